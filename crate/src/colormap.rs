@@ -1,0 +1,184 @@
+//! Colours for the heatmap: viridis (perceptually uniform, readable with colour-vision
+//! deficiencies) and a scale that maps loss values onto it.
+
+/// Anchors of matplotlib's viridis colour map (CC0, by Stéfan van der Walt and Nathaniel Smith),
+/// sampled at 16 evenly spaced points and interpolated linearly between them.
+const VIRIDIS: [[u8; 3]; 16] = [
+    [68, 1, 84],
+    [72, 26, 108],
+    [71, 47, 125],
+    [65, 68, 135],
+    [57, 86, 140],
+    [49, 104, 142],
+    [42, 120, 142],
+    [35, 137, 142],
+    [31, 154, 138],
+    [32, 170, 131],
+    [53, 183, 121],
+    [84, 197, 104],
+    [122, 209, 81],
+    [165, 219, 54],
+    [210, 226, 27],
+    [253, 231, 37],
+];
+
+/// The colour drawn where `E` is not a finite number.
+pub const UNDEFINED: [u8; 3] = [214, 214, 214];
+
+/// Viridis at `t` in `[0, 1]` (clamped; NaN gives [`UNDEFINED`]).
+pub fn viridis(t: f64) -> [u8; 3] {
+    if t.is_nan() {
+        return UNDEFINED;
+    }
+    let x = t.clamp(0.0, 1.0) * (VIRIDIS.len() - 1) as f64;
+    let i = (x.floor() as usize).min(VIRIDIS.len() - 2);
+    let f = x - i as f64;
+    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
+    std::array::from_fn(|k| (a[k] as f64 + f * (b[k] as f64 - a[k] as f64)).round() as u8)
+}
+
+/// Entries of [`Palette`]: enough that neighbouring entries differ by at most one shade.
+const PALETTE_SIZE: usize = 1024;
+
+/// Viridis tabulated as RGBA bytes, so that colouring a pixel is one lookup.
+pub struct Palette {
+    table: Vec<[u8; 4]>,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        let table = (0..PALETTE_SIZE)
+            .map(|i| {
+                let [r, g, b] = viridis(i as f64 / (PALETTE_SIZE - 1) as f64);
+                [r, g, b, 255]
+            })
+            .collect();
+        Palette { table }
+    }
+}
+
+impl Palette {
+    /// The RGBA colour of `t` in `[0, 1]`; NaN gives [`UNDEFINED`].
+    pub fn rgba(&self, t: f64) -> [u8; 4] {
+        if t.is_nan() {
+            let [r, g, b] = UNDEFINED;
+            return [r, g, b, 255];
+        }
+        // `as usize` saturates, so out-of-range t lands on an end of the table.
+        self.table[((t * (PALETTE_SIZE - 1) as f64 + 0.5) as usize).min(PALETTE_SIZE - 1)]
+    }
+}
+
+/// Maps loss values to `[0, 1]` with `t = ln(1 + (E − min)/s) / ln(1 + (max − min)/s)`: linear
+/// near the bottom, logarithmic far above it, so deep valleys and high walls both show.
+/// `s`, the knee, is the 10th percentile of `E − min` over the sampled values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    min: f64,
+    knee: f64,
+    log_span: f64,
+}
+
+impl Scale {
+    /// The scale fitted to `values` (non-finite ones are ignored). With no finite value, or
+    /// all equal, every finite value maps to 0.
+    pub fn fit(values: &[f64]) -> Scale {
+        let mut finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+        let min = finite.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let span = max - min;
+        if finite.is_empty() || span <= 0.0 || !span.is_finite() {
+            return Scale {
+                min: if min.is_finite() { min } else { 0.0 },
+                knee: 1.0,
+                log_span: 0.0,
+            };
+        }
+        let k = finite.len() / 10;
+        let (_, tenth, _) = finite.select_nth_unstable_by(k, f64::total_cmp);
+        let knee = (*tenth - min).max(span * 1e-6);
+        Scale {
+            min,
+            knee,
+            log_span: (span / knee).ln_1p(),
+        }
+    }
+
+    /// `t(E)` in `[0, 1]`, NaN for a non-finite `E`.
+    pub fn t(&self, value: f64) -> f64 {
+        if !value.is_finite() {
+            return f64::NAN;
+        }
+        if self.log_span == 0.0 {
+            return 0.0;
+        }
+        (((value - self.min) / self.knee).max(0.0).ln_1p() / self.log_span).min(1.0)
+    }
+
+    /// The value `E` whose `t` is `t`: the inverse of [`Scale::t`].
+    pub fn value(&self, t: f64) -> f64 {
+        self.min + self.knee * (t * self.log_span).exp_m1()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viridis_ends_and_undefined() {
+        assert_eq!(viridis(0.0), [68, 1, 84]);
+        assert_eq!(viridis(1.0), [253, 231, 37]);
+        assert_eq!(viridis(7.0), [253, 231, 37]);
+        assert_eq!(viridis(f64::NAN), UNDEFINED);
+    }
+
+    #[test]
+    fn palette_matches_viridis() {
+        let p = Palette::default();
+        for t in [0.0, 0.25, 0.5, 0.9, 1.0] {
+            let [r, g, b, a] = p.rgba(t);
+            let v = viridis(t);
+            assert!(
+                a == 255 && [r, g, b].iter().zip(v).all(|(x, y)| x.abs_diff(y) <= 1),
+                "{t}"
+            );
+        }
+        assert_eq!(p.rgba(-3.0), p.rgba(0.0));
+        assert_eq!(p.rgba(f64::NAN)[..3], UNDEFINED);
+    }
+
+    #[test]
+    fn viridis_gets_lighter_monotonically() {
+        let lum = |c: [u8; 3]| 0.2126 * c[0] as f64 + 0.7152 * c[1] as f64 + 0.0722 * c[2] as f64;
+        let mut prev = -1.0;
+        for i in 0..=100 {
+            let l = lum(viridis(i as f64 / 100.0));
+            assert!(l > prev, "step {i}");
+            prev = l;
+        }
+    }
+
+    #[test]
+    fn scale_is_monotone_and_inverts() {
+        let values: Vec<f64> = (0..1000)
+            .map(|i| (i as f64 * 0.37).powi(3) - 5.0)
+            .chain([f64::NAN])
+            .collect();
+        let s = Scale::fit(&values);
+        assert_eq!(s.t(-5.0), 0.0);
+        assert!((s.t(values[999]) - 1.0).abs() < 1e-12);
+        assert!(s.t(f64::INFINITY).is_nan());
+        for t in [0.1, 0.4, 0.8] {
+            assert!((s.t(s.value(t)) - t).abs() < 1e-12);
+        }
+        assert!(s.t(10.0) < s.t(11.0));
+    }
+
+    #[test]
+    fn flat_or_empty_inputs_do_not_divide_by_zero() {
+        assert_eq!(Scale::fit(&[3.0; 5]).t(3.0), 0.0);
+        assert_eq!(Scale::fit(&[f64::NAN]).t(1.0), 0.0);
+        assert_eq!(Scale::fit(&[]).t(1.0), 0.0);
+    }
+}

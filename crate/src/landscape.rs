@@ -1,0 +1,81 @@
+//! A loss landscape: the value `E(x)`, its exact gradient `∇E(x)` and its exact Hessian `H(x)`.
+
+use nalgebra::{SMatrix, SVector};
+
+/// A point in `N`-dimensional parameter space (the lecture's `W`).
+pub type Point<const N: usize> = SVector<f64, N>;
+
+/// The `N × N` matrix of second derivatives of `E`.
+pub type Hessian<const N: usize> = SMatrix<f64, N, N>;
+
+/// A loss `E` over `N` parameters with exact first and second derivatives.
+///
+/// Implementations give closed forms (or forward-mode automatic differentiation); finite
+/// differences are used only in tests, to check them.
+pub trait Landscape<const N: usize> {
+    /// The loss `E(x)`.
+    fn value(&self, x: &Point<N>) -> f64;
+    /// The gradient `∇E(x)`.
+    fn gradient(&self, x: &Point<N>) -> Point<N>;
+    /// The Hessian `H(x) = ∇²E(x)`.
+    fn hessian(&self, x: &Point<N>) -> Hessian<N>;
+}
+
+/// Central finite-difference checks of a landscape's derivatives, for tests.
+#[cfg(test)]
+pub(crate) mod check {
+    use super::*;
+
+    /// A small deterministic generator (xorshift64*), so failures reproduce.
+    pub struct Rng(u64);
+
+    impl Rng {
+        pub fn new(seed: u64) -> Self {
+            Rng(seed.max(1))
+        }
+        /// Uniform in `[lo, hi)`.
+        pub fn uniform(&mut self, lo: f64, hi: f64) -> f64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            let u = (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64;
+            lo + (hi - lo) * u
+        }
+    }
+
+    /// Asserts that the gradient and Hessian of `l` match central differences at `samples`
+    /// random points in the box `[lo, hi]^N`.
+    pub fn derivatives_match<const N: usize>(l: &dyn Landscape<N>, lo: f64, hi: f64, samples: usize) {
+        let mut rng = Rng::new(0x5EED_0001);
+        for _ in 0..samples {
+            let x = Point::<N>::from_fn(|_, _| rng.uniform(lo, hi));
+            let g = l.gradient(&x);
+            let h = l.hessian(&x);
+            for i in 0..N {
+                let step = 1e-5 * (1.0 + x[i].abs());
+                let mut xp = x;
+                let mut xm = x;
+                xp[i] += step;
+                xm[i] -= step;
+                let fd = (l.value(&xp) - l.value(&xm)) / (2.0 * step);
+                let scale = 1.0 + g[i].abs() + l.value(&x).abs().sqrt();
+                assert!(
+                    (fd - g[i]).abs() < 1e-5 * scale,
+                    "∂E/∂x{i} at {x:?}: exact {} vs fd {fd}",
+                    g[i]
+                );
+                let gp = l.gradient(&xp);
+                let gm = l.gradient(&xm);
+                for j in 0..N {
+                    let fd = (gp[j] - gm[j]) / (2.0 * step);
+                    let scale = 1.0 + h[(j, i)].abs();
+                    assert!(
+                        (fd - h[(j, i)]).abs() < 1e-5 * scale,
+                        "H[{j},{i}] at {x:?}: exact {} vs fd {fd}",
+                        h[(j, i)]
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Descenso's core: loss landscapes, optimizer steps and the figures the page shows.
+//!
+//! The core is pure Rust with no browser types (see `ARCHITECTURE.md`). It is organised
+//! after the lecture it teaches:
+//!
+//! - [`landscape`]: a loss `E` with its exact gradient and Hessian ([`Landscape`]).
+//! - [`presets`]: the built-in landscapes (quadratics, Rosenbrock, Himmelblau, a saddle).
+//! - [`method`]: one optimizer step from a [`State`] ([`Method`], [`Status`]).
+//! - [`gradient_descent`] and [`newton`]: the two methods of the lecture.
+//! - [`trajectory`]: repeated steps recorded in flat buffers the page reads in bulk.
+//! - [`analysis`]: Hessian eigenvalues, `2/λ_max`, `η_opt = 1/E''` and the 1-D [`Regime`].
+//! - [`grid`]: the landscape sampled on a grid, its colours and its contour lines.
+//! - `wasm`: the only module that knows about `wasm_bindgen` and the browser.
+
+pub mod analysis;
+pub mod colormap;
+pub mod error;
+pub mod gradient_descent;
+pub mod grid;
+pub mod landscape;
+pub mod method;
+pub mod newton;
+pub mod presets;
+pub mod trajectory;
+pub mod wasm;
+
+pub use analysis::{Analysis, CriticalKind, Regime};
+pub use error::Error;
+pub use landscape::{Hessian, Landscape, Point};
+pub use method::{Counts, Criteria, Method, State, Status};

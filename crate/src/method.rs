@@ -1,0 +1,117 @@
+//! What every optimizer shares: the [`State`] of a run, its [`Status`], the work it has done
+//! ([`Counts`]) and the [`Method`] trait, one step from a state to the next.
+
+use crate::landscape::{Landscape, Point};
+
+/// Where a run stands after its last step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Still going: the gradient is not yet small.
+    Running,
+    /// `‖∇E‖` fell below the tolerance: a critical point (not necessarily a minimum).
+    Converged,
+    /// The value or the point stopped being finite, or the point left the bound.
+    Diverged,
+    /// Newton could not solve `H v = −∇E`: the Hessian is singular (or nearly so).
+    SingularHessian,
+}
+
+/// The work a run has done: the lecture's "Newton is very expensive" in numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Evaluations of `∇E` (each also evaluates `E`).
+    pub gradients: u64,
+    /// Evaluations of the Hessian `H`.
+    pub hessians: u64,
+    /// Linear solves `H v = b`.
+    pub solves: u64,
+}
+
+/// When a run stops.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Criteria {
+    /// Converged once `‖∇E‖ ≤ grad_tol`.
+    pub grad_tol: f64,
+    /// Diverged once `‖x‖ > max_norm` (or anything is not finite).
+    pub max_norm: f64,
+}
+
+impl Default for Criteria {
+    fn default() -> Self {
+        Criteria {
+            grad_tol: 1e-8,
+            max_norm: 1e8,
+        }
+    }
+}
+
+/// One run's state: the current point with its value and gradient, how far it has come and
+/// whether it has stopped. Goes into [`Method::step`] by value and comes back.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct State<const N: usize> {
+    /// The current iterate `x_t`.
+    pub x: Point<N>,
+    /// `E(x_t)`.
+    pub value: f64,
+    /// `∇E(x_t)`.
+    pub gradient: Point<N>,
+    /// The number of steps taken, `t`.
+    pub iteration: usize,
+    /// Whether the run goes on.
+    pub status: Status,
+    /// The work done so far.
+    pub counts: Counts,
+}
+
+impl<const N: usize> State<N> {
+    /// The state at the start point `x0`, before any step.
+    pub fn start(landscape: &dyn Landscape<N>, x0: Point<N>, criteria: &Criteria) -> Self {
+        let state = State {
+            x: x0,
+            value: f64::NAN,
+            gradient: Point::<N>::zeros(),
+            iteration: 0,
+            status: Status::Running,
+            counts: Counts::default(),
+        };
+        state.evaluated_at(landscape, x0, criteria)
+    }
+
+    /// `‖∇E(x_t)‖`.
+    pub fn grad_norm(&self) -> f64 {
+        self.gradient.norm()
+    }
+
+    /// The state moved to `x`: evaluates `E` and `∇E` there and decides the status.
+    /// Used by methods at the end of a step; does not count as a step by itself.
+    pub fn evaluated_at(mut self, landscape: &dyn Landscape<N>, x: Point<N>, criteria: &Criteria) -> Self {
+        self.x = x;
+        self.value = landscape.value(&x);
+        self.gradient = landscape.gradient(&x);
+        self.counts.gradients += 1;
+        let g = self.grad_norm();
+        self.status =
+            if !self.value.is_finite() || !g.is_finite() || !x.norm().is_finite() || x.norm() > criteria.max_norm {
+                Status::Diverged
+            } else if g <= criteria.grad_tol {
+                Status::Converged
+            } else {
+                Status::Running
+            };
+        self
+    }
+
+    /// The state after a step that moved to `x`.
+    pub fn stepped_to(mut self, landscape: &dyn Landscape<N>, x: Point<N>, criteria: &Criteria) -> Self {
+        self.iteration += 1;
+        self.evaluated_at(landscape, x, criteria)
+    }
+}
+
+/// An optimizer: one step from a state to the next.
+///
+/// A step on a state whose status is not [`Status::Running`] returns it unchanged.
+pub trait Method<const N: usize> {
+    /// Takes one step on `landscape` from `state`.
+    fn step(&mut self, landscape: &dyn Landscape<N>, state: State<N>, criteria: &Criteria) -> State<N>;
+}

@@ -1,0 +1,321 @@
+//! The built-in landscapes, each with a default view, start point and learning rate.
+
+use crate::error::{check_param, Error};
+use crate::landscape::{Hessian, Landscape, Point};
+
+/// `E(x) = a·x²/2`: the lecture's 1-D quadratic, with `E'' = a` everywhere.
+#[derive(Debug, Clone, Copy)]
+pub struct Quadratic1 {
+    /// The curvature `E''`.
+    pub a: f64,
+}
+
+impl Landscape<1> for Quadratic1 {
+    fn value(&self, x: &Point<1>) -> f64 {
+        0.5 * self.a * x[0] * x[0]
+    }
+    fn gradient(&self, x: &Point<1>) -> Point<1> {
+        Point::<1>::new(self.a * x[0])
+    }
+    fn hessian(&self, _: &Point<1>) -> Hessian<1> {
+        Hessian::<1>::new(self.a)
+    }
+}
+
+/// `E(x) = ½ xᵀ H x` with `H = R(θ) diag(λ1, λ2) R(θ)ᵀ`: a 2-D quadratic whose principal axes
+/// are turned by `θ` and whose curvatures along them are `λ1` and `λ2`.
+#[derive(Debug, Clone, Copy)]
+pub struct Quadratic2 {
+    h: Hessian<2>,
+}
+
+impl Quadratic2 {
+    /// The quadratic with eigenvalues `lambda1`, `lambda2` and axes rotated by `theta` radians.
+    pub fn new(lambda1: f64, lambda2: f64, theta: f64) -> Self {
+        let (s, c) = theta.sin_cos();
+        let rot = Hessian::<2>::new(c, -s, s, c);
+        let diag = Hessian::<2>::new(lambda1, 0.0, 0.0, lambda2);
+        Quadratic2 {
+            h: rot * diag * rot.transpose(),
+        }
+    }
+}
+
+impl Landscape<2> for Quadratic2 {
+    fn value(&self, x: &Point<2>) -> f64 {
+        0.5 * x.dot(&(self.h * x))
+    }
+    fn gradient(&self, x: &Point<2>) -> Point<2> {
+        self.h * x
+    }
+    fn hessian(&self, _: &Point<2>) -> Hessian<2> {
+        self.h
+    }
+}
+
+/// Rosenbrock's banana valley `(1 − x)² + 100 (y − x²)²`, minimum at `(1, 1)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Rosenbrock;
+
+impl Landscape<2> for Rosenbrock {
+    fn value(&self, p: &Point<2>) -> f64 {
+        let (x, y) = (p[0], p[1]);
+        (1.0 - x).powi(2) + 100.0 * (y - x * x).powi(2)
+    }
+    fn gradient(&self, p: &Point<2>) -> Point<2> {
+        let (x, y) = (p[0], p[1]);
+        let r = y - x * x;
+        Point::<2>::new(-2.0 * (1.0 - x) - 400.0 * x * r, 200.0 * r)
+    }
+    fn hessian(&self, p: &Point<2>) -> Hessian<2> {
+        let (x, y) = (p[0], p[1]);
+        let hxx = 2.0 - 400.0 * (y - x * x) + 800.0 * x * x;
+        let hxy = -400.0 * x;
+        Hessian::<2>::new(hxx, hxy, hxy, 200.0)
+    }
+}
+
+/// Himmelblau's function `(x² + y − 11)² + (x + y² − 7)²`: four minima, four saddles, one maximum.
+#[derive(Debug, Clone, Copy)]
+pub struct Himmelblau;
+
+impl Landscape<2> for Himmelblau {
+    fn value(&self, p: &Point<2>) -> f64 {
+        let (x, y) = (p[0], p[1]);
+        (x * x + y - 11.0).powi(2) + (x + y * y - 7.0).powi(2)
+    }
+    fn gradient(&self, p: &Point<2>) -> Point<2> {
+        let (x, y) = (p[0], p[1]);
+        let a = x * x + y - 11.0;
+        let b = x + y * y - 7.0;
+        Point::<2>::new(4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b)
+    }
+    fn hessian(&self, p: &Point<2>) -> Hessian<2> {
+        let (x, y) = (p[0], p[1]);
+        let a = x * x + y - 11.0;
+        let b = x + y * y - 7.0;
+        let hxy = 4.0 * x + 4.0 * y;
+        Hessian::<2>::new(4.0 * a + 8.0 * x * x + 2.0, hxy, hxy, 2.0 + 4.0 * b + 8.0 * y * y)
+    }
+}
+
+/// The saddle `x² − y²`: a critical point at the origin that is a minimum along `x` and a
+/// maximum along `y`.
+#[derive(Debug, Clone, Copy)]
+pub struct Saddle;
+
+impl Landscape<2> for Saddle {
+    fn value(&self, p: &Point<2>) -> f64 {
+        p[0] * p[0] - p[1] * p[1]
+    }
+    fn gradient(&self, p: &Point<2>) -> Point<2> {
+        Point::<2>::new(2.0 * p[0], -2.0 * p[1])
+    }
+    fn hessian(&self, _: &Point<2>) -> Hessian<2> {
+        Hessian::<2>::new(2.0, 0.0, 0.0, -2.0)
+    }
+}
+
+/// A landscape of either dimension, as built from a preset.
+pub enum AnyLandscape {
+    /// A 1-D landscape `E(x)`.
+    One(Box<dyn Landscape<1>>),
+    /// A 2-D landscape `E(x, y)`.
+    Two(Box<dyn Landscape<2>>),
+}
+
+/// A tunable parameter of a preset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Param {
+    /// Identifier used by the page and in links.
+    pub name: &'static str,
+    /// Default value.
+    pub default: f64,
+    /// Smallest accepted value.
+    pub min: f64,
+    /// Largest accepted value.
+    pub max: f64,
+}
+
+/// A built-in landscape and how the page first shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Preset {
+    /// Identifier used by the page and in links.
+    pub id: &'static str,
+    /// Number of parameters of `E` (1 or 2).
+    pub dim: usize,
+    /// Tunable parameters of the landscape, in the order [`Preset::build`] takes them.
+    pub params: &'static [Param],
+    /// Default view: `[x_min, x_max, y_min, y_max]`; in 1-D, `[x_min, x_max]` and two zeros
+    /// (the page fits the `E` axis to the curve).
+    pub view: [f64; 4],
+    /// Default start point (for 1-D, only the first coordinate is used).
+    pub start: [f64; 2],
+    /// Default learning rate `η`.
+    pub eta: f64,
+}
+
+/// Every built-in landscape, in the order the page lists them.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        id: "quadratic1d",
+        dim: 1,
+        params: &[Param {
+            name: "a",
+            default: 1.0,
+            min: -100.0,
+            max: 100.0,
+        }],
+        view: [-4.0, 4.0, 0.0, 0.0],
+        start: [3.0, 0.0],
+        eta: 0.3,
+    },
+    Preset {
+        id: "quadratic2d",
+        dim: 2,
+        params: &[
+            Param {
+                name: "lambda1",
+                default: 1.0,
+                min: -100.0,
+                max: 100.0,
+            },
+            Param {
+                name: "lambda2",
+                default: 10.0,
+                min: -100.0,
+                max: 100.0,
+            },
+            Param {
+                name: "theta",
+                default: 30.0,
+                min: -360.0,
+                max: 360.0,
+            },
+        ],
+        view: [-5.0, 5.0, -5.0, 5.0],
+        start: [-4.0, 3.0],
+        eta: 0.15,
+    },
+    Preset {
+        id: "rosenbrock",
+        dim: 2,
+        params: &[],
+        view: [-2.0, 2.0, -1.0, 3.0],
+        start: [-1.2, 1.0],
+        eta: 0.001,
+    },
+    Preset {
+        id: "himmelblau",
+        dim: 2,
+        params: &[],
+        view: [-6.0, 6.0, -6.0, 6.0],
+        start: [0.5, -0.5],
+        eta: 0.01,
+    },
+    Preset {
+        id: "saddle",
+        dim: 2,
+        params: &[],
+        view: [-2.0, 2.0, -2.0, 2.0],
+        start: [1.5, 0.05],
+        eta: 0.1,
+    },
+];
+
+impl Preset {
+    /// The preset with identifier `id`.
+    pub fn find(id: &str) -> Result<&'static Preset, Error> {
+        PRESETS
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::UnknownPreset(id.to_owned()))
+    }
+
+    /// The default values of the parameters.
+    pub fn default_params(&self) -> Vec<f64> {
+        self.params.iter().map(|p| p.default).collect()
+    }
+
+    /// Builds the landscape with `values` for its parameters (missing ones take defaults;
+    /// angles are in degrees). Non-finite or out-of-range values are an error.
+    pub fn build(&self, values: &[f64]) -> Result<AnyLandscape, Error> {
+        let mut v = Vec::with_capacity(self.params.len());
+        for (i, p) in self.params.iter().enumerate() {
+            v.push(check_param(
+                p.name,
+                values.get(i).copied().unwrap_or(p.default),
+                p.min,
+                p.max,
+            )?);
+        }
+        Ok(match self.id {
+            "quadratic1d" => AnyLandscape::One(Box::new(Quadratic1 { a: v[0] })),
+            "quadratic2d" => AnyLandscape::Two(Box::new(Quadratic2::new(v[0], v[1], v[2].to_radians()))),
+            "rosenbrock" => AnyLandscape::Two(Box::new(Rosenbrock)),
+            "himmelblau" => AnyLandscape::Two(Box::new(Himmelblau)),
+            "saddle" => AnyLandscape::Two(Box::new(Saddle)),
+            other => return Err(Error::UnknownPreset(other.to_owned())),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::landscape::check::derivatives_match;
+
+    #[test]
+    fn derivatives_match_finite_differences() {
+        derivatives_match(&Quadratic1 { a: 2.5 }, -5.0, 5.0, 200);
+        derivatives_match(&Quadratic2::new(1.0, 10.0, 0.7), -5.0, 5.0, 200);
+        derivatives_match(&Rosenbrock, -2.0, 2.0, 500);
+        derivatives_match(&Himmelblau, -6.0, 6.0, 500);
+        derivatives_match(&Saddle, -2.0, 2.0, 200);
+    }
+
+    #[test]
+    fn known_minima_have_zero_gradient() {
+        let cases: &[(&dyn Landscape<2>, [f64; 2], f64)] = &[
+            (&Rosenbrock, [1.0, 1.0], 0.0),
+            (&Himmelblau, [3.0, 2.0], 0.0),
+            (&Himmelblau, [-2.805118, 3.131312], 0.0),
+            (&Saddle, [0.0, 0.0], 0.0),
+        ];
+        for (l, p, e) in cases {
+            let x = Point::<2>::new(p[0], p[1]);
+            assert!((l.value(&x) - e).abs() < 1e-9, "E at {p:?}");
+            assert!(l.gradient(&x).norm() < 1e-4, "∇E at {p:?}");
+        }
+    }
+
+    #[test]
+    fn quadratic2_has_the_requested_eigenvalues() {
+        let h = Quadratic2::new(2.0, 7.0, 1.1).hessian(&Point::<2>::zeros());
+        let mut ev: Vec<f64> = h.symmetric_eigenvalues().iter().copied().collect();
+        ev.sort_by(f64::total_cmp);
+        assert!((ev[0] - 2.0).abs() < 1e-12 && (ev[1] - 7.0).abs() < 1e-12, "{ev:?}");
+    }
+
+    #[test]
+    fn every_preset_builds_with_defaults_and_rejects_bad_values() {
+        for p in PRESETS {
+            let built = p.build(&p.default_params()).expect("defaults build");
+            let dim = match built {
+                AnyLandscape::One(_) => 1,
+                AnyLandscape::Two(_) => 2,
+            };
+            assert_eq!(dim, p.dim, "{}", p.id);
+            assert!(p.view[0] < p.view[1]);
+            if let Some(first) = p.params.first() {
+                assert!(p.build(&[f64::NAN]).is_err(), "{} accepts NaN", p.id);
+                assert!(
+                    p.build(&[first.max * 2.0 + 1.0]).is_err(),
+                    "{} accepts out of range",
+                    p.id
+                );
+            }
+        }
+        assert!(Preset::find("nope").is_err());
+    }
+}

@@ -1,0 +1,443 @@
+//! The boundary with JavaScript: the only module that knows about `wasm_bindgen`.
+//!
+//! [`Explorer`] is an opaque handle that owns the landscape, the trajectories and the sampled
+//! grid. Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
+//! returned here, and re-creates its views after any call that may allocate (every `&mut self`
+//! call). Small results (readouts, analysis) come back by value.
+
+use wasm_bindgen::prelude::*;
+
+use crate::analysis::{Analysis, CriticalKind, Regime};
+use crate::error::Error;
+use crate::gradient_descent::GradientDescent;
+use crate::grid::{Curve, Sampled, View};
+use crate::landscape::{Landscape, Point};
+use crate::method::{Criteria, Method, Status};
+use crate::newton::Newton;
+use crate::presets::{AnyLandscape, Preset, PRESETS};
+use crate::trajectory::Trajectory;
+
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        JsError::new(&e.to_string()).into()
+    }
+}
+
+/// Identifiers of the methods, in the order of the trajectories.
+const METHODS: [&str; 2] = ["gd", "newton"];
+
+fn methods<const N: usize>(eta: f64) -> Result<Vec<Box<dyn Method<N>>>, Error> {
+    Ok(vec![Box::new(GradientDescent::new(eta)?), Box::new(Newton)])
+}
+
+fn kind_name(kind: CriticalKind) -> &'static str {
+    match kind {
+        CriticalKind::Minimum => "minimum",
+        CriticalKind::Saddle => "saddle",
+        CriticalKind::Maximum => "maximum",
+        CriticalKind::Degenerate => "degenerate",
+    }
+}
+
+fn point<const N: usize>(x: &[f64]) -> Result<Point<N>, Error> {
+    match x.get(..N) {
+        Some(c) if c.iter().all(|v| v.is_finite()) => Ok(Point::<N>::from_column_slice(c)),
+        _ => Err(Error::BadPoint),
+    }
+}
+
+/// A landscape of fixed dimension with one trajectory per method.
+struct Runs<const N: usize> {
+    landscape: Box<dyn Landscape<N>>,
+    runs: Vec<Trajectory<N>>,
+}
+
+impl<const N: usize> Runs<N> {
+    fn new(landscape: Box<dyn Landscape<N>>) -> Self {
+        Runs {
+            landscape,
+            runs: Vec::new(),
+        }
+    }
+
+    fn restart(&mut self, start: &[f64], eta: f64) -> Result<(), Error> {
+        let x0 = point::<N>(start)?;
+        let l = self.landscape.as_ref();
+        self.runs = methods::<N>(eta)?
+            .into_iter()
+            .map(|m| Trajectory::new(m, l, x0, Criteria::default()))
+            .collect();
+        Ok(())
+    }
+
+    fn step(&mut self, steps: usize) -> bool {
+        let l = self.landscape.as_ref();
+        for t in &mut self.runs {
+            t.advance(l, steps);
+        }
+        self.runs.iter().any(Trajectory::is_running)
+    }
+
+    fn readout(&self, i: usize) -> Option<Readout> {
+        let t = self.runs.get(i)?;
+        let s = t.state();
+        let status = match s.status {
+            _ if s.status == Status::Running && !t.is_running() => "limit",
+            Status::Running => "running",
+            Status::Converged => "converged",
+            Status::Diverged => "diverged",
+            Status::SingularHessian => "singular",
+        };
+        let kind = if s.status == Status::Converged {
+            kind_name(Analysis::at(self.landscape.as_ref(), &s.x).kind)
+        } else {
+            ""
+        };
+        Some(Readout {
+            iteration: s.iteration as u32,
+            value: s.value,
+            grad_norm: s.grad_norm(),
+            x: s.x[0],
+            y: if N > 1 { s.x[N - 1] } else { f64::NAN },
+            gradients: s.counts.gradients as f64,
+            hessians: s.counts.hessians as f64,
+            solves: s.counts.solves as f64,
+            status: status.to_owned(),
+            kind: kind.to_owned(),
+        })
+    }
+
+    fn probe(&self, x: &[f64]) -> Result<Vec<f64>, Error> {
+        let x = point::<N>(x)?;
+        Ok(vec![self.landscape.value(&x), self.landscape.gradient(&x).norm()])
+    }
+
+    fn analysis(&self, x: &[f64], eta: f64) -> Result<AnalysisView, Error> {
+        let x = point::<N>(x)?;
+        let a = Analysis::at(self.landscape.as_ref(), &x);
+        let regime = if N == 1 {
+            match Regime::of(eta, a.lambda_max) {
+                Regime::Converges => "converges",
+                Regime::OneStep => "one-step",
+                Regime::Oscillates => "oscillates",
+                Regime::Bounces => "bounces",
+                Regime::Diverges => "diverges",
+                Regime::NotConvex => "not-convex",
+            }
+        } else {
+            ""
+        };
+        Ok(AnalysisView {
+            eigenvalues: a.eigenvalues.clone(),
+            eigenvectors: a.eigenvectors.concat(),
+            lambda_max: a.lambda_max,
+            stability_bound: a.stability_bound.unwrap_or(f64::NAN),
+            eta_opt: a.eta_opt.unwrap_or(f64::NAN),
+            error_factor: if N == 1 {
+                Regime::error_factor(eta, a.lambda_max)
+            } else {
+                f64::NAN
+            },
+            kind: kind_name(a.kind).to_owned(),
+            regime: regime.to_owned(),
+        })
+    }
+}
+
+enum Inner {
+    One(Runs<1>, Curve),
+    Two(Runs<2>, Sampled),
+}
+
+/// Runs `$body` with `$r` bound to the `Runs` of either dimension.
+macro_rules! with_runs {
+    ($inner:expr, $r:ident => $body:expr) => {
+        match $inner {
+            Inner::One($r, _) => $body,
+            Inner::Two($r, _) => $body,
+        }
+    };
+}
+
+/// One state of the explorer: a landscape, its start point, `η`, and a trajectory per method.
+#[wasm_bindgen]
+pub struct Explorer {
+    preset: &'static Preset,
+    eta: f64,
+    start: Vec<f64>,
+    inner: Inner,
+}
+
+/// Where a method's run stands, for the readout.
+#[wasm_bindgen(getter_with_clone)]
+pub struct Readout {
+    /// Steps taken.
+    pub iteration: u32,
+    /// `E` at the current iterate.
+    pub value: f64,
+    /// `‖∇E‖` at the current iterate.
+    pub grad_norm: f64,
+    /// First coordinate of the current iterate.
+    pub x: f64,
+    /// Second coordinate (NaN in 1-D).
+    pub y: f64,
+    /// Gradient evaluations so far.
+    pub gradients: f64,
+    /// Hessian evaluations so far.
+    pub hessians: f64,
+    /// Linear solves so far.
+    pub solves: f64,
+    /// `running`, `converged`, `diverged`, `singular` or `limit` (step limit reached).
+    pub status: String,
+    /// When converged: the kind of critical point reached (`minimum`, `saddle`, `maximum`,
+    /// `degenerate`); otherwise empty.
+    pub kind: String,
+}
+
+/// The second-order picture at a point (see [`Analysis`]); absent numbers are NaN.
+#[wasm_bindgen(getter_with_clone)]
+pub struct AnalysisView {
+    /// Hessian eigenvalues, ascending.
+    pub eigenvalues: Vec<f64>,
+    /// Unit eigenvectors, one after another, in the order of the eigenvalues.
+    pub eigenvectors: Vec<f64>,
+    /// `λ_max`.
+    pub lambda_max: f64,
+    /// `2/λ_max`, NaN when `λ_max ≤ 0`.
+    pub stability_bound: f64,
+    /// `η_opt = 1/E''` in 1-D, NaN otherwise.
+    pub eta_opt: f64,
+    /// `1 − ηE''`, the factor a GD step applies to the error, in 1-D; NaN otherwise.
+    pub error_factor: f64,
+    /// `minimum`, `saddle`, `maximum` or `degenerate`.
+    pub kind: String,
+    /// In 1-D the regime of `η`: `converges`, `one-step`, `oscillates`, `bounces`, `diverges`,
+    /// `not-convex`; empty in 2-D.
+    pub regime: String,
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// The identifiers of the built-in landscapes.
+    #[wasm_bindgen(js_name = presetIds)]
+    pub fn preset_ids() -> Vec<String> {
+        PRESETS.iter().map(|p| p.id.to_owned()).collect()
+    }
+
+    /// The identifiers of the methods, in the order readouts and paths are indexed.
+    #[wasm_bindgen(js_name = methodIds)]
+    pub fn method_ids() -> Vec<String> {
+        METHODS.iter().map(|m| (*m).to_owned()).collect()
+    }
+
+    /// An explorer on preset `id` with its default parameters, start and `η`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: &str) -> Result<Explorer, JsValue> {
+        let preset = Preset::find(id)?;
+        let mut e = Explorer {
+            preset,
+            eta: preset.eta,
+            start: preset.start.to_vec(),
+            inner: Inner::Two(Runs::new(Box::new(crate::presets::Saddle)), Sampled::default()),
+        };
+        e.set_landscape(id, &[])?;
+        Ok(e)
+    }
+
+    /// Switches to preset `id` with parameter `values` (missing ones default), keeping `η` and
+    /// the start point if they are valid there; trajectories restart.
+    #[wasm_bindgen(js_name = setLandscape)]
+    pub fn set_landscape(&mut self, id: &str, values: &[f64]) -> Result<(), JsValue> {
+        let preset = Preset::find(id)?;
+        let inner = match preset.build(values)? {
+            AnyLandscape::One(l) => Inner::One(Runs::new(l), Curve::default()),
+            AnyLandscape::Two(l) => Inner::Two(Runs::new(l), Sampled::default()),
+        };
+        self.preset = preset;
+        self.inner = inner;
+        self.restart()
+    }
+
+    /// The preset's identifier.
+    #[wasm_bindgen(getter)]
+    pub fn preset(&self) -> String {
+        self.preset.id.to_owned()
+    }
+
+    /// Number of parameters of `E`: 1 or 2.
+    #[wasm_bindgen(getter)]
+    pub fn dim(&self) -> usize {
+        self.preset.dim
+    }
+
+    /// The preset's default view `[x_min, x_max, y_min, y_max]`.
+    #[wasm_bindgen(js_name = defaultView)]
+    pub fn default_view(&self) -> Vec<f64> {
+        self.preset.view.to_vec()
+    }
+
+    /// The preset's default start point.
+    #[wasm_bindgen(js_name = defaultStart)]
+    pub fn default_start(&self) -> Vec<f64> {
+        self.preset.start[..self.preset.dim].to_vec()
+    }
+
+    /// The preset's default learning rate.
+    #[wasm_bindgen(js_name = defaultEta)]
+    pub fn default_eta(&self) -> f64 {
+        self.preset.eta
+    }
+
+    /// Names of the preset's parameters.
+    #[wasm_bindgen(js_name = paramNames)]
+    pub fn param_names(&self) -> Vec<String> {
+        self.preset.params.iter().map(|p| p.name.to_owned()).collect()
+    }
+
+    /// `[default, min, max]` for each parameter, one after another.
+    #[wasm_bindgen(js_name = paramRanges)]
+    pub fn param_ranges(&self) -> Vec<f64> {
+        self.preset
+            .params
+            .iter()
+            .flat_map(|p| [p.default, p.min, p.max])
+            .collect()
+    }
+
+    /// The learning rate `η` of gradient descent.
+    #[wasm_bindgen(getter)]
+    pub fn eta(&self) -> f64 {
+        self.eta
+    }
+
+    /// Sets `η` and restarts the trajectories. An invalid `η` is refused and nothing changes.
+    #[wasm_bindgen(js_name = setEta)]
+    pub fn set_eta(&mut self, eta: f64) -> Result<(), JsValue> {
+        GradientDescent::new(eta)?;
+        self.eta = eta;
+        self.restart()
+    }
+
+    /// The start point.
+    #[wasm_bindgen(getter)]
+    pub fn start(&self) -> Vec<f64> {
+        self.start.clone()
+    }
+
+    /// Moves the start point and restarts the trajectories. An invalid point is refused and
+    /// nothing changes.
+    #[wasm_bindgen(js_name = setStart)]
+    pub fn set_start(&mut self, x: &[f64]) -> Result<(), JsValue> {
+        let old = std::mem::replace(&mut self.start, x.to_vec());
+        self.restart().inspect_err(|_| self.start = old)
+    }
+
+    /// Restarts every trajectory at the start point.
+    pub fn restart(&mut self) -> Result<(), JsValue> {
+        let (start, eta) = (&self.start, self.eta);
+        with_runs!(&mut self.inner, r => r.restart(start, eta))?;
+        Ok(())
+    }
+
+    /// Advances every running trajectory by up to `steps` steps; returns whether any still runs.
+    pub fn step(&mut self, steps: usize) -> bool {
+        with_runs!(&mut self.inner, r => r.step(steps))
+    }
+
+    /// Where method `i` stands.
+    pub fn readout(&self, i: usize) -> Option<Readout> {
+        with_runs!(&self.inner, r => r.readout(i))
+    }
+
+    /// Pointer to method `i`'s iterates (`dim` numbers each) in wasm memory.
+    #[wasm_bindgen(js_name = pathPtr)]
+    pub fn path_ptr(&self, i: usize) -> *const f64 {
+        with_runs!(&self.inner, r => r.runs.get(i).map_or(std::ptr::null(), |t| t.points().as_ptr()))
+    }
+
+    /// Pointer to `E` at method `i`'s iterates.
+    #[wasm_bindgen(js_name = valuesPtr)]
+    pub fn values_ptr(&self, i: usize) -> *const f64 {
+        with_runs!(&self.inner, r => r.runs.get(i).map_or(std::ptr::null(), |t| t.values().as_ptr()))
+    }
+
+    /// Number of recorded iterates of method `i` (steps + 1).
+    #[wasm_bindgen(js_name = pathLen)]
+    pub fn path_len(&self, i: usize) -> usize {
+        with_runs!(&self.inner, r => r.runs.get(i).map_or(0, |t| t.values().len()))
+    }
+
+    /// `[E, ‖∇E‖]` at `x`.
+    pub fn probe(&self, x: &[f64]) -> Result<Vec<f64>, JsValue> {
+        Ok(with_runs!(&self.inner, r => r.probe(x))?)
+    }
+
+    /// The Hessian's picture at `x`, with the 1-D regime of the current `η`.
+    pub fn analysis(&self, x: &[f64]) -> Result<AnalysisView, JsValue> {
+        let eta = self.eta;
+        Ok(with_runs!(&self.inner, r => r.analysis(x, eta))?)
+    }
+
+    /// Samples a 2-D landscape over `view` (`[x_min, x_max, y_min, y_max]`) on an `nx × ny`
+    /// grid with `levels` contour lines (then read [`Explorer::pixels_ptr`] and
+    /// [`Explorer::contours_ptr`]); for a 1-D landscape samples the curve over
+    /// `[view[0], view[1]]` at `nx` points (then [`Explorer::curve_ptr`]).
+    pub fn sample(&mut self, view: &[f64], nx: usize, ny: usize, levels: usize) -> Result<(), JsValue> {
+        match &mut self.inner {
+            Inner::One(r, curve) => {
+                let &[x_min, x_max, ..] = view else {
+                    return Err(Error::BadView.into());
+                };
+                curve.sample(r.landscape.as_ref(), x_min, x_max, nx)?
+            }
+            Inner::Two(r, grid) => grid.sample(r.landscape.as_ref(), View::new(view)?, nx, ny, levels.min(64))?,
+        }
+        Ok(())
+    }
+
+    /// Pointer to the RGBA pixels of the last 2-D sample (`4·nx·ny` bytes).
+    #[wasm_bindgen(js_name = pixelsPtr)]
+    pub fn pixels_ptr(&self) -> *const u8 {
+        match &self.inner {
+            Inner::Two(_, g) => g.pixels.as_ptr(),
+            Inner::One(..) => std::ptr::null(),
+        }
+    }
+
+    /// Pointer to the contour segments of the last 2-D sample: `[x0, y0, x1, y1, …]` as f32 in
+    /// grid units from the top-left corner.
+    #[wasm_bindgen(js_name = contoursPtr)]
+    pub fn contours_ptr(&self) -> *const f32 {
+        match &self.inner {
+            Inner::Two(_, g) => g.contours.as_ptr(),
+            Inner::One(..) => std::ptr::null(),
+        }
+    }
+
+    /// Number of f32 in the contour buffer.
+    #[wasm_bindgen(js_name = contoursLen)]
+    pub fn contours_len(&self) -> usize {
+        match &self.inner {
+            Inner::Two(_, g) => g.contours.len(),
+            Inner::One(..) => 0,
+        }
+    }
+
+    /// Pointer to the values of the last 1-D sample (`nx` numbers).
+    #[wasm_bindgen(js_name = curvePtr)]
+    pub fn curve_ptr(&self) -> *const f64 {
+        match &self.inner {
+            Inner::One(_, c) => c.values.as_ptr(),
+            Inner::Two(..) => std::ptr::null(),
+        }
+    }
+
+    /// `[min, max]` of the finite values of the last 1-D sample (NaN when none).
+    #[wasm_bindgen(js_name = curveRange)]
+    pub fn curve_range(&self) -> Vec<f64> {
+        match &self.inner {
+            Inner::One(_, c) => vec![c.min, c.max],
+            Inner::Two(..) => vec![f64::NAN, f64::NAN],
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The wasm boundary, tested in real browsers (headless Chromium and Firefox) with
+//! wasm-bindgen-test: `cargo test --target wasm32-unknown-unknown -p descenso`.
+#![cfg(target_arch = "wasm32")]
+
+use descenso::wasm::Explorer;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn every_preset_opens_and_samples() {
+    for id in Explorer::preset_ids() {
+        let mut e = Explorer::new(&id).expect("preset opens");
+        let view = e.default_view();
+        e.sample(&view, 64, 48, 10).expect("samples");
+        if e.dim() == 2 {
+            assert!(!e.pixels_ptr().is_null());
+            assert!(e.contours_len() % 4 == 0);
+        } else {
+            let [lo, hi] = e.curve_range()[..] else {
+                panic!("two numbers")
+            };
+            assert!(lo <= hi, "{id}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn newton_one_step_and_gd_eta_one_over_a_on_the_1d_quadratic() {
+    let mut e = Explorer::new("quadratic1d").expect("opens");
+    e.set_landscape("quadratic1d", &[4.0]).expect("a = 4");
+    e.set_eta(0.25).expect("η = 1/a");
+    e.set_start(&[3.0]).expect("start");
+    e.step(1);
+    for i in 0..2 {
+        let r = e.readout(i).expect("readout");
+        assert_eq!(r.iteration, 1);
+        assert!(r.x.abs() < 1e-12, "method {i} at {}", r.x);
+        assert_eq!(r.status, "converged");
+        assert_eq!(r.kind, "minimum");
+    }
+    let a = e.analysis(&[3.0]).expect("analysis");
+    assert_eq!(a.eta_opt, 0.25);
+    assert_eq!(a.regime, "one-step");
+}
+
+#[wasm_bindgen_test]
+fn gd_diverges_above_two_over_lambda_max() {
+    let mut e = Explorer::new("quadratic2d").expect("opens");
+    let bound = e.analysis(&[1.0, 1.0]).expect("analysis").stability_bound;
+    assert!((bound - 0.2).abs() < 1e-12);
+    e.set_eta(bound * 1.05).expect("η");
+    e.step(2000);
+    assert_eq!(e.readout(0).expect("gd").status, "diverged");
+    assert_eq!(e.readout(1).expect("newton").status, "converged");
+    assert_eq!(e.path_len(1), 2);
+}
+
+#[wasm_bindgen_test]
+fn newton_on_the_saddle_says_where_it_went() {
+    let mut e = Explorer::new("saddle").expect("opens");
+    e.step(5);
+    let r = e.readout(1).expect("newton");
+    assert_eq!((r.status.as_str(), r.kind.as_str()), ("converged", "saddle"));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_refused_and_state_is_kept() {
+    let mut e = Explorer::new("rosenbrock").expect("opens");
+    assert!(Explorer::new("nope").is_err());
+    assert!(e.set_eta(f64::NAN).is_err());
+    assert!(e.set_eta(-1.0).is_err());
+    assert_eq!(e.eta(), 0.001);
+    assert!(e.set_start(&[f64::INFINITY, 0.0]).is_err());
+    assert!(e.set_start(&[1.0]).is_err());
+    assert_eq!(e.start(), vec![-1.2, 1.0]);
+    assert!(e.sample(&[1.0, -1.0, 0.0, 1.0], 10, 10, 3).is_err());
+    assert!(e.sample(&[-1.0, 1.0, 0.0, 1.0], 0, 10, 3).is_err());
+    assert!(e.set_landscape("quadratic2d", &[f64::NAN]).is_err());
+    assert_eq!(e.preset(), "rosenbrock");
+    assert!(e.probe(&[]).is_err());
+    // The run still works after all that.
+    e.step(3);
+    assert_eq!(e.readout(0).expect("gd").iteration, 3);
+}

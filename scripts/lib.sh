@@ -1,0 +1,72 @@
+# Shared steps of scripts/serve.sh and scripts/test.sh: install what is missing, build the wasm.
+# Every step is idempotent and quick when its work is already done.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+GECKODRIVER_VERSION="0.37.1"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# apt packages, installed only when missing.
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# The version of wasm-bindgen that Cargo.lock resolved.
+locked_wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "cargo is required (rustup: https://rustup.rs)" >&2; exit 1; }
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want have
+  want="$(locked_wasm_bindgen_version)"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
+  if [ "$have" != "$want" ]; then
+    log "cargo install wasm-bindgen-cli $want (takes a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
+  fi
+}
+
+ensure_npm() {
+  command -v npm >/dev/null || ensure_apt nodejs npm
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+ensure_browsers() {
+  ensure_apt chromium chromium-driver firefox-esr
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    log "cargo install geckodriver $GECKODRIVER_VERSION (once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked || cargo install geckodriver --version "$GECKODRIVER_VERSION"
+  fi
+}
+
+# Release wasm → wasm-bindgen (--target web) → wasm-opt, into www/pkg/.
+build_wasm() {
+  log "building the wasm core"
+  cargo build --release --target wasm32-unknown-unknown -p descenso
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg \
+    target/wasm32-unknown-unknown/release/descenso.wasm
+  wasm-opt -O3 www/pkg/descenso_bg.wasm -o www/pkg/descenso_bg.wasm
+  log "www/pkg/descenso_bg.wasm: $(wc -c < www/pkg/descenso_bg.wasm) bytes, $(gzip -9c www/pkg/descenso_bg.wasm | wc -c) gzipped"
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Command 2: install what the tests need, then run every check CI runs, failing on any failure:
+# rustfmt, clippy, native tests, wasm tests in headless Chromium and Firefox, end-to-end tests.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_rust
+ensure_npm
+ensure_browsers
+
+log "cargo fmt --check"
+cargo fmt --all -- --check
+
+log "cargo clippy (native and wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p descenso --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+log "native tests"
+cargo test --workspace
+
+log "wasm tests in headless Chromium"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test -p descenso --target wasm32-unknown-unknown
+
+log "wasm tests in headless Firefox"
+GECKODRIVER="$(command -v geckodriver)" cargo test -p descenso --target wasm32-unknown-unknown
+
+build_wasm
+
+log "end-to-end tests in Chromium"
+node --test --test-concurrency=1 tests/
+
+log "all checks passed"

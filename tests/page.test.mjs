@@ -1,0 +1,186 @@
+// End-to-end tests of the page in Debian's Chromium (node --test + playwright-core).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, openBrowser, openPage, readout } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Clicks the plot at a fraction (fx, fy) of its box and returns the landscape point there. */
+async function clickPlot(page, fx, fy) {
+  const box = await page.locator('#overlay').boundingBox();
+  const px = box.width * fx;
+  const py = box.height * fy;
+  await page.mouse.click(box.x + px, box.y + py);
+  const view = (await page.getAttribute('#plot', 'data-view')).split(',').map(Number);
+  return [view[0] + fx * (view[1] - view[0]), view[3] - fy * (view[3] - view[2])];
+}
+
+async function setEta(page, eta) {
+  await page.fill('#eta-value', String(eta));
+  await page.press('#eta-value', 'Enter');
+}
+
+describe('the working slice', () => {
+  test('loads with no console error, no outside request, and a drawn heatmap', async () => {
+    const { page, problems } = await openPage(browser);
+    const stats = await page.evaluate(() => {
+      const c = document.getElementById('heat');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set();
+      let opaque = 0;
+      for (let i = 0; i < d.length; i += 4 * 97) {
+        colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        if (d[i + 3] === 255) opaque++;
+      }
+      return { w: c.width, h: c.height, colours: colours.size, opaque, samples: Math.ceil(d.length / (4 * 97)) };
+    });
+    assert.ok(stats.w > 100 && stats.h > 100, `heatmap is ${stats.w}×${stats.h}`);
+    assert.ok(stats.colours > 50, `only ${stats.colours} distinct colours`);
+    assert.equal(stats.opaque, stats.samples, 'every sampled pixel is opaque');
+    await page.screenshot({ path: join(ARTIFACTS, 'slice-load.png') });
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.outside, []);
+    await page.close();
+  });
+
+  test('clicking the map starts both trajectories at the clicked point', async () => {
+    const { page, problems } = await openPage(browser);
+    for (const [fx, fy] of [[0.25, 0.4], [0.8, 0.15]]) {
+      const [x, y] = await clickPlot(page, fx, fy);
+      const cell = await page.evaluate(() => {
+        const v = document.getElementById('plot').dataset.view.split(',').map(Number);
+        return (v[1] - v[0]) / document.getElementById('overlay').getBoundingClientRect().width;
+      });
+      for (const m of ['gd', 'newton']) {
+        const r = await readout(page, m);
+        assert.equal(r.iteration, 0, m);
+        assert.ok(Math.abs(r.x - x) <= cell && Math.abs(r.y - y) <= cell, `${m} starts at (${r.x}, ${r.y}), clicked (${x}, ${y})`);
+      }
+    }
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('pressing Step N times shows iteration N', async () => {
+    const { page } = await openPage(browser);
+    await clickPlot(page, 0.2, 0.3);
+    for (let i = 0; i < 7; i++) await page.click('#step');
+    const gd = await readout(page, 'gd');
+    assert.equal(gd.iteration, 7);
+    assert.equal(gd.cells.iteration, '7');
+    assert.equal(gd.status, 'running');
+    await page.screenshot({ path: join(ARTIFACTS, 'slice-steps.png') });
+    await page.close();
+  });
+
+  test('an η above 2/λ_max diverges, says so, and the page keeps working', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#landscape', 'quadratic2d');
+    const note = await page.textContent('#eta-note');
+    assert.match(note, /2\/λ_max = 0\.2\b/);
+    await setEta(page, 0.21);
+    await page.selectOption('#speed', '600');
+    await page.click('#play');
+    await page.waitForFunction(() => document.querySelector('tr[data-method="gd"]').dataset.status === 'diverged', null, { timeout: 10000 });
+    const gd = await readout(page, 'gd');
+    assert.equal(gd.cells.status, 'diverged');
+    const newton = await readout(page, 'newton');
+    assert.equal(newton.status, 'converged');
+    assert.equal(newton.iteration, 1, 'Newton minimizes a quadratic in one step');
+    await page.screenshot({ path: join(ARTIFACTS, 'slice-diverged.png') });
+    // Still responsive: reset, step, and a stable η converges.
+    await page.click('#reset');
+    assert.equal((await readout(page, 'gd')).iteration, 0);
+    await setEta(page, 0.19);
+    await page.click('#play');
+    await page.waitForFunction(() => document.querySelector('tr[data-method="gd"]').dataset.status !== 'running', null, { timeout: 10000 });
+    assert.equal((await readout(page, 'gd')).status, 'converged');
+    assert.equal(await page.textContent('#play'), 'Play', 'play stops by itself when every run has stopped');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('the 1-D quadratic: η = 1/a reaches the minimum in one step', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#landscape', 'quadratic1d');
+    await page.fill('#params input', '4');
+    await page.press('#params input', 'Enter');
+    await setEta(page, 0.25);
+    assert.match(await page.textContent('#analysis'), /η = η_opt: one step/);
+    await page.click('#step');
+    for (const m of ['gd', 'newton']) {
+      const r = await readout(page, m);
+      assert.equal(r.iteration, 1, m);
+      assert.equal(r.status, 'converged', m);
+      assert.ok(Math.abs(r.x) < 1e-12, `${m} at ${r.x}`);
+    }
+    await setEta(page, 0.6);
+    assert.match(await page.textContent('#analysis'), /diverges/);
+    await page.screenshot({ path: join(ARTIFACTS, 'slice-1d.png') });
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('bad input gets a message and keeps the state', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#landscape', 'quadratic2d');
+    await setEta(page, -3);
+    await page.waitForSelector('#notice:not([hidden])');
+    assert.match(await page.textContent('#notice-text'), /eta/);
+    assert.equal(await page.inputValue('#eta-value'), '0.15');
+    await page.click('#notice-close');
+    assert.equal(await page.isHidden('#notice'), true);
+    await page.fill('#params input >> nth=0', '1e9');
+    await page.press('#params input >> nth=0', 'Enter');
+    await page.waitForSelector('#notice:not([hidden])');
+    assert.equal(await page.getAttribute('#params input >> nth=0', 'aria-invalid'), 'true');
+    // The old landscape still runs.
+    await page.click('#step');
+    assert.equal((await readout(page, 'gd')).iteration, 1);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('Newton on the saddle x² − y² says it converged to a saddle point', async () => {
+    const { page } = await openPage(browser);
+    await page.selectOption('#landscape', 'saddle');
+    await page.click('#step');
+    const r = await readout(page, 'newton');
+    assert.equal(r.status, 'converged');
+    assert.match(r.text, /saddle point/);
+    await page.close();
+  });
+
+  test('switches to Spanish with the lecture terms', async () => {
+    const { page } = await openPage(browser);
+    await page.selectOption('#lang', 'es');
+    assert.match(await page.textContent('body'), /Tasa de aprendizaje η/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    await page.close();
+  });
+});
+
+describe('HiDPI', () => {
+  test('the overlay is drawn at device pixels', async () => {
+    const hidpi = await openBrowser({ deviceScaleFactor: 2 });
+    try {
+      const { page, problems } = await openPage(hidpi);
+      const { css, px } = await page.evaluate(() => {
+        const c = document.getElementById('overlay');
+        return { css: c.getBoundingClientRect().width, px: c.width };
+      });
+      assert.equal(px, Math.round(css * 2));
+      await page.screenshot({ path: join(ARTIFACTS, 'slice-hidpi.png') });
+      assert.deepEqual(problems.errors, []);
+    } finally {
+      await hidpi.close();
+    }
+  });
+});

@@ -1,0 +1,181 @@
+// Drawing only: canvases, colours and markers. Every number drawn comes from the core.
+
+/** How each method is drawn: a colour per background, a dash pattern and a marker shape,
+ *  so that the methods are told apart without colour too. */
+export const METHOD_STYLE = {
+  gd: { dark: '#ff8c1a', light: '#c85200', dash: [], marker: 'circle' },
+  newton: { dark: '#ffffff', light: '#5d3a9b', dash: [7, 4], marker: 'square' },
+};
+
+/** Maps a view of parameter space onto a W × H box of CSS pixels (y up). */
+export class Frame {
+  constructor(view, width, height) {
+    this.view = view;
+    this.W = width;
+    this.H = height;
+  }
+  toPx(x, y) {
+    const [x0, x1, y0, y1] = this.view;
+    return [((x - x0) / (x1 - x0)) * this.W, ((y1 - y) / (y1 - y0)) * this.H];
+  }
+  fromPx(px, py) {
+    const [x0, x1, y0, y1] = this.view;
+    return [x0 + (px / this.W) * (x1 - x0), y1 - (py / this.H) * (y1 - y0)];
+  }
+}
+
+/** Sizes `canvas` to its CSS box times devicePixelRatio and returns a context in CSS pixels. */
+export function hiDpiContext(canvas) {
+  const dpr = window.devicePixelRatio || 1;
+  const { width, height } = canvas.getBoundingClientRect();
+  const w = Math.max(1, Math.round(width * dpr));
+  const h = Math.max(1, Math.round(height * dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return { ctx, width, height };
+}
+
+/** Puts an nx × ny RGBA buffer on the (CSS-stretched) heatmap canvas in one call. */
+export function drawHeat(canvas, rgba, nx, ny) {
+  canvas.width = nx;
+  canvas.height = ny;
+  canvas.getContext('2d').putImageData(new ImageData(rgba, nx, ny), 0, 0);
+}
+
+/** Strokes contour segments given in grid units onto a W × H box. */
+export function drawContours(ctx, segments, nx, ny, W, H) {
+  const sx = W / nx;
+  const sy = H / ny;
+  ctx.beginPath();
+  for (let k = 0; k + 3 < segments.length; k += 4) {
+    ctx.moveTo(segments[k] * sx, segments[k + 1] * sy);
+    ctx.lineTo(segments[k + 2] * sx, segments[k + 3] * sy);
+  }
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.38)';
+  ctx.lineWidth = 0.8;
+  ctx.stroke();
+}
+
+// Far-away (diverging) points are clamped so the canvas never sees huge coordinates.
+const clampPx = (v) => Math.max(-1e5, Math.min(1e5, v));
+
+function marker(ctx, shape, px, py, r) {
+  ctx.beginPath();
+  if (shape === 'square') ctx.rect(px - r, py - r, 2 * r, 2 * r);
+  else ctx.arc(px, py, r, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+}
+
+/** Draws one trajectory: a cased polyline through the iterates with a marker on each
+ *  (markers only while there are few enough to see), the last one larger. */
+export function drawPath(ctx, points, style, bg, maxMarkers = 400) {
+  const n = points.length / 2;
+  if (n === 0) return;
+  const colour = style[bg];
+  const casing = bg === 'dark' ? 'rgba(0, 0, 0, 0.75)' : 'rgba(255, 255, 255, 0.9)';
+  ctx.lineJoin = 'round';
+  for (const [stroke, width, dash] of [[casing, 4, []], [colour, 2, style.dash]]) {
+    ctx.beginPath();
+    for (let i = 0; i < n; i++) {
+      const px = clampPx(points[2 * i]);
+      const py = clampPx(points[2 * i + 1]);
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.setLineDash(dash);
+    ctx.strokeStyle = stroke;
+    ctx.lineWidth = width;
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.fillStyle = colour;
+  ctx.strokeStyle = casing;
+  ctx.lineWidth = 1.5;
+  const first = n > maxMarkers ? n - 1 : 0;
+  for (let i = first; i < n; i++) {
+    marker(ctx, style.marker, clampPx(points[2 * i]), clampPx(points[2 * i + 1]), i === n - 1 ? 5 : 3);
+  }
+}
+
+/** The start point: a ring with a cross. */
+export function drawStart(ctx, px, py, bg) {
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = bg === 'dark' ? '#fff' : '#1d1d1f';
+  ctx.beginPath();
+  ctx.arc(px, py, 8, 0, 2 * Math.PI);
+  ctx.moveTo(px - 12, py);
+  ctx.lineTo(px + 12, py);
+  ctx.moveTo(px, py - 12);
+  ctx.lineTo(px, py + 12);
+  ctx.stroke();
+}
+
+/** A 1-D loss curve with its axes and tick labels. */
+export function drawCurve(ctx, frame, xs0, xs1, values) {
+  const { W, H } = frame;
+  ctx.strokeStyle = '#c8c8cf';
+  ctx.lineWidth = 1;
+  ctx.fillStyle = '#5b5b66';
+  ctx.font = '12px system-ui, sans-serif';
+  const [x0, x1, y0, y1] = frame.view;
+  for (const x of niceTicks(x0, x1, 8)) {
+    const [px] = frame.toPx(x, 0);
+    ctx.beginPath();
+    ctx.moveTo(px, 0);
+    ctx.lineTo(px, H);
+    ctx.stroke();
+    ctx.fillText(String(+x.toPrecision(6)), px + 3, H - 4);
+  }
+  for (const y of niceTicks(y0, y1, 6)) {
+    const [, py] = frame.toPx(0, y);
+    ctx.beginPath();
+    ctx.moveTo(0, py);
+    ctx.lineTo(W, py);
+    ctx.stroke();
+    ctx.fillText(String(+y.toPrecision(6)), 3, py - 3);
+  }
+  ctx.beginPath();
+  const n = values.length;
+  let pen = false;
+  for (let i = 0; i < n; i++) {
+    const x = xs0 + ((xs1 - xs0) * i) / (n - 1);
+    if (!Number.isFinite(values[i])) {
+      pen = false;
+      continue;
+    }
+    const [px, py] = frame.toPx(x, values[i]);
+    if (pen) ctx.lineTo(px, clampPx(py));
+    else ctx.moveTo(px, clampPx(py));
+    pen = true;
+  }
+  ctx.strokeStyle = '#3b528b';
+  ctx.lineWidth = 2.5;
+  ctx.stroke();
+}
+
+/** Round tick positions covering [lo, hi], about `count` of them. */
+export function niceTicks(lo, hi, count) {
+  const raw = (hi - lo) / count;
+  if (!(raw > 0) || !Number.isFinite(raw)) return [];
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9 && ticks.length < 50; v += step) {
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  }
+  return ticks;
+}
+
+/** A small legend swatch (line and marker) for a method, as drawn on background `bg`. */
+export function drawSwatch(canvas, style, bg) {
+  const { ctx, width, height } = hiDpiContext(canvas);
+  ctx.fillStyle = bg === 'dark' ? '#2b2b33' : '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  drawPath(ctx, new Float64Array([4, height / 2, width - 6, height / 2]), style, bg);
+}

@@ -1,0 +1,442 @@
+// Descenso's page: state, events and drawing. All mathematics happens in the wasm core.
+import init, { Explorer } from './pkg/descenso.js';
+import { LANGUAGES, preferredLanguage, t, translatePage } from './i18n.js';
+import { Frame, METHOD_STYLE, drawContours, drawCurve, drawHeat, drawPath, drawStart, drawSwatch, hiDpiContext } from './draw.js';
+
+const $ = (id) => document.getElementById(id);
+const el = {
+  plot: $('plot'), heat: $('heat'), contours: $('contours'), overlay: $('overlay'), hover: $('hover'),
+  notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
+  landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
+  etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
+  speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
+};
+
+const ETA_MIN_LOG = Number(el.eta.min);
+const ETA_MAX_LOG = Number(el.eta.max);
+const CONTOUR_LEVELS = 14;
+const MAX_GRID = 640;
+
+/** Everything the page shows follows from this object. */
+const state = { preset: 'rosenbrock', params: [], eta: 0.001, start: [-1.2, 1], view: [-2, 2, -1, 3], playing: false, speed: 10, lang: 'en' };
+
+let wasm; // the core's exports (for its memory)
+let explorer; // the core's handle
+let methods = []; // method identifiers, in trajectory order
+let frame; // current mapping between view and CSS pixels
+let grid = null; // last sample: { nx, ny } or { n } in 1-D
+let sampledSize = ''; // the plot size the last sample was made for
+
+// ---- notices -------------------------------------------------------------------------------
+
+function showNotice(message) {
+  el.noticeText.textContent = message;
+  el.notice.hidden = false;
+}
+
+function hideNotice() {
+  el.notice.hidden = true;
+}
+
+/** Runs a core call; on failure shows what went wrong and returns false (state unchanged). */
+function attempt(fn) {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    showNotice(`${t(state.lang, 'errorPrefix')} ${err?.message ?? err}`);
+    return false;
+  }
+}
+
+// ---- formatting ----------------------------------------------------------------------------
+
+function fmt(v) {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2).replace('-', '−');
+  return String(+v.toPrecision(5)).replace('-', '−');
+}
+
+// ---- building controls ----------------------------------------------------------------------
+
+function buildPresetPicker() {
+  el.landscape.replaceChildren(
+    ...Explorer.presetIds().map((id) => {
+      const o = document.createElement('option');
+      o.value = id;
+      o.dataset.i18n = id === 'saddle' ? 'saddle_preset' : id;
+      o.textContent = t(state.lang, o.dataset.i18n);
+      return o;
+    }),
+  );
+}
+
+function buildParams() {
+  const names = explorer.paramNames();
+  const ranges = explorer.paramRanges();
+  el.params.replaceChildren(
+    ...names.map((name, i) => {
+      const label = document.createElement('label');
+      const span = document.createElement('span');
+      span.dataset.i18n = name;
+      span.textContent = t(state.lang, name);
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.step = 'any';
+      input.min = String(ranges[3 * i + 1]);
+      input.max = String(ranges[3 * i + 2]);
+      input.value = String(state.params[i]);
+      input.dataset.index = String(i);
+      input.addEventListener('change', onParamChange);
+      label.append(span, input);
+      return label;
+    }),
+  );
+}
+
+function buildReadout() {
+  methods = Explorer.methodIds();
+  el.readout.replaceChildren(
+    ...methods.map((id) => {
+      const tr = document.createElement('tr');
+      tr.dataset.method = id;
+      const name = document.createElement('th');
+      name.scope = 'row';
+      const swatch = document.createElement('canvas');
+      swatch.className = 'swatch';
+      swatch.setAttribute('aria-hidden', 'true');
+      const label = document.createElement('span');
+      label.dataset.i18n = id;
+      label.textContent = t(state.lang, id);
+      name.append(swatch, label);
+      const cells = ['iteration', 'value', 'grad', 'status'].map((k) => {
+        const td = document.createElement('td');
+        td.dataset.cell = k;
+        if (k !== 'status') td.className = 'num';
+        return td;
+      });
+      tr.append(name, ...cells);
+      return tr;
+    }),
+  );
+}
+
+// ---- state changes -------------------------------------------------------------------------
+
+/** Switches landscape (with its defaults). */
+function selectPreset(id, quality = 1) {
+  const probe = new Explorer(id);
+  state.preset = id;
+  state.params = Array.from(probe.paramRanges().filter((_, i) => i % 3 === 0));
+  state.view = Array.from(probe.defaultView());
+  state.start = Array.from(probe.defaultStart());
+  state.eta = probe.defaultEta();
+  probe.free();
+  explorer.setLandscape(id, new Float64Array(state.params));
+  explorer.setEta(state.eta);
+  explorer.setStart(new Float64Array(state.start));
+  el.plot.classList.toggle('one-d', explorer.dim === 1);
+  el.landscape.value = id;
+  el.readout.querySelectorAll('canvas.swatch').forEach((c, i) => drawSwatch(c, METHOD_STYLE[methods[i]], explorer.dim === 2 ? 'dark' : 'light'));
+  buildParams();
+  syncEta();
+  resample(quality);
+}
+
+function onParamChange(ev) {
+  const input = ev.target;
+  const i = Number(input.dataset.index);
+  const value = input.valueAsNumber;
+  const params = state.params.slice();
+  params[i] = value;
+  const ok = Number.isFinite(value) && attempt(() => explorer.setLandscape(state.preset, new Float64Array(params)));
+  input.setAttribute('aria-invalid', String(!ok));
+  if (!ok) {
+    if (!Number.isFinite(value)) showNotice(`${t(state.lang, 'badNumber')}: ${input.value}`);
+    return;
+  }
+  hideNotice();
+  state.params = params;
+  explorer.setStart(new Float64Array(state.start));
+  resample();
+}
+
+function setEta(eta) {
+  if (!attempt(() => explorer.setEta(eta))) {
+    syncEta();
+    return;
+  }
+  hideNotice();
+  state.eta = eta;
+  syncEta();
+  render();
+}
+
+function setStart(x) {
+  if (!attempt(() => explorer.setStart(new Float64Array(x)))) return;
+  state.start = x;
+  render();
+}
+
+function syncEta() {
+  el.eta.value = String(Math.log10(state.eta));
+  el.etaValue.value = String(+state.eta.toPrecision(6));
+}
+
+// ---- sampling and drawing -------------------------------------------------------------------
+
+/** Samples the landscape for the current view and plot size and draws the heatmap, at one
+ *  sample per CSS pixel times `quality` (the first paint uses a coarser grid, then refines). */
+function resample(quality = 1) {
+  grid = null;
+  const { width, height } = el.plot.getBoundingClientRect();
+  sampledSize = `${width}x${height}`;
+  if (width < 2 || height < 2) return;
+  if (explorer.dim === 2) {
+    const nx = Math.max(2, Math.min(MAX_GRID, Math.round(width * quality)));
+    const ny = Math.max(2, Math.min(MAX_GRID, Math.round(height * quality)));
+    if (!attempt(() => explorer.sample(new Float64Array(state.view), nx, ny, CONTOUR_LEVELS))) return;
+    grid = { nx, ny };
+    const memory = wasm.memory.buffer;
+    drawHeat(el.heat, new Uint8ClampedArray(memory, explorer.pixelsPtr(), 4 * nx * ny), nx, ny);
+    const { ctx, width: w, height: h } = hiDpiContext(el.contours);
+    drawContours(ctx, new Float32Array(memory, explorer.contoursPtr(), explorer.contoursLen()), nx, ny, w, h);
+  } else {
+    const n = Math.max(2, Math.min(2048, Math.round(width)));
+    if (!attempt(() => explorer.sample(new Float64Array(state.view), n, 2, 0))) return;
+    grid = { n };
+  }
+  render();
+}
+
+function curveFrame(width, height) {
+  const [lo, hi] = explorer.curveRange();
+  const ok = Number.isFinite(lo) && Number.isFinite(hi);
+  const span = ok && hi > lo ? hi - lo : 1;
+  const y0 = ok ? lo - 0.08 * span : -1;
+  const y1 = ok ? hi + 0.08 * span : 1;
+  return new Frame([state.view[0], state.view[1], y0, y1], width, height);
+}
+
+/** Redraws the overlay (contours or curve, trajectories, start) and the readouts. */
+function render() {
+  if (!grid) return;
+  const { ctx, width, height } = hiDpiContext(el.overlay);
+  const dim = explorer.dim;
+  const bg = dim === 2 ? 'dark' : 'light';
+  const memory = wasm.memory.buffer;
+  if (dim === 2) {
+    frame = new Frame(state.view, width, height);
+  } else {
+    frame = curveFrame(width, height);
+    drawCurve(ctx, frame, state.view[0], state.view[1], new Float64Array(memory, explorer.curvePtr(), grid.n));
+  }
+  el.plot.dataset.view = frame.view.join(',');
+  methods.forEach((id, i) => {
+    const n = explorer.pathLen(i);
+    const pts = new Float64Array(memory, explorer.pathPtr(i), n * dim);
+    const ys = dim === 2 ? null : new Float64Array(memory, explorer.valuesPtr(i), n);
+    const px = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      const [a, b] = dim === 2 ? frame.toPx(pts[2 * k], pts[2 * k + 1]) : frame.toPx(pts[k], ys[k]);
+      px[2 * k] = a;
+      px[2 * k + 1] = b;
+    }
+    drawPath(ctx, px, METHOD_STYLE[id], bg);
+  });
+  const [sx, sy] = dim === 2 ? frame.toPx(state.start[0], state.start[1]) : frame.toPx(state.start[0], explorer.probe(new Float64Array(state.start))[0]);
+  drawStart(ctx, sx, sy, bg);
+  updateReadout();
+}
+
+function updateReadout() {
+  let running = false;
+  methods.forEach((id, i) => {
+    const r = explorer.readout(i);
+    if (!r) return;
+    const tr = el.readout.children[i];
+    tr.dataset.iteration = String(r.iteration);
+    tr.dataset.status = r.status;
+    tr.dataset.x = String(r.x);
+    tr.dataset.y = String(r.y);
+    const cells = tr.querySelectorAll('td');
+    cells[0].textContent = String(r.iteration);
+    cells[1].textContent = fmt(r.value);
+    cells[2].textContent = fmt(r.grad_norm);
+    const kind = r.kind ? ` ${t(state.lang, 'at')} ${t(state.lang, r.kind)}` : '';
+    cells[3].textContent = t(state.lang, r.status) + kind;
+    cells[3].className = `status-${r.status}`;
+    running ||= r.status === 'running';
+    r.free();
+  });
+  if (!running && state.playing) setPlaying(false);
+  updateAnalysis();
+}
+
+function updateAnalysis() {
+  let a;
+  if (!attempt(() => (a = explorer.analysis(new Float64Array(state.start))))) return;
+  const L = state.lang;
+  const marks = [];
+  const parts = [];
+  const ev = Array.from(a.eigenvalues);
+  parts.push(`${t(L, 'atStart')}: ${t(L, 'eigen')} λ = ${ev.map(fmt).join(', ')} (${t(L, a.kind)}).`);
+  if (Number.isFinite(a.stability_bound)) {
+    parts.push(`${t(L, 'bound')} = ${fmt(a.stability_bound)}.`);
+    marks.push(['2/λ_max', a.stability_bound]);
+  } else {
+    parts.push(`${t(L, 'noBound')}.`);
+  }
+  if (Number.isFinite(a.eta_opt)) {
+    parts.push(`${t(L, 'etaOpt')} = ${fmt(a.eta_opt)}; ${t(L, `regime_${a.regime}`)}; ${t(L, 'factor')} = ${fmt(a.error_factor)}.`);
+    marks.push(['η_opt', a.eta_opt]);
+  }
+  el.analysis.textContent = parts.join(' ');
+  el.etaNote.textContent = Number.isFinite(a.stability_bound) ? `${t(L, 'bound')} = ${fmt(a.stability_bound)}` : '';
+  el.etaMarks.replaceChildren(
+    ...marks
+      .filter(([, v]) => Math.log10(v) >= ETA_MIN_LOG && Math.log10(v) <= ETA_MAX_LOG)
+      .map(([name, v]) => {
+        const s = document.createElement('span');
+        s.textContent = name;
+        s.style.left = `${((Math.log10(v) - ETA_MIN_LOG) / (ETA_MAX_LOG - ETA_MIN_LOG)) * 100}%`;
+        return s;
+      }),
+  );
+  a.free();
+}
+
+// ---- playing ------------------------------------------------------------------------------
+
+let lastTime = 0;
+let owed = 0;
+
+function setPlaying(on) {
+  state.playing = on;
+  el.play.textContent = t(state.lang, on ? 'pause' : 'play');
+  el.play.dataset.i18n = on ? 'pause' : 'play';
+  el.play.setAttribute('aria-pressed', String(on));
+  if (on) {
+    lastTime = performance.now();
+    owed = 1;
+    requestAnimationFrame(tick);
+  }
+}
+
+function tick(now) {
+  if (!state.playing) return;
+  owed += ((now - lastTime) / 1000) * state.speed;
+  lastTime = now;
+  const steps = Math.floor(owed);
+  if (steps > 0) {
+    owed -= steps;
+    explorer.step(Math.min(steps, 10000));
+    render();
+  }
+  if (state.playing) requestAnimationFrame(tick);
+}
+
+// ---- events -------------------------------------------------------------------------------
+
+function pointerToLandscape(ev) {
+  const r = el.overlay.getBoundingClientRect();
+  const [x, y] = frame.fromPx(ev.clientX - r.left, ev.clientY - r.top);
+  return explorer.dim === 2 ? [x, y] : [x];
+}
+
+function wire() {
+  el.landscape.addEventListener('change', () => {
+    hideNotice();
+    attempt(() => selectPreset(el.landscape.value));
+  });
+  el.eta.addEventListener('input', () => setEta(10 ** Number(el.eta.value)));
+  el.etaValue.addEventListener('change', () => {
+    const v = el.etaValue.valueAsNumber;
+    if (Number.isFinite(v)) setEta(v);
+    else {
+      showNotice(`${t(state.lang, 'badNumber')}: ${el.etaValue.value}`);
+      syncEta();
+    }
+  });
+  el.step.addEventListener('click', () => {
+    explorer.step(1);
+    render();
+  });
+  el.play.addEventListener('click', () => setPlaying(!state.playing));
+  el.reset.addEventListener('click', () => {
+    setPlaying(false);
+    attempt(() => explorer.restart());
+    render();
+  });
+  el.speed.addEventListener('change', () => {
+    state.speed = Number(el.speed.value);
+  });
+  el.noticeClose.addEventListener('click', hideNotice);
+  el.lang.addEventListener('change', () => {
+    state.lang = el.lang.value;
+    translatePage(state.lang);
+    el.play.textContent = t(state.lang, state.playing ? 'pause' : 'play');
+    render();
+  });
+
+  let dragging = false;
+  el.overlay.addEventListener('pointerdown', (ev) => {
+    if (!frame) return;
+    dragging = true;
+    el.overlay.setPointerCapture(ev.pointerId);
+    setStart(pointerToLandscape(ev));
+  });
+  el.overlay.addEventListener('pointermove', (ev) => {
+    if (!frame) return;
+    const p = pointerToLandscape(ev);
+    if (dragging) setStart(p);
+    const probe = explorer.probe(new Float64Array(p.length === 2 ? p : [p[0]]));
+    const where = p.length === 2 ? `x = ${fmt(p[0])}, y = ${fmt(p[1])}` : `x = ${fmt(p[0])}`;
+    el.hover.textContent = `${where} · E = ${fmt(probe[0])} · ‖∇E‖ = ${fmt(probe[1])}`;
+  });
+  const stop = () => {
+    dragging = false;
+  };
+  el.overlay.addEventListener('pointerup', stop);
+  el.overlay.addEventListener('pointercancel', stop);
+  el.overlay.addEventListener('pointerleave', () => {
+    el.hover.textContent = '\u00a0';
+  });
+
+  new ResizeObserver(() => {
+    const { width, height } = el.plot.getBoundingClientRect();
+    if (`${width}x${height}` !== sampledSize) resample();
+  }).observe(el.plot);
+}
+
+// ---- start --------------------------------------------------------------------------------
+
+async function main() {
+  state.lang = preferredLanguage();
+  el.lang.value = LANGUAGES.includes(state.lang) ? state.lang : 'en';
+  translatePage(state.lang);
+  try {
+    wasm = await init();
+    performance.mark('descenso:wasm-ready');
+  } catch (err) {
+    showNotice(`${t(state.lang, 'loadFailed')} ${err?.message ?? err}`);
+    return;
+  }
+  explorer = new Explorer(state.preset);
+  buildPresetPicker();
+  buildReadout();
+  selectPreset(state.preset, 0.5);
+  performance.mark('descenso:first-draw');
+  wire();
+  // Refine the quick first paint at full resolution once it is on screen.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      resample();
+      document.body.dataset.ready = 'true';
+    }, 0),
+  );
+}
+
+main();
