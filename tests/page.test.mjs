@@ -76,6 +76,16 @@ describe('the working slice', () => {
     assert.equal(gd.iteration, 7);
     assert.equal(gd.cells.iteration, '7');
     assert.equal(gd.status, 'running');
+    // The convergence charts are drawn, sharp (device pixels), with the GD colour in them.
+    const chart = await page.evaluate(() => {
+      const c = document.getElementById('chart-e');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let gd = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 0xc8) < 12 && Math.abs(d[i + 1] - 0x52) < 12 && d[i + 2] < 30) gd++;
+      return { gd, w: c.width, css: c.getBoundingClientRect().width };
+    });
+    assert.ok(chart.gd > 50, `GD line pixels in the chart: ${chart.gd}`);
+    assert.equal(chart.w, Math.round(chart.css));
     await page.screenshot({ path: join(ARTIFACTS, 'slice-steps.png') });
     await page.close();
   });

@@ -10,12 +10,14 @@ const el = {
   landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
   etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
   speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
+  chartE: $('chart-e'), chartG: $('chart-g'),
 };
 
 const ETA_MIN_LOG = Number(el.eta.min);
 const ETA_MAX_LOG = Number(el.eta.max);
 const CONTOUR_LEVELS = 14;
 const MAX_GRID = 640;
+const CHART_INTERVAL_MS = 150;
 
 /** Everything the page shows follows from this object. */
 const state = { preset: 'rosenbrock', params: [], eta: 0.001, start: [-1.2, 1], view: [-2, 2, -1, 3], playing: false, speed: 10, lang: 'en' };
@@ -26,6 +28,8 @@ let methods = []; // method identifiers, in trajectory order
 let frame; // current mapping between view and CSS pixels
 let grid = null; // last sample: { nx, ny } or { n } in 1-D
 let sampledSize = ''; // the plot size the last sample was made for
+let chartsDrawnAt = -Infinity; // when the charts were last drawn (performance.now)
+let quickStart = true; // the first paint skips the charts, drawn when it refines
 
 // ---- notices -------------------------------------------------------------------------------
 
@@ -107,9 +111,10 @@ function buildReadout() {
       const swatch = document.createElement('canvas');
       swatch.className = 'swatch';
       swatch.setAttribute('aria-hidden', 'true');
-      const label = document.createElement('span');
-      label.dataset.i18n = id;
-      label.textContent = t(state.lang, id);
+      const label = document.createElement('abbr');
+      label.dataset.i18n = `${id}_short`;
+      label.textContent = t(state.lang, label.dataset.i18n);
+      label.title = t(state.lang, id);
       name.append(swatch, label);
       const cells = ['iteration', 'value', 'grad', 'status'].map((k) => {
         const td = document.createElement('td');
@@ -249,6 +254,35 @@ function render() {
   const [sx, sy] = dim === 2 ? frame.toPx(state.start[0], state.start[1]) : frame.toPx(state.start[0], explorer.probe(new Float64Array(state.start))[0]);
   drawStart(ctx, sx, sy, bg);
   updateReadout();
+  // Charts cost a few ms (plotters draws axes and labels afresh): while playing, a few per second.
+  if (quickStart) return;
+  if (!state.playing || performance.now() - chartsDrawnAt > CHART_INTERVAL_MS) drawCharts();
+}
+
+/** The convergence charts (drawn by the core with plotters), sharp at the device-pixel ratio. */
+function drawCharts() {
+  chartsDrawnAt = performance.now();
+  const dpr = window.devicePixelRatio || 1;
+  for (const [canvas, quantity, caption] of [[el.chartE, 'value', 'E'], [el.chartG, 'grad', '‖∇E‖']]) {
+    const { width, height } = canvas.getBoundingClientRect();
+    if (width < 10 || height < 10) continue;
+    const w = Math.round(width * dpr);
+    const h = Math.round(height * dpr);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    attempt(() => explorer.drawChart(canvas, quantity, caption, dpr));
+  }
+}
+
+/** Tells the core how charts show each method (legend in the page's language). */
+function setChartStyle() {
+  explorer.setChartStyle(
+    methods.map((id) => t(state.lang, id)),
+    new Uint32Array(methods.map((id) => parseInt(METHOD_STYLE[id].light.slice(1), 16))),
+    new Uint8Array(methods.map((id) => (METHOD_STYLE[id].dash.length ? 1 : 0))),
+  );
 }
 
 function updateReadout() {
@@ -267,7 +301,8 @@ function updateReadout() {
     cells[2].textContent = fmt(r.grad_norm);
     const kind = r.kind ? ` ${t(state.lang, 'at')} ${t(state.lang, r.kind)}` : '';
     cells[3].textContent = t(state.lang, r.status) + kind;
-    cells[3].className = `status-${r.status}`;
+    cells[3].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}`;
+    tr.querySelector('abbr').title = t(state.lang, id);
     running ||= r.status === 'running';
     r.free();
   });
@@ -315,6 +350,7 @@ let owed = 0;
 
 function setPlaying(on) {
   state.playing = on;
+  if (!on) drawCharts();
   el.play.textContent = t(state.lang, on ? 'pause' : 'play');
   el.play.dataset.i18n = on ? 'pause' : 'play';
   el.play.setAttribute('aria-pressed', String(on));
@@ -378,6 +414,7 @@ function wire() {
     state.lang = el.lang.value;
     translatePage(state.lang);
     el.play.textContent = t(state.lang, state.playing ? 'pause' : 'play');
+    setChartStyle();
     render();
   });
 
@@ -427,12 +464,14 @@ async function main() {
   explorer = new Explorer(state.preset);
   buildPresetPicker();
   buildReadout();
-  selectPreset(state.preset, 0.5);
+  setChartStyle();
+  selectPreset(state.preset, 0.25);
   performance.mark('descenso:first-draw');
   wire();
   // Refine the quick first paint at full resolution once it is on screen.
   requestAnimationFrame(() =>
     setTimeout(() => {
+      quickStart = false;
       resample();
       document.body.dataset.ready = 'true';
     }, 0),

@@ -10,9 +10,11 @@
 //! - [`trajectory`]: repeated steps recorded in flat buffers the page reads in bulk.
 //! - [`analysis`]: Hessian eigenvalues, `2/λ_max`, `η_opt = 1/E''` and the 1-D [`Regime`].
 //! - [`grid`]: the landscape sampled on a grid, its colours and its contour lines.
+//! - [`chart`]: `E` and `‖∇E‖` against iteration (plotters, any backend).
 //! - `wasm`: the only module that knows about `wasm_bindgen` and the browser.
 
 pub mod analysis;
+pub mod chart;
 pub mod colormap;
 pub mod error;
 pub mod gradient_descent;

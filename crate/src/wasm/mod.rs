@@ -1,13 +1,19 @@
-//! The boundary with JavaScript: the only module that knows about `wasm_bindgen`.
+//! The boundary with JavaScript: the only module (with its child `canvas`) that knows about
+//! `wasm_bindgen` and the browser.
 //!
 //! [`Explorer`] is an opaque handle that owns the landscape, the trajectories and the sampled
 //! grid. Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
 //! returned here, and re-creates its views after any call that may allocate (every `&mut self`
 //! call). Small results (readouts, analysis) come back by value.
 
+mod canvas;
+
+use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
 
 use crate::analysis::{Analysis, CriticalKind, Regime};
+use crate::chart::{self, Series};
 use crate::error::Error;
 use crate::gradient_descent::GradientDescent;
 use crate::grid::{Curve, Sampled, View};
@@ -45,6 +51,9 @@ fn point<const N: usize>(x: &[f64]) -> Result<Point<N>, Error> {
         _ => Err(Error::BadPoint),
     }
 }
+
+/// How a chart shows one method: legend label, `0xRRGGBB` colour, dashed or not.
+type ChartStyle = (String, u32, bool);
 
 /// A landscape of fixed dimension with one trajectory per method.
 struct Runs<const N: usize> {
@@ -107,6 +116,23 @@ impl<const N: usize> Runs<N> {
         })
     }
 
+    /// The series of every method for a chart of `E` (`grad == false`) or `‖∇E‖`.
+    fn series<'a>(&'a self, grad: bool, style: &'a [ChartStyle]) -> Vec<Series<'a>> {
+        self.runs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let (label, rgb, dashed) = style.get(i).map_or(("", 0, false), |(l, c, d)| (l.as_str(), *c, *d));
+                Series {
+                    label,
+                    rgb,
+                    dashed,
+                    ys: if grad { t.grad_norms() } else { t.values() },
+                }
+            })
+            .collect()
+    }
+
     fn probe(&self, x: &[f64]) -> Result<Vec<f64>, Error> {
         let x = point::<N>(x)?;
         Ok(vec![self.landscape.value(&x), self.landscape.gradient(&x).norm()])
@@ -166,6 +192,7 @@ pub struct Explorer {
     eta: f64,
     start: Vec<f64>,
     inner: Inner,
+    chart_style: Vec<ChartStyle>,
 }
 
 /// Where a method's run stands, for the readout.
@@ -239,6 +266,7 @@ impl Explorer {
             eta: preset.eta,
             start: preset.start.to_vec(),
             inner: Inner::Two(Runs::new(Box::new(crate::presets::Saddle)), Sampled::default()),
+            chart_style: Vec::new(),
         };
         e.set_landscape(id, &[])?;
         Ok(e)
@@ -376,6 +404,50 @@ impl Explorer {
     pub fn analysis(&self, x: &[f64]) -> Result<AnalysisView, JsValue> {
         let eta = self.eta;
         Ok(with_runs!(&self.inner, r => r.analysis(x, eta))?)
+    }
+
+    /// Sets how charts show each method, in method order: legend `labels`, `colours`
+    /// (`0xRRGGBB`) and `dashed` flags (non-zero for a dashed line).
+    #[wasm_bindgen(js_name = setChartStyle)]
+    pub fn set_chart_style(&mut self, labels: Vec<String>, colours: &[u32], dashed: &[u8]) {
+        self.chart_style = (0..labels.len().max(colours.len()))
+            .map(|i| {
+                let label = labels.get(i).cloned().unwrap_or_default();
+                (
+                    label,
+                    colours.get(i).copied().unwrap_or(0),
+                    dashed.get(i).is_some_and(|&d| d != 0),
+                )
+            })
+            .collect();
+    }
+
+    /// Draws on `canvas` the chart of `E` (`quantity == "value"`, on a log axis when every value
+    /// is positive) or of `‖∇E‖` (`"grad"`, log axis) against iteration, one line per method in
+    /// the style set by [`Explorer::set_chart_style`]. `scale` is the device-pixel ratio the
+    /// canvas was sized with.
+    #[wasm_bindgen(js_name = drawChart)]
+    pub fn draw_chart(
+        &self,
+        canvas: HtmlCanvasElement,
+        quantity: &str,
+        caption: &str,
+        scale: f64,
+    ) -> Result<(), JsValue> {
+        let grad = match quantity {
+            "value" => false,
+            "grad" => true,
+            other => return Err(JsError::new(&format!("unknown chart quantity {other:?}")).into()),
+        };
+        let backend = canvas::MeasuredCanvas::new(canvas).ok_or_else(|| JsError::new("no 2-D canvas context"))?;
+        let root = backend.into_drawing_area();
+        let scale = if scale.is_finite() { scale.clamp(0.5, 4.0) } else { 1.0 };
+        with_runs!(&self.inner, r => {
+            let series = r.series(grad, &self.chart_style);
+            let log = grad || chart::log_fits(&series);
+            chart::draw(&root, caption, &series, log, scale).map_err(|e| JsError::new(&e.to_string()))?;
+        });
+        Ok(())
     }
 
     /// Samples a 2-D landscape over `view` (`[x_min, x_max, y_min, y_max]`) on an `nx × ny`

@@ -1,0 +1,299 @@
+//! Convergence charts: `E` or `‖∇E‖` against iteration, one line per method, drawn with plotters
+//! on any backend (the page's canvas, or SVG in tests and exports).
+
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// One line of a chart: a method's values by iteration.
+pub struct Series<'a> {
+    /// Legend text.
+    pub label: &'a str,
+    /// Colour as `0xRRGGBB`.
+    pub rgb: u32,
+    /// Drawn dashed (so methods differ by more than colour).
+    pub dashed: bool,
+    /// The value at each iteration.
+    pub ys: &'a [f64],
+}
+
+/// At most this many points per line; longer runs are thinned evenly (the last point is kept).
+const MAX_POINTS: usize = 800;
+
+/// The points of a series to draw: its finite values (raised to `floor` if one is given, as on a
+/// log axis), thinned to [`MAX_POINTS`].
+fn points(ys: &[f64], floor: Option<f64>) -> Vec<(f64, f64)> {
+    let stride = ys.len().div_ceil(MAX_POINTS).max(1);
+    let last = ys.len().saturating_sub(1);
+    (0..ys.len())
+        .filter(|&i| i % stride == 0 || i == last)
+        .filter_map(|i| {
+            let y = ys[i];
+            y.is_finite().then(|| (i as f64, floor.map_or(y, |f| y.max(f))))
+        })
+        .collect()
+}
+
+/// The y range to show: on a log axis from the smallest positive to the largest finite value
+/// (with a margin), on a linear axis from the smallest to the largest finite value.
+fn y_range(series: &[Series], log: bool) -> (f64, f64) {
+    let finite = series
+        .iter()
+        .flat_map(|s| s.ys.iter().copied())
+        .filter(|y| y.is_finite());
+    if log {
+        let (lo, hi) = finite
+            .filter(|&y| y > 0.0)
+            .fold((f64::INFINITY, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        if lo.is_finite() && hi > 0.0 {
+            (lo / 4.0, hi * 4.0)
+        } else {
+            (1e-12, 1.0)
+        }
+    } else {
+        let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        if !lo.is_finite() {
+            (-1.0, 1.0)
+        } else if hi > lo {
+            let pad = 0.06 * (hi - lo);
+            (lo - pad, hi + pad)
+        } else {
+            (lo - 1.0, hi + 1.0)
+        }
+    }
+}
+
+/// Whether `E` should be drawn on a log axis: when every finite value is positive.
+pub fn log_fits(series: &[Series]) -> bool {
+    series
+        .iter()
+        .flat_map(|s| s.ys.iter())
+        .filter(|y| y.is_finite())
+        .all(|&y| y > 0.0)
+}
+
+/// Draws `series` against iteration on `root`, the y axis logarithmic if `log`. `scale` multiplies
+/// every size (the device-pixel ratio, for sharp HiDPI drawing).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    caption: &str,
+    series: &[Series],
+    log: bool,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let n = series.iter().map(|s| s.ys.len()).max().unwrap_or(0);
+    let x_max = (n.saturating_sub(1)).max(1) as f64;
+    let (lo, hi) = y_range(series, log);
+    // On a log axis, zeros (a run that hit the minimum exactly) are drawn at the bottom edge.
+    let floor = if log { Some(lo) } else { None };
+    if log {
+        plot(root, caption, series, 0.0..x_max, (lo..hi).log_scale(), floor, scale)
+    } else {
+        plot(root, caption, series, 0.0..x_max, lo..hi, floor, scale)
+    }
+}
+
+fn plot<DB, Y>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    caption: &str,
+    series: &[Series],
+    x: std::ops::Range<f64>,
+    y: Y,
+    floor: Option<f64>,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>
+where
+    DB: DrawingBackend,
+    Y: AsRangedCoord<Value = f64>,
+    Y::CoordDescType: ValueFormatter<f64>,
+{
+    let px = |v: f64| (v * scale).round() as u32;
+    let font = ("sans-serif", 12.0 * scale);
+    let mut chart = ChartBuilder::on(root)
+        .caption(caption, ("sans-serif", 13.0 * scale))
+        .margin(px(6.0))
+        .x_label_area_size(px(22.0))
+        .y_label_area_size(px(50.0))
+        .build_cartesian_2d::<RangedCoordf64, _>(x.into(), y)?;
+    chart
+        .configure_mesh()
+        .light_line_style(RGBColor(236, 236, 240))
+        .bold_line_style(RGBColor(214, 214, 222))
+        .axis_style(RGBColor(120, 120, 130))
+        .label_style(font)
+        .x_labels(6)
+        .y_labels(5)
+        .max_light_lines(2)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| short(*v))
+        .draw()?;
+    for s in series {
+        let colour = RGBColor((s.rgb >> 16) as u8, (s.rgb >> 8) as u8, s.rgb as u8);
+        let style = ShapeStyle {
+            color: colour.to_rgba(),
+            filled: false,
+            stroke_width: px(2.0).max(1),
+        };
+        let pts = points(s.ys, floor);
+        let (w, dash, gap) = (px(18.0) as i32, px(6.0), px(4.0));
+        if s.dashed {
+            chart
+                .draw_series(DashedLineSeries::new(pts, dash, gap, style))?
+                .label(s.label)
+                .legend(move |(x, y)| DashedPathElement::new(vec![(x, y), (x + w, y)], dash, gap, style));
+        } else {
+            chart
+                .draw_series(LineSeries::new(pts, style))?
+                .label(s.label)
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], style));
+        }
+    }
+    legend(
+        &chart.plotting_area().strip_coord_spec(),
+        series,
+        &font.into_text_style(root),
+        scale,
+    )?;
+    root.present()
+}
+
+/// The colour and line style of a series.
+fn line_style(s: &Series, scale: f64) -> ShapeStyle {
+    let colour = RGBColor((s.rgb >> 16) as u8, (s.rgb >> 8) as u8, s.rgb as u8);
+    ShapeStyle {
+        color: colour.to_rgba(),
+        filled: false,
+        stroke_width: ((2.0 * scale).round() as u32).max(1),
+    }
+}
+
+/// Draws the legend in the upper-right corner of `area` (pixel coordinates). Drawn by hand rather
+/// than with plotters' series labels, which measure text through the font backend directly; here
+/// every measurement goes through the drawing backend.
+fn legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    series: &[Series],
+    font: &TextStyle,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if series.is_empty() {
+        return Ok(());
+    }
+    let px = |v: f64| (v * scale).round() as i32;
+    let mut text_w = 0;
+    let mut text_h = 0;
+    for s in series {
+        let (w, h) = area.estimate_text_size(s.label, font)?;
+        text_w = text_w.max(w as i32);
+        text_h = text_h.max(h as i32);
+    }
+    let (margin, sample, line_h) = (px(6.0), px(22.0), text_h + px(4.0));
+    let w = 3 * margin + sample + text_w;
+    let h = 2 * margin + line_h * series.len() as i32;
+    let (area_w, _) = area.dim_in_pixel();
+    let (x0, y0) = (area_w as i32 - w - px(4.0), px(4.0));
+    area.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], WHITE.mix(0.88).filled()))?;
+    area.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], RGBColor(200, 200, 208)))?;
+    let anchored = font.pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, s) in series.iter().enumerate() {
+        let y = y0 + margin + line_h * i as i32 + line_h / 2;
+        let line = vec![(x0 + margin, y), (x0 + margin + sample, y)];
+        let style = line_style(s, scale);
+        if s.dashed {
+            area.draw(&DashedPathElement::new(line, px(6.0) as u32, px(4.0) as u32, style))?;
+        } else {
+            area.draw(&PathElement::new(line, style))?;
+        }
+        area.draw(&Text::new(s.label, (x0 + 2 * margin + sample, y), anchored.clone()))?;
+    }
+    Ok(())
+}
+
+/// A short label for an axis value: plain for moderate sizes, scientific otherwise.
+fn short(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 {
+        "0".into()
+    } else if (1e-2..1e4).contains(&a) {
+        format!("{}", (v * 1000.0).round() / 1000.0)
+    } else {
+        format!("{v:.0e}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thins_long_runs_and_keeps_the_last_point() {
+        let ys: Vec<f64> = (0..10_000).map(|i| 1.0 / (1.0 + i as f64)).collect();
+        let p = points(&ys, Some(1e-9));
+        assert!(p.len() <= MAX_POINTS + 1);
+        assert_eq!(p.last().map(|q| q.0), Some(9999.0));
+    }
+
+    #[test]
+    fn log_axis_clamps_zeros_and_skips_non_finite() {
+        let p = points(&[4.0, 0.0, f64::NAN, f64::INFINITY, 1.0], Some(1e-6));
+        assert_eq!(p, vec![(0.0, 4.0), (1.0, 1e-6), (4.0, 1.0)]);
+    }
+
+    #[test]
+    fn ranges_cover_the_data() {
+        let a = [1e-3, 10.0, f64::NAN];
+        let s = [Series {
+            label: "a",
+            rgb: 0,
+            dashed: false,
+            ys: &a,
+        }];
+        let (lo, hi) = y_range(&s, true);
+        assert!(lo < 1e-3 && hi > 10.0);
+        let (lo, hi) = y_range(&s, false);
+        assert!(lo < 1e-3 && hi > 10.0);
+        assert!(log_fits(&s));
+        let b = [-1.0, 2.0];
+        assert!(!log_fits(&[Series {
+            label: "b",
+            rgb: 0,
+            dashed: true,
+            ys: &b
+        }]));
+        assert_eq!(y_range(&[], true), (1e-12, 1.0));
+    }
+
+    #[test]
+    fn draws_an_svg_with_both_lines_and_the_legend() {
+        let gd: Vec<f64> = (0..50).map(|i| 0.9_f64.powi(i)).collect();
+        let newton = [1.0, 0.0];
+        let series = [
+            Series {
+                label: "GD",
+                rgb: 0xc85200,
+                dashed: false,
+                ys: &gd,
+            },
+            Series {
+                label: "Newton",
+                rgb: 0x5d3a9b,
+                dashed: true,
+                ys: &newton,
+            },
+        ];
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (360, 180)).into_drawing_area();
+            draw(&root, "E", &series, true, 1.0).expect("draws");
+        }
+        assert!(svg.contains("GD") && svg.contains("Newton"), "legend");
+        assert!(svg.contains("#C85200") || svg.contains("#c85200"), "GD colour");
+        assert!(
+            svg.matches("<polyline").count() + svg.matches("<line").count() >= 2,
+            "lines"
+        );
+    }
+}
