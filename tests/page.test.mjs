@@ -168,6 +168,33 @@ describe('the working slice', () => {
     await page.close();
   });
 
+  test('methods toggle on and off, and the readout counts their cost', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#landscape', 'himmelblau');
+    assert.equal(await page.isHidden('tr[data-method="adam"]'), true);
+    for (const box of await page.$$('#method-toggles input')) await box.check();
+    for (let i = 0; i < 5; i++) await page.click('#step');
+    const rows = await page.$$eval('#readout tr:not([hidden])', (trs) => trs.map((tr) => tr.dataset.method));
+    assert.equal(rows.length, 8);
+    const gd = await readout(page, 'gd');
+    const newton = await readout(page, 'newton');
+    assert.equal(gd.cells.hessians, '0', 'gradient descent never evaluates the Hessian');
+    assert.equal(Number(newton.cells.hessians), newton.iteration, 'Newton evaluates one Hessian per step');
+    assert.equal(Number(newton.cells.solves), newton.iteration, 'and solves one linear system per step');
+    await page.uncheck('#method-toggles input[value="gd"]');
+    assert.equal(await page.isHidden('tr[data-method="gd"]'), true);
+    assert.equal((await readout(page, 'newton')).iteration, 0, 'toggling restarts every method from the same start');
+    // A bad μ is refused with a message; the runs go on.
+    await page.fill('#mu', '-2');
+    await page.press('#mu', 'Enter');
+    await page.waitForSelector('#notice:not([hidden])');
+    assert.equal(await page.getAttribute('#mu', 'aria-invalid'), 'true');
+    await page.click('#step');
+    assert.equal((await readout(page, 'lm')).iteration, 1);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('switches to Spanish with the lecture terms', async () => {
     const { page } = await openPage(browser);
     await page.selectOption('#lang', 'es');

@@ -1,10 +1,16 @@
 // Drawing only: canvases, colours and markers. Every number drawn comes from the core.
 
-/** How each method is drawn: a colour per background, a dash pattern and a marker shape,
- *  so that the methods are told apart without colour too. */
+/** How each method is drawn: a colour per background (dark heatmap, light 1-D plot and
+ *  charts), a dash pattern and a marker shape, so that methods are told apart without colour. */
 export const METHOD_STYLE = {
   gd: { dark: '#ff8c1a', light: '#c85200', dash: [], marker: 'circle' },
+  'gd-optimal': { dark: '#ffd1e8', light: '#b5338a', dash: [2, 3], marker: 'triangle' },
   newton: { dark: '#ffffff', light: '#5d3a9b', dash: [7, 4], marker: 'square' },
+  'damped-newton': { dark: '#7fdbff', light: '#0072b2', dash: [10, 3, 2, 3], marker: 'diamond' },
+  lm: { dark: '#c6f68d', light: '#2e7d32', dash: [4, 4], marker: 'triangle-down' },
+  'saddle-free': { dark: '#ff6b6b', light: '#c62828', dash: [1, 3], marker: 'cross' },
+  momentum: { dark: '#e0b0ff', light: '#7b1fa2', dash: [12, 3], marker: 'plus' },
+  adam: { dark: '#d9d9d9', light: '#455a64', dash: [6, 2, 1, 2], marker: 'ring' },
 };
 
 /** Maps a view of parameter space onto a W × H box of CSS pixels (y up). */
@@ -66,9 +72,43 @@ const clampPx = (v) => Math.max(-1e5, Math.min(1e5, v));
 
 function marker(ctx, shape, px, py, r) {
   ctx.beginPath();
-  if (shape === 'square') ctx.rect(px - r, py - r, 2 * r, 2 * r);
-  else ctx.arc(px, py, r, 0, 2 * Math.PI);
-  ctx.fill();
+  const poly = (pts) => pts.forEach(([dx, dy], i) => (i ? ctx.lineTo(px + dx * r, py + dy * r) : ctx.moveTo(px + dx * r, py + dy * r)));
+  switch (shape) {
+    case 'square':
+      ctx.rect(px - r, py - r, 2 * r, 2 * r);
+      break;
+    case 'triangle':
+      poly([[0, -1.3], [1.15, 0.85], [-1.15, 0.85]]);
+      ctx.closePath();
+      break;
+    case 'triangle-down':
+      poly([[0, 1.3], [1.15, -0.85], [-1.15, -0.85]]);
+      ctx.closePath();
+      break;
+    case 'diamond':
+      poly([[0, -1.35], [1.1, 0], [0, 1.35], [-1.1, 0]]);
+      ctx.closePath();
+      break;
+    case 'cross':
+    case 'plus': {
+      // A thick X or + drawn as a polygon, so it takes the same fill and casing as the others.
+      const a = 0.4;
+      const pts = [[-a, -1.2], [a, -1.2], [a, -a], [1.2, -a], [1.2, a], [a, a], [a, 1.2], [-a, 1.2], [-a, a], [-1.2, a], [-1.2, -a], [-a, -a]];
+      const c = shape === 'cross' ? Math.SQRT1_2 : 1;
+      const s = shape === 'cross' ? Math.SQRT1_2 : 0;
+      poly(pts.map(([x, y]) => [c * x - s * y, s * x + c * y]));
+      ctx.closePath();
+      break;
+    }
+    case 'ring':
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+      ctx.moveTo(px + r * 0.45, py);
+      ctx.arc(px, py, r * 0.45, 0, 2 * Math.PI, true);
+      break;
+    default:
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+  }
+  ctx.fill('evenodd');
   ctx.stroke();
 }
 
@@ -174,7 +214,13 @@ export function niceTicks(lo, hi, count) {
 
 /** A small legend swatch (line and marker) for a method, as drawn on background `bg`. */
 export function drawSwatch(canvas, style, bg) {
-  const { ctx, width, height } = hiDpiContext(canvas);
+  // A fixed size (the CSS size of .swatch): the canvas may be in a hidden row.
+  const [width, height] = [28, 14];
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = width * dpr;
+  canvas.height = height * dpr;
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = bg === 'dark' ? '#2b2b33' : '#ffffff';
   ctx.fillRect(0, 0, width, height);
   drawPath(ctx, new Float64Array([4, height / 2, width - 6, height / 2]), style, bg);

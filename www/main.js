@@ -10,7 +10,7 @@ const el = {
   landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
   etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
   speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
-  chartE: $('chart-e'), chartG: $('chart-g'),
+  chartE: $('chart-e'), chartG: $('chart-g'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 
 const ETA_MIN_LOG = Number(el.eta.min);
@@ -20,7 +20,10 @@ const MAX_GRID = 640;
 const CHART_INTERVAL_MS = 150;
 
 /** Everything the page shows follows from this object. */
-const state = { preset: 'rosenbrock', params: [], eta: 0.001, start: [-1.2, 1], view: [-2, 2, -1, 3], playing: false, speed: 10, lang: 'en' };
+const state = {
+  preset: 'rosenbrock', params: [], eta: 0.001, mu: 1, beta: 0.9, start: [-1.2, 1], view: [-2, 2, -1, 3],
+  enabled: new Set(['gd', 'newton']), playing: false, speed: 10, lang: 'en',
+};
 
 let wasm; // the core's exports (for its memory)
 let explorer; // the core's handle
@@ -100,8 +103,48 @@ function buildParams() {
   );
 }
 
+/** One checkbox per method, with its swatch. */
+function buildToggles() {
+  el.toggles.replaceChildren(
+    ...methods.map((id) => {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = id;
+      box.checked = state.enabled.has(id);
+      box.addEventListener('change', onToggle);
+      const swatch = document.createElement('canvas');
+      swatch.className = 'swatch';
+      swatch.setAttribute('aria-hidden', 'true');
+      const name = document.createElement('span');
+      name.dataset.i18n = id;
+      name.textContent = t(state.lang, id);
+      label.append(box, swatch, name);
+      return label;
+    }),
+  );
+}
+
+function onToggle(ev) {
+  if (ev.target.checked) state.enabled.add(ev.target.value);
+  else state.enabled.delete(ev.target.value);
+  applyEnabled();
+  render();
+}
+
+function applyEnabled() {
+  attempt(() => explorer.setEnabled(new Uint8Array(methods.map((id) => (state.enabled.has(id) ? 1 : 0)))));
+}
+
+function drawSwatches() {
+  const bg = explorer.dim === 2 ? 'dark' : 'light';
+  for (const c of document.querySelectorAll('canvas.swatch')) {
+    const id = c.closest('[data-method]')?.dataset.method ?? c.parentElement.querySelector('input')?.value;
+    if (METHOD_STYLE[id]) drawSwatch(c, METHOD_STYLE[id], bg);
+  }
+}
+
 function buildReadout() {
-  methods = Explorer.methodIds();
   el.readout.replaceChildren(
     ...methods.map((id) => {
       const tr = document.createElement('tr');
@@ -116,7 +159,7 @@ function buildReadout() {
       label.textContent = t(state.lang, label.dataset.i18n);
       label.title = t(state.lang, id);
       name.append(swatch, label);
-      const cells = ['iteration', 'value', 'grad', 'status'].map((k) => {
+      const cells = ['iteration', 'value', 'grad', 'gradients', 'hessians', 'solves', 'status'].map((k) => {
         const td = document.createElement('td');
         td.dataset.cell = k;
         if (k !== 'status') td.className = 'num';
@@ -144,7 +187,7 @@ function selectPreset(id, quality = 1) {
   explorer.setStart(new Float64Array(state.start));
   el.plot.classList.toggle('one-d', explorer.dim === 1);
   el.landscape.value = id;
-  el.readout.querySelectorAll('canvas.swatch').forEach((c, i) => drawSwatch(c, METHOD_STYLE[methods[i]], explorer.dim === 2 ? 'dark' : 'light'));
+  drawSwatches();
   buildParams();
   syncEta();
   resample(quality);
@@ -241,6 +284,7 @@ function render() {
   el.plot.dataset.view = frame.view.join(',');
   methods.forEach((id, i) => {
     const n = explorer.pathLen(i);
+    if (n === 0) return;
     const pts = new Float64Array(memory, explorer.pathPtr(i), n * dim);
     const ys = dim === 2 ? null : new Float64Array(memory, explorer.valuesPtr(i), n);
     const px = new Float64Array(2 * n);
@@ -279,7 +323,7 @@ function drawCharts() {
 /** Tells the core how charts show each method (legend in the page's language). */
 function setChartStyle() {
   explorer.setChartStyle(
-    methods.map((id) => t(state.lang, id)),
+    methods.map((id) => t(state.lang, `${id}_short`)),
     new Uint32Array(methods.map((id) => parseInt(METHOD_STYLE[id].light.slice(1), 16))),
     new Uint8Array(methods.map((id) => (METHOD_STYLE[id].dash.length ? 1 : 0))),
   );
@@ -289,8 +333,9 @@ function updateReadout() {
   let running = false;
   methods.forEach((id, i) => {
     const r = explorer.readout(i);
-    if (!r) return;
     const tr = el.readout.children[i];
+    tr.hidden = !r;
+    if (!r) return;
     tr.dataset.iteration = String(r.iteration);
     tr.dataset.status = r.status;
     tr.dataset.x = String(r.x);
@@ -299,9 +344,12 @@ function updateReadout() {
     cells[0].textContent = String(r.iteration);
     cells[1].textContent = fmt(r.value);
     cells[2].textContent = fmt(r.grad_norm);
+    cells[3].textContent = String(r.gradients + r.values);
+    cells[4].textContent = String(r.hessians);
+    cells[5].textContent = String(r.solves);
     const kind = r.kind ? ` ${t(state.lang, 'at')} ${t(state.lang, r.kind)}` : '';
-    cells[3].textContent = t(state.lang, r.status) + kind;
-    cells[3].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}`;
+    cells[6].textContent = t(state.lang, r.status) + kind;
+    cells[6].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}`;
     tr.querySelector('abbr').title = t(state.lang, id);
     running ||= r.status === 'running';
     r.free();
@@ -410,6 +458,20 @@ function wire() {
     state.speed = Number(el.speed.value);
   });
   el.noticeClose.addEventListener('click', hideNotice);
+  for (const [input, key, setter] of [[el.mu, 'mu', 'setMu'], [el.beta, 'beta', 'setBeta']]) {
+    input.addEventListener('change', () => {
+      const v = input.valueAsNumber;
+      const ok = Number.isFinite(v) && attempt(() => explorer[setter](v));
+      input.setAttribute('aria-invalid', String(!ok));
+      if (!ok) {
+        if (!Number.isFinite(v)) showNotice(`${t(state.lang, 'badNumber')}: ${input.value}`);
+        return;
+      }
+      hideNotice();
+      state[key] = v;
+      render();
+    });
+  }
   el.lang.addEventListener('change', () => {
     state.lang = el.lang.value;
     translatePage(state.lang);
@@ -462,8 +524,11 @@ async function main() {
     return;
   }
   explorer = new Explorer(state.preset);
+  methods = Explorer.methodIds();
   buildPresetPicker();
   buildReadout();
+  buildToggles();
+  applyEnabled();
   setChartStyle();
   selectPreset(state.preset, 0.25);
   performance.mark('descenso:first-draw');

@@ -111,7 +111,7 @@ where
     Y::CoordDescType: ValueFormatter<f64>,
 {
     let px = |v: f64| (v * scale).round() as u32;
-    let font = ("sans-serif", 12.0 * scale);
+    let font = ("sans-serif", 11.0 * scale);
     let mut chart = ChartBuilder::on(root)
         .caption(caption, ("sans-serif", 13.0 * scale))
         .margin(px(6.0))
@@ -190,24 +190,30 @@ fn legend<DB: DrawingBackend>(
         text_w = text_w.max(w as i32);
         text_h = text_h.max(h as i32);
     }
-    let (margin, sample, line_h) = (px(6.0), px(22.0), text_h + px(4.0));
-    let w = 3 * margin + sample + text_w;
-    let h = 2 * margin + line_h * series.len() as i32;
+    // More than three series: two columns, filled row by row.
+    let cols = if series.len() > 3 { 2 } else { 1 };
+    let rows = series.len().div_ceil(cols) as i32;
+    let (margin, sample, line_h) = (px(5.0), px(20.0), text_h + px(3.0));
+    let col_w = 2 * margin + sample + text_w;
+    let w = margin + cols as i32 * col_w;
+    let h = 2 * margin + line_h * rows;
     let (area_w, _) = area.dim_in_pixel();
     let (x0, y0) = (area_w as i32 - w - px(4.0), px(4.0));
     area.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], WHITE.mix(0.88).filled()))?;
     area.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], RGBColor(200, 200, 208)))?;
     let anchored = font.pos(Pos::new(HPos::Left, VPos::Center));
     for (i, s) in series.iter().enumerate() {
-        let y = y0 + margin + line_h * i as i32 + line_h / 2;
-        let line = vec![(x0 + margin, y), (x0 + margin + sample, y)];
+        let (row, col) = ((i / cols) as i32, (i % cols) as i32);
+        let x = x0 + margin + col * col_w;
+        let y = y0 + margin + line_h * row + line_h / 2;
+        let line = vec![(x, y), (x + sample, y)];
         let style = line_style(s, scale);
         if s.dashed {
             area.draw(&DashedPathElement::new(line, px(6.0) as u32, px(4.0) as u32, style))?;
         } else {
             area.draw(&PathElement::new(line, style))?;
         }
-        area.draw(&Text::new(s.label, (x0 + 2 * margin + sample, y), anchored.clone()))?;
+        area.draw(&Text::new(s.label, (x + margin + sample, y), anchored.clone()))?;
     }
     Ok(())
 }

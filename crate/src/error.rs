@@ -7,6 +7,8 @@ use std::fmt;
 pub enum Error {
     /// No preset has this identifier.
     UnknownPreset(String),
+    /// No method has this identifier.
+    UnknownMethod(String),
     /// A parameter is missing, not finite, or outside its range.
     BadParameter {
         /// The parameter's name.
@@ -26,6 +28,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::UnknownPreset(id) => write!(f, "unknown landscape {id:?}"),
+            Error::UnknownMethod(id) => write!(f, "unknown method {id:?}"),
             Error::BadParameter { name, value } => write!(f, "bad value {value} for {name}"),
             Error::BadPoint => write!(f, "the point must have one finite coordinate per dimension"),
             Error::BadView => write!(f, "the view must have finite ranges with min < max"),

@@ -6,23 +6,32 @@
 //! - [`landscape`]: a loss `E` with its exact gradient and Hessian ([`Landscape`]).
 //! - [`presets`]: the built-in landscapes (quadratics, Rosenbrock, Himmelblau, a saddle).
 //! - [`method`]: one optimizer step from a [`State`] ([`Method`], [`Status`]).
-//! - [`gradient_descent`] and [`newton`]: the two methods of the lecture.
+//! - [`gradient_descent`] and [`newton`]: the two methods of the lecture; [`optimal_step`],
+//!   [`damped_newton`], [`levenberg_marquardt`], [`saddle_free_newton`], [`momentum`] and [`adam`]:
+//!   the variants that answer its objections.
 //! - [`trajectory`]: repeated steps recorded in flat buffers the page reads in bulk.
 //! - [`analysis`]: Hessian eigenvalues, `2/λ_max`, `η_opt = 1/E''` and the 1-D [`Regime`].
 //! - [`grid`]: the landscape sampled on a grid, its colours and its contour lines.
 //! - [`chart`]: `E` and `‖∇E‖` against iteration (plotters, any backend).
 //! - `wasm`: the only module that knows about `wasm_bindgen` and the browser.
 
+pub mod adam;
 pub mod analysis;
+pub mod catalog;
 pub mod chart;
 pub mod colormap;
+pub mod damped_newton;
 pub mod error;
 pub mod gradient_descent;
 pub mod grid;
 pub mod landscape;
+pub mod levenberg_marquardt;
 pub mod method;
+pub mod momentum;
 pub mod newton;
+pub mod optimal_step;
 pub mod presets;
+pub mod saddle_free_newton;
 pub mod trajectory;
 pub mod wasm;
 

@@ -19,11 +19,13 @@ pub enum Status {
 /// The work a run has done: the lecture's "Newton is very expensive" in numbers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Evaluations of `E` alone (line searches).
+    pub values: u64,
     /// Evaluations of `∇E` (each also evaluates `E`).
     pub gradients: u64,
     /// Evaluations of the Hessian `H`.
     pub hessians: u64,
-    /// Linear solves `H v = b`.
+    /// Linear solves `H v = b` and eigen-decompositions of `H` (each `O(N³)`).
     pub solves: u64,
 }
 

@@ -1,6 +1,6 @@
 //! Newton's method: the full step of the local second-order Taylor model.
 
-use crate::landscape::Landscape;
+use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::{Criteria, Method, State, Status};
 
 /// Newton's method: `x_{t+1} = x_t − H(x_t)⁻¹ ∇E(x_t)`.
@@ -26,14 +26,9 @@ impl<const N: usize> Method<N> for Newton {
         let h = landscape.hessian(&state.x);
         state.counts.hessians += 1;
         state.counts.solves += 1;
-        // Singular when H has no inverse or its condition number (in max-entry norms) is huge.
-        let solved = h
-            .try_inverse()
-            .filter(|inv| h.amax() * inv.amax() < MAX_CONDITION)
-            .map(|inv| -(inv * state.gradient));
-        match solved {
-            Some(v) if v.iter().all(|c| c.is_finite()) => state.stepped_to(landscape, state.x + v, criteria),
-            _ => {
+        match newton_direction(&h, &state.gradient) {
+            Some(v) => state.stepped_to(landscape, state.x + v, criteria),
+            None => {
                 state.status = Status::SingularHessian;
                 state
             }
@@ -41,11 +36,19 @@ impl<const N: usize> Method<N> for Newton {
     }
 }
 
+/// The Newton direction `v = −H⁻¹ g`, or `None` when `H` has no inverse, its condition number
+/// (as `max|H_ij| · max|H⁻¹_ij|`) exceeds `1e12`, or the result is not finite.
+pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<Point<N>> {
+    h.try_inverse()
+        .filter(|inv| h.amax() * inv.amax() < MAX_CONDITION)
+        .map(|inv| -(inv * g))
+        .filter(|v| v.iter().all(|c| c.is_finite()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::landscape::check::Rng;
-    use crate::landscape::Point;
     use crate::presets::{Quadratic1, Quadratic2, Rosenbrock, Saddle};
 
     #[test]

@@ -7,6 +7,14 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The index of method `id` in readouts and paths.
+fn idx(id: &str) -> usize {
+    Explorer::method_ids()
+        .iter()
+        .position(|m| m == id)
+        .expect("known method")
+}
+
 #[wasm_bindgen_test]
 fn every_preset_opens_and_samples() {
     for id in Explorer::preset_ids() {
@@ -32,7 +40,7 @@ fn newton_one_step_and_gd_eta_one_over_a_on_the_1d_quadratic() {
     e.set_eta(0.25).expect("η = 1/a");
     e.set_start(&[3.0]).expect("start");
     e.step(1);
-    for i in 0..2 {
+    for i in [idx("gd"), idx("newton")] {
         let r = e.readout(i).expect("readout");
         assert_eq!(r.iteration, 1);
         assert!(r.x.abs() < 1e-12, "method {i} at {}", r.x);
@@ -51,16 +59,16 @@ fn gd_diverges_above_two_over_lambda_max() {
     assert!((bound - 0.2).abs() < 1e-12);
     e.set_eta(bound * 1.05).expect("η");
     e.step(2000);
-    assert_eq!(e.readout(0).expect("gd").status, "diverged");
-    assert_eq!(e.readout(1).expect("newton").status, "converged");
-    assert_eq!(e.path_len(1), 2);
+    assert_eq!(e.readout(idx("gd")).expect("gd").status, "diverged");
+    assert_eq!(e.readout(idx("newton")).expect("newton").status, "converged");
+    assert_eq!(e.path_len(idx("newton")), 2);
 }
 
 #[wasm_bindgen_test]
 fn newton_on_the_saddle_says_where_it_went() {
     let mut e = Explorer::new("saddle").expect("opens");
     e.step(5);
-    let r = e.readout(1).expect("newton");
+    let r = e.readout(idx("newton")).expect("newton");
     assert_eq!((r.status.as_str(), r.kind.as_str()), ("converged", "saddle"));
 }
 
@@ -81,5 +89,28 @@ fn bad_input_is_refused_and_state_is_kept() {
     assert!(e.probe(&[]).is_err());
     // The run still works after all that.
     e.step(3);
-    assert_eq!(e.readout(0).expect("gd").iteration, 3);
+    assert_eq!(e.readout(idx("gd")).expect("gd").iteration, 3);
+}
+
+#[wasm_bindgen_test]
+fn methods_toggle_and_every_method_runs() {
+    let mut e = Explorer::new("himmelblau").expect("opens");
+    assert!(e.readout(idx("adam")).is_none(), "off by default");
+    assert_eq!(e.path_len(idx("adam")), 0);
+    e.set_enabled(&[1; 8]).expect("all on");
+    e.set_mu(0.5).expect("μ");
+    e.set_beta(0.5).expect("β");
+    assert!(e.set_mu(-1.0).is_err());
+    assert!(e.set_beta(1.0).is_err());
+    e.step(20);
+    for id in Explorer::method_ids() {
+        let r = e.readout(idx(&id)).expect("on");
+        assert!(r.iteration >= 1, "{id} did not step");
+        assert!(r.gradients >= 2.0, "{id}");
+    }
+    assert_eq!(e.readout(idx("gd")).expect("gd").hessians, 0.0);
+    assert!(e.readout(idx("newton")).expect("newton").hessians >= 1.0);
+    e.set_enabled(&[0, 0, 1]).expect("only Newton");
+    assert!(e.readout(idx("gd")).is_none());
+    assert_eq!(e.readout(idx("newton")).expect("newton").iteration, 0);
 }

@@ -13,13 +13,12 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::analysis::{Analysis, CriticalKind, Regime};
+use crate::catalog::{self, Hyper, METHOD_IDS};
 use crate::chart::{self, Series};
 use crate::error::Error;
-use crate::gradient_descent::GradientDescent;
 use crate::grid::{Curve, Sampled, View};
 use crate::landscape::{Landscape, Point};
-use crate::method::{Criteria, Method, Status};
-use crate::newton::Newton;
+use crate::method::{Criteria, Status};
 use crate::presets::{AnyLandscape, Preset, PRESETS};
 use crate::trajectory::Trajectory;
 
@@ -27,13 +26,6 @@ impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
         JsError::new(&e.to_string()).into()
     }
-}
-
-/// Identifiers of the methods, in the order of the trajectories.
-const METHODS: [&str; 2] = ["gd", "newton"];
-
-fn methods<const N: usize>(eta: f64) -> Result<Vec<Box<dyn Method<N>>>, Error> {
-    Ok(vec![Box::new(GradientDescent::new(eta)?), Box::new(Newton)])
 }
 
 fn kind_name(kind: CriticalKind) -> &'static str {
@@ -55,10 +47,11 @@ fn point<const N: usize>(x: &[f64]) -> Result<Point<N>, Error> {
 /// How a chart shows one method: legend label, `0xRRGGBB` colour, dashed or not.
 type ChartStyle = (String, u32, bool);
 
-/// A landscape of fixed dimension with one trajectory per method.
+/// A landscape of fixed dimension with a trajectory per enabled method (indexed as
+/// [`METHOD_IDS`]; `None` for a method that is off).
 struct Runs<const N: usize> {
     landscape: Box<dyn Landscape<N>>,
-    runs: Vec<Trajectory<N>>,
+    runs: Vec<Option<Trajectory<N>>>,
 }
 
 impl<const N: usize> Runs<N> {
@@ -69,26 +62,38 @@ impl<const N: usize> Runs<N> {
         }
     }
 
-    fn restart(&mut self, start: &[f64], eta: f64) -> Result<(), Error> {
+    fn restart(&mut self, start: &[f64], hyper: &Hyper, enabled: &[bool]) -> Result<(), Error> {
         let x0 = point::<N>(start)?;
         let l = self.landscape.as_ref();
-        self.runs = methods::<N>(eta)?
-            .into_iter()
-            .map(|m| Trajectory::new(m, l, x0, Criteria::default()))
-            .collect();
+        let mut runs = Vec::with_capacity(METHOD_IDS.len());
+        for (id, &on) in METHOD_IDS.iter().zip(enabled) {
+            let method = if on {
+                Some(catalog::build::<N>(id, hyper)?)
+            } else {
+                None
+            };
+            runs.push(method.map(|m| Trajectory::new(m, l, x0, Criteria::default())));
+        }
+        self.runs = runs;
         Ok(())
+    }
+
+    fn run(&self, i: usize) -> Option<&Trajectory<N>> {
+        self.runs.get(i)?.as_ref()
     }
 
     fn step(&mut self, steps: usize) -> bool {
         let l = self.landscape.as_ref();
-        for t in &mut self.runs {
+        let mut running = false;
+        for t in self.runs.iter_mut().flatten() {
             t.advance(l, steps);
+            running |= t.is_running();
         }
-        self.runs.iter().any(Trajectory::is_running)
+        running
     }
 
     fn readout(&self, i: usize) -> Option<Readout> {
-        let t = self.runs.get(i)?;
+        let t = self.run(i)?;
         let s = t.state();
         let status = match s.status {
             _ if s.status == Status::Running && !t.is_running() => "limit",
@@ -108,6 +113,7 @@ impl<const N: usize> Runs<N> {
             grad_norm: s.grad_norm(),
             x: s.x[0],
             y: if N > 1 { s.x[N - 1] } else { f64::NAN },
+            values: s.counts.values as f64,
             gradients: s.counts.gradients as f64,
             hessians: s.counts.hessians as f64,
             solves: s.counts.solves as f64,
@@ -116,19 +122,18 @@ impl<const N: usize> Runs<N> {
         })
     }
 
-    /// The series of every method for a chart of `E` (`grad == false`) or `‖∇E‖`.
+    /// The series of every enabled method for a chart of `E` (`grad == false`) or `‖∇E‖`.
     fn series<'a>(&'a self, grad: bool, style: &'a [ChartStyle]) -> Vec<Series<'a>> {
-        self.runs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
+        (0..self.runs.len())
+            .filter_map(|i| {
+                let t = self.run(i)?;
                 let (label, rgb, dashed) = style.get(i).map_or(("", 0, false), |(l, c, d)| (l.as_str(), *c, *d));
-                Series {
+                Some(Series {
                     label,
                     rgb,
                     dashed,
                     ys: if grad { t.grad_norms() } else { t.values() },
-                }
+                })
             })
             .collect()
     }
@@ -139,6 +144,7 @@ impl<const N: usize> Runs<N> {
     }
 
     fn analysis(&self, x: &[f64], eta: f64) -> Result<AnalysisView, Error> {
+        // (η is gradient descent's, for the 1-D regime.)
         let x = point::<N>(x)?;
         let a = Analysis::at(self.landscape.as_ref(), &x);
         let regime = if N == 1 {
@@ -189,7 +195,8 @@ macro_rules! with_runs {
 #[wasm_bindgen]
 pub struct Explorer {
     preset: &'static Preset,
-    eta: f64,
+    hyper: Hyper,
+    enabled: Vec<bool>,
     start: Vec<f64>,
     inner: Inner,
     chart_style: Vec<ChartStyle>,
@@ -208,6 +215,8 @@ pub struct Readout {
     pub x: f64,
     /// Second coordinate (NaN in 1-D).
     pub y: f64,
+    /// Value-only evaluations so far (line searches).
+    pub values: f64,
     /// Gradient evaluations so far.
     pub gradients: f64,
     /// Hessian evaluations so far.
@@ -254,7 +263,7 @@ impl Explorer {
     /// The identifiers of the methods, in the order readouts and paths are indexed.
     #[wasm_bindgen(js_name = methodIds)]
     pub fn method_ids() -> Vec<String> {
-        METHODS.iter().map(|m| (*m).to_owned()).collect()
+        METHOD_IDS.iter().map(|m| (*m).to_owned()).collect()
     }
 
     /// An explorer on preset `id` with its default parameters, start and `η`.
@@ -263,7 +272,11 @@ impl Explorer {
         let preset = Preset::find(id)?;
         let mut e = Explorer {
             preset,
-            eta: preset.eta,
+            hyper: Hyper {
+                eta: preset.eta,
+                ..Hyper::default()
+            },
+            enabled: METHOD_IDS.iter().map(|id| matches!(*id, "gd" | "newton")).collect(),
             start: preset.start.to_vec(),
             inner: Inner::Two(Runs::new(Box::new(crate::presets::Saddle)), Sampled::default()),
             chart_style: Vec::new(),
@@ -332,17 +345,43 @@ impl Explorer {
             .collect()
     }
 
-    /// The learning rate `η` of gradient descent.
+    /// The learning rate `η` of gradient descent (and momentum, Adam).
     #[wasm_bindgen(getter)]
     pub fn eta(&self) -> f64 {
-        self.eta
+        self.hyper.eta
     }
 
     /// Sets `η` and restarts the trajectories. An invalid `η` is refused and nothing changes.
     #[wasm_bindgen(js_name = setEta)]
     pub fn set_eta(&mut self, eta: f64) -> Result<(), JsValue> {
-        GradientDescent::new(eta)?;
-        self.eta = eta;
+        self.set_hyper(Hyper { eta, ..self.hyper })
+    }
+
+    /// Sets Levenberg–Marquardt's damping `μ` (in `[0, 1e8]`) and restarts.
+    #[wasm_bindgen(js_name = setMu)]
+    pub fn set_mu(&mut self, mu: f64) -> Result<(), JsValue> {
+        self.set_hyper(Hyper { mu, ..self.hyper })
+    }
+
+    /// Sets the momentum coefficient `β` (in `[0, 1)`) and restarts.
+    #[wasm_bindgen(js_name = setBeta)]
+    pub fn set_beta(&mut self, beta: f64) -> Result<(), JsValue> {
+        self.set_hyper(Hyper { beta, ..self.hyper })
+    }
+
+    fn set_hyper(&mut self, hyper: Hyper) -> Result<(), JsValue> {
+        hyper.validate()?;
+        self.hyper = hyper;
+        self.restart()
+    }
+
+    /// Turns methods on and off: `mask[i] != 0` enables method `i` (as in `methodIds`); missing
+    /// entries are off. Restarts every trajectory.
+    #[wasm_bindgen(js_name = setEnabled)]
+    pub fn set_enabled(&mut self, mask: &[u8]) -> Result<(), JsValue> {
+        self.enabled = (0..METHOD_IDS.len())
+            .map(|i| mask.get(i).is_some_and(|&m| m != 0))
+            .collect();
         self.restart()
     }
 
@@ -362,8 +401,8 @@ impl Explorer {
 
     /// Restarts every trajectory at the start point.
     pub fn restart(&mut self) -> Result<(), JsValue> {
-        let (start, eta) = (&self.start, self.eta);
-        with_runs!(&mut self.inner, r => r.restart(start, eta))?;
+        let (start, hyper, enabled) = (&self.start, &self.hyper, &self.enabled);
+        with_runs!(&mut self.inner, r => r.restart(start, hyper, enabled))?;
         Ok(())
     }
 
@@ -372,7 +411,7 @@ impl Explorer {
         with_runs!(&mut self.inner, r => r.step(steps))
     }
 
-    /// Where method `i` stands.
+    /// Where method `i` stands (`undefined` when it is off).
     pub fn readout(&self, i: usize) -> Option<Readout> {
         with_runs!(&self.inner, r => r.readout(i))
     }
@@ -380,19 +419,19 @@ impl Explorer {
     /// Pointer to method `i`'s iterates (`dim` numbers each) in wasm memory.
     #[wasm_bindgen(js_name = pathPtr)]
     pub fn path_ptr(&self, i: usize) -> *const f64 {
-        with_runs!(&self.inner, r => r.runs.get(i).map_or(std::ptr::null(), |t| t.points().as_ptr()))
+        with_runs!(&self.inner, r => r.run(i).map_or(std::ptr::null(), |t| t.points().as_ptr()))
     }
 
     /// Pointer to `E` at method `i`'s iterates.
     #[wasm_bindgen(js_name = valuesPtr)]
     pub fn values_ptr(&self, i: usize) -> *const f64 {
-        with_runs!(&self.inner, r => r.runs.get(i).map_or(std::ptr::null(), |t| t.values().as_ptr()))
+        with_runs!(&self.inner, r => r.run(i).map_or(std::ptr::null(), |t| t.values().as_ptr()))
     }
 
-    /// Number of recorded iterates of method `i` (steps + 1).
+    /// Number of recorded iterates of method `i` (steps + 1; 0 when it is off).
     #[wasm_bindgen(js_name = pathLen)]
     pub fn path_len(&self, i: usize) -> usize {
-        with_runs!(&self.inner, r => r.runs.get(i).map_or(0, |t| t.values().len()))
+        with_runs!(&self.inner, r => r.run(i).map_or(0, |t| t.values().len()))
     }
 
     /// `[E, ‖∇E‖]` at `x`.
@@ -402,7 +441,7 @@ impl Explorer {
 
     /// The Hessian's picture at `x`, with the 1-D regime of the current `η`.
     pub fn analysis(&self, x: &[f64]) -> Result<AnalysisView, JsValue> {
-        let eta = self.eta;
+        let eta = self.hyper.eta;
         Ok(with_runs!(&self.inner, r => r.analysis(x, eta))?)
     }
 

@@ -1,0 +1,89 @@
+//! Saddle-free Newton: Newton's step with the Hessian's eigenvalues replaced by their absolute values.
+
+use nalgebra::DMatrix;
+
+use crate::landscape::{Landscape, Point};
+use crate::method::{Criteria, Method, State, Status};
+
+/// Saddle-free Newton: `x_{t+1} = x_t − |H|⁻¹ ∇E` with `|H| = Q |Λ| Qᵀ` from the
+/// eigen-decomposition `H = Q Λ Qᵀ`.
+///
+/// Along directions of positive curvature it steps like Newton; along negative curvature it
+/// steps downhill instead of uphill, so saddle points repel it instead of attracting it. The
+/// eigen-decomposition costs `O(N³)` (counted as a solve). A Hessian with an eigenvalue that is
+/// zero relative to the largest (`|λ| ≤ 10⁻¹²·max|λ|`) stops the run as singular.
+/// Reference: Y. Dauphin, R. Pascanu, C. Gulcehre, K. Cho, S. Ganguli, Y. Bengio, "Identifying and
+/// attacking the saddle point problem in high-dimensional non-convex optimization", NeurIPS 2014.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SaddleFreeNewton;
+
+impl<const N: usize> Method<N> for SaddleFreeNewton {
+    fn step(&mut self, landscape: &dyn Landscape<N>, mut state: State<N>, criteria: &Criteria) -> State<N> {
+        if state.status != Status::Running {
+            return state;
+        }
+        let h = landscape.hessian(&state.x);
+        state.counts.hessians += 1;
+        state.counts.solves += 1;
+        if !h.iter().all(|v| v.is_finite()) {
+            state.status = Status::SingularHessian;
+            return state;
+        }
+        let eig = DMatrix::from_iterator(N, N, h.iter().copied()).symmetric_eigen();
+        let largest = eig.eigenvalues.amax();
+        if largest.is_nan() || largest <= 0.0 || eig.eigenvalues.iter().any(|l| l.abs() <= 1e-12 * largest) {
+            state.status = Status::SingularHessian;
+            return state;
+        }
+        let mut v = Point::<N>::zeros();
+        for (i, lambda) in eig.eigenvalues.iter().enumerate() {
+            let q = Point::<N>::from_iterator(eig.eigenvectors.column(i).iter().copied());
+            v -= q * (q.dot(&state.gradient) / lambda.abs());
+        }
+        state.stepped_to(landscape, state.x + v, criteria)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::landscape::check::Rng;
+    use crate::newton::Newton;
+    use crate::presets::{Quadratic2, Saddle};
+
+    #[test]
+    fn moves_away_from_the_saddle_where_newton_moves_onto_it() {
+        let criteria = Criteria::default();
+        let s0 = State::start(&Saddle, Point::<2>::new(1.5, 0.05), &criteria);
+        let newton = Newton.step(&Saddle, s0, &criteria);
+        let sfn = SaddleFreeNewton.step(&Saddle, s0, &criteria);
+        assert!(newton.x.norm() < 1e-12, "Newton lands on the saddle");
+        assert!((sfn.x - Point::<2>::new(0.0, 0.1)).norm() < 1e-12, "{:?}", sfn.x);
+        assert!(sfn.value < s0.value);
+    }
+
+    #[test]
+    fn equals_newton_on_positive_definite_hessians() {
+        let criteria = Criteria::default();
+        let mut rng = Rng::new(3);
+        for _ in 0..50 {
+            let l = Quadratic2::new(rng.uniform(0.1, 20.0), rng.uniform(0.1, 20.0), rng.uniform(-3.0, 3.0));
+            let s0 = State::start(
+                &l,
+                Point::<2>::new(rng.uniform(-5.0, 5.0), rng.uniform(-5.0, 5.0)),
+                &criteria,
+            );
+            let a = SaddleFreeNewton.step(&l, s0, &criteria);
+            let b = Newton.step(&l, s0, &criteria);
+            assert!((a.x - b.x).norm() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn flat_direction_is_singular() {
+        let criteria = Criteria::default();
+        let l = Quadratic2::new(0.0, 5.0, 0.2);
+        let s = SaddleFreeNewton.step(&l, State::start(&l, Point::<2>::new(1.0, 1.0), &criteria), &criteria);
+        assert_eq!(s.status, Status::SingularHessian);
+    }
+}
