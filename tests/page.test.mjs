@@ -195,6 +195,20 @@ describe('the working slice', () => {
     await page.close();
   });
 
+  test('critical points of Himmelblau are marked and counted', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#landscape', 'himmelblau');
+    const text = await page.textContent('#critical-summary');
+    assert.match(text, /^9 critical points in view: 4 minima .*4 saddles .*1 maximum/);
+    await page.screenshot({ path: join(ARTIFACTS, 'critical-himmelblau.png') });
+    await page.selectOption('#landscape', 'doublewell');
+    assert.match(await page.textContent('#critical-summary'), /^3 critical points in view: 2 minima .*0 saddles .*1 maximum/);
+    await page.uncheck('#show-critical');
+    assert.equal(await page.isHidden('#critical-summary'), true);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('switches to Spanish with the lecture terms', async () => {
     const { page } = await openPage(browser);
     await page.selectOption('#lang', 'es');

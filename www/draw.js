@@ -225,3 +225,49 @@ export function drawSwatch(canvas, style, bg) {
   ctx.fillRect(0, 0, width, height);
   drawPath(ctx, new Float64Array([4, height / 2, width - 6, height / 2]), style, bg);
 }
+
+/** Marks a critical point: ○ minimum (★ the global one), ✕ saddle, △ maximum, ◇ degenerate. */
+export function drawCritical(ctx, px, py, kind, global, bg) {
+  const ink = bg === 'dark' ? '#ffffff' : '#1d1d1f';
+  const halo = bg === 'dark' ? 'rgba(0, 0, 0, 0.8)' : 'rgba(255, 255, 255, 0.9)';
+  ctx.save();
+  ctx.translate(px, py);
+  ctx.beginPath();
+  if (global) {
+    for (let i = 0; i < 10; i++) {
+      const r = i % 2 ? 3.6 : 8.5;
+      const a = -Math.PI / 2 + (i * Math.PI) / 5;
+      ctx.lineTo(r * Math.cos(a), r * Math.sin(a));
+    }
+    ctx.closePath();
+  } else if (kind === 0) {
+    ctx.arc(0, 0, 6, 0, 2 * Math.PI);
+  } else if (kind === 1) {
+    ctx.moveTo(-5, -5);
+    ctx.lineTo(5, 5);
+    ctx.moveTo(5, -5);
+    ctx.lineTo(-5, 5);
+  } else if (kind === 2) {
+    ctx.moveTo(0, -7);
+    ctx.lineTo(6.5, 5);
+    ctx.lineTo(-6.5, 5);
+    ctx.closePath();
+  } else {
+    ctx.moveTo(0, -7);
+    ctx.lineTo(6, 0);
+    ctx.lineTo(0, 7);
+    ctx.lineTo(-6, 0);
+    ctx.closePath();
+  }
+  ctx.lineWidth = 4.5;
+  ctx.strokeStyle = halo;
+  ctx.stroke();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = ink;
+  if (global) {
+    ctx.fillStyle = '#ffd43b';
+    ctx.fill();
+  }
+  ctx.stroke();
+  ctx.restore();
+}

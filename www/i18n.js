@@ -61,6 +61,10 @@ const STRINGS = {
     rosenbrock: 'Rosenbrock valley',
     himmelblau: 'Himmelblau (four minima)',
     saddle_preset: 'Saddle  x² − y²',
+    doublewell: '1-D double well  E = x⁴/4 − x²/2',
+    camel: 'Six-hump camel (six minima)',
+    ripples: 'Ripples: a rugged bowl with many minima',
+    monkey: 'Monkey saddle  x³ − 3xy²',
     a: 'a (= E″)',
     lambda1: 'λ₁',
     lambda2: 'λ₂',
@@ -79,6 +83,8 @@ const STRINGS = {
     factor: 'error factor 1 − ηE″',
     chartE: 'E against iteration',
     chartG: 'Gradient norm ‖∇E‖ against iteration',
+    showCritical: 'Critical points',
+    criticalSummary: (n, min, sad, max, deg) => `${n} critical point${n === 1 ? '' : 's'} in view: ${min} minim${min === 1 ? 'um' : 'a'} (○, ★ global), ${sad} saddle${sad === 1 ? '' : 's'} (✕), ${max} maxim${max === 1 ? 'um' : 'a'} (△)${deg ? `, ${deg} degenerate (◇)` : ''}.`,
     badNumber: 'Not a valid number',
     errorPrefix: 'Could not apply that:',
     loadFailed: 'The page could not start its WebAssembly core:',
@@ -142,6 +148,10 @@ const STRINGS = {
     rosenbrock: 'Valle de Rosenbrock',
     himmelblau: 'Himmelblau (cuatro mínimos)',
     saddle_preset: 'Ensilladura  x² − y²',
+    doublewell: 'Doble pozo 1-D  E = x⁴/4 − x²/2',
+    camel: 'Camello de seis jorobas (seis mínimos)',
+    ripples: 'Ondas: un cuenco rugoso con muchos mínimos',
+    monkey: 'Silla de mono  x³ − 3xy²',
     a: 'a (= E″)',
     lambda1: 'λ₁',
     lambda2: 'λ₂',
@@ -160,6 +170,8 @@ const STRINGS = {
     factor: 'factor del error 1 − ηE″',
     chartE: 'E según la iteración',
     chartG: 'Norma del gradiente ‖∇E‖ según la iteración',
+    showCritical: 'Puntos críticos',
+    criticalSummary: (n, min, sad, max, deg) => `${n} punto${n === 1 ? '' : 's'} crítico${n === 1 ? '' : 's'} a la vista: ${min} mínimo${min === 1 ? '' : 's'} (○, ★ global), ${sad} punto${sad === 1 ? '' : 's'} de ensilladura (✕), ${max} máximo${max === 1 ? '' : 's'} (△)${deg ? `, ${deg} degenerado${deg === 1 ? '' : 's'} (◇)` : ''}.`,
     badNumber: 'No es un número válido',
     errorPrefix: 'No se pudo aplicar:',
     loadFailed: 'La página no pudo iniciar su núcleo WebAssembly:',
@@ -177,9 +189,11 @@ export function preferredLanguage() {
   return 'en';
 }
 
-/** The string `key` in `lang` (falls back to English, then to the key itself). */
-export function t(lang, key) {
-  return STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
+/** The string `key` in `lang` (falls back to English, then to the key itself). Keys whose
+ *  entry is a function take arguments: `t(lang, key, ...args)`. */
+export function t(lang, key, ...args) {
+  const entry = STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
+  return typeof entry === 'function' ? entry(...args) : entry;
 }
 
 /** Fills every element marked with data-i18n / data-i18n-aria in `root`. */

@@ -1,7 +1,7 @@
 // Descenso's page: state, events and drawing. All mathematics happens in the wasm core.
 import init, { Explorer } from './pkg/descenso.js';
 import { LANGUAGES, preferredLanguage, t, translatePage } from './i18n.js';
-import { Frame, METHOD_STYLE, drawContours, drawCurve, drawHeat, drawPath, drawStart, drawSwatch, hiDpiContext } from './draw.js';
+import { Frame, METHOD_STYLE, drawContours, drawCritical, drawCurve, drawHeat, drawPath, drawStart, drawSwatch, hiDpiContext } from './draw.js';
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -10,7 +10,7 @@ const el = {
   landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
   etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
   speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
-  chartE: $('chart-e'), chartG: $('chart-g'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
+  chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 
 const ETA_MIN_LOG = Number(el.eta.min);
@@ -30,6 +30,8 @@ let explorer; // the core's handle
 let methods = []; // method identifiers, in trajectory order
 let frame; // current mapping between view and CSS pixels
 let grid = null; // last sample: { nx, ny } or { n } in 1-D
+let critical = new Float64Array(0); // critical points in view: [x, y, E, kind, global] each
+const CRITICAL_SEEDS = 40; // seeds per side for the critical-point search
 let sampledSize = ''; // the plot size the last sample was made for
 let chartsDrawnAt = -Infinity; // when the charts were last drawn (performance.now)
 let quickStart = true; // the first paint skips the charts, drawn when it refines
@@ -256,7 +258,22 @@ function resample(quality = 1) {
     if (!attempt(() => explorer.sample(new Float64Array(state.view), n, 2, 0))) return;
     grid = { n };
   }
+  findCritical();
   render();
+}
+
+/** Asks the core for the critical points in view and summarizes them under the map. */
+function findCritical() {
+  if (!attempt(() => (critical = explorer.criticalPoints(new Float64Array(state.view), CRITICAL_SEEDS)))) critical = new Float64Array(0);
+  summarizeCritical();
+}
+
+function summarizeCritical() {
+  const counts = [0, 0, 0, 0];
+  for (let k = 3; k < critical.length; k += 5) counts[critical[k]]++;
+  const n = critical.length / 5;
+  el.criticalSummary.textContent = t(state.lang, 'criticalSummary', n, ...counts);
+  el.criticalSummary.hidden = !el.showCritical.checked;
 }
 
 function curveFrame(width, height) {
@@ -282,6 +299,12 @@ function render() {
     drawCurve(ctx, frame, state.view[0], state.view[1], new Float64Array(memory, explorer.curvePtr(), grid.n));
   }
   el.plot.dataset.view = frame.view.join(',');
+  if (el.showCritical.checked) {
+    for (let k = 0; k + 4 < critical.length; k += 5) {
+      const [px, py] = dim === 2 ? frame.toPx(critical[k], critical[k + 1]) : frame.toPx(critical[k], critical[k + 2]);
+      drawCritical(ctx, px, py, critical[k + 3], critical[k + 4] === 1, bg);
+    }
+  }
   methods.forEach((id, i) => {
     const n = explorer.pathLen(i);
     if (n === 0) return;
@@ -458,6 +481,10 @@ function wire() {
     state.speed = Number(el.speed.value);
   });
   el.noticeClose.addEventListener('click', hideNotice);
+  el.showCritical.addEventListener('change', () => {
+    summarizeCritical();
+    render();
+  });
   for (const [input, key, setter] of [[el.mu, 'mu', 'setMu'], [el.beta, 'beta', 'setBeta']]) {
     input.addEventListener('change', () => {
       const v = input.valueAsNumber;
@@ -477,6 +504,7 @@ function wire() {
     translatePage(state.lang);
     el.play.textContent = t(state.lang, state.playing ? 'pause' : 'play');
     setChartStyle();
+    summarizeCritical();
     render();
   });
 

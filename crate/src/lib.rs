@@ -20,6 +20,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod chart;
 pub mod colormap;
+pub mod critical;
 pub mod damped_newton;
 pub mod error;
 pub mod gradient_descent;

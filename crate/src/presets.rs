@@ -116,6 +116,97 @@ impl Landscape<2> for Saddle {
     }
 }
 
+/// The double well `E(x) = x⁴/4 − x²/2`: minima at `±1`, a maximum at 0, and a curvature
+/// `E'' = 3x² − 1` that changes along the way (so does `η_opt = 1/E''`).
+#[derive(Debug, Clone, Copy)]
+pub struct DoubleWell;
+
+impl Landscape<1> for DoubleWell {
+    fn value(&self, x: &Point<1>) -> f64 {
+        let x2 = x[0] * x[0];
+        0.25 * x2 * x2 - 0.5 * x2
+    }
+    fn gradient(&self, x: &Point<1>) -> Point<1> {
+        Point::<1>::new(x[0] * x[0] * x[0] - x[0])
+    }
+    fn hessian(&self, x: &Point<1>) -> Hessian<1> {
+        Hessian::<1>::new(3.0 * x[0] * x[0] - 1.0)
+    }
+}
+
+/// The six-hump camel `(4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²`: six minima, two of them global
+/// (`E ≈ −1.0316` at `≈ ±(0.0898, −0.7126)`).
+#[derive(Debug, Clone, Copy)]
+pub struct SixHumpCamel;
+
+impl Landscape<2> for SixHumpCamel {
+    fn value(&self, p: &Point<2>) -> f64 {
+        let (x, y) = (p[0], p[1]);
+        let x2 = x * x;
+        let y2 = y * y;
+        (4.0 - 2.1 * x2 + x2 * x2 / 3.0) * x2 + x * y + (-4.0 + 4.0 * y2) * y2
+    }
+    fn gradient(&self, p: &Point<2>) -> Point<2> {
+        let (x, y) = (p[0], p[1]);
+        let x2 = x * x;
+        Point::<2>::new(
+            8.0 * x - 8.4 * x2 * x + 2.0 * x2 * x2 * x + y,
+            x - 8.0 * y + 16.0 * y * y * y,
+        )
+    }
+    fn hessian(&self, p: &Point<2>) -> Hessian<2> {
+        let (x, y) = (p[0], p[1]);
+        let x2 = x * x;
+        Hessian::<2>::new(8.0 - 25.2 * x2 + 10.0 * x2 * x2, 1.0, 1.0, -8.0 + 48.0 * y * y)
+    }
+}
+
+/// Ripples on a bowl, `(x² + y²)/10 − cos 2x · cos 2y`: a rugged landscape with many local minima
+/// and the global one at the origin, like the loss of a network with nonlinear activations.
+#[derive(Debug, Clone, Copy)]
+pub struct Ripples;
+
+impl Landscape<2> for Ripples {
+    fn value(&self, p: &Point<2>) -> f64 {
+        let (x, y) = (p[0], p[1]);
+        0.1 * (x * x + y * y) - (2.0 * x).cos() * (2.0 * y).cos()
+    }
+    fn gradient(&self, p: &Point<2>) -> Point<2> {
+        let (x, y) = (p[0], p[1]);
+        let (sx, cx) = (2.0 * x).sin_cos();
+        let (sy, cy) = (2.0 * y).sin_cos();
+        Point::<2>::new(0.2 * x + 2.0 * sx * cy, 0.2 * y + 2.0 * cx * sy)
+    }
+    fn hessian(&self, p: &Point<2>) -> Hessian<2> {
+        let (x, y) = (p[0], p[1]);
+        let (sx, cx) = (2.0 * x).sin_cos();
+        let (sy, cy) = (2.0 * y).sin_cos();
+        let diag = 0.2 + 4.0 * cx * cy;
+        let off = -4.0 * sx * sy;
+        Hessian::<2>::new(diag, off, off, diag)
+    }
+}
+
+/// The monkey saddle `x³ − 3xy²`: three valleys and three ridges meet at the origin, where the
+/// gradient and the whole Hessian vanish (a degenerate critical point).
+#[derive(Debug, Clone, Copy)]
+pub struct MonkeySaddle;
+
+impl Landscape<2> for MonkeySaddle {
+    fn value(&self, p: &Point<2>) -> f64 {
+        let (x, y) = (p[0], p[1]);
+        x * x * x - 3.0 * x * y * y
+    }
+    fn gradient(&self, p: &Point<2>) -> Point<2> {
+        let (x, y) = (p[0], p[1]);
+        Point::<2>::new(3.0 * x * x - 3.0 * y * y, -6.0 * x * y)
+    }
+    fn hessian(&self, p: &Point<2>) -> Hessian<2> {
+        let (x, y) = (p[0], p[1]);
+        Hessian::<2>::new(6.0 * x, -6.0 * y, -6.0 * y, -6.0 * x)
+    }
+}
+
 /// A landscape of either dimension, as built from a preset.
 pub enum AnyLandscape {
     /// A 1-D landscape `E(x)`.
@@ -221,6 +312,38 @@ pub const PRESETS: &[Preset] = &[
         start: [1.5, 0.05],
         eta: 0.1,
     },
+    Preset {
+        id: "doublewell",
+        dim: 1,
+        params: &[],
+        view: [-2.0, 2.0, 0.0, 0.0],
+        start: [1.8, 0.0],
+        eta: 0.1,
+    },
+    Preset {
+        id: "camel",
+        dim: 2,
+        params: &[],
+        view: [-2.2, 2.2, -2.2, 2.2],
+        start: [-1.5, 1.0],
+        eta: 0.01,
+    },
+    Preset {
+        id: "ripples",
+        dim: 2,
+        params: &[],
+        view: [-5.0, 5.0, -5.0, 5.0],
+        start: [3.3, 2.4],
+        eta: 0.05,
+    },
+    Preset {
+        id: "monkey",
+        dim: 2,
+        params: &[],
+        view: [-2.0, 2.0, -2.0, 2.0],
+        start: [1.2, 0.35],
+        eta: 0.05,
+    },
 ];
 
 impl Preset {
@@ -255,6 +378,10 @@ impl Preset {
             "rosenbrock" => AnyLandscape::Two(Box::new(Rosenbrock)),
             "himmelblau" => AnyLandscape::Two(Box::new(Himmelblau)),
             "saddle" => AnyLandscape::Two(Box::new(Saddle)),
+            "doublewell" => AnyLandscape::One(Box::new(DoubleWell)),
+            "camel" => AnyLandscape::Two(Box::new(SixHumpCamel)),
+            "ripples" => AnyLandscape::Two(Box::new(Ripples)),
+            "monkey" => AnyLandscape::Two(Box::new(MonkeySaddle)),
             other => return Err(Error::UnknownPreset(other.to_owned())),
         })
     }
@@ -272,6 +399,10 @@ mod tests {
         derivatives_match(&Rosenbrock, -2.0, 2.0, 500);
         derivatives_match(&Himmelblau, -6.0, 6.0, 500);
         derivatives_match(&Saddle, -2.0, 2.0, 200);
+        derivatives_match(&DoubleWell, -2.0, 2.0, 200);
+        derivatives_match(&SixHumpCamel, -2.2, 2.2, 500);
+        derivatives_match(&Ripples, -5.0, 5.0, 500);
+        derivatives_match(&MonkeySaddle, -2.0, 2.0, 200);
     }
 
     #[test]
@@ -317,5 +448,6 @@ mod tests {
             }
         }
         assert!(Preset::find("nope").is_err());
+        assert_eq!(PRESETS.len(), 9);
     }
 }

@@ -114,3 +114,15 @@ fn methods_toggle_and_every_method_runs() {
     assert!(e.readout(idx("gd")).is_none());
     assert_eq!(e.readout(idx("newton")).expect("newton").iteration, 0);
 }
+
+#[wasm_bindgen_test]
+fn critical_points_cross_the_boundary_in_one_buffer() {
+    let e = Explorer::new("himmelblau").expect("opens");
+    let c = e.critical_points(&e.default_view(), 30).expect("found");
+    assert_eq!(c.len(), 9 * 5);
+    let kinds: Vec<f64> = c.chunks(5).map(|p| p[3]).collect();
+    assert_eq!(kinds.iter().filter(|&&k| k == 0.0).count(), 4);
+    assert_eq!(kinds.iter().filter(|&&k| k == 1.0).count(), 4);
+    assert_eq!(kinds.iter().filter(|&&k| k == 2.0).count(), 1);
+    assert!(e.critical_points(&[0.0, 1.0], 30).is_err());
+}

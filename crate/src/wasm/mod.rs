@@ -15,6 +15,7 @@ use web_sys::HtmlCanvasElement;
 use crate::analysis::{Analysis, CriticalKind, Regime};
 use crate::catalog::{self, Hyper, METHOD_IDS};
 use crate::chart::{self, Series};
+use crate::critical;
 use crate::error::Error;
 use crate::grid::{Curve, Sampled, View};
 use crate::landscape::{Landscape, Point};
@@ -136,6 +137,26 @@ impl<const N: usize> Runs<N> {
                 })
             })
             .collect()
+    }
+
+    /// Critical points in the box `[lo, hi]`: `[x, y, E, kind, global]` each (`y` NaN in 1-D;
+    /// kind 0 minimum, 1 saddle, 2 maximum, 3 degenerate; global 1 for the lowest minimum).
+    fn critical(&self, lo: &[f64], hi: &[f64], seeds: usize) -> Result<Vec<f64>, Error> {
+        let (lo, hi) = (point::<N>(lo)?, point::<N>(hi)?);
+        let points = critical::find(self.landscape.as_ref(), lo, hi, seeds);
+        Ok(points
+            .iter()
+            .flat_map(|p| {
+                let kind = match p.kind {
+                    CriticalKind::Minimum => 0.0,
+                    CriticalKind::Saddle => 1.0,
+                    CriticalKind::Maximum => 2.0,
+                    CriticalKind::Degenerate => 3.0,
+                };
+                let y = if N > 1 { p.x[1] } else { f64::NAN };
+                [p.x[0], y, p.value, kind, if p.global { 1.0 } else { 0.0 }]
+            })
+            .collect())
     }
 
     fn probe(&self, x: &[f64]) -> Result<Vec<f64>, Error> {
@@ -437,6 +458,22 @@ impl Explorer {
     /// `[E, ‖∇E‖]` at `x`.
     pub fn probe(&self, x: &[f64]) -> Result<Vec<f64>, JsValue> {
         Ok(with_runs!(&self.inner, r => r.probe(x))?)
+    }
+
+    /// The critical points of the landscape in `view` (`[x_min, x_max, y_min, y_max]`; in 1-D
+    /// only the `x` range counts), found by Newton's method from `seeds` seeds per side: five
+    /// numbers each, `[x, y, E, kind, global]` (`y` NaN in 1-D; kind 0 minimum, 1 saddle,
+    /// 2 maximum, 3 degenerate; global 1 for the lowest minima), sorted by `E`.
+    #[wasm_bindgen(js_name = criticalPoints)]
+    pub fn critical_points(&self, view: &[f64], seeds: usize) -> Result<Vec<f64>, JsValue> {
+        let &[x0, x1, y0, y1] = view else {
+            return Err(Error::BadView.into());
+        };
+        let seeds = seeds.clamp(1, 80);
+        Ok(match &self.inner {
+            Inner::One(r, _) => r.critical(&[x0], &[x1], seeds)?,
+            Inner::Two(r, _) => r.critical(&[x0, y0], &[x1, y1], seeds)?,
+        })
     }
 
     /// The Hessian's picture at `x`, with the 1-D regime of the current `η`.

@@ -1,0 +1,180 @@
+//! Finding and classifying the critical points (`∇E = 0`) of a landscape within a view: Newton's
+//! method from a grid of seeds, de-duplicated, each point classified by its Hessian's eigenvalues.
+
+use crate::analysis::{Analysis, CriticalKind};
+use crate::landscape::{Landscape, Point};
+use crate::newton::newton_direction;
+
+/// A critical point of `E`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriticalPoint<const N: usize> {
+    /// Where `∇E = 0`.
+    pub x: Point<N>,
+    /// `E` there.
+    pub value: f64,
+    /// Minimum, saddle, maximum or degenerate.
+    pub kind: CriticalKind,
+    /// One of the lowest minima found (all within `1e-9` relative of the lowest are marked).
+    pub global: bool,
+}
+
+/// Newton steps per seed.
+const MAX_STEPS: usize = 60;
+
+/// The critical points of `landscape` inside the box `lo ≤ x ≤ hi`, found by Newton's method
+/// (which converges to critical points of any kind) from `seeds_per_side^N` evenly spaced
+/// seeds. Points closer than `1e-6` of the box size are merged. Sorted by value; the lowest
+/// minima (ties included) are marked global. A search, not a proof: points whose basins miss every seed can be
+/// missed, so use enough seeds for the landscape's detail.
+pub fn find<const N: usize>(
+    landscape: &dyn Landscape<N>,
+    lo: Point<N>,
+    hi: Point<N>,
+    seeds_per_side: usize,
+) -> Vec<CriticalPoint<N>> {
+    let seeds_per_side = seeds_per_side.clamp(1, 200);
+    let size = (hi - lo).amax();
+    let merge = 1e-6 * size.max(f64::MIN_POSITIVE);
+    let inside = |x: &Point<N>| (0..N).all(|i| x[i] >= lo[i] - merge && x[i] <= hi[i] + merge);
+    let mut found: Vec<CriticalPoint<N>> = Vec::new();
+    // The largest curvature seen at the seeds: a Hessian negligible against it is degenerate.
+    let mut curvature = 0.0_f64;
+    let total = seeds_per_side.pow(N as u32);
+    for k in 0..total {
+        let mut rest = k;
+        let seed = Point::<N>::from_fn(|i, _| {
+            let j = rest % seeds_per_side;
+            rest /= seeds_per_side;
+            lo[i] + (hi[i] - lo[i]) * (j as f64 + 0.5) / seeds_per_side as f64
+        });
+        let h = landscape.hessian(&seed).amax();
+        if h.is_finite() {
+            curvature = curvature.max(h);
+        }
+        let Some(x) = newton_from(landscape, seed, size) else {
+            continue;
+        };
+        if !inside(&x) || found.iter().any(|p| (p.x - x).norm() < merge) {
+            continue;
+        }
+        found.push(CriticalPoint {
+            x,
+            value: landscape.value(&x),
+            kind: CriticalKind::Degenerate,
+            global: false,
+        });
+    }
+    for p in &mut found {
+        let analysis = Analysis::at(landscape, &p.x);
+        let flat = analysis.eigenvalues.iter().all(|l| l.abs() <= 1e-6 * curvature);
+        p.kind = if flat { CriticalKind::Degenerate } else { analysis.kind };
+    }
+    found.sort_by(|a, b| a.value.total_cmp(&b.value));
+    if let Some(best) = found.iter().find(|p| p.kind == CriticalKind::Minimum).map(|p| p.value) {
+        let tol = 1e-9 * (1.0 + best.abs());
+        for p in found
+            .iter_mut()
+            .filter(|p| p.kind == CriticalKind::Minimum && p.value <= best + tol)
+        {
+            p.global = true;
+        }
+    }
+    found
+}
+
+/// Newton's iteration from `x` until its step is negligible against the box (`size`), or `None`
+/// if it leaves the neighbourhood, meets a singular Hessian or does not settle.
+fn newton_from<const N: usize>(landscape: &dyn Landscape<N>, mut x: Point<N>, size: f64) -> Option<Point<N>> {
+    for _ in 0..MAX_STEPS {
+        let g = landscape.gradient(&x);
+        if g.iter().all(|&c| c == 0.0) {
+            return Some(x);
+        }
+        let v = newton_direction(&landscape.hessian(&x), &g)?;
+        x += v;
+        if !x.iter().all(|c| c.is_finite()) || x.norm() > 1e3 * (1.0 + size) {
+            return None;
+        }
+        if v.norm() <= 1e-10 * size {
+            return Some(x);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::{DoubleWell, Himmelblau, MonkeySaddle, Ripples, Rosenbrock, SixHumpCamel};
+
+    fn count<const N: usize>(points: &[CriticalPoint<N>], kind: CriticalKind) -> usize {
+        points.iter().filter(|p| p.kind == kind).count()
+    }
+
+    #[test]
+    fn himmelblau_has_four_minima_four_saddles_one_maximum() {
+        let p = find(&Himmelblau, Point::<2>::new(-6.0, -6.0), Point::<2>::new(6.0, 6.0), 30);
+        assert_eq!(count(&p, CriticalKind::Minimum), 4, "{p:?}");
+        assert_eq!(count(&p, CriticalKind::Saddle), 4, "{p:?}");
+        assert_eq!(count(&p, CriticalKind::Maximum), 1, "{p:?}");
+        let max = p.iter().find(|q| q.kind == CriticalKind::Maximum).expect("a maximum");
+        assert!((max.x - Point::<2>::new(-0.270845, -0.923039)).norm() < 1e-5);
+        assert!((max.value - 181.617).abs() < 1e-3);
+        // All four minima have E = 0: all four are global.
+        let global: Vec<_> = p.iter().filter(|q| q.global).collect();
+        assert_eq!(global.len(), 4);
+        assert!(global.iter().all(|q| q.value.abs() < 1e-12));
+    }
+
+    #[test]
+    fn six_hump_camel_has_six_minima_with_two_global() {
+        let p = find(
+            &SixHumpCamel,
+            Point::<2>::new(-2.2, -1.2),
+            Point::<2>::new(2.2, 1.2),
+            40,
+        );
+        assert_eq!(count(&p, CriticalKind::Minimum), 6, "{p:?}");
+        assert_eq!(p.iter().filter(|q| q.global).count(), 2, "two symmetric global minima");
+        let best = p.iter().find(|q| q.global).expect("global");
+        assert!((best.value + 1.0316).abs() < 1e-4, "{}", best.value);
+        assert!((best.x[0].abs() - 0.0898).abs() < 1e-3 && (best.x[1].abs() - 0.7126).abs() < 1e-3);
+    }
+
+    #[test]
+    fn rosenbrock_has_one_minimum_and_ripples_many() {
+        let p = find(&Rosenbrock, Point::<2>::new(-2.0, -1.0), Point::<2>::new(2.0, 3.0), 20);
+        assert_eq!(p.len(), 1);
+        assert!((p[0].x - Point::<2>::new(1.0, 1.0)).norm() < 1e-9 && p[0].global);
+        let p = find(&Ripples, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 60);
+        assert!(
+            count(&p, CriticalKind::Minimum) >= 9,
+            "{}",
+            count(&p, CriticalKind::Minimum)
+        );
+        let best = p.iter().find(|q| q.global).expect("global");
+        assert!(best.x.norm() < 1e-9, "the global minimum of the ripples is the origin");
+    }
+
+    #[test]
+    fn one_dimensional_double_well() {
+        let p = find(&DoubleWell, Point::<1>::new(-2.0), Point::<1>::new(2.0), 40);
+        assert_eq!(p.len(), 3);
+        assert_eq!(count(&p, CriticalKind::Minimum), 2);
+        assert_eq!(count(&p, CriticalKind::Maximum), 1);
+    }
+
+    #[test]
+    fn the_monkey_saddle_is_degenerate_and_does_not_hang() {
+        // At the origin the Hessian vanishes: Newton converges only linearly toward it.
+        let p = find(
+            &MonkeySaddle,
+            Point::<2>::new(-2.0, -2.0),
+            Point::<2>::new(2.0, 2.0),
+            10,
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].kind, CriticalKind::Degenerate);
+        assert!(p[0].x.norm() < 1e-6);
+    }
+}
