@@ -235,3 +235,97 @@ describe('HiDPI', () => {
     }
   });
 });
+
+describe('scenes', () => {
+  const play = async (page, until, timeout = 10000) => {
+    await page.selectOption('#speed', '600');
+    await page.click('#play');
+    if (until) await page.waitForFunction(until, null, { timeout });
+    if ((await page.textContent('#play')) !== 'Play') await page.click('#play');
+  };
+
+  test('every scene opens, plays and draws without an error, at desktop and phone sizes', async () => {
+    const { page, problems } = await openPage(browser);
+    const ids = await page.$$eval('#scene option', (os) => os.map((o) => o.value));
+    assert.ok(ids.length >= 8, `${ids.length} scenes`);
+    for (const [w, h, tag] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const id of ids) {
+        await page.selectOption('#scene', id);
+        assert.ok((await page.textContent('#scene-text')).length > 40, `${id} explains itself`);
+        await play(page);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(ARTIFACTS, `scene-${id}-${tag}.png`), fullPage: true });
+      }
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the phone layout scrolls sideways by ${overflow}px`);
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.outside, []);
+    await page.close();
+  });
+
+  test('four regimes: each button names its regime, and (d) diverges', async () => {
+    const { page } = await openPage(browser);
+    await page.selectOption('#scene', 'regimes');
+    const expected = { a: 'converges', b: 'one-step', c: 'oscillates', d: 'diverges' };
+    for (const [c, regime] of Object.entries(expected)) {
+      await page.click(`#scene-controls button[data-regime="${c}"]`);
+      assert.equal(await page.getAttribute('#analysis', 'data-regime'), regime, `(${c})`);
+    }
+    await play(page, () => document.querySelector('tr[data-method="gd"]').dataset.status !== 'running');
+    assert.equal((await readout(page, 'gd')).status, 'diverged');
+    await page.click('#scene-controls button[data-regime="b"]');
+    await page.click('#step');
+    const gd = await readout(page, 'gd');
+    assert.equal(gd.status, 'converged');
+    assert.equal(gd.iteration, 1);
+    await page.close();
+  });
+
+  test('what the Hessian says: Newton heads for a saddle and the page says so', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#scene', 'hessian');
+    assert.equal(await page.isChecked('#show-hessian'), true);
+    await page.click('#step');
+    const newton = await readout(page, 'newton');
+    assert.equal(newton.status, 'running');
+    assert.match(newton.cells.status, /heading for a saddle point/);
+    assert.match(await page.textContent('#analysis'), /saddle point/);
+    await play(page, () => document.querySelector('tr[data-method="newton"]').dataset.status !== 'running');
+    const end = await readout(page, 'newton');
+    assert.equal(end.status, 'converged');
+    assert.match(end.cells.status, /converged at a saddle point/);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('saddles: Newton lands on the saddle, saddle-free Newton escapes, GD lingers', async () => {
+    const { page } = await openPage(browser);
+    await page.selectOption('#scene', 'saddles');
+    await page.click('#step');
+    const newton = await readout(page, 'newton');
+    assert.equal(newton.status, 'converged');
+    assert.match(newton.cells.status, /saddle point/);
+    for (let i = 0; i < 3; i++) await page.click('#step');
+    const sfn = await readout(page, 'saddle-free');
+    assert.ok(Math.abs(sfn.y) > 0.1, `saddle-free Newton moves away along y: ${sfn.y}`);
+    const gd = await readout(page, 'gd');
+    assert.ok(Number(gd.cells.step) < 0.5, 'GD takes short steps near the saddle');
+    await page.close();
+  });
+
+  test('directions: raising κ lowers 2/λ_max, and Newton still needs one step', async () => {
+    const { page } = await openPage(browser);
+    await page.selectOption('#scene', 'directions');
+    const before = await page.textContent('#eta-note');
+    await page.fill('#scene-kappa', '2.5');
+    await page.dispatchEvent('#scene-kappa', 'input');
+    const after = await page.textContent('#eta-note');
+    assert.notEqual(before, after);
+    assert.match(after, /2\/λ_max = 0\.00632/);
+    await page.click('#step');
+    assert.equal((await readout(page, 'newton')).status, 'converged');
+    await page.close();
+  });
+});

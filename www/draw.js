@@ -9,7 +9,7 @@ export const METHOD_STYLE = {
   'damped-newton': { dark: '#7fdbff', light: '#0072b2', dash: [10, 3, 2, 3], marker: 'diamond' },
   lm: { dark: '#c6f68d', light: '#2e7d32', dash: [4, 4], marker: 'triangle-down' },
   'saddle-free': { dark: '#ff6b6b', light: '#c62828', dash: [1, 3], marker: 'cross' },
-  momentum: { dark: '#e0b0ff', light: '#7b1fa2', dash: [12, 3], marker: 'plus' },
+  momentum: { dark: '#ffe08a', light: '#946200', dash: [12, 3], marker: 'plus' },
   adam: { dark: '#d9d9d9', light: '#455a64', dash: [6, 2, 1, 2], marker: 'ring' },
 };
 
@@ -269,5 +269,75 @@ export function drawCritical(ctx, px, py, kind, global, bg) {
     ctx.fill();
   }
   ctx.stroke();
+  ctx.restore();
+}
+
+/** The Hessian at a point: its eigenvectors as axes (blue for positive curvature, red for
+ *  negative, labelled with λ), the dashed level curves of the Taylor model (segments in grid
+ *  units of `h.window`) and the point Newton's step jumps to. */
+export function drawHessian(ctx, frame, h, segments, n) {
+  const [wx0, wx1, wy0, wy1] = h.window;
+  const [ax, ay] = frame.toPx(wx0, wy1);
+  const [bx, by] = frame.toPx(wx1, wy0);
+  const sx = (bx - ax) / n;
+  const sy = (by - ay) / n;
+  ctx.save();
+  // The model is local: show it in a disc around the point, not to the window's corners.
+  ctx.beginPath();
+  ctx.arc((ax + bx) / 2, (ay + by) / 2, Math.min(bx - ax, by - ay) / 2, 0, 2 * Math.PI);
+  ctx.save();
+  ctx.clip();
+  ctx.beginPath();
+  for (let k = 0; k + 3 < segments.length; k += 4) {
+    ctx.moveTo(ax + segments[k] * sx, ay + segments[k + 1] * sy);
+    ctx.lineTo(ax + segments[k + 2] * sx, ay + segments[k + 3] * sy);
+  }
+  ctx.setLineDash([5, 4]);
+  ctx.strokeStyle = 'rgba(255, 212, 59, 0.95)';
+  ctx.lineWidth = 1.4;
+  ctx.stroke();
+  ctx.restore();
+  ctx.setLineDash([]);
+  const [px, py] = frame.toPx(h.x[0], h.x[1]);
+  ctx.font = '12px system-ui, sans-serif';
+  h.eigenvalues.forEach((lambda, i) => {
+    const [vx, vy] = [h.eigenvectors[2 * i], h.eigenvectors[2 * i + 1]];
+    const [ex, ey] = frame.toPx(h.x[0] + h.reach * vx, h.x[1] + h.reach * vy);
+    const [fx, fy] = frame.toPx(h.x[0] - h.reach * vx, h.x[1] - h.reach * vy);
+    const colour = lambda > 0 ? '#4dabf7' : lambda < 0 ? '#ff6b6b' : '#cccccc';
+    for (const [stroke, width] of [['rgba(0,0,0,0.8)', 5], [colour, 2.5]]) {
+      ctx.beginPath();
+      ctx.moveTo(fx, fy);
+      ctx.lineTo(ex, ey);
+      ctx.strokeStyle = stroke;
+      ctx.lineWidth = width;
+      ctx.stroke();
+    }
+    const label = `λ${i + 1} = ${+lambda.toPrecision(3)}`;
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(0,0,0,0.85)';
+    ctx.strokeText(label, ex + 4, ey - 4);
+    ctx.fillStyle = colour;
+    ctx.fillText(label, ex + 4, ey - 4);
+  });
+  if (h.target.length === 2) {
+    const [tx, ty] = frame.toPx(h.target[0], h.target[1]);
+    ctx.beginPath();
+    ctx.moveTo(px, py);
+    ctx.lineTo(tx, ty);
+    ctx.setLineDash([2, 3]);
+    ctx.strokeStyle = '#ffd43b';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.rect(tx - 5, ty - 5, 10, 10);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = '#000';
+    ctx.stroke();
+    ctx.lineWidth = 1.2;
+    ctx.strokeStyle = '#ffd43b';
+    ctx.stroke();
+  }
   ctx.restore();
 }

@@ -1,7 +1,8 @@
 // Descenso's page: state, events and drawing. All mathematics happens in the wasm core.
 import init, { Explorer } from './pkg/descenso.js';
 import { LANGUAGES, preferredLanguage, t, translatePage } from './i18n.js';
-import { Frame, METHOD_STYLE, drawContours, drawCritical, drawCurve, drawHeat, drawPath, drawStart, drawSwatch, hiDpiContext } from './draw.js';
+import { REGIME_CASES, SCENES } from './scenes.js';
+import { Frame, METHOD_STYLE, drawContours, drawCritical, drawHessian, drawCurve, drawHeat, drawPath, drawStart, drawSwatch, hiDpiContext } from './draw.js';
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -10,6 +11,8 @@ const el = {
   landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
   etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
   speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
+  scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
+  showHessian: $('show-hessian'),
   chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 
@@ -22,7 +25,7 @@ const CHART_INTERVAL_MS = 150;
 /** Everything the page shows follows from this object. */
 const state = {
   preset: 'rosenbrock', params: [], eta: 0.001, mu: 1, beta: 0.9, start: [-1.2, 1], view: [-2, 2, -1, 3],
-  enabled: new Set(['gd', 'newton']), playing: false, speed: 10, lang: 'en',
+  enabled: new Set(['gd', 'newton']), playing: false, speed: 10, lang: 'en', scene: 'free',
 };
 
 let wasm; // the core's exports (for its memory)
@@ -161,7 +164,7 @@ function buildReadout() {
       label.textContent = t(state.lang, label.dataset.i18n);
       label.title = t(state.lang, id);
       name.append(swatch, label);
-      const cells = ['iteration', 'value', 'grad', 'gradients', 'hessians', 'solves', 'status'].map((k) => {
+      const cells = ['iteration', 'value', 'grad', 'step', 'gradients', 'hessians', 'solves', 'status'].map((k) => {
         const td = document.createElement('td');
         td.dataset.cell = k;
         if (k !== 'status') td.className = 'num';
@@ -235,6 +238,107 @@ function syncEta() {
   el.etaValue.value = String(+state.eta.toPrecision(6));
 }
 
+// ---- scenes -------------------------------------------------------------------------------
+
+function buildScenePicker() {
+  el.scene.replaceChildren(
+    ...SCENES.map((sc) => {
+      const o = document.createElement('option');
+      o.value = sc.id;
+      o.textContent = sc.title[state.lang] ?? sc.title.en;
+      return o;
+    }),
+  );
+  el.scene.value = state.scene;
+}
+
+/** Applies a scene: its landscape, start, η, methods and options, then its text and controls. */
+function applyScene(id) {
+  const sc = SCENES.find((s) => s.id === id) ?? SCENES[0];
+  state.scene = sc.id;
+  el.scene.value = sc.id;
+  setPlaying(false);
+  selectPreset(sc.preset);
+  if (sc.params) {
+    state.params = sc.params.slice();
+    explorer.setLandscape(sc.preset, new Float64Array(state.params));
+    buildParams();
+    resample();
+  }
+  if (sc.eta) {
+    state.eta = sc.eta;
+    explorer.setEta(sc.eta);
+    syncEta();
+  }
+  state.enabled = new Set(sc.methods);
+  for (const box of el.toggles.querySelectorAll('input')) box.checked = state.enabled.has(box.value);
+  applyEnabled();
+  el.showHessian.checked = Boolean(sc.hessian);
+  if (sc.start) setStart(sc.start.slice());
+  describeScene();
+  render();
+}
+
+function describeScene() {
+  const sc = SCENES.find((s) => s.id === state.scene) ?? SCENES[0];
+  const L = state.lang;
+  el.sceneTitle.textContent = sc.title[L] ?? sc.title.en;
+  el.sceneText.textContent = sc.text[L] ?? sc.text.en;
+  const controls = [];
+  if (sc.regimes) {
+    for (const [c, ratio] of REGIME_CASES) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = t(L, 'regimeButton', c);
+      b.dataset.regime = c;
+      b.title = t(L, 'etaRatio', ratio);
+      b.addEventListener('click', () => {
+        // η in units of η_opt = 1/E'' at the start point, from the core.
+        const a = explorer.analysis(new Float64Array(state.start));
+        const etaOpt = a.eta_opt;
+        a.free();
+        if (Number.isFinite(etaOpt)) setEta(ratio * etaOpt);
+      });
+      controls.push(b);
+    }
+  }
+  if (sc.conditioning) {
+    const [l1, l2, theta] = state.params;
+    controls.push(
+      slider('kappa', Math.log10(l2 / l1), 0, 3, (v) => [1, 10 ** v, state.params[2]], (v) => `${fmt(10 ** v)}`),
+      slider('rotation', theta, 0, 180, (v) => [state.params[0], state.params[1], v], (v) => `${Math.round(v)}°`),
+    );
+  }
+  el.sceneControls.replaceChildren(...controls);
+}
+
+/** A scene slider that maps its value to the landscape's parameters. */
+function slider(key, value, min, max, toParams, show) {
+  const label = document.createElement('label');
+  const name = document.createElement('span');
+  name.textContent = t(state.lang, key);
+  const input = document.createElement('input');
+  input.type = 'range';
+  input.min = String(min);
+  input.max = String(max);
+  input.step = 'any';
+  input.value = String(value);
+  input.id = `scene-${key}`;
+  const out = document.createElement('output');
+  out.textContent = show(value);
+  input.addEventListener('input', () => {
+    const params = toParams(Number(input.value));
+    if (!attempt(() => explorer.setLandscape(state.preset, new Float64Array(params)))) return;
+    state.params = params;
+    out.textContent = show(Number(input.value));
+    explorer.setStart(new Float64Array(state.start));
+    buildParams();
+    resample();
+  });
+  label.append(name, input, out);
+  return label;
+}
+
 // ---- sampling and drawing -------------------------------------------------------------------
 
 /** Samples the landscape for the current view and plot size and draws the heatmap, at one
@@ -276,6 +380,30 @@ function summarizeCritical() {
   el.criticalSummary.hidden = !el.showCritical.checked;
 }
 
+const MODEL_GRID = 96; // samples per side of the Taylor model's window
+
+/** Analysis and Taylor-model sample at the analysis point, for the Hessian overlay (2-D). Calls
+ *  into the core that may allocate: run it before taking views of wasm memory. */
+function prepareHessian() {
+  const at = analysisPoint();
+  let a;
+  if (!attempt(() => (a = explorer.analysis(new Float64Array(at.x))))) return null;
+  const [x0, x1, y0, y1] = state.view;
+  const half = 0.22 * Math.max(x1 - x0, y1 - y0);
+  const window = [at.x[0] - half, at.x[0] + half, at.x[1] - half, at.x[1] + half];
+  const info = {
+    x: at.x,
+    window,
+    eigenvalues: Array.from(a.eigenvalues),
+    eigenvectors: Array.from(a.eigenvectors),
+    target: Array.from(a.newton_target),
+    reach: 0.12 * (x1 - x0),
+  };
+  a.free();
+  if (!attempt(() => explorer.sampleModel(new Float64Array(at.x), new Float64Array(window), MODEL_GRID, 9))) return null;
+  return info;
+}
+
 function curveFrame(width, height) {
   const [lo, hi] = explorer.curveRange();
   const ok = Number.isFinite(lo) && Number.isFinite(hi);
@@ -291,6 +419,7 @@ function render() {
   const { ctx, width, height } = hiDpiContext(el.overlay);
   const dim = explorer.dim;
   const bg = dim === 2 ? 'dark' : 'light';
+  const hessian = dim === 2 && el.showHessian.checked ? prepareHessian() : null;
   const memory = wasm.memory.buffer;
   if (dim === 2) {
     frame = new Frame(state.view, width, height);
@@ -299,6 +428,7 @@ function render() {
     drawCurve(ctx, frame, state.view[0], state.view[1], new Float64Array(memory, explorer.curvePtr(), grid.n));
   }
   el.plot.dataset.view = frame.view.join(',');
+  if (hessian) drawHessian(ctx, frame, hessian, new Float32Array(memory, explorer.modelContoursPtr(), explorer.modelContoursLen()), MODEL_GRID);
   if (el.showCritical.checked) {
     for (let k = 0; k + 4 < critical.length; k += 5) {
       const [px, py] = dim === 2 ? frame.toPx(critical[k], critical[k + 1]) : frame.toPx(critical[k], critical[k + 2]);
@@ -367,12 +497,17 @@ function updateReadout() {
     cells[0].textContent = String(r.iteration);
     cells[1].textContent = fmt(r.value);
     cells[2].textContent = fmt(r.grad_norm);
-    cells[3].textContent = String(r.gradients + r.values);
-    cells[4].textContent = String(r.hessians);
-    cells[5].textContent = String(r.solves);
+    cells[3].textContent = Number.isNaN(r.step) ? '—' : fmt(r.step);
+    cells[4].textContent = String(r.gradients + r.values);
+    cells[5].textContent = String(r.hessians);
+    cells[6].textContent = String(r.solves);
     const kind = r.kind ? ` ${t(state.lang, 'at')} ${t(state.lang, r.kind)}` : '';
-    cells[6].textContent = t(state.lang, r.status) + kind;
-    cells[6].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}`;
+    // Newton follows H: where H is not positive definite it heads for a saddle or a maximum.
+    const heading = id === 'newton' && r.status === 'running' && (r.curvature === 'saddle' || r.curvature === 'maximum');
+    const warn = heading ? ` — ${t(state.lang, r.curvature === 'saddle' ? 'headingSaddle' : 'headingMaximum')}` : '';
+    cells[7].textContent = t(state.lang, r.status) + kind + warn;
+    cells[7].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}${heading ? ' heading' : ''}`;
+    tr.dataset.curvature = r.curvature;
     tr.querySelector('abbr').title = t(state.lang, id);
     running ||= r.status === 'running';
     r.free();
@@ -381,14 +516,31 @@ function updateReadout() {
   updateAnalysis();
 }
 
+/** The point the analysis describes: the current iterate of the first method that is on (or
+ *  the start point), with a label. */
+function analysisPoint() {
+  const dim = explorer.dim;
+  for (const [i, id] of methods.entries()) {
+    const r = explorer.readout(i);
+    if (!r) continue;
+    const x = dim === 2 ? [r.x, r.y] : [r.x];
+    const ok = x.every(Number.isFinite);
+    const label = t(state.lang, 'atIterate', t(state.lang, `${id}_short`), r.iteration);
+    r.free();
+    if (ok) return { x, label };
+  }
+  return { x: state.start, label: t(state.lang, 'atStart') };
+}
+
 function updateAnalysis() {
   let a;
-  if (!attempt(() => (a = explorer.analysis(new Float64Array(state.start))))) return;
+  const at = analysisPoint();
+  if (!attempt(() => (a = explorer.analysis(new Float64Array(at.x))))) return;
   const L = state.lang;
   const marks = [];
   const parts = [];
   const ev = Array.from(a.eigenvalues);
-  parts.push(`${t(L, 'atStart')}: ${t(L, 'eigen')} λ = ${ev.map(fmt).join(', ')} (${t(L, a.kind)}).`);
+  parts.push(`${at.label}: ${t(L, 'eigen')} λ = ${ev.map(fmt).join(', ')} (${t(L, a.kind)}).`);
   if (Number.isFinite(a.stability_bound)) {
     parts.push(`${t(L, 'bound')} = ${fmt(a.stability_bound)}.`);
     marks.push(['2/λ_max', a.stability_bound]);
@@ -396,10 +548,11 @@ function updateAnalysis() {
     parts.push(`${t(L, 'noBound')}.`);
   }
   if (Number.isFinite(a.eta_opt)) {
-    parts.push(`${t(L, 'etaOpt')} = ${fmt(a.eta_opt)}; ${t(L, `regime_${a.regime}`)}; ${t(L, 'factor')} = ${fmt(a.error_factor)}.`);
+    parts.push(`${t(L, 'etaOpt')} = ${fmt(a.eta_opt)}; ${t(L, 'etaRatio', fmt(a.eta_ratio))}: ${t(L, `regime_${a.regime}`)}; ${t(L, 'factor')} = ${fmt(a.error_factor)}.`);
     marks.push(['η_opt', a.eta_opt]);
   }
   el.analysis.textContent = parts.join(' ');
+  el.analysis.dataset.regime = a.regime;
   el.etaNote.textContent = Number.isFinite(a.stability_bound) ? `${t(L, 'bound')} = ${fmt(a.stability_bound)}` : '';
   el.etaMarks.replaceChildren(
     ...marks
@@ -481,6 +634,11 @@ function wire() {
     state.speed = Number(el.speed.value);
   });
   el.noticeClose.addEventListener('click', hideNotice);
+  el.showHessian.addEventListener('change', () => render());
+  el.scene.addEventListener('change', () => {
+    hideNotice();
+    attempt(() => applyScene(el.scene.value));
+  });
   el.showCritical.addEventListener('change', () => {
     summarizeCritical();
     render();
@@ -505,6 +663,8 @@ function wire() {
     el.play.textContent = t(state.lang, state.playing ? 'pause' : 'play');
     setChartStyle();
     summarizeCritical();
+    buildScenePicker();
+    describeScene();
     render();
   });
 
@@ -558,6 +718,8 @@ async function main() {
   buildToggles();
   applyEnabled();
   setChartStyle();
+  buildScenePicker();
+  describeScene();
   selectPreset(state.preset, 0.25);
   performance.mark('descenso:first-draw');
   wire();

@@ -128,6 +128,41 @@ impl Analysis {
     }
 }
 
+/// The second-order Taylor model of a landscape around `x0`:
+/// `m(x) = E(x0) + gᵀ(x − x0) + ½ (x − x0)ᵀ H (x − x0)`. Newton's step jumps to its critical point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaylorModel<const N: usize> {
+    x0: Point<N>,
+    value: f64,
+    gradient: Point<N>,
+    hessian: Hessian<N>,
+}
+
+impl<const N: usize> TaylorModel<N> {
+    /// The model of `landscape` around `x0`.
+    pub fn at(landscape: &dyn Landscape<N>, x0: Point<N>) -> Self {
+        TaylorModel {
+            x0,
+            value: landscape.value(&x0),
+            gradient: landscape.gradient(&x0),
+            hessian: landscape.hessian(&x0),
+        }
+    }
+}
+
+impl<const N: usize> Landscape<N> for TaylorModel<N> {
+    fn value(&self, x: &Point<N>) -> f64 {
+        let d = x - self.x0;
+        self.value + self.gradient.dot(&d) + 0.5 * d.dot(&(self.hessian * d))
+    }
+    fn gradient(&self, x: &Point<N>) -> Point<N> {
+        self.gradient + self.hessian * (x - self.x0)
+    }
+    fn hessian(&self, _: &Point<N>) -> Hessian<N> {
+        self.hessian
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +216,21 @@ mod tests {
         }
         let a = Analysis::at(&Saddle, &Point::<2>::zeros());
         assert_eq!(a.eigenvalues, vec![-2.0, 2.0]);
+    }
+
+    #[test]
+    fn taylor_model_matches_to_second_order_and_newton_lands_on_its_critical_point() {
+        use crate::method::{Criteria, Method, State};
+        use crate::newton::Newton;
+        let x0 = Point::<2>::new(1.0, 0.5);
+        let m = TaylorModel::at(&Himmelblau, x0);
+        assert_eq!(m.value(&x0), Himmelblau.value(&x0));
+        assert_eq!(m.gradient(&x0), Himmelblau.gradient(&x0));
+        let d = Point::<2>::new(1e-3, -2e-3);
+        assert!((m.value(&(x0 + d)) - Himmelblau.value(&(x0 + d))).abs() < 1e-7);
+        let criteria = Criteria::default();
+        let s = Newton.step(&Himmelblau, State::start(&Himmelblau, x0, &criteria), &criteria);
+        assert!(m.gradient(&s.x).norm() < 1e-9);
     }
 
     #[test]

@@ -268,14 +268,14 @@ pub const PRESETS: &[Preset] = &[
             Param {
                 name: "lambda1",
                 default: 1.0,
-                min: -100.0,
-                max: 100.0,
+                min: -1000.0,
+                max: 1000.0,
             },
             Param {
                 name: "lambda2",
                 default: 10.0,
-                min: -100.0,
-                max: 100.0,
+                min: -1000.0,
+                max: 1000.0,
             },
             Param {
                 name: "theta",

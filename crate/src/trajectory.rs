@@ -63,6 +63,20 @@ impl<const N: usize> Trajectory<N> {
         self.state.status == Status::Running && self.state.iteration < Self::MAX_STEPS
     }
 
+    /// The length of the last step, `‖x_t − x_{t−1}‖` (NaN before the first step).
+    pub fn last_step(&self) -> f64 {
+        let n = self.points.len();
+        if n < 2 * N {
+            return f64::NAN;
+        }
+        let (prev, last) = self.points[n - 2 * N..].split_at(N);
+        prev.iter()
+            .zip(last)
+            .map(|(a, b)| (b - a) * (b - a))
+            .sum::<f64>()
+            .sqrt()
+    }
+
     /// Every iterate, `N` numbers each, from the start to the latest.
     pub fn points(&self) -> &[f64] {
         &self.points
@@ -91,7 +105,9 @@ mod tests {
         let l = Quadratic1 { a: 2.0 };
         let mut t = Trajectory::new(Box::new(Newton), &l, Point::<1>::new(3.0), Criteria::default());
         assert_eq!(t.points(), &[3.0]);
+        assert!(t.last_step().is_nan());
         assert_eq!(t.advance(&l, 10), 1);
+        assert_eq!(t.last_step(), 3.0);
         assert_eq!(t.points().len(), 2);
         assert_eq!(t.values().len(), 2);
         assert_eq!(t.state().status, Status::Converged);

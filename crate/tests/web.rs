@@ -86,6 +86,13 @@ fn bad_input_is_refused_and_state_is_kept() {
     assert!(e.sample(&[-1.0, 1.0, 0.0, 1.0], 0, 10, 3).is_err());
     assert!(e.set_landscape("quadratic2d", &[f64::NAN]).is_err());
     assert_eq!(e.preset(), "rosenbrock");
+    // Switching dimension keeps working: the start becomes the new preset's.
+    e.set_landscape("quadratic1d", &[]).expect("to 1-D");
+    assert_eq!(e.start(), vec![3.0]);
+    e.set_landscape("saddle", &[]).expect("back to 2-D");
+    assert_eq!(e.start(), vec![1.5, 0.05]);
+    e.set_landscape("rosenbrock", &[]).expect("rosenbrock");
+    e.set_start(&[-1.2, 1.0]).expect("start");
     assert!(e.probe(&[]).is_err());
     // The run still works after all that.
     e.step(3);

@@ -12,6 +12,7 @@ use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use crate::analysis::TaylorModel;
 use crate::analysis::{Analysis, CriticalKind, Regime};
 use crate::catalog::{self, Hyper, METHOD_IDS};
 use crate::chart::{self, Series};
@@ -20,6 +21,7 @@ use crate::error::Error;
 use crate::grid::{Curve, Sampled, View};
 use crate::landscape::{Landscape, Point};
 use crate::method::{Criteria, Status};
+use crate::newton::newton_direction;
 use crate::presets::{AnyLandscape, Preset, PRESETS};
 use crate::trajectory::Trajectory;
 
@@ -103,12 +105,11 @@ impl<const N: usize> Runs<N> {
             Status::Diverged => "diverged",
             Status::SingularHessian => "singular",
         };
-        let kind = if s.status == Status::Converged {
-            kind_name(Analysis::at(self.landscape.as_ref(), &s.x).kind)
-        } else {
-            ""
-        };
+        let here = kind_name(Analysis::at(self.landscape.as_ref(), &s.x).kind);
+        let kind = if s.status == Status::Converged { here } else { "" };
         Some(Readout {
+            step: t.last_step(),
+            curvature: here.to_owned(),
             iteration: s.iteration as u32,
             value: s.value,
             grad_norm: s.grad_norm(),
@@ -191,15 +192,20 @@ impl<const N: usize> Runs<N> {
             } else {
                 f64::NAN
             },
+            eta_ratio: if N == 1 { eta * a.lambda_max } else { f64::NAN },
+            newton_target: newton_direction(&self.landscape.hessian(&x), &self.landscape.gradient(&x))
+                .map_or_else(Vec::new, |v| (x + v).iter().copied().collect()),
             kind: kind_name(a.kind).to_owned(),
             regime: regime.to_owned(),
         })
     }
 }
 
+#[allow(clippy::large_enum_variant)] // one per explorer, never moved in a loop
 enum Inner {
     One(Runs<1>, Curve),
-    Two(Runs<2>, Sampled),
+    /// A 2-D landscape, its sample, and the sample of its Taylor model at a point.
+    Two(Runs<2>, Sampled, Sampled),
 }
 
 /// Runs `$body` with `$r` bound to the `Runs` of either dimension.
@@ -207,7 +213,7 @@ macro_rules! with_runs {
     ($inner:expr, $r:ident => $body:expr) => {
         match $inner {
             Inner::One($r, _) => $body,
-            Inner::Two($r, _) => $body,
+            Inner::Two($r, ..) => $body,
         }
     };
 }
@@ -228,6 +234,11 @@ pub struct Explorer {
 pub struct Readout {
     /// Steps taken.
     pub iteration: u32,
+    /// Length of the last step `‖x_t − x_{t−1}‖` (NaN before the first).
+    pub step: f64,
+    /// The shape of `E` at the current iterate from the Hessian's eigenvalues: `minimum`
+    /// (positive definite), `saddle`, `maximum` or `degenerate`.
+    pub curvature: String,
     /// `E` at the current iterate.
     pub value: f64,
     /// `‖∇E‖` at the current iterate.
@@ -266,6 +277,10 @@ pub struct AnalysisView {
     pub eta_opt: f64,
     /// `1 − ηE''`, the factor a GD step applies to the error, in 1-D; NaN otherwise.
     pub error_factor: f64,
+    /// `η/η_opt = ηE''` in 1-D; NaN otherwise.
+    pub eta_ratio: f64,
+    /// Where Newton's step from the point goes, `x − H⁻¹∇E` (empty when `H` is singular).
+    pub newton_target: Vec<f64>,
     /// `minimum`, `saddle`, `maximum` or `degenerate`.
     pub kind: String,
     /// In 1-D the regime of `η`: `converges`, `one-step`, `oscillates`, `bounces`, `diverges`,
@@ -299,25 +314,40 @@ impl Explorer {
             },
             enabled: METHOD_IDS.iter().map(|id| matches!(*id, "gd" | "newton")).collect(),
             start: preset.start.to_vec(),
-            inner: Inner::Two(Runs::new(Box::new(crate::presets::Saddle)), Sampled::default()),
+            inner: Inner::Two(
+                Runs::new(Box::new(crate::presets::Saddle)),
+                Sampled::default(),
+                Sampled::default(),
+            ),
             chart_style: Vec::new(),
         };
         e.set_landscape(id, &[])?;
         Ok(e)
     }
 
-    /// Switches to preset `id` with parameter `values` (missing ones default), keeping `η` and
-    /// the start point if they are valid there; trajectories restart.
+    /// Switches to preset `id` with parameter `values` (missing ones default), keeping `η`, the
+    /// methods and the start point (the preset's default start if the dimension changes);
+    /// trajectories restart. On error nothing changes.
     #[wasm_bindgen(js_name = setLandscape)]
     pub fn set_landscape(&mut self, id: &str, values: &[f64]) -> Result<(), JsValue> {
         let preset = Preset::find(id)?;
-        let inner = match preset.build(values)? {
+        let mut inner = match preset.build(values)? {
             AnyLandscape::One(l) => Inner::One(Runs::new(l), Curve::default()),
-            AnyLandscape::Two(l) => Inner::Two(Runs::new(l), Sampled::default()),
+            AnyLandscape::Two(l) => Inner::Two(Runs::new(l), Sampled::default(), Sampled::default()),
         };
+        // A start of the wrong dimension (switching between 1-D and 2-D) becomes the preset's.
+        let start = if self.start.len() == preset.dim && self.start.iter().all(|v| v.is_finite()) {
+            self.start.clone()
+        } else {
+            preset.start[..preset.dim].to_vec()
+        };
+        // Build the new runs first, so that a failure leaves the explorer as it was.
+        let (hyper, enabled) = (&self.hyper, &self.enabled);
+        with_runs!(&mut inner, r => r.restart(&start, hyper, enabled))?;
         self.preset = preset;
         self.inner = inner;
-        self.restart()
+        self.start = start;
+        Ok(())
     }
 
     /// The preset's identifier.
@@ -472,7 +502,7 @@ impl Explorer {
         let seeds = seeds.clamp(1, 80);
         Ok(match &self.inner {
             Inner::One(r, _) => r.critical(&[x0], &[x1], seeds)?,
-            Inner::Two(r, _) => r.critical(&[x0, y0], &[x1, y1], seeds)?,
+            Inner::Two(r, ..) => r.critical(&[x0, y0], &[x1, y1], seeds)?,
         })
     }
 
@@ -538,7 +568,7 @@ impl Explorer {
                 };
                 curve.sample(r.landscape.as_ref(), x_min, x_max, nx)?
             }
-            Inner::Two(r, grid) => grid.sample(r.landscape.as_ref(), View::new(view)?, nx, ny, levels.min(64))?,
+            Inner::Two(r, grid, _) => grid.sample(r.landscape.as_ref(), View::new(view)?, nx, ny, levels.min(64))?,
         }
         Ok(())
     }
@@ -547,7 +577,7 @@ impl Explorer {
     #[wasm_bindgen(js_name = pixelsPtr)]
     pub fn pixels_ptr(&self) -> *const u8 {
         match &self.inner {
-            Inner::Two(_, g) => g.pixels.as_ptr(),
+            Inner::Two(_, g, _) => g.pixels.as_ptr(),
             Inner::One(..) => std::ptr::null(),
         }
     }
@@ -557,7 +587,7 @@ impl Explorer {
     #[wasm_bindgen(js_name = contoursPtr)]
     pub fn contours_ptr(&self) -> *const f32 {
         match &self.inner {
-            Inner::Two(_, g) => g.contours.as_ptr(),
+            Inner::Two(_, g, _) => g.contours.as_ptr(),
             Inner::One(..) => std::ptr::null(),
         }
     }
@@ -566,7 +596,38 @@ impl Explorer {
     #[wasm_bindgen(js_name = contoursLen)]
     pub fn contours_len(&self) -> usize {
         match &self.inner {
-            Inner::Two(_, g) => g.contours.len(),
+            Inner::Two(_, g, _) => g.contours.len(),
+            Inner::One(..) => 0,
+        }
+    }
+
+    /// Samples the second-order Taylor model of a 2-D landscape around `x` over `view` on an
+    /// `n × n` grid and traces `levels` of its level curves (read them with
+    /// [`Explorer::model_contours_ptr`], in grid units of that view, as for the landscape).
+    #[wasm_bindgen(js_name = sampleModel)]
+    pub fn sample_model(&mut self, x: &[f64], view: &[f64], n: usize, levels: usize) -> Result<(), JsValue> {
+        let Inner::Two(r, _, model) = &mut self.inner else {
+            return Err(Error::BadPoint.into());
+        };
+        let taylor = TaylorModel::at(r.landscape.as_ref(), point::<2>(x)?);
+        model.sample(&taylor, View::new(view)?, n, n, levels.min(32))?;
+        Ok(())
+    }
+
+    /// Pointer to the contour segments of the last Taylor-model sample.
+    #[wasm_bindgen(js_name = modelContoursPtr)]
+    pub fn model_contours_ptr(&self) -> *const f32 {
+        match &self.inner {
+            Inner::Two(_, _, m) => m.contours.as_ptr(),
+            Inner::One(..) => std::ptr::null(),
+        }
+    }
+
+    /// Number of f32 in the Taylor-model contour buffer.
+    #[wasm_bindgen(js_name = modelContoursLen)]
+    pub fn model_contours_len(&self) -> usize {
+        match &self.inner {
+            Inner::Two(_, _, m) => m.contours.len(),
             Inner::One(..) => 0,
         }
     }
