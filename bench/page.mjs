@@ -13,7 +13,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const browser = await openBrowser();
+const browser = await openBrowser({ extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 try {
   // Sizes: every response of one load.
   const page = await browser.context.newPage();
@@ -78,6 +78,87 @@ try {
   console.log(`landscape switch (sample ${per.w}×${per.h} + heatmap + contours + render): median ${per.redraw.toFixed(2)} ms`);
   console.log(`one Step click (step + render + readouts): median ${per.step.toFixed(2)} ms`);
   await p.close();
+
+  // Issue 3's figures: all methods on, trajectories ~10,000 steps long; an 800 × 600 redraw;
+  // memory after 10,000 redraws and scene switches.
+  const q = await browser.context.newPage();
+  await q.setViewportSize({ width: 1400, height: 1000 });
+  await q.goto(browser.origin + '/');
+  await q.waitForSelector('body[data-ready="true"]');
+  await q.selectOption('#landscape', 'rosenbrock');
+  await q.fill('#eta-value', '0.0001');
+  await q.press('#eta-value', 'Enter');
+  for (const box of await q.$$('#method-toggles input')) await box.check();
+  await q.selectOption('#speed', '6000');
+  await q.click('#play');
+  await q.waitForFunction(() => Number(document.querySelector('tr[data-method="gd"]').dataset.iteration) >= 10000, null, { timeout: 120000 });
+  if ((await q.textContent('#play')) !== 'Play') await q.click('#play');
+  const frame = await q.evaluate(() => {
+    const lens = [...document.querySelectorAll('#readout tr:not([hidden])')].map((tr) => `${tr.dataset.method}:${tr.dataset.iteration}`);
+    const times = [];
+    const overlay = document.getElementById('overlay');
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }));
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[100], p90: times[180], lens };
+  });
+  console.log(`frame script time (one step + full render), all 8 methods, runs of ${frame.lens.join(' ')}: median ${frame.median.toFixed(2)} ms, p90 ${frame.p90.toFixed(2)} ms  (target ≤ 4 ms median)`);
+  const redraw = await q.evaluate(async () => {
+    const plot = document.getElementById('plot');
+    plot.style.width = '800px';
+    plot.style.maxWidth = 'none';
+    plot.style.aspectRatio = '4 / 3';
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const select = document.getElementById('landscape');
+    const times = [];
+    performance.clearMeasures();
+    for (let i = 0; i < 21; i++) {
+      select.value = i % 2 ? 'himmelblau' : 'camel';
+      const t = performance.now();
+      select.dispatchEvent(new Event('change'));
+      times.push(performance.now() - t);
+    }
+    const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+    const durations = (name) => performance.getEntriesByName(name).map((e) => e.duration);
+    const heat = document.getElementById('heat');
+    return {
+      redraw: med(durations('descenso:resample')),
+      critical: med(durations('descenso:critical')) - med(durations('descenso:resample')),
+      total: med(times),
+      w: heat.width,
+      h: heat.height,
+    };
+  });
+  console.log(`full landscape redraw of the 800×600 plot (sample ${redraw.w}×${redraw.h}, heatmap, contours): median ${redraw.redraw.toFixed(1)} ms  (target ≤ 8 ms)`);
+  console.log(`  critical-point search (40×40 Newton seeds): median ${redraw.critical.toFixed(1)} ms; whole landscape switch: median ${redraw.total.toFixed(1)} ms`);
+  const mem = await q.evaluate(async () => {
+    const scenes = [...document.querySelectorAll('#scene option')].map((o) => o.value);
+    const overlay = document.getElementById('overlay');
+    const sample = () => {
+      globalThis.gc?.();
+      return { wasm: globalThis.descensoBench.wasmBytes(), heap: performance.memory?.usedJSHeapSize ?? NaN };
+    };
+    const marks = [];
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 2000; i++) {
+        if (i % 100 === 0) {
+          const sel = document.getElementById('scene');
+          sel.value = scenes[(round * 20 + i / 100) % scenes.length];
+          sel.dispatchEvent(new Event('change'));
+        }
+        overlay.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }));
+      }
+      await new Promise((ok) => setTimeout(ok, 50));
+      marks.push(sample());
+    }
+    return marks;
+  });
+  console.log('memory after each 2,000 redraws + 20 scene switches (wasm bytes / JS heap bytes):');
+  console.log('  ' + mem.map((m) => `${m.wasm} / ${m.heap}`).join('  →  '));
+  await q.close();
 } finally {
   await browser.close();
 }

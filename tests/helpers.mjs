@@ -22,13 +22,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Serves the repository and opens a fresh Chromium profile. Call `close()` when done. */
-export async function openBrowser({ deviceScaleFactor = 1 } = {}) {
+export async function openBrowser({ deviceScaleFactor = 1, extraArgs = [] } = {}) {
   const server = await serve({ root: ROOT, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), 'descenso-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
     viewport: { width: 1200, height: 860 },
     deviceScaleFactor,

@@ -1,8 +1,22 @@
 // End-to-end tests of the page in Debian's Chromium (node --test + playwright-core).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, openBrowser, openPage, readout } from './helpers.mjs';
+import { ARTIFACTS, ROOT, openBrowser, openPage, readout } from './helpers.mjs';
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) still holds.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.ok(result.passes.length > 10, 'axe ran its rules');
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+}
 
 let browser;
 before(async () => {
@@ -262,6 +276,40 @@ describe('scenes', () => {
     assert.ok(overflow <= 1, `the phone layout scrolls sideways by ${overflow}px`);
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.outside, []);
+    await page.close();
+  });
+
+  test('no serious or critical accessibility violation in any scene (axe-core), in both languages', async () => {
+    const { page } = await openPage(browser);
+    const ids = await page.$$eval('#scene option', (os) => os.map((o) => o.value));
+    for (const lang of ['en', 'es']) {
+      await page.selectOption('#lang', lang);
+      for (const id of ids) {
+        await page.selectOption('#scene', id);
+        await page.click('#step');
+        assert.deepEqual(await axeViolations(page), [], `${id} (${lang})`);
+      }
+    }
+    await page.close();
+  });
+
+  test('the keyboard drives the page', async () => {
+    const { page } = await openPage(browser);
+    await page.selectOption('#scene', 'directions');
+    await page.focus('#overlay');
+    await page.keyboard.press('s');
+    await page.keyboard.press('s');
+    assert.equal((await readout(page, 'gd')).iteration, 2);
+    await page.keyboard.press('r');
+    const start = await readout(page, 'gd');
+    assert.equal(start.iteration, 0);
+    await page.keyboard.press('ArrowRight');
+    const moved = await readout(page, 'gd');
+    assert.ok(Math.abs(moved.x - start.x - 0.2) < 1e-9 && moved.y === start.y, `the arrow moved the start right by 2% of the view: ${start.x} → ${moved.x}`);
+    await page.keyboard.press(' ');
+    assert.equal(await page.textContent('#play'), 'Pause');
+    await page.keyboard.press(' ');
+    assert.equal(await page.textContent('#play'), 'Play');
     await page.close();
   });
 

@@ -112,9 +112,9 @@ function marker(ctx, shape, px, py, r) {
   ctx.stroke();
 }
 
-/** Draws one trajectory: a cased polyline through the iterates with a marker on each
- *  (markers only while there are few enough to see), the last one larger. */
-export function drawPath(ctx, points, style, bg, maxMarkers = 400) {
+/** Draws one trajectory: a cased polyline through the points with a marker on each when
+ *  `markers` (else only on the last), the last one larger. */
+export function drawPath(ctx, points, style, bg, markers = true) {
   const n = points.length / 2;
   if (n === 0) return;
   const colour = style[bg];
@@ -137,7 +137,7 @@ export function drawPath(ctx, points, style, bg, maxMarkers = 400) {
   ctx.fillStyle = colour;
   ctx.strokeStyle = casing;
   ctx.lineWidth = 1.5;
-  const first = n > maxMarkers ? n - 1 : 0;
+  const first = markers ? 0 : n - 1;
   for (let i = first; i < n; i++) {
     marker(ctx, style.marker, clampPx(points[2 * i]), clampPx(points[2 * i + 1]), i === n - 1 ? 5 : 3);
   }

@@ -19,7 +19,10 @@ const el = {
 const ETA_MIN_LOG = Number(el.eta.min);
 const ETA_MAX_LOG = Number(el.eta.max);
 const CONTOUR_LEVELS = 14;
-const MAX_GRID = 640;
+const MAX_GRID = 800;
+// Heatmap samples per CSS pixel: the image is smoothed when stretched and the contours are
+// vectors, so half a sample per pixel looks the same at a quarter of the cost.
+const GRID_DENSITY = 0.5;
 const CHART_INTERVAL_MS = 150;
 
 /** Everything the page shows follows from this object. */
@@ -37,6 +40,7 @@ let critical = new Float64Array(0); // critical points in view: [x, y, E, kind, 
 const CRITICAL_SEEDS = 40; // seeds per side for the critical-point search
 let sampledSize = ''; // the plot size the last sample was made for
 let chartsDrawnAt = -Infinity; // when the charts were last drawn (performance.now)
+let chartTimer = 0; // a pending chart redraw
 let quickStart = true; // the first paint skips the charts, drawn when it refines
 
 // ---- notices -------------------------------------------------------------------------------
@@ -344,13 +348,14 @@ function slider(key, value, min, max, toParams, show) {
 /** Samples the landscape for the current view and plot size and draws the heatmap, at one
  *  sample per CSS pixel times `quality` (the first paint uses a coarser grid, then refines). */
 function resample(quality = 1) {
+  performance.mark('descenso:resample-start');
   grid = null;
   const { width, height } = el.plot.getBoundingClientRect();
   sampledSize = `${width}x${height}`;
   if (width < 2 || height < 2) return;
   if (explorer.dim === 2) {
-    const nx = Math.max(2, Math.min(MAX_GRID, Math.round(width * quality)));
-    const ny = Math.max(2, Math.min(MAX_GRID, Math.round(height * quality)));
+    const nx = Math.max(2, Math.min(MAX_GRID, Math.round(width * quality * GRID_DENSITY)));
+    const ny = Math.max(2, Math.min(MAX_GRID, Math.round(height * quality * GRID_DENSITY)));
     if (!attempt(() => explorer.sample(new Float64Array(state.view), nx, ny, CONTOUR_LEVELS))) return;
     grid = { nx, ny };
     const memory = wasm.memory.buffer;
@@ -362,7 +367,9 @@ function resample(quality = 1) {
     if (!attempt(() => explorer.sample(new Float64Array(state.view), n, 2, 0))) return;
     grid = { n };
   }
+  performance.measure('descenso:resample', 'descenso:resample-start');
   findCritical();
+  performance.measure('descenso:critical', 'descenso:resample-start');
   render();
 }
 
@@ -440,24 +447,46 @@ function render() {
     if (n === 0) return;
     const pts = new Float64Array(memory, explorer.pathPtr(i), n * dim);
     const ys = dim === 2 ? null : new Float64Array(memory, explorer.valuesPtr(i), n);
+    // To CSS pixels, dropping iterates within half a pixel of the last one kept (long runs crawl
+    // in tiny steps); the last iterate is always kept. The affine map is inlined: this loop
+    // runs over every iterate of every method each frame.
+    const [ox, oy] = frame.toPx(0, 0);
+    const [ux, uy] = frame.toPx(1, 1);
+    const kx = ux - ox;
+    const ky = uy - oy;
     const px = new Float64Array(2 * n);
+    let m = 0;
+    let lastA = NaN;
+    let lastB = NaN;
     for (let k = 0; k < n; k++) {
-      const [a, b] = dim === 2 ? frame.toPx(pts[2 * k], pts[2 * k + 1]) : frame.toPx(pts[k], ys[k]);
-      px[2 * k] = a;
-      px[2 * k + 1] = b;
+      const a = ox + kx * (dim === 2 ? pts[2 * k] : pts[k]);
+      const b = oy + ky * (dim === 2 ? pts[2 * k + 1] : ys[k]);
+      if (k > 0 && k < n - 1 && Math.abs(a - lastA) + Math.abs(b - lastB) < 0.5) continue;
+      px[2 * m] = lastA = a;
+      px[2 * m + 1] = lastB = b;
+      m++;
     }
-    drawPath(ctx, px, METHOD_STYLE[id], bg);
+    drawPath(ctx, px.subarray(0, 2 * m), METHOD_STYLE[id], bg, n <= 400);
   });
   const [sx, sy] = dim === 2 ? frame.toPx(state.start[0], state.start[1]) : frame.toPx(state.start[0], explorer.probe(new Float64Array(state.start))[0]);
   drawStart(ctx, sx, sy, bg);
   updateReadout();
   // Charts cost a few ms (plotters draws axes and labels afresh): while playing, a few per second.
-  if (quickStart) return;
-  if (!state.playing || performance.now() - chartsDrawnAt > CHART_INTERVAL_MS) drawCharts();
+  if (!quickStart) scheduleCharts();
+}
+
+/** Draws the charts now if they have not been drawn for a while, else once that while is over:
+ *  at most a few times a second, and always up to date shortly after the last change. */
+function scheduleCharts() {
+  const wait = chartsDrawnAt + CHART_INTERVAL_MS - performance.now();
+  if (wait <= 0) drawCharts();
+  else if (!chartTimer) chartTimer = setTimeout(drawCharts, wait);
 }
 
 /** The convergence charts (drawn by the core with plotters), sharp at the device-pixel ratio. */
 function drawCharts() {
+  clearTimeout(chartTimer);
+  chartTimer = 0;
   chartsDrawnAt = performance.now();
   const dpr = window.devicePixelRatio || 1;
   for (const [canvas, quantity, caption] of [[el.chartE, 'value', 'E'], [el.chartG, 'grad', '‖∇E‖']]) {
@@ -543,7 +572,7 @@ function updateAnalysis() {
   parts.push(`${at.label}: ${t(L, 'eigen')} λ = ${ev.map(fmt).join(', ')} (${t(L, a.kind)}).`);
   if (Number.isFinite(a.stability_bound)) {
     parts.push(`${t(L, 'bound')} = ${fmt(a.stability_bound)}.`);
-    marks.push(['2/λ_max', a.stability_bound]);
+    marks.push([explorer.dim === 1 ? '2η_opt' : '2/λ_max', a.stability_bound]);
   } else {
     parts.push(`${t(L, 'noBound')}.`);
   }
@@ -574,7 +603,6 @@ let owed = 0;
 
 function setPlaying(on) {
   state.playing = on;
-  if (!on) drawCharts();
   el.play.textContent = t(state.lang, on ? 'pause' : 'play');
   el.play.dataset.i18n = on ? 'pause' : 'play';
   el.play.setAttribute('aria-pressed', String(on));
@@ -668,6 +696,35 @@ function wire() {
     render();
   });
 
+  // Keyboard: space plays/pauses, S or → steps (. too), R resets, anywhere but in a form field;
+  // arrow keys on the focused map move the start point (Shift for larger moves).
+  document.addEventListener('keydown', (ev) => {
+    const tag = ev.target.tagName;
+    const typing = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'BUTTON';
+    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.target === el.overlay && ev.key.startsWith('Arrow')) {
+      const [x0, x1, y0, y1] = frame.view;
+      const k = ev.shiftKey ? 0.1 : 0.02;
+      const dx = { ArrowLeft: -1, ArrowRight: 1 }[ev.key] ?? 0;
+      const dy = { ArrowDown: -1, ArrowUp: 1 }[ev.key] ?? 0;
+      const next = state.start.slice();
+      next[0] += dx * k * (x1 - x0);
+      if (next.length === 2) next[1] += dy * k * (y1 - y0);
+      setStart(next);
+      ev.preventDefault();
+      return;
+    }
+    if (ev.key === ' ') {
+      setPlaying(!state.playing);
+      ev.preventDefault();
+    } else if (ev.key === 's' || ev.key === 'S' || ev.key === '.') {
+      explorer.step(1);
+      render();
+    } else if (ev.key === 'r' || ev.key === 'R') {
+      el.reset.click();
+    }
+  });
+
   let dragging = false;
   el.overlay.addEventListener('pointerdown', (ev) => {
     if (!frame) return;
@@ -720,8 +777,10 @@ async function main() {
   setChartStyle();
   buildScenePicker();
   describeScene();
-  selectPreset(state.preset, 0.25);
+  selectPreset(state.preset, 0.5);
   performance.mark('descenso:first-draw');
+  // For the browser benchmark (bench/page.mjs): the size of the core's memory.
+  globalThis.descensoBench = { wasmBytes: () => wasm.memory.buffer.byteLength };
   wire();
   // Refine the quick first paint at full resolution once it is on screen.
   requestAnimationFrame(() =>
