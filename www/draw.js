@@ -30,10 +30,11 @@ export class Frame {
   }
 }
 
-/** Sizes `canvas` to its CSS box times devicePixelRatio and returns a context in CSS pixels. */
-export function hiDpiContext(canvas) {
+/** Sizes `canvas` to its CSS box (`size`, or measured, which forces a layout) times
+ *  devicePixelRatio and returns a context in CSS pixels. */
+export function hiDpiContext(canvas, size = canvas.getBoundingClientRect()) {
   const dpr = window.devicePixelRatio || 1;
-  const { width, height } = canvas.getBoundingClientRect();
+  const { width, height } = size;
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));
   if (canvas.width !== w || canvas.height !== h) {

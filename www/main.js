@@ -21,8 +21,8 @@ const ETA_MAX_LOG = Number(el.eta.max);
 const CONTOUR_LEVELS = 14;
 const MAX_GRID = 800;
 // Heatmap samples per CSS pixel: the image is smoothed when stretched and the contours are
-// vectors, so half a sample per pixel looks the same at a quarter of the cost.
-const GRID_DENSITY = 0.5;
+// vectors, so 0.4 samples per pixel look the same at a sixth of the cost.
+const GRID_DENSITY = 0.4;
 const CHART_INTERVAL_MS = 150;
 
 /** Everything the page shows follows from this object. */
@@ -39,6 +39,10 @@ let grid = null; // last sample: { nx, ny } or { n } in 1-D
 let critical = new Float64Array(0); // critical points in view: [x, y, E, kind, global] each
 const CRITICAL_SEEDS = 40; // seeds per side for the critical-point search
 let sampledSize = ''; // the plot size the last sample was made for
+// CSS sizes of the plot and the charts, kept by ResizeObservers so that drawing never measures
+// (measuring after the readouts changed would force a layout every frame).
+const sizes = new Map();
+const sizeOf = (element) => sizes.get(element) ?? element.getBoundingClientRect();
 let chartsDrawnAt = -Infinity; // when the charts were last drawn (performance.now)
 let chartTimer = 0; // a pending chart redraw
 let quickStart = true; // the first paint skips the charts, drawn when it refines
@@ -350,17 +354,18 @@ function slider(key, value, min, max, toParams, show) {
 function resample(quality = 1) {
   performance.mark('descenso:resample-start');
   grid = null;
-  const { width, height } = el.plot.getBoundingClientRect();
+  const { width, height } = sizeOf(el.plot);
   sampledSize = `${width}x${height}`;
   if (width < 2 || height < 2) return;
   if (explorer.dim === 2) {
     const nx = Math.max(2, Math.min(MAX_GRID, Math.round(width * quality * GRID_DENSITY)));
     const ny = Math.max(2, Math.min(MAX_GRID, Math.round(height * quality * GRID_DENSITY)));
     if (!attempt(() => explorer.sample(new Float64Array(state.view), nx, ny, CONTOUR_LEVELS))) return;
+    performance.measure('descenso:sample', 'descenso:resample-start');
     grid = { nx, ny };
     const memory = wasm.memory.buffer;
     drawHeat(el.heat, new Uint8ClampedArray(memory, explorer.pixelsPtr(), 4 * nx * ny), nx, ny);
-    const { ctx, width: w, height: h } = hiDpiContext(el.contours);
+    const { ctx, width: w, height: h } = hiDpiContext(el.contours, sizeOf(el.plot));
     drawContours(ctx, new Float32Array(memory, explorer.contoursPtr(), explorer.contoursLen()), nx, ny, w, h);
   } else {
     const n = Math.max(2, Math.min(2048, Math.round(width)));
@@ -368,7 +373,8 @@ function resample(quality = 1) {
     grid = { n };
   }
   performance.measure('descenso:resample', 'descenso:resample-start');
-  findCritical();
+  // The quick first paint leaves the critical points to the refinement one frame later.
+  if (!quickStart) findCritical();
   performance.measure('descenso:critical', 'descenso:resample-start');
   render();
 }
@@ -423,7 +429,7 @@ function curveFrame(width, height) {
 /** Redraws the overlay (contours or curve, trajectories, start) and the readouts. */
 function render() {
   if (!grid) return;
-  const { ctx, width, height } = hiDpiContext(el.overlay);
+  const { ctx, width, height } = hiDpiContext(el.overlay, sizeOf(el.plot));
   const dim = explorer.dim;
   const bg = dim === 2 ? 'dark' : 'light';
   const hessian = dim === 2 && el.showHessian.checked ? prepareHessian() : null;
@@ -490,7 +496,7 @@ function drawCharts() {
   chartsDrawnAt = performance.now();
   const dpr = window.devicePixelRatio || 1;
   for (const [canvas, quantity, caption] of [[el.chartE, 'value', 'E'], [el.chartG, 'grad', '‖∇E‖']]) {
-    const { width, height } = canvas.getBoundingClientRect();
+    const { width, height } = sizeOf(canvas);
     if (width < 10 || height < 10) continue;
     const w = Math.round(width * dpr);
     const h = Math.round(height * dpr);
@@ -583,6 +589,12 @@ function updateAnalysis() {
   el.analysis.textContent = parts.join(' ');
   el.analysis.dataset.regime = a.regime;
   el.etaNote.textContent = Number.isFinite(a.stability_bound) ? `${t(L, 'bound')} = ${fmt(a.stability_bound)}` : '';
+  const marksKey = marks.map(([name, v]) => `${name}=${v.toPrecision(4)}`).join(' ');
+  if (el.etaMarks.dataset.key === marksKey) {
+    a.free();
+    return;
+  }
+  el.etaMarks.dataset.key = marksKey;
   el.etaMarks.replaceChildren(
     ...marks
       .filter(([, v]) => Math.log10(v) >= ETA_MIN_LOG && Math.log10(v) <= ETA_MAX_LOG)
@@ -749,10 +761,13 @@ function wire() {
     el.hover.textContent = '\u00a0';
   });
 
-  new ResizeObserver(() => {
-    const { width, height } = el.plot.getBoundingClientRect();
+  const observer = new ResizeObserver((entries) => {
+    for (const e of entries) sizes.set(e.target, { width: e.contentRect.width, height: e.contentRect.height });
+    const { width, height } = sizeOf(el.plot);
     if (`${width}x${height}` !== sampledSize) resample();
-  }).observe(el.plot);
+    else scheduleCharts();
+  });
+  for (const target of [el.plot, el.chartE, el.chartG]) observer.observe(target);
 }
 
 // ---- start --------------------------------------------------------------------------------

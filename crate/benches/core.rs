@@ -15,6 +15,9 @@ fn grid(c: &mut Criterion) {
     c.bench_function("sample himmelblau 256x256 + 12 contours", |b| {
         b.iter(|| s.sample(black_box(&Himmelblau), view, 256, 256, 12).expect("samples"))
     });
+    c.bench_function("sample himmelblau 256x256, no contours", |b| {
+        b.iter(|| s.sample(black_box(&Himmelblau), view, 256, 256, 0).expect("samples"))
+    });
 }
 
 fn trajectories(c: &mut Criterion) {

@@ -88,20 +88,28 @@ impl Sampled {
         check_side(ny)?;
         self.nx = nx;
         self.ny = ny;
-        self.values.clear();
+        // Local borrows of the buffers: the optimizer then knows they do not alias.
+        let Sampled {
+            values,
+            pixels,
+            palette,
+            ..
+        } = self;
+        values.clear();
+        values.resize(nx * ny, 0.0);
         let dx = (view.x_max - view.x_min) / nx as f64;
         let dy = (view.y_max - view.y_min) / ny as f64;
-        for j in 0..ny {
+        for (j, row) in values.chunks_exact_mut(nx).enumerate() {
             let y = view.y_max - (j as f64 + 0.5) * dy;
-            for i in 0..nx {
+            for (i, v) in row.iter_mut().enumerate() {
                 let x = view.x_min + (i as f64 + 0.5) * dx;
-                self.values.push(landscape.value(&Point::<2>::new(x, y)));
+                *v = landscape.value(&Point::<2>::new(x, y));
             }
         }
-        let scale = Scale::fit(&self.values);
-        self.pixels.resize(4 * nx * ny, 0);
-        for (px, &v) in self.pixels.chunks_exact_mut(4).zip(&self.values) {
-            px.copy_from_slice(&self.palette.rgba(scale.t(v)));
+        let scale = Scale::fit(values);
+        pixels.resize(4 * nx * ny, 0);
+        for (px, &v) in pixels.chunks_exact_mut(4).zip(values.iter()) {
+            px.copy_from_slice(&palette.rgba(scale.t(v)));
         }
         self.contours.clear();
         let levels: Vec<f64> = (1..=levels)
