@@ -3,7 +3,7 @@
 use crate::error::{check_param, Error};
 use crate::landscape::{Hessian, Landscape};
 use crate::method::{Criteria, Method, State, Status};
-use crate::newton::newton_direction;
+use crate::newton::solve_and_step;
 
 /// Levenberg–Marquardt (fixed damping): `x_{t+1} = x_t − (H + μI)⁻¹ ∇E`.
 ///
@@ -36,14 +36,7 @@ impl<const N: usize> Method<N> for LevenbergMarquardt {
         }
         let h = landscape.hessian(&state.x) + Hessian::<N>::identity() * self.mu;
         state.counts.hessians += 1;
-        state.counts.solves += 1;
-        match newton_direction(&h, &state.gradient) {
-            Some(v) => state.stepped_to(landscape, state.x + v, criteria),
-            None => {
-                state.status = Status::SingularHessian;
-                state
-            }
-        }
+        solve_and_step(&h, landscape, state, criteria)
     }
 }
 

@@ -25,13 +25,24 @@ impl<const N: usize> Method<N> for Newton {
         }
         let h = landscape.hessian(&state.x);
         state.counts.hessians += 1;
-        state.counts.solves += 1;
-        match newton_direction(&h, &state.gradient) {
-            Some(v) => state.stepped_to(landscape, state.x + v, criteria),
-            None => {
-                state.status = Status::SingularHessian;
-                state
-            }
+        solve_and_step(&h, landscape, state, criteria)
+    }
+}
+
+/// The step `x − M⁻¹∇E` for a matrix `M` (the Hessian, or a modification of it), counted as a
+/// solve; a singular `M` stops the run with [`Status::SingularHessian`] where it stands.
+pub(crate) fn solve_and_step<const N: usize>(
+    m: &Hessian<N>,
+    landscape: &dyn Landscape<N>,
+    mut state: State<N>,
+    criteria: &Criteria,
+) -> State<N> {
+    state.counts.solves += 1;
+    match newton_direction(m, &state.gradient) {
+        Some(v) => state.stepped_to(landscape, state.x + v, criteria),
+        None => {
+            state.status = Status::SingularHessian;
+            state
         }
     }
 }
