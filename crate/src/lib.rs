@@ -27,6 +27,7 @@ pub mod gradient_descent;
 pub mod grid;
 pub mod landscape;
 pub mod levenberg_marquardt;
+pub mod link;
 pub mod method;
 pub mod momentum;
 pub mod newton;

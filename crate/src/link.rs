@@ -1,0 +1,438 @@
+//! Share links: the whole configuration as a short, versioned, human-readable query string, and
+//! a decoder that never fails: it keeps every good field, falls back to defaults for bad ones and
+//! says what it ignored.
+//!
+//! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `view` x₀,x₁,y₀,y₁,
+//! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
+//! `hess` (panels, 0 or 1). Lists are comma-separated; numbers are written in Rust's shortest
+//! round-trip form, so a link reproduces the same trajectories number for number.
+//!
+//! Not yet used by the page: linked into the wasm it adds about 31 KB gzip (14.6 KB of it is
+//! `str::parse::<f64>`, most of the rest `f64` formatting), which would take the page past its
+//! 150 KB budget. The plan is to let the boundary supply the browser's own number conversions.
+
+use crate::catalog::{Hyper, METHOD_IDS};
+use crate::grid::{check_range, View};
+use crate::presets::Preset;
+
+/// The link format's version.
+pub const VERSION: u32 = 1;
+/// Most steps a link may ask for.
+pub const MAX_STEPS: u32 = 100_000;
+/// Longest query read; the rest is ignored.
+pub const MAX_LEN: usize = 4096;
+
+/// A configuration that a link carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkState {
+    /// The landscape.
+    pub preset: &'static Preset,
+    /// Its parameters, one per [`Preset::params`].
+    pub params: Vec<f64>,
+    /// The view `[x_min, x_max, y_min, y_max]` (in 1-D the `y` pair is ignored).
+    pub view: [f64; 4],
+    /// The start point, one coordinate per dimension.
+    pub start: Vec<f64>,
+    /// `η`, `μ`, `β`.
+    pub hyper: Hyper,
+    /// The methods that are on, in [`METHOD_IDS`] order.
+    pub methods: Vec<&'static str>,
+    /// Steps already taken when the link was made.
+    pub steps: u32,
+    /// The scene (a short token; the page knows which exist).
+    pub scene: Option<String>,
+    /// The page's language (a short token).
+    pub lang: Option<String>,
+    /// Critical points shown.
+    pub critical: bool,
+    /// Hessian view shown.
+    pub hessian: bool,
+}
+
+/// A field of a link that was not used, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    /// The key (sanitized: at most 24 characters of `[A-Za-z0-9_-]`, others replaced by `?`).
+    pub key: String,
+    /// Why, in a few words.
+    pub reason: &'static str,
+}
+
+impl LinkState {
+    /// The defaults of `preset`: its parameters, view, start and η; gradient descent and Newton.
+    pub fn defaults(preset: &'static Preset) -> Self {
+        LinkState {
+            preset,
+            params: preset.default_params(),
+            view: preset.view,
+            start: preset.start[..preset.dim].to_vec(),
+            hyper: Hyper {
+                eta: preset.eta,
+                ..Hyper::default()
+            },
+            methods: vec!["gd", "newton"],
+            steps: 0,
+            scene: None,
+            lang: None,
+            critical: true,
+            hessian: false,
+        }
+    }
+
+    /// The query string for this state (without a leading `?` or `#`).
+    pub fn encode(&self) -> String {
+        let list = |xs: &[f64]| xs.iter().map(|x| format!("{x}")).collect::<Vec<_>>().join(",");
+        let view = if self.preset.dim == 1 {
+            &self.view[..2]
+        } else {
+            &self.view[..]
+        };
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        q.append_pair("v", &VERSION.to_string());
+        q.append_pair("l", self.preset.id);
+        if !self.params.is_empty() {
+            q.append_pair("p", &list(&self.params));
+        }
+        q.append_pair("view", &list(view));
+        q.append_pair("s", &list(&self.start));
+        q.append_pair("eta", &format!("{}", self.hyper.eta));
+        q.append_pair("mu", &format!("{}", self.hyper.mu));
+        q.append_pair("beta", &format!("{}", self.hyper.beta));
+        q.append_pair("m", &self.methods.join(","));
+        q.append_pair("n", &self.steps.to_string());
+        if let Some(scene) = &self.scene {
+            q.append_pair("scene", scene);
+        }
+        if let Some(lang) = &self.lang {
+            q.append_pair("lang", lang);
+        }
+        q.append_pair("crit", if self.critical { "1" } else { "0" });
+        q.append_pair("hess", if self.hessian { "1" } else { "0" });
+        q.finish()
+    }
+
+    /// Reads a query string (a leading `?` or `#` is skipped). Never fails: starts from the
+    /// defaults of the link's landscape (or of `fallback`), takes every valid field, and lists
+    /// the rest in the second value.
+    pub fn decode(query: &str, fallback: &'static Preset) -> (LinkState, Vec<Ignored>) {
+        let mut ignored = Vec::new();
+        let mut query = query.strip_prefix(['?', '#']).unwrap_or(query);
+        if query.len() > MAX_LEN {
+            let mut cut = MAX_LEN;
+            while !query.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            query = &query[..cut];
+            ignored.push(Ignored {
+                key: "…".into(),
+                reason: "link too long: the end was ignored",
+            });
+        }
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let mut bad = |key: &str, reason: &'static str| {
+            ignored.push(Ignored {
+                key: sanitize(key),
+                reason,
+            })
+        };
+
+        match get("v") {
+            Some(v) if v == VERSION.to_string() => {}
+            Some(_) => bad("v", "unknown version: read as version 1"),
+            None => {}
+        }
+        let preset = match get("l") {
+            Some(id) => Preset::find(id).unwrap_or_else(|_| {
+                bad("l", "unknown landscape");
+                fallback
+            }),
+            None => fallback,
+        };
+        let mut state = LinkState::defaults(preset);
+
+        if let Some(p) = get("p") {
+            match numbers(p, 8) {
+                Some(values) => {
+                    for (i, param) in preset.params.iter().enumerate() {
+                        match values.get(i) {
+                            Some(&v) if v.is_finite() && (param.min..=param.max).contains(&v) => state.params[i] = v,
+                            Some(_) => bad("p", "a parameter out of range: its default was used"),
+                            None => {}
+                        }
+                    }
+                }
+                None => bad("p", "not a list of numbers"),
+            }
+        }
+        if let Some(v) = get("view") {
+            match numbers(v, 4) {
+                Some(xs) if preset.dim == 1 && xs.len() >= 2 && check_range(xs[0], xs[1]).is_ok() => {
+                    state.view[0] = xs[0];
+                    state.view[1] = xs[1];
+                }
+                Some(xs) if preset.dim == 2 && View::new(&xs).is_ok() => state.view.copy_from_slice(&xs),
+                _ => bad("view", "not a valid view rectangle"),
+            }
+        }
+        if let Some(s) = get("s") {
+            match numbers(s, 4) {
+                Some(xs) if xs.len() == preset.dim && xs.iter().all(|x| x.is_finite() && x.abs() <= 1e6) => {
+                    state.start = xs
+                }
+                _ => bad("s", "not a start point of this landscape"),
+            }
+        }
+        for (key, slot) in [("eta", 0), ("mu", 1), ("beta", 2)] {
+            let Some(text) = get(key) else { continue };
+            let mut hyper = state.hyper;
+            let value = text.trim().parse::<f64>().unwrap_or(f64::NAN);
+            match slot {
+                0 => hyper.eta = value,
+                1 => hyper.mu = value,
+                _ => hyper.beta = value,
+            }
+            if hyper.validate().is_ok() {
+                state.hyper = hyper;
+            } else {
+                bad(key, "not a valid value");
+            }
+        }
+        if let Some(m) = get("m") {
+            let mut methods = Vec::new();
+            for name in m.split(',').filter(|n| !n.is_empty()).take(16) {
+                match METHOD_IDS.iter().find(|id| **id == name) {
+                    Some(id) if !methods.contains(id) => methods.push(*id),
+                    Some(_) => {}
+                    None => bad("m", "an unknown method was left out"),
+                }
+            }
+            methods.sort_by_key(|id| METHOD_IDS.iter().position(|m| m == id));
+            state.methods = methods;
+        }
+        if let Some(n) = get("n") {
+            match n.trim().parse::<u64>() {
+                Ok(steps) if steps <= MAX_STEPS as u64 => state.steps = steps as u32,
+                Ok(_) => {
+                    bad("n", "too many steps: capped at 100000");
+                    state.steps = MAX_STEPS;
+                }
+                Err(_) => bad("n", "not a whole number of steps"),
+            }
+        }
+        for key in ["scene", "lang"] {
+            let Some(value) = get(key) else { continue };
+            if is_token(value) {
+                let value = Some(value.to_owned());
+                if key == "scene" {
+                    state.scene = value;
+                } else {
+                    state.lang = value;
+                }
+            } else {
+                bad(key, "not a valid name");
+            }
+        }
+        for key in ["crit", "hess"] {
+            let flag = match get(key) {
+                Some("1") => true,
+                Some("0") => false,
+                Some(_) => {
+                    bad(key, "not 0 or 1");
+                    continue;
+                }
+                None => continue,
+            };
+            if key == "crit" {
+                state.critical = flag;
+            } else {
+                state.hessian = flag;
+            }
+        }
+        const KNOWN: [&str; 14] = [
+            "v", "l", "p", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess",
+        ];
+        let mut unknown: Vec<&str> = pairs
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !KNOWN.contains(k))
+            .collect();
+        unknown.dedup();
+        for key in unknown.into_iter().take(8) {
+            bad(key, "unknown key");
+        }
+        (state, ignored)
+    }
+}
+
+/// Comma-separated numbers, at most `max` of them; `None` if any is not a number.
+fn numbers(text: &str, max: usize) -> Option<Vec<f64>> {
+    let parts: Vec<&str> = text.split(',').collect();
+    if parts.len() > max {
+        return None;
+    }
+    parts.iter().map(|p| p.trim().parse::<f64>().ok()).collect()
+}
+
+/// A short name: 1 to 32 characters of `[a-z0-9-]`.
+fn is_token(s: &str) -> bool {
+    (1..=32).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A key as it may be shown on the page: at most 24 characters, each outside `[A-Za-z0-9_-]`
+/// replaced by `?`.
+fn sanitize(key: &str) -> String {
+    key.chars()
+        .take(24)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '?'
+            }
+        })
+        .collect()
+}
+
+/// Every preset, for tests.
+#[cfg(test)]
+fn any_preset(i: usize) -> &'static Preset {
+    &crate::presets::PRESETS[i % crate::presets::PRESETS.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::landscape::check::Rng;
+
+    fn fallback() -> &'static Preset {
+        Preset::find("rosenbrock").expect("exists")
+    }
+
+    #[test]
+    fn state_to_link_to_state_is_the_identity() {
+        let mut rng = Rng::new(99);
+        for i in 0..500 {
+            let preset = any_preset(i);
+            let mut s = LinkState::defaults(preset);
+            for (k, p) in preset.params.iter().enumerate() {
+                s.params[k] = rng.uniform(p.min, p.max);
+            }
+            let (a, b) = (rng.uniform(-50.0, 50.0), rng.uniform(0.001, 50.0));
+            let (c, d) = (rng.uniform(-50.0, 50.0), rng.uniform(0.001, 50.0));
+            s.view = if preset.dim == 1 {
+                [a, a + b, preset.view[2], preset.view[3]]
+            } else {
+                [a, a + b, c, c + d]
+            };
+            s.start = (0..preset.dim).map(|_| rng.uniform(-1e3, 1e3)).collect();
+            s.hyper = Hyper {
+                eta: rng.uniform(1e-6, 10.0),
+                mu: rng.uniform(0.0, 100.0),
+                beta: rng.uniform(0.0, 0.99),
+            };
+            s.methods = METHOD_IDS
+                .iter()
+                .copied()
+                .filter(|_| rng.uniform(0.0, 1.0) < 0.5)
+                .collect();
+            s.steps = rng.uniform(0.0, MAX_STEPS as f64) as u32;
+            s.scene = (rng.uniform(0.0, 1.0) < 0.5).then(|| "regimes".to_owned());
+            s.lang = (rng.uniform(0.0, 1.0) < 0.5).then(|| "es".to_owned());
+            s.critical = rng.uniform(0.0, 1.0) < 0.5;
+            s.hessian = rng.uniform(0.0, 1.0) < 0.5;
+            let link = s.encode();
+            let (back, ignored) = LinkState::decode(&link, fallback());
+            assert_eq!(ignored, vec![], "{link}");
+            assert_eq!(back, s, "{link}");
+        }
+    }
+
+    #[test]
+    fn links_are_short_and_readable() {
+        let link = LinkState::defaults(fallback()).encode();
+        assert!(
+            link.starts_with("v=1&l=rosenbrock&view=-2%2C2%2C-1%2C3&s=-1.2%2C1&eta=0.001"),
+            "{link}"
+        );
+        assert!(link.len() < 160, "{} characters", link.len());
+    }
+
+    /// (query, keys expected among the ignored)
+    const HOSTILE: &[(&str, &[&str])] = &[
+        ("", &[]),
+        ("v=1&l=himmel", &["l"]),
+        ("v=2&l=himmelblau", &["v"]),
+        ("v=1&l=himmelblau&s=1", &["s"]),
+        ("v=1&l=himmelblau&s=NaN,1", &["s"]),
+        ("v=1&l=himmelblau&s=1e400,1", &["s"]),
+        ("v=1&l=himmelblau&eta=-1", &["eta"]),
+        ("v=1&l=himmelblau&eta=inf", &["eta"]),
+        ("v=1&l=himmelblau&eta=<script>alert(1)</script>", &["eta"]),
+        ("v=1&l=himmelblau&mu=-3&beta=1", &["mu", "beta"]),
+        ("v=1&l=quadratic2d&p=1,NaN,30", &["p"]),
+        ("v=1&l=quadratic2d&p=1,1e9,30", &["p"]),
+        ("v=1&l=quadratic2d&p=1,2,3,4,5,6,7,8,9", &["p"]),
+        ("v=1&l=himmelblau&view=1,0,0,1", &["view"]),
+        ("v=1&l=himmelblau&view=0,1", &["view"]),
+        ("v=1&l=himmelblau&m=gd,sgd,<b>", &["m"]),
+        ("v=1&l=himmelblau&n=99999999999", &["n"]),
+        ("v=1&l=himmelblau&n=-4", &["n"]),
+        ("v=1&l=himmelblau&scene=<img src=x onerror=alert(1)>", &["scene"]),
+        ("v=1&l=himmelblau&lang=e%20s", &["lang"]),
+        ("v=1&l=himmelblau&crit=yes", &["crit"]),
+        ("v=1&l=himmelblau&onload=alert(1)", &["onload"]),
+        ("v=1&l=himmelblau&s=1,2&s=3", &["s"]),
+        ("v=1&l=himmelblau&%zz=%", &["%zz"]),
+        ("v=1&l=himmel%", &["l"]),
+        ("&&&==&=", &[""]),
+        ("v=1&l=rosenbrock&s=-1.2,1&eta=0.00", &["eta"]),
+    ];
+
+    #[test]
+    fn hostile_links_load_a_valid_state_and_say_what_was_ignored() {
+        for (query, keys) in HOSTILE {
+            let (state, ignored) = LinkState::decode(query, fallback());
+            for key in *keys {
+                let shown = sanitize(key);
+                assert!(
+                    ignored.iter().any(|i| i.key == shown),
+                    "{query}: expected {key} in {ignored:?}"
+                );
+            }
+            // The state is usable: every value passes the checks the core makes.
+            assert!(state.hyper.validate().is_ok(), "{query}");
+            assert_eq!(state.start.len(), state.preset.dim, "{query}");
+            assert!(state.preset.build(&state.params).is_ok(), "{query}");
+            assert!(state.steps <= MAX_STEPS);
+            assert!(ignored
+                .iter()
+                .all(|i| i.key.chars().all(|c| c.is_ascii_alphanumeric() || "_-?…".contains(c))));
+        }
+        let (state, _) = LinkState::decode("v=1&l=himmelblau&s=1,2&eta=0.02", fallback());
+        assert_eq!(
+            (state.preset.id, state.start.clone(), state.hyper.eta),
+            ("himmelblau", vec![1.0, 2.0], 0.02)
+        );
+    }
+
+    #[test]
+    fn huge_and_odd_inputs_do_not_panic() {
+        let long = "x".repeat(100_000);
+        let (_, ignored) = LinkState::decode(&long, fallback());
+        assert!(ignored.iter().any(|i| i.reason.contains("too long")));
+        let multibyte = "l=ñ".repeat(3000);
+        LinkState::decode(&multibyte, fallback());
+        let mut rng = Rng::new(5);
+        for _ in 0..2000 {
+            let bytes: Vec<u8> = (0..rng.uniform(0.0, 64.0) as usize)
+                .map(|_| rng.uniform(32.0, 127.0) as u8)
+                .collect();
+            LinkState::decode(&String::from_utf8_lossy(&bytes), fallback());
+        }
+    }
+}
