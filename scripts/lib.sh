@@ -65,8 +65,13 @@ ensure_browsers() {
 build_wasm() {
   log "building the wasm core"
   cargo build --release --target wasm32-unknown-unknown -p descenso
-  wasm-bindgen --target web --no-typescript --out-dir www/pkg \
-    target/wasm32-unknown-unknown/release/descenso.wasm
+  local built=target/wasm32-unknown-unknown/release/descenso.wasm
+  # Cargo rewrites the artifact only when it rebuilds: skip the rest when www/pkg is newer.
+  if [ www/pkg/descenso_bg.wasm -nt "$built" ] && [ www/pkg/descenso.js -nt "$built" ]; then
+    log "www/pkg is up to date"
+    return 0
+  fi
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg "$built"
   wasm-opt -O3 www/pkg/descenso_bg.wasm -o www/pkg/descenso_bg.wasm
   log "www/pkg/descenso_bg.wasm: $(wc -c < www/pkg/descenso_bg.wasm) bytes, $(gzip -9c www/pkg/descenso_bg.wasm | wc -c) gzipped"
 }
