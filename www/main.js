@@ -12,7 +12,7 @@ const el = {
   etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
   speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
   scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
-  showHessian: $('show-hessian'),
+  showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
   chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 
@@ -244,6 +244,86 @@ function setStart(x) {
 function syncEta() {
   el.eta.value = String(Math.log10(state.eta));
   el.etaValue.value = String(+state.eta.toPrecision(6));
+}
+
+// ---- share links ----------------------------------------------------------------------------
+
+/** Steps taken so far: the most any method has taken (replaying them restores every run). */
+function stepsTaken() {
+  let most = 0;
+  methods.forEach((_, i) => {
+    const r = explorer.readout(i);
+    if (r) {
+      most = Math.max(most, r.iteration);
+      r.free();
+    }
+  });
+  return most;
+}
+
+/** The share link for the current state (encoded by the core). */
+function currentLink() {
+  const query = explorer.link(new Float64Array(state.view), stepsTaken(), state.scene, state.lang, el.showCritical.checked, el.showHessian.checked);
+  return `${location.origin}${location.pathname}#${query}`;
+}
+
+/** Keeps the address bar's link current, without adding history entries. */
+function updateAddress() {
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(() => history.replaceState(null, '', currentLink()), 250);
+}
+let addressTimer = 0;
+
+async function copyLink() {
+  const link = currentLink();
+  history.replaceState(null, '', link);
+  try {
+    await navigator.clipboard.writeText(link);
+    el.linkStatus.textContent = t(state.lang, 'linkCopied');
+  } catch {
+    // No clipboard (an insecure context, or permission refused): show the link to copy by hand.
+    el.linkStatus.textContent = `${t(state.lang, 'linkShown')} ${link}`;
+  }
+}
+
+/** Applies a share link from the address (`#…`): the core validates every field and applies
+ *  what it can; what it ignored is listed in a notice. Returns whether there was a link. */
+function applyAddressLink() {
+  const query = location.hash.slice(1);
+  if (!query) return false;
+  const report = explorer.applyLink(query);
+  state.preset = explorer.preset;
+  state.params = Array.from(report.params);
+  state.start = Array.from(explorer.start);
+  state.eta = explorer.eta;
+  state.mu = explorer.mu;
+  state.beta = explorer.beta;
+  el.mu.value = String(state.mu);
+  el.beta.value = String(state.beta);
+  state.view = Array.from(report.view);
+  state.enabled = new Set(methods.filter((_, i) => explorer.pathLen(i) > 0));
+  for (const box of el.toggles.querySelectorAll('input')) box.checked = state.enabled.has(box.value);
+  if (LANGUAGES.includes(report.lang)) {
+    state.lang = report.lang;
+    el.lang.value = report.lang;
+    translatePage(state.lang);
+    setChartStyle();
+  }
+  state.scene = SCENES.some((sc) => sc.id === report.scene) ? report.scene : 'free';
+  el.showCritical.checked = report.critical;
+  el.showHessian.checked = report.hessian;
+  el.landscape.value = state.preset;
+  el.plot.classList.toggle('one-d', explorer.dim === 1);
+  buildParams();
+  syncEta();
+  drawSwatches();
+  if (report.steps > 0) explorer.step(report.steps);
+  const ignored = Array.from(report.ignored);
+  if (ignored.length) showNotice(`${t(state.lang, 'linkIgnored')} ${ignored.join('; ')}`);
+  report.free();
+  buildScenePicker();
+  describeScene();
+  return true;
 }
 
 // ---- scenes -------------------------------------------------------------------------------
@@ -549,6 +629,7 @@ function updateReadout() {
   });
   if (!running && state.playing) setPlaying(false);
   updateAnalysis();
+  if (!quickStart) updateAddress();
 }
 
 /** The point the analysis describes: the current iterate of the first method that is on (or
@@ -674,6 +755,13 @@ function wire() {
     state.speed = Number(el.speed.value);
   });
   el.noticeClose.addEventListener('click', hideNotice);
+  el.copyLink.addEventListener('click', copyLink);
+  // A link pasted into the address bar of the open page (replaceState never fires this).
+  window.addEventListener('hashchange', () => {
+    hideNotice();
+    setPlaying(false);
+    if (applyAddressLink()) resample();
+  });
   el.showHessian.addEventListener('change', () => render());
   el.scene.addEventListener('change', () => {
     hideNotice();
@@ -793,6 +881,7 @@ async function main() {
   buildScenePicker();
   describeScene();
   selectPreset(state.preset, 0.5);
+  if (applyAddressLink()) resample(0.5);
   performance.mark('descenso:first-draw');
   // For the browser benchmark (bench/page.mjs): the size of the core's memory.
   globalThis.descensoBench = { wasmBytes: () => wasm.memory.buffer.byteLength };

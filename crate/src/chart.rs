@@ -1,7 +1,6 @@
 //! Convergence charts: `E` or `‖∇E‖` against iteration, one line per method, drawn with plotters
 //! on any backend (the page's canvas, or SVG in tests and exports).
 
-use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -87,29 +86,24 @@ pub fn draw<DB: DrawingBackend>(
     let n = series.iter().map(|s| s.ys.len()).max().unwrap_or(0);
     let x_max = (n.saturating_sub(1)).max(1) as f64;
     let (lo, hi) = y_range(series, log);
-    // On a log axis, zeros (a run that hit the minimum exactly) are drawn at the bottom edge.
+    // A log axis is drawn as a linear axis over log₁₀ of the values (one code path, so the
+    // chart code is in the wasm once); zeros (a run that hit the minimum exactly) sit on the
+    // bottom edge.
     let floor = if log { Some(lo) } else { None };
-    if log {
-        plot(root, caption, series, 0.0..x_max, (lo..hi).log_scale(), floor, scale)
-    } else {
-        plot(root, caption, series, 0.0..x_max, lo..hi, floor, scale)
-    }
+    let y = if log { lo.log10()..hi.log10() } else { lo..hi };
+    plot(root, caption, series, 0.0..x_max, y, floor, scale)
 }
 
-fn plot<DB, Y>(
+fn plot<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     caption: &str,
     series: &[Series],
     x: std::ops::Range<f64>,
-    y: Y,
+    y: std::ops::Range<f64>,
     floor: Option<f64>,
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>
-where
-    DB: DrawingBackend,
-    Y: AsRangedCoord<Value = f64>,
-    Y::CoordDescType: ValueFormatter<f64>,
-{
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let log = floor.is_some();
     let px = |v: f64| (v * scale).round() as u32;
     let font = ("sans-serif", 11.0 * scale);
     let mut chart = ChartBuilder::on(root)
@@ -117,7 +111,7 @@ where
         .margin(px(6.0))
         .x_label_area_size(px(22.0))
         .y_label_area_size(px(50.0))
-        .build_cartesian_2d::<RangedCoordf64, _>(x.into(), y)?;
+        .build_cartesian_2d::<RangedCoordf64, RangedCoordf64>(x.into(), y.into())?;
     chart
         .configure_mesh()
         .light_line_style(RGBColor(236, 236, 240))
@@ -128,7 +122,7 @@ where
         .y_labels(5)
         .max_light_lines(2)
         .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| short(*v))
+        .y_label_formatter(&|v| if log { short(10f64.powf(*v)) } else { short(*v) })
         .draw()?;
     for s in series {
         let colour = RGBColor((s.rgb >> 16) as u8, (s.rgb >> 8) as u8, s.rgb as u8);
@@ -137,7 +131,10 @@ where
             filled: false,
             stroke_width: px(2.0).max(1),
         };
-        let pts = points(s.ys, floor);
+        let mut pts = points(s.ys, floor);
+        if log {
+            pts.iter_mut().for_each(|p| p.1 = p.1.log10());
+        }
         let (w, dash, gap) = (px(18.0) as i32, px(6.0), px(4.0));
         if s.dashed {
             chart

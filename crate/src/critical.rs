@@ -69,7 +69,7 @@ pub fn find<const N: usize>(
         let flat = analysis.eigenvalues.iter().all(|l| l.abs() <= 1e-6 * curvature);
         p.kind = if flat { CriticalKind::Degenerate } else { analysis.kind };
     }
-    found.sort_by(|a, b| a.value.total_cmp(&b.value));
+    found.sort_unstable_by(|a, b| a.value.total_cmp(&b.value));
     if let Some(best) = found.iter().find(|p| p.kind == CriticalKind::Minimum).map(|p| p.value) {
         let tol = 1e-9 * (1.0 + best.abs());
         for p in found

@@ -1,7 +1,6 @@
 //! Saddle-free Newton: Newton's step with the Hessian's eigenvalues replaced by their absolute values.
 
-use nalgebra::DMatrix;
-
+use crate::analysis::symmetric_eigen;
 use crate::landscape::{Landscape, Point};
 use crate::method::{Criteria, Method, State, Status};
 
@@ -29,15 +28,14 @@ impl<const N: usize> Method<N> for SaddleFreeNewton {
             state.status = Status::SingularHessian;
             return state;
         }
-        let eig = DMatrix::from_iterator(N, N, h.iter().copied()).symmetric_eigen();
-        let largest = eig.eigenvalues.amax();
-        if largest.is_nan() || largest <= 0.0 || eig.eigenvalues.iter().any(|l| l.abs() <= 1e-12 * largest) {
+        let (values, vectors) = symmetric_eigen(&h);
+        let largest = values.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
+        if largest.is_nan() || largest <= 0.0 || values.iter().any(|l| l.abs() <= 1e-12 * largest) {
             state.status = Status::SingularHessian;
             return state;
         }
         let mut v = Point::<N>::zeros();
-        for (i, lambda) in eig.eigenvalues.iter().enumerate() {
-            let q = Point::<N>::from_iterator(eig.eigenvectors.column(i).iter().copied());
+        for (lambda, q) in values.iter().zip(&vectors) {
             v -= q * (q.dot(&state.gradient) / lambda.abs());
         }
         state.stepped_to(landscape, state.x + v, criteria)

@@ -18,8 +18,9 @@ use crate::catalog::{self, Hyper, METHOD_IDS};
 use crate::chart::{self, Series};
 use crate::critical;
 use crate::error::Error;
-use crate::grid::{Curve, Sampled, View};
+use crate::grid::{check_range, Curve, Sampled, View};
 use crate::landscape::{Landscape, Point};
+use crate::link::{LinkState, Numbers};
 use crate::method::{Criteria, Status};
 use crate::newton::newton_direction;
 use crate::presets::{AnyLandscape, Preset, PRESETS};
@@ -54,13 +55,16 @@ type ChartStyle = (String, u32, bool);
 /// [`METHOD_IDS`]; `None` for a method that is off).
 struct Runs<const N: usize> {
     landscape: Box<dyn Landscape<N>>,
+    /// The parameters the landscape was built with.
+    params: Vec<f64>,
     runs: Vec<Option<Trajectory<N>>>,
 }
 
 impl<const N: usize> Runs<N> {
-    fn new(landscape: Box<dyn Landscape<N>>) -> Self {
+    fn new(landscape: Box<dyn Landscape<N>>, params: Vec<f64>) -> Self {
         Runs {
             landscape,
+            params,
             runs: Vec::new(),
         }
     }
@@ -262,6 +266,46 @@ pub struct Readout {
     pub kind: String,
 }
 
+/// The browser's number conversions for share links: `Number(text)` and `String(x)`, both
+/// correctly rounded (shortest round trip), so the wasm need not carry Rust's float parser.
+struct JsNumbers;
+
+impl Numbers for JsNumbers {
+    fn parse(&self, text: &str) -> Option<f64> {
+        // `Number(text)`: js-sys's FromStr for Number calls the constructor.
+        let x = text.parse::<js_sys::Number>().ok()?.value_of();
+        (!x.is_nan()).then_some(x)
+    }
+    fn format(&self, x: f64) -> String {
+        js_sys::Number::from(x)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+}
+
+/// What a share link asked for besides what [`Explorer::apply_link`] applied itself, and what it
+/// ignored.
+#[wasm_bindgen(getter_with_clone)]
+pub struct LinkReport {
+    /// The view `[x_min, x_max, y_min, y_max]`.
+    pub view: Vec<f64>,
+    /// Steps to take after loading.
+    pub steps: u32,
+    /// Scene name, or empty.
+    pub scene: String,
+    /// Language, or empty.
+    pub lang: String,
+    /// Critical points shown.
+    pub critical: bool,
+    /// Hessian view shown.
+    pub hessian: bool,
+    /// The landscape's parameters as applied.
+    pub params: Vec<f64>,
+    /// One `key: reason` line per ignored field (keys sanitized).
+    pub ignored: Vec<String>,
+}
+
 /// The second-order picture at a point (see [`Analysis`]); absent numbers are NaN.
 #[wasm_bindgen(getter_with_clone)]
 pub struct AnalysisView {
@@ -315,7 +359,7 @@ impl Explorer {
             enabled: METHOD_IDS.iter().map(|id| matches!(*id, "gd" | "newton")).collect(),
             start: preset.start.to_vec(),
             inner: Inner::Two(
-                Runs::new(Box::new(crate::presets::Saddle)),
+                Runs::new(Box::new(crate::presets::Saddle), Vec::new()),
                 Sampled::default(),
                 Sampled::default(),
             ),
@@ -331,9 +375,15 @@ impl Explorer {
     #[wasm_bindgen(js_name = setLandscape)]
     pub fn set_landscape(&mut self, id: &str, values: &[f64]) -> Result<(), JsValue> {
         let preset = Preset::find(id)?;
-        let mut inner = match preset.build(values)? {
-            AnyLandscape::One(l) => Inner::One(Runs::new(l), Curve::default()),
-            AnyLandscape::Two(l) => Inner::Two(Runs::new(l), Sampled::default(), Sampled::default()),
+        let params: Vec<f64> = preset
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| values.get(i).copied().unwrap_or(p.default))
+            .collect();
+        let mut inner = match preset.build(&params)? {
+            AnyLandscape::One(l) => Inner::One(Runs::new(l, params), Curve::default()),
+            AnyLandscape::Two(l) => Inner::Two(Runs::new(l, params), Sampled::default(), Sampled::default()),
         };
         // A start of the wrong dimension (switching between 1-D and 2-D) becomes the preset's.
         let start = if self.start.len() == preset.dim && self.start.iter().all(|v| v.is_finite()) {
@@ -348,6 +398,67 @@ impl Explorer {
         self.inner = inner;
         self.start = start;
         Ok(())
+    }
+
+    /// The share link (query string, without `#`) for the explorer's state plus what the page
+    /// keeps: `view`, `steps` taken, `scene` and `lang` (empty for none) and the panels shown.
+    pub fn link(&self, view: &[f64], steps: u32, scene: &str, lang: &str, critical: bool, hessian: bool) -> String {
+        let mut state = LinkState::defaults(self.preset);
+        state.params = with_runs!(&self.inner, r => r.params.clone());
+        if let [x0, x1, rest @ ..] = view {
+            if check_range(*x0, *x1).is_ok() {
+                state.view[0] = *x0;
+                state.view[1] = *x1;
+            }
+            if let [y0, y1] = rest {
+                if self.preset.dim == 2 && check_range(*y0, *y1).is_ok() {
+                    state.view[2] = *y0;
+                    state.view[3] = *y1;
+                }
+            }
+        }
+        state.start = self.start.clone();
+        state.hyper = self.hyper;
+        state.methods = METHOD_IDS
+            .iter()
+            .zip(&self.enabled)
+            .filter(|(_, on)| **on)
+            .map(|(id, _)| *id)
+            .collect();
+        state.steps = steps.min(crate::link::MAX_STEPS);
+        state.scene = (!scene.is_empty()).then(|| scene.to_owned());
+        state.lang = (!lang.is_empty()).then(|| lang.to_owned());
+        state.critical = critical;
+        state.hessian = hessian;
+        state.encode(&JsNumbers)
+    }
+
+    /// Reads a share link (`?…` or `#…`), applies its landscape, parameters, start, `η`, `μ`,
+    /// `β` and methods (restarting the runs), and reports the rest and what it ignored. Never
+    /// fails: bad fields keep their defaults.
+    #[wasm_bindgen(js_name = applyLink)]
+    pub fn apply_link(&mut self, query: &str) -> LinkReport {
+        let (state, ignored) = LinkState::decode(query, self.preset, &JsNumbers);
+        let mut ignored: Vec<String> = ignored
+            .into_iter()
+            .map(|i| format!("{}: {}", i.key, i.reason))
+            .collect();
+        self.hyper = state.hyper;
+        self.enabled = METHOD_IDS.iter().map(|id| state.methods.contains(id)).collect();
+        self.start = state.start.clone();
+        if let Err(e) = self.set_landscape(state.preset.id, &state.params) {
+            ignored.push(format!("l: {}", e.as_string().unwrap_or_default()));
+        }
+        LinkReport {
+            view: state.view.to_vec(),
+            steps: state.steps,
+            scene: state.scene.unwrap_or_default(),
+            lang: state.lang.unwrap_or_default(),
+            critical: state.critical,
+            hessian: state.hessian,
+            params: state.params,
+            ignored,
+        }
     }
 
     /// The preset's identifier.
@@ -406,6 +517,18 @@ impl Explorer {
     #[wasm_bindgen(js_name = setEta)]
     pub fn set_eta(&mut self, eta: f64) -> Result<(), JsValue> {
         self.set_hyper(Hyper { eta, ..self.hyper })
+    }
+
+    /// Levenberg–Marquardt's damping `μ`.
+    #[wasm_bindgen(getter)]
+    pub fn mu(&self) -> f64 {
+        self.hyper.mu
+    }
+
+    /// The momentum coefficient `β`.
+    #[wasm_bindgen(getter)]
+    pub fn beta(&self) -> f64 {
+        self.hyper.beta
     }
 
     /// Sets Levenberg–Marquardt's damping `μ` (in `[0, 1e8]`) and restarts.

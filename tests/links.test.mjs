@@ -1,0 +1,122 @@
+// Share links end to end: a copied link reproduces the runs number for number, and hostile
+// links load a valid state with a notice, no dialog, no console error and no outside request.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, openPage } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Every visible readout row, as the page shows it. */
+const rows = (page) =>
+  page.$$eval('#readout tr:not([hidden])', (trs) =>
+    trs.map((tr) => ({ method: tr.dataset.method, iteration: tr.dataset.iteration, x: tr.dataset.x, y: tr.dataset.y, text: tr.textContent })),
+  );
+
+describe('share links', () => {
+  test('a link reopens the same configuration, number for number', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#landscape', 'himmelblau');
+    for (const box of await page.$$('#method-toggles input')) await box.check();
+    await page.fill('#mu', '0.3');
+    await page.press('#mu', 'Enter');
+    const box = await page.locator('#overlay').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.31, box.y + box.height * 0.62);
+    for (let i = 0; i < 7; i++) await page.click('#step');
+    await page.click('#show-hessian');
+    await page.selectOption('#lang', 'es');
+    await page.click('#copy-link');
+    await page.waitForFunction(() => document.getElementById('link-status').textContent.length > 0);
+    const link = await page.evaluate(() => location.href);
+    assert.match(link, /#v=1&l=himmelblau&/);
+    const original = await rows(page);
+    assert.equal(original.length, 8);
+
+    const copy = await openPage(browser, link.slice(browser.origin.length));
+    assert.deepEqual(await rows(copy.page), original);
+    assert.equal(await copy.page.inputValue('#mu'), '0.3');
+    assert.equal(await copy.page.isChecked('#show-hessian'), true);
+    assert.equal(await copy.page.getAttribute('html', 'lang'), 'es');
+    assert.equal(await copy.page.isHidden('#notice'), true, 'a good link raises no notice');
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(copy.problems.errors, []);
+    await copy.page.close();
+    await page.close();
+  });
+
+  const HOSTILE = [
+    'v=1&l=himmel',
+    'v=2&l=himmelblau',
+    'v=1&l=himmelblau&s=1',
+    'v=1&l=himmelblau&s=NaN,1',
+    'v=1&l=himmelblau&s=1e400,1',
+    'v=1&l=himmelblau&s=Infinity,-Infinity',
+    'v=1&l=himmelblau&s=0x10,1',
+    'v=1&l=himmelblau&eta=-1',
+    'v=1&l=himmelblau&eta=inf',
+    'v=1&l=himmelblau&eta=%3Cscript%3Ealert(1)%3C/script%3E',
+    'v=1&l=himmelblau&mu=-3&beta=1',
+    'v=1&l=quadratic2d&p=1,NaN,30',
+    'v=1&l=quadratic2d&p=1,1e9,30',
+    'v=1&l=quadratic2d&p=1,2,3,4,5,6,7,8,9',
+    'v=1&l=himmelblau&view=1,0,0,1',
+    'v=1&l=himmelblau&view=0,1',
+    'v=1&l=himmelblau&view=-1e308,1e308,0,1',
+    'v=1&l=himmelblau&m=gd,sgd,%3Cb%3E',
+    'v=1&l=himmelblau&n=99999999999',
+    'v=1&l=himmelblau&n=-4',
+    'v=1&l=himmelblau&n=1.5',
+    'v=1&l=himmelblau&scene=%3Cimg%20src=x%20onerror=alert(1)%3E',
+    'v=1&l=himmelblau&lang=%3Csvg%20onload=alert(1)%3E',
+    'v=1&l=himmelblau&crit=yes',
+    'v=1&l=himmelblau&onload=alert(1)',
+    'v=1&l=himmelblau&%3Cscript%3E=1',
+    'v=1&l=himmel%',
+    '&&&==&=',
+    'v=1&l=rosenbrock&s=-1.2,1&eta=0.00',
+    'javascript:alert(1)',
+    'v=1&l=quadratic1d&s=1,2',
+    `v=1&l=himmelblau&x=${'A'.repeat(6000)}`,
+    'v=1&l=himmelblau&s=1,2&eta=0.01&m=gd&n=100001',
+  ];
+
+  test(`${HOSTILE.length} hostile links each load a valid, working state with a notice`, async () => {
+    const page = await browser.context.newPage();
+    const errors = [];
+    const outside = [];
+    let dialogs = 0;
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', async (d) => {
+      dialogs++;
+      await d.dismiss();
+    });
+    page.on('request', (r) => !r.url().startsWith(browser.origin) && !r.url().startsWith('data:') && outside.push(r.url()));
+    for (const query of HOSTILE) {
+      await page.goto(`${browser.origin}/#${query}`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+      const label = query.slice(0, 80);
+      assert.equal(await page.isVisible('#notice'), true, `no notice for ${label}`);
+      assert.match(await page.textContent('#notice-text'), /ignored/, label);
+      // The page works: the map has a landscape drawn and a step runs.
+      const runs = () => page.$$eval('#readout tr:not([hidden])', (trs) => trs.map((tr) => [Number(tr.dataset.iteration), tr.dataset.status]));
+      const before = await runs();
+      await page.click('#step');
+      const after = await runs();
+      after.forEach(([n], i) => {
+        const [was, status] = before[i];
+        assert.equal(n, status === 'running' ? was + 1 : was, `${label}: a running method steps, a stopped one stays`);
+      });
+      assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src]), img, iframe, body svg').length), 0, `markup injected by ${label}`);
+    }
+    assert.equal(dialogs, 0, 'no dialog opened');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(outside, []);
+    await page.close();
+  });
+});
