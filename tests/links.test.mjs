@@ -49,6 +49,21 @@ describe('share links', () => {
     await page.close();
   });
 
+  test('deliberate changes add history entries; Back restores the previous configuration', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#landscape', 'himmelblau');
+    await page.waitForFunction(() => location.hash.includes('l=himmelblau'));
+    await page.selectOption('#landscape', 'saddle');
+    await page.waitForFunction(() => location.hash.includes('l=saddle'));
+    for (let i = 0; i < 3; i++) await page.click('#step');
+    await page.waitForFunction(() => location.hash.includes('n=3'));
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes('l=himmelblau'));
+    await page.waitForFunction(() => document.getElementById('landscape').value === 'himmelblau');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   const HOSTILE = [
     'v=1&l=himmel',
     'v=2&l=himmelblau',

@@ -139,6 +139,7 @@ function buildToggles() {
 }
 
 function onToggle(ev) {
+  pushNextAddress();
   if (ev.target.checked) state.enabled.add(ev.target.value);
   else state.enabled.delete(ev.target.value);
   applyEnabled();
@@ -267,12 +268,23 @@ function currentLink() {
   return `${location.origin}${location.pathname}#${query}`;
 }
 
-/** Keeps the address bar's link current, without adding history entries. */
+/** Keeps the address bar's link current: a history entry per deliberate change (the next
+ *  update after `pushNextAddress()`), a replaced entry otherwise (steps, play, dragging). */
 function updateAddress() {
   clearTimeout(addressTimer);
-  addressTimer = setTimeout(() => history.replaceState(null, '', currentLink()), 250);
+  addressTimer = setTimeout(() => {
+    const link = currentLink();
+    if (link === location.href) return;
+    if (pushNext) history.pushState(null, '', link);
+    else history.replaceState(null, '', link);
+    pushNext = false;
+  }, 250);
 }
 let addressTimer = 0;
+let pushNext = false;
+const pushNextAddress = () => {
+  pushNext = true;
+};
 
 async function copyLink() {
   const link = currentLink();
@@ -729,11 +741,14 @@ function pointerToLandscape(ev) {
 
 function wire() {
   el.landscape.addEventListener('change', () => {
+    pushNextAddress();
     hideNotice();
     attempt(() => selectPreset(el.landscape.value));
   });
   el.eta.addEventListener('input', () => setEta(10 ** Number(el.eta.value)));
+  el.eta.addEventListener('change', pushNextAddress);
   el.etaValue.addEventListener('change', () => {
+    pushNextAddress();
     const v = el.etaValue.valueAsNumber;
     if (Number.isFinite(v)) setEta(v);
     else {
@@ -756,14 +771,18 @@ function wire() {
   });
   el.noticeClose.addEventListener('click', hideNotice);
   el.copyLink.addEventListener('click', copyLink);
-  // A link pasted into the address bar of the open page (replaceState never fires this).
-  window.addEventListener('hashchange', () => {
+  // Back and forward through the history entries, and a link pasted into the address bar of the
+  // open page (replaceState and pushState fire neither).
+  const reapply = () => {
     hideNotice();
     setPlaying(false);
     if (applyAddressLink()) resample();
-  });
+  };
+  window.addEventListener('popstate', reapply);
+  window.addEventListener('hashchange', reapply);
   el.showHessian.addEventListener('change', () => render());
   el.scene.addEventListener('change', () => {
+    pushNextAddress();
     hideNotice();
     attempt(() => applyScene(el.scene.value));
   });
@@ -841,7 +860,9 @@ function wire() {
     el.hover.textContent = `${where} · E = ${fmt(probe[0])} · ‖∇E‖ = ${fmt(probe[1])}`;
   });
   const stop = () => {
+    if (dragging) pushNextAddress();
     dragging = false;
+    updateAddress();
   };
   el.overlay.addEventListener('pointerup', stop);
   el.overlay.addEventListener('pointercancel', stop);
