@@ -2,6 +2,7 @@
 // links load a valid state with a notice, no dialog, no console error and no outside request.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { openBrowser, openPage } from './helpers.mjs';
 
 let browser;
@@ -62,6 +63,45 @@ describe('share links', () => {
     await page.waitForFunction(() => document.getElementById('landscape').value === 'himmelblau');
     assert.deepEqual(problems.errors, []);
     await page.close();
+  });
+
+  test('embedded in a page of another origin: no chrome, hidden panels, height reported', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.selectOption('#scene', 'saddles');
+    await page.click('#embed');
+    const snippet = await page.inputValue('#embed-code');
+    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#v=1&amp;l=saddle&amp;.*embed=1/);
+    await page.close();
+    const src = `${browser.origin}/#v=1&l=himmelblau&m=gd,newton&n=5&embed=1&hide=charts,methods`;
+    const host = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(`<!doctype html><title>course</title><p>Course page</p>
+        <iframe id="d" src="${src}" width="700" height="400" style="border:0"></iframe>
+        <script>window.heights = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'descenso:height') heights.push(e.data.height); });</script>`);
+    });
+    await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+    try {
+      const hostPage = await browser.context.newPage();
+      const errors = [];
+      hostPage.on('pageerror', (e) => errors.push(String(e)));
+      await hostPage.goto(`http://127.0.0.1:${host.address().port}/`);
+      const frame = await (await hostPage.waitForSelector('#d')).contentFrame();
+      await frame.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+      await hostPage.waitForFunction(() => window.heights.length > 0, null, { timeout: 5000 });
+      const heights = await hostPage.evaluate(() => window.heights);
+      assert.ok(heights.at(-1) > 200, `height reported: ${heights}`);
+      assert.equal(await frame.isHidden('header.top'), true, 'no page chrome when embedded');
+      assert.equal(await frame.isHidden('.charts'), true);
+      assert.equal(await frame.isHidden('fieldset.methods'), true);
+      assert.equal(await frame.getAttribute('tr[data-method="gd"]', 'data-iteration'), '5');
+      await frame.click('#step');
+      assert.equal(await frame.getAttribute('tr[data-method="gd"]', 'data-iteration'), '6');
+      assert.deepEqual(errors, []);
+      await hostPage.close();
+    } finally {
+      await new Promise((ok) => host.close(ok));
+    }
+    assert.deepEqual(problems.errors, []);
   });
 
   const HOSTILE = [

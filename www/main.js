@@ -13,6 +13,7 @@ const el = {
   speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
   scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
   showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
+  embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
   chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 
@@ -29,6 +30,7 @@ const CHART_INTERVAL_MS = 150;
 const state = {
   preset: 'rosenbrock', params: [], eta: 0.001, mu: 1, beta: 0.9, start: [-1.2, 1], view: [-2, 2, -1, 3],
   enabled: new Set(['gd', 'newton']), playing: false, speed: 10, lang: 'en', scene: 'free',
+  embed: false, hide: new Set(),
 };
 
 let wasm; // the core's exports (for its memory)
@@ -262,10 +264,35 @@ function stepsTaken() {
   return most;
 }
 
-/** The share link for the current state (encoded by the core). */
-function currentLink() {
-  const query = explorer.link(new Float64Array(state.view), stepsTaken(), state.scene, state.lang, el.showCritical.checked, el.showHessian.checked);
+/** The share link for the current state (encoded by the core), optionally for embedding. */
+function currentLink(embed = state.embed) {
+  const flags = [el.showCritical.checked && 'crit', el.showHessian.checked && 'hess', embed && 'embed'].filter(Boolean).join(',');
+  const query = explorer.link(new Float64Array(state.view), stepsTaken(), state.scene, state.lang, flags, [...state.hide].join(','));
   return `${location.origin}${location.pathname}#${query}`;
+}
+
+/** Embed mode and hidden panels, as the link asked. */
+function applyPanels() {
+  document.body.classList.toggle('embed', state.embed);
+  for (const node of document.querySelectorAll('[data-panel]')) node.hidden = state.hide.has(node.dataset.panel);
+}
+
+/** The <iframe> snippet for the current state, shown as text in a read-only box. */
+function showEmbedCode() {
+  const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const src = attr(currentLink(true));
+  const title = attr(t(state.lang, 'embedTitle'));
+  el.embedCode.value = `<iframe src="${src}" title="${title}" width="100%" height="760" style="border:0" loading="lazy"></iframe>`;
+  el.embedBox.hidden = false;
+  el.embedCode.select();
+}
+
+/** Embedded: tell the host page our height whenever it changes, so it can size the iframe. */
+function reportHeight() {
+  if (window.parent === window) return;
+  new ResizeObserver(() => {
+    window.parent.postMessage({ type: 'descenso:height', height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  }).observe(document.body);
 }
 
 /** Keeps the address bar's link current: a history entry per deliberate change (the next
@@ -324,6 +351,9 @@ function applyAddressLink() {
   state.scene = SCENES.some((sc) => sc.id === report.scene) ? report.scene : 'free';
   el.showCritical.checked = report.critical;
   el.showHessian.checked = report.hessian;
+  state.embed = report.embed;
+  state.hide = new Set(report.hide);
+  applyPanels();
   el.landscape.value = state.preset;
   el.plot.classList.toggle('one-d', explorer.dim === 1);
   buildParams();
@@ -771,6 +801,7 @@ function wire() {
   });
   el.noticeClose.addEventListener('click', hideNotice);
   el.copyLink.addEventListener('click', copyLink);
+  el.embed.addEventListener('click', showEmbedCode);
   // Back and forward through the history entries, and a link pasted into the address bar of the
   // open page (replaceState and pushState fire neither).
   const reapply = () => {
@@ -903,6 +934,7 @@ async function main() {
   describeScene();
   selectPreset(state.preset, 0.5);
   if (applyAddressLink()) resample(0.5);
+  reportHeight();
   performance.mark('descenso:first-draw');
   // For the browser benchmark (bench/page.mjs): the size of the core's memory.
   globalThis.descensoBench = { wasmBytes: () => wasm.memory.buffer.byteLength };

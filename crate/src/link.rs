@@ -4,7 +4,8 @@
 //!
 //! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `view` x₀,x₁,y₀,y₁,
 //! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
-//! `hess` (panels, 0 or 1). Lists are comma-separated; numbers are written in Rust's shortest
+//! `hess` (panels, 0 or 1), `embed` (0 or 1) and `hide` (panels hidden, from [`PANELS`]).
+//! Lists are comma-separated; numbers are written in Rust's shortest
 //! round-trip form, so a link reproduces the same trajectories number for number.
 //!
 //! Numbers go through [`Numbers`]: natively Rust's own conversions ([`RustNumbers`]); in the
@@ -82,7 +83,24 @@ pub struct LinkState {
     pub critical: bool,
     /// Hessian view shown.
     pub hessian: bool,
+    /// Embedded in another page: no page chrome.
+    pub embed: bool,
+    /// Parts of the page hidden (names from [`PANELS`]), in that order.
+    pub hide: Vec<&'static str>,
 }
+
+/// The parts of the page a link can hide (`hide=…`).
+pub const PANELS: [&str; 9] = [
+    "scene",
+    "landscape",
+    "eta",
+    "buttons",
+    "methods",
+    "readout",
+    "analysis",
+    "charts",
+    "critical",
+];
 
 /// A field of a link that was not used, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +129,8 @@ impl LinkState {
             lang: None,
             critical: true,
             hessian: false,
+            embed: false,
+            hide: Vec::new(),
         }
     }
 
@@ -144,6 +164,12 @@ impl LinkState {
         }
         q.append_pair("crit", if self.critical { "1" } else { "0" });
         q.append_pair("hess", if self.hessian { "1" } else { "0" });
+        if self.embed {
+            q.append_pair("embed", "1");
+        }
+        if !self.hide.is_empty() {
+            q.append_pair("hide", &self.hide.join(","));
+        }
         q.finish()
     }
 
@@ -267,7 +293,7 @@ impl LinkState {
                 bad(key, "not a valid name");
             }
         }
-        for key in ["crit", "hess"] {
+        for key in ["crit", "hess", "embed"] {
             let flag = match get(key) {
                 Some("1") => true,
                 Some("0") => false,
@@ -277,14 +303,21 @@ impl LinkState {
                 }
                 None => continue,
             };
-            if key == "crit" {
-                state.critical = flag;
-            } else {
-                state.hessian = flag;
+            match key {
+                "crit" => state.critical = flag,
+                "hess" => state.hessian = flag,
+                _ => state.embed = flag,
             }
         }
-        const KNOWN: [&str; 14] = [
-            "v", "l", "p", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess",
+        if let Some(h) = get("hide") {
+            let names: Vec<&str> = h.split(',').filter(|n| !n.is_empty()).take(16).collect();
+            if names.iter().any(|n| !PANELS.contains(n)) {
+                bad("hide", "an unknown panel was left out");
+            }
+            state.hide = PANELS.iter().copied().filter(|p| names.contains(p)).collect();
+        }
+        const KNOWN: [&str; 16] = [
+            "v", "l", "p", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "embed", "hide",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -377,6 +410,8 @@ mod tests {
             s.lang = (rng.uniform(0.0, 1.0) < 0.5).then(|| "es".to_owned());
             s.critical = rng.uniform(0.0, 1.0) < 0.5;
             s.hessian = rng.uniform(0.0, 1.0) < 0.5;
+            s.embed = rng.uniform(0.0, 1.0) < 0.5;
+            s.hide = PANELS.iter().copied().filter(|_| rng.uniform(0.0, 1.0) < 0.3).collect();
             let link = s.encode(&RustNumbers);
             let (back, ignored) = LinkState::decode(&link, fallback(), &RustNumbers);
             assert_eq!(ignored, vec![], "{link}");
@@ -417,6 +452,7 @@ mod tests {
         ("v=1&l=himmelblau&scene=<img src=x onerror=alert(1)>", &["scene"]),
         ("v=1&l=himmelblau&lang=e%20s", &["lang"]),
         ("v=1&l=himmelblau&crit=yes", &["crit"]),
+        ("v=1&l=himmelblau&embed=2&hide=charts,<b>", &["embed", "hide"]),
         ("v=1&l=himmelblau&onload=alert(1)", &["onload"]),
         ("v=1&l=himmelblau&s=1,2&s=3", &["s"]),
         ("v=1&l=himmelblau&%zz=%", &["%zz"]),

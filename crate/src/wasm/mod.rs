@@ -300,6 +300,10 @@ pub struct LinkReport {
     pub critical: bool,
     /// Hessian view shown.
     pub hessian: bool,
+    /// Embedded: no page chrome.
+    pub embed: bool,
+    /// Panels hidden.
+    pub hide: Vec<String>,
     /// The landscape's parameters as applied.
     pub params: Vec<f64>,
     /// One `key: reason` line per ignored field (keys sanitized).
@@ -401,8 +405,9 @@ impl Explorer {
     }
 
     /// The share link (query string, without `#`) for the explorer's state plus what the page
-    /// keeps: `view`, `steps` taken, `scene` and `lang` (empty for none) and the panels shown.
-    pub fn link(&self, view: &[f64], steps: u32, scene: &str, lang: &str, critical: bool, hessian: bool) -> String {
+    /// keeps: `view`, `steps` taken, `scene` and `lang` (empty for none), `flags` (comma-separated
+    /// from `crit`, `hess`, `embed`) and the panels hidden (`hide`, comma-separated).
+    pub fn link(&self, view: &[f64], steps: u32, scene: &str, lang: &str, flags: &str, hide: &str) -> String {
         let mut state = LinkState::defaults(self.preset);
         state.params = with_runs!(&self.inner, r => r.params.clone());
         if let [x0, x1, rest @ ..] = view {
@@ -428,8 +433,16 @@ impl Explorer {
         state.steps = steps.min(crate::link::MAX_STEPS);
         state.scene = (!scene.is_empty()).then(|| scene.to_owned());
         state.lang = (!lang.is_empty()).then(|| lang.to_owned());
-        state.critical = critical;
-        state.hessian = hessian;
+        let flags: Vec<&str> = flags.split(',').collect();
+        state.critical = flags.contains(&"crit");
+        state.hessian = flags.contains(&"hess");
+        state.embed = flags.contains(&"embed");
+        let hide: Vec<&str> = hide.split(',').collect();
+        state.hide = crate::link::PANELS
+            .iter()
+            .copied()
+            .filter(|p| hide.contains(p))
+            .collect();
         state.encode(&JsNumbers)
     }
 
@@ -456,6 +469,8 @@ impl Explorer {
             lang: state.lang.unwrap_or_default(),
             critical: state.critical,
             hessian: state.hessian,
+            embed: state.embed,
+            hide: state.hide.iter().map(|p| (*p).to_owned()).collect(),
             params: state.params,
             ignored,
         }
