@@ -28,7 +28,7 @@ const CHART_INTERVAL_MS = 150;
 
 /** Everything the page shows follows from this object. */
 const state = {
-  preset: 'rosenbrock', params: [], eta: 0.001, mu: 1, beta: 0.9, start: [-1.2, 1], view: [-2, 2, -1, 3],
+  preset: 'rosenbrock', params: [], eta: 0.001, start: [-1.2, 1], view: [-2, 2, -1, 3],
   enabled: new Set(['gd', 'newton']), playing: false, speed: 10, lang: 'en', scene: 'free',
   embed: false, hide: new Set(),
 };
@@ -48,6 +48,7 @@ const sizeOf = (element) => sizes.get(element) ?? element.getBoundingClientRect(
 let chartsDrawnAt = -Infinity; // when the charts were last drawn (performance.now)
 let chartTimer = 0; // a pending chart redraw
 let quickStart = true; // the first paint skips the charts, drawn when it refines
+let readouts = []; // the latest readout of each method (plain objects; null when off), per render
 
 // ---- notices -------------------------------------------------------------------------------
 
@@ -253,15 +254,7 @@ function syncEta() {
 
 /** Steps taken so far: the most any method has taken (replaying them restores every run). */
 function stepsTaken() {
-  let most = 0;
-  methods.forEach((_, i) => {
-    const r = explorer.readout(i);
-    if (r) {
-      most = Math.max(most, r.iteration);
-      r.free();
-    }
-  });
-  return most;
+  return readouts.reduce((most, r) => Math.max(most, r ? r.iteration : 0), 0);
 }
 
 /** The share link for the current state (encoded by the core), optionally for embedding. */
@@ -335,10 +328,8 @@ function applyAddressLink() {
   state.params = Array.from(report.params);
   state.start = Array.from(explorer.start);
   state.eta = explorer.eta;
-  state.mu = explorer.mu;
-  state.beta = explorer.beta;
-  el.mu.value = String(state.mu);
-  el.beta.value = String(state.beta);
+  el.mu.value = String(explorer.mu);
+  el.beta.value = String(explorer.beta);
   state.view = Array.from(report.view);
   state.enabled = new Set(methods.filter((_, i) => explorer.pathLen(i) > 0));
   for (const box of el.toggles.querySelectorAll('input')) box.checked = state.enabled.has(box.value);
@@ -517,12 +508,9 @@ function summarizeCritical() {
 
 const MODEL_GRID = 96; // samples per side of the Taylor model's window
 
-/** Analysis and Taylor-model sample at the analysis point, for the Hessian overlay (2-D). Calls
- *  into the core that may allocate: run it before taking views of wasm memory. */
-function prepareHessian() {
-  const at = analysisPoint();
-  let a;
-  if (!attempt(() => (a = explorer.analysis(new Float64Array(at.x))))) return null;
+/** The Hessian overlay at the analysis point (2-D): samples the Taylor model there. Calls into
+ *  the core that may allocate: run it before taking views of wasm memory. */
+function prepareHessian(at, a) {
   const [x0, x1, y0, y1] = state.view;
   const half = 0.22 * Math.max(x1 - x0, y1 - y0);
   const window = [at.x[0] - half, at.x[0] + half, at.x[1] - half, at.x[1] + half];
@@ -534,7 +522,6 @@ function prepareHessian() {
     target: Array.from(a.newton_target),
     reach: 0.12 * (x1 - x0),
   };
-  a.free();
   if (!attempt(() => explorer.sampleModel(new Float64Array(at.x), new Float64Array(window), MODEL_GRID, 9))) return null;
   return info;
 }
@@ -554,7 +541,14 @@ function render() {
   const { ctx, width, height } = hiDpiContext(el.overlay, sizeOf(el.plot));
   const dim = explorer.dim;
   const bg = dim === 2 ? 'dark' : 'light';
-  const hessian = dim === 2 && el.showHessian.checked ? prepareHessian() : null;
+  // Every call that may allocate in wasm memory comes before the views below: readouts, the
+  // analysis (once per frame, shared by the text and the Hessian overlay), the model sample.
+  readouts = readAll();
+  const at = analysisPoint();
+  let a = null;
+  attempt(() => (a = explorer.analysis(new Float64Array(at.x))));
+  const hessian = a && dim === 2 && el.showHessian.checked ? prepareHessian(at, a) : null;
+  const startValue = dim === 2 ? 0 : explorer.probe(new Float64Array(state.start))[0];
   const memory = wasm.memory.buffer;
   if (dim === 2) {
     frame = new Frame(state.view, width, height);
@@ -596,9 +590,14 @@ function render() {
     }
     drawPath(ctx, px.subarray(0, 2 * m), METHOD_STYLE[id], bg, n <= 400);
   });
-  const [sx, sy] = dim === 2 ? frame.toPx(state.start[0], state.start[1]) : frame.toPx(state.start[0], explorer.probe(new Float64Array(state.start))[0]);
+  const [sx, sy] = frame.toPx(state.start[0], dim === 2 ? state.start[1] : startValue);
   drawStart(ctx, sx, sy, bg);
   updateReadout();
+  if (a) {
+    updateAnalysis(at, a);
+    a.free();
+  }
+  if (!quickStart) updateAddress();
   // Charts cost a few ms (plotters draws axes and labels afresh): while playing, a few per second.
   if (!quickStart) scheduleCharts();
 }
@@ -639,10 +638,22 @@ function setChartStyle() {
   );
 }
 
+/** Each method's readout from the core, copied into plain objects (null for a method that is off). */
+function readAll() {
+  return methods.map((_, i) => {
+    const r = explorer.readout(i);
+    if (!r) return null;
+    const keys = ['iteration', 'value', 'grad_norm', 'x', 'y', 'step', 'values', 'gradients', 'hessians', 'solves', 'status', 'kind', 'curvature'];
+    const copy = Object.fromEntries(keys.map((k) => [k, r[k]]));
+    r.free();
+    return copy;
+  });
+}
+
 function updateReadout() {
   let running = false;
   methods.forEach((id, i) => {
-    const r = explorer.readout(i);
+    const r = readouts[i];
     const tr = el.readout.children[i];
     tr.hidden = !r;
     if (!r) return;
@@ -667,11 +678,8 @@ function updateReadout() {
     tr.dataset.curvature = r.curvature;
     tr.querySelector('abbr').title = t(state.lang, id);
     running ||= r.status === 'running';
-    r.free();
   });
   if (!running && state.playing) setPlaying(false);
-  updateAnalysis();
-  if (!quickStart) updateAddress();
 }
 
 /** The point the analysis describes: the current iterate of the first method that is on (or
@@ -679,21 +687,16 @@ function updateReadout() {
 function analysisPoint() {
   const dim = explorer.dim;
   for (const [i, id] of methods.entries()) {
-    const r = explorer.readout(i);
+    const r = readouts[i];
     if (!r) continue;
     const x = dim === 2 ? [r.x, r.y] : [r.x];
-    const ok = x.every(Number.isFinite);
-    const label = t(state.lang, 'atIterate', t(state.lang, `${id}_short`), r.iteration);
-    r.free();
-    if (ok) return { x, label };
+    if (x.every(Number.isFinite)) return { x, label: t(state.lang, 'atIterate', t(state.lang, `${id}_short`), r.iteration) };
   }
   return { x: state.start, label: t(state.lang, 'atStart') };
 }
 
-function updateAnalysis() {
-  let a;
-  const at = analysisPoint();
-  if (!attempt(() => (a = explorer.analysis(new Float64Array(at.x))))) return;
+/** The analysis text and the η slider's marks, from the core's analysis `a` at `at`. */
+function updateAnalysis(at, a) {
   const L = state.lang;
   const marks = [];
   const parts = [];
@@ -713,10 +716,7 @@ function updateAnalysis() {
   el.analysis.dataset.regime = a.regime;
   el.etaNote.textContent = Number.isFinite(a.stability_bound) ? `${t(L, 'bound')} = ${fmt(a.stability_bound)}` : '';
   const marksKey = marks.map(([name, v]) => `${name}=${v.toPrecision(4)}`).join(' ');
-  if (el.etaMarks.dataset.key === marksKey) {
-    a.free();
-    return;
-  }
+  if (el.etaMarks.dataset.key === marksKey) return;
   el.etaMarks.dataset.key = marksKey;
   el.etaMarks.replaceChildren(
     ...marks
@@ -728,7 +728,6 @@ function updateAnalysis() {
         return s;
       }),
   );
-  a.free();
 }
 
 // ---- playing ------------------------------------------------------------------------------
@@ -821,7 +820,7 @@ function wire() {
     summarizeCritical();
     render();
   });
-  for (const [input, key, setter] of [[el.mu, 'mu', 'setMu'], [el.beta, 'beta', 'setBeta']]) {
+  for (const [input, setter] of [[el.mu, 'setMu'], [el.beta, 'setBeta']]) {
     input.addEventListener('change', () => {
       const v = input.valueAsNumber;
       const ok = Number.isFinite(v) && attempt(() => explorer[setter](v));
@@ -831,7 +830,6 @@ function wire() {
         return;
       }
       hideNotice();
-      state[key] = v;
       render();
     });
   }
