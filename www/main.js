@@ -192,14 +192,13 @@ function buildReadout() {
 
 /** Switches landscape (with its defaults). */
 function selectPreset(id, quality = 1) {
-  const probe = new Explorer(id);
+  // Default parameters first; then the preset's own view, start and η, read from the core.
+  explorer.setLandscape(id, new Float64Array(0));
   state.preset = id;
-  state.params = Array.from(probe.paramRanges().filter((_, i) => i % 3 === 0));
-  state.view = Array.from(probe.defaultView());
-  state.start = Array.from(probe.defaultStart());
-  state.eta = probe.defaultEta();
-  probe.free();
-  explorer.setLandscape(id, new Float64Array(state.params));
+  state.params = Array.from(explorer.paramRanges().filter((_, i) => i % 3 === 0));
+  state.view = Array.from(explorer.defaultView());
+  state.start = Array.from(explorer.defaultStart());
+  state.eta = explorer.defaultEta();
   explorer.setEta(state.eta);
   explorer.setStart(new Float64Array(state.start));
   el.plot.classList.toggle('one-d', explorer.dim === 1);
