@@ -11,5 +11,6 @@ if [ "${1:-}" != "--no-native" ]; then
   cargo bench -p descenso --bench core -- --noplot 2>&1 | grep -E '^[a-z].*|time:' || true
 fi
 build_wasm
+build_dist
 log "browser benchmark"
 node bench/page.mjs

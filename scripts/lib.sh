@@ -75,3 +75,9 @@ build_wasm() {
   wasm-opt -O3 www/pkg/descenso_bg.wasm -o www/pkg/descenso_bg.wasm
   log "www/pkg/descenso_bg.wasm: $(wc -c < www/pkg/descenso_bg.wasm) bytes, $(gzip -9c www/pkg/descenso_bg.wasm | wc -c) gzipped"
 }
+
+# dist/ (the folder to host) and dist/descenso.html (one self-contained file) from www/.
+build_dist() {
+  log "building dist/"
+  node scripts/dist.mjs
+}

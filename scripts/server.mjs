@@ -1,6 +1,7 @@
 // A small static file server for the page: GET/HEAD only, files under the repository's
 // index.html and www/ only, the right MIME types (application/wasm for streaming compile).
-// Usage: node scripts/server.mjs [--port N] [--root DIR]   (port 0 picks a free one)
+// Usage: node scripts/server.mjs [--port N] [--root DIR]   (port 0 picks a free one; the root is
+// dist/ by default, the repository itself works too for development without a bundle)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -61,7 +62,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : fallback;
   };
-  const root = opt('--root', resolve(fileURLToPath(import.meta.url), '../..'));
+  const root = opt('--root', resolve(fileURLToPath(import.meta.url), '../../dist'));
   const server = await serve({ root, port: Number(opt('--port', 8000)) });
   const { port } = server.address();
   console.log(`Descenso is served at http://127.0.0.1:${port}/  (Ctrl+C stops it)`);

@@ -23,6 +23,7 @@ log "wasm tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" cargo test -p descenso --target wasm32-unknown-unknown
 
 build_wasm
+build_dist
 
 log "end-to-end tests in Chromium"
 node --test --test-concurrency=1 tests/

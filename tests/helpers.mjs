@@ -1,7 +1,7 @@
 // Shared by the end-to-end tests and the benchmark: serve the repository, drive Debian's
 // Chromium with playwright-core, and record console errors and outside requests.
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import { serve } from '../scripts/server.mjs';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+/** What the tests load: the built dist/ (scripts/dist.mjs), the files people host. */
+export const DIST = join(ROOT, 'dist');
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -21,9 +23,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Serves the repository and opens a fresh Chromium profile. Call `close()` when done. */
-export async function openBrowser({ deviceScaleFactor = 1, extraArgs = [] } = {}) {
-  const server = await serve({ root: ROOT, port: 0 });
+/** Serves dist/ and opens a fresh Chromium profile. Call `close()` when done. */
+export async function openBrowser({ deviceScaleFactor = 1, extraArgs = [], root = DIST } = {}) {
+  const server = await serve({ root, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), 'descenso-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -74,4 +76,10 @@ export async function readout(page, method) {
     text: tr.textContent,
     cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.cell, td.textContent])),
   }));
+}
+
+/** Clicks an export button and returns the downloaded file's name and bytes. */
+export async function exported(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }

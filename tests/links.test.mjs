@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { openBrowser, openPage } from './helpers.mjs';
+import { exported, openBrowser, openPage } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -38,8 +38,16 @@ describe('share links', () => {
     const original = await rows(page);
     assert.equal(original.length, 8);
 
+    const csv = await exported(page, '#export-csv');
+    assert.equal(csv.name, 'descenso-himmelblau.csv');
+
     const copy = await openPage(browser, link.slice(browser.origin.length));
     assert.deepEqual(await rows(copy.page), original);
+    const copyCsv = await exported(copy.page, '#export-csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    assert.equal(lines[0], 'method,iteration,x,y,E,grad_norm');
+    assert.equal(lines.length, 1 + original.reduce((n, r) => n + Number(r.iteration) + 1, 0), 'one row per iterate');
+    assert.ok(copyCsv.bytes.equals(csv.bytes), 'the two pages export identical CSV');
     assert.equal(await copy.page.inputValue('#mu'), '0.3');
     assert.equal(await copy.page.isChecked('#show-hessian'), true);
     assert.equal(await copy.page.getAttribute('html', 'lang'), 'es');
@@ -99,6 +107,7 @@ describe('share links', () => {
       assert.deepEqual(errors, []);
       await hostPage.close();
     } finally {
+      host.closeAllConnections();
       await new Promise((ok) => host.close(ok));
     }
     assert.deepEqual(problems.errors, []);

@@ -14,6 +14,7 @@ const el = {
   scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
   showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
   embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
+  exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
   chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 
@@ -260,7 +261,8 @@ function stepsTaken() {
 function currentLink(embed = state.embed) {
   const flags = [el.showCritical.checked && 'crit', el.showHessian.checked && 'hess', embed && 'embed'].filter(Boolean).join(',');
   const query = explorer.link(new Float64Array(state.view), stepsTaken(), state.scene, state.lang, flags, [...state.hide].join(','));
-  return `${location.origin}${location.pathname}#${query}`;
+  // (Not location.origin: it is "null" for the single-file build opened from disk.)
+  return `${location.href.split('#')[0]}#${query}`;
 }
 
 /** Embed mode and hidden panels, as the link asked. */
@@ -315,6 +317,50 @@ async function copyLink() {
     // No clipboard (an insecure context, or permission refused): show the link to copy by hand.
     el.linkStatus.textContent = `${t(state.lang, 'linkShown')} ${link}`;
   }
+}
+
+// ---- export --------------------------------------------------------------------------------
+
+/** Saves `blob` as the file `name` (a download the browser asks about or stores). */
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  el.linkStatus.textContent = t(state.lang, 'exported', name);
+}
+
+/** The landscape as drawn (heatmap, contours, trajectories and marks), at device pixels. */
+function exportPng() {
+  const { width, height } = el.overlay;
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = height;
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.imageSmoothingQuality = 'high';
+  for (const layer of [el.heat, el.contours, el.overlay]) {
+    if (!layer.hidden && layer.width > 0 && layer.height > 0) ctx.drawImage(layer, 0, 0, width, height);
+  }
+  out.toBlob((blob) => blob && download(`descenso-${state.preset}.png`, blob), 'image/png');
+}
+
+/** Both charts as one SVG drawing, drawn by the core with plotters' SVG backend. */
+function exportSvg() {
+  const { width } = sizeOf(el.chartE);
+  const w = Math.max(400, Math.round(width));
+  attempt(() => {
+    const svg = explorer.chartsSvg(el.chartE, w, Math.round(w * 1.2), t(state.lang, 'chartE'), t(state.lang, 'chartG'));
+    download(`descenso-${state.preset}-charts.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+  });
+}
+
+/** Every trajectory as CSV, written by the core (numbers that parse back exactly). */
+function exportCsv() {
+  attempt(() => download(`descenso-${state.preset}.csv`, new Blob([explorer.trajectoriesCsv()], { type: 'text/csv' })));
 }
 
 /** Applies a share link from the address (`#…`): the core validates every field and applies
@@ -800,6 +846,9 @@ function wire() {
   el.noticeClose.addEventListener('click', hideNotice);
   el.copyLink.addEventListener('click', copyLink);
   el.embed.addEventListener('click', showEmbedCode);
+  el.exportPng.addEventListener('click', exportPng);
+  el.exportSvg.addEventListener('click', exportSvg);
+  el.exportCsv.addEventListener('click', exportCsv);
   // Back and forward through the history entries, and a link pasted into the address bar of the
   // open page (replaceState and pushState fire neither).
   const reapply = () => {
@@ -909,12 +958,23 @@ function wire() {
 
 // ---- start --------------------------------------------------------------------------------
 
+/* global DESCENSO_WASM_BASE64 */
+/** The single-file build (scripts/dist.mjs) defines the wasm inline, as base64; otherwise the
+ *  glue fetches descenso_bg.wasm from beside it. */
+function wasmInput() {
+  if (typeof DESCENSO_WASM_BASE64 !== 'string') return undefined;
+  const text = atob(DESCENSO_WASM_BASE64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return { module_or_path: bytes };
+}
+
 async function main() {
   state.lang = preferredLanguage();
   el.lang.value = LANGUAGES.includes(state.lang) ? state.lang : 'en';
   translatePage(state.lang);
   try {
-    wasm = await init();
+    wasm = await init(wasmInput());
     performance.mark('descenso:wasm-ready');
   } catch (err) {
     showNotice(`${t(state.lang, 'loadFailed')} ${err?.message ?? err}`);

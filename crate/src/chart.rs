@@ -74,7 +74,8 @@ pub fn log_fits(series: &[Series]) -> bool {
 }
 
 /// Draws `series` against iteration on `root`, the y axis logarithmic if `log`. `scale` multiplies
-/// every size (the device-pixel ratio, for sharp HiDPI drawing).
+/// every size (the device-pixel ratio, for sharp HiDPI drawing). The caller presents `root` when
+/// everything on it is drawn (an SVG document is closed then).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     caption: &str,
@@ -153,8 +154,7 @@ fn plot<DB: DrawingBackend>(
         series,
         &font.into_text_style(root),
         scale,
-    )?;
-    root.present()
+    )
 }
 
 /// The colour and line style of a series.
@@ -291,7 +291,9 @@ mod tests {
         {
             let root = SVGBackend::with_string(&mut svg, (360, 180)).into_drawing_area();
             draw(&root, "E", &series, true, 1.0).expect("draws");
+            root.present().expect("finishes the document");
         }
+        assert_eq!(svg.matches("</svg>").count(), 1, "one closed document");
         assert!(svg.contains("GD") && svg.contains("Newton"), "legend");
         assert!(svg.contains("#C85200") || svg.contains("#c85200"), "GD colour");
         assert!(

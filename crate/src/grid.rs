@@ -35,9 +35,16 @@ impl View {
     }
 }
 
-/// Checks that `[lo, hi]` is a finite, non-empty range of finite width.
+/// How far from the origin a view may reach, and how narrow it may be: every landscape here
+/// lives within a few units of the origin, and beyond these the picture is meaningless.
+pub const VIEW_LIMIT: f64 = 1e6;
+/// The narrowest view side.
+pub const MIN_SPAN: f64 = 1e-6;
+
+/// Checks that `[lo, hi]` is a range within `±VIEW_LIMIT` at least `MIN_SPAN` wide.
 pub fn check_range(lo: f64, hi: f64) -> Result<(), Error> {
-    if lo.is_finite() && hi.is_finite() && lo < hi && (hi - lo).is_finite() {
+    let inside = |v: f64| v.abs() <= VIEW_LIMIT; // false for NaN
+    if inside(lo) && inside(hi) && hi - lo >= MIN_SPAN {
         Ok(())
     } else {
         Err(Error::BadView)

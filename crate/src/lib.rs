@@ -13,6 +13,7 @@
 //! - [`analysis`]: Hessian eigenvalues, `2/λ_max`, `η_opt = 1/E''` and the 1-D [`Regime`].
 //! - [`grid`]: the landscape sampled on a grid, its colours and its contour lines.
 //! - [`chart`]: `E` and `‖∇E‖` against iteration (plotters, any backend).
+//! - [`export`]: every trajectory as CSV.
 //! - `wasm`: the only module that knows about `wasm_bindgen` and the browser.
 
 pub mod adam;
@@ -23,6 +24,7 @@ pub mod colormap;
 pub mod critical;
 pub mod damped_newton;
 pub mod error;
+pub mod export;
 pub mod gradient_descent;
 pub mod grid;
 pub mod landscape;

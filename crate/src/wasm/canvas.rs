@@ -1,82 +1,120 @@
-//! A plotters backend for an HTML canvas that measures text with the canvas itself.
+//! The plotters backend of the page's charts and of their SVG export, with text measured by a
+//! canvas's 2-D context.
 //!
 //! plotters-canvas draws well, but plotters measures text in the browser by inserting a styled
 //! `<span>` into the page: that forces a layout per label and breaks a `style-src 'self'`
-//! Content-Security-Policy. This wrapper answers every text-size question with the 2-D
-//! context's `measureText` and delegates all drawing to [`CanvasBackend`].
+//! Content-Security-Policy. [`Measured`] answers every text-size question with the 2-D
+//! context's `measureText` and delegates all drawing to its target: [`CanvasBackend`] for the
+//! page, plotters' [`SVGBackend`] for the export. It is one concrete type for both, so the chart
+//! code (generic over the backend) is compiled into the wasm once, not once per backend.
 
-use plotters::prelude::DrawingBackend;
+use plotters::prelude::{DrawingBackend, SVGBackend};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// [`CanvasBackend`] with text measured by the canvas (see the module docs).
-pub struct MeasuredCanvas {
-    inner: CanvasBackend,
+/// Where a chart is drawn.
+enum Target<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// A chart backend with text measured by a canvas (see the module docs).
+pub struct Measured<'a> {
+    target: Target<'a>,
     context: CanvasRenderingContext2d,
 }
 
-impl MeasuredCanvas {
-    /// The backend for `canvas`, or `None` if it has no 2-D context.
-    pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
-        let context = canvas
-            .get_context("2d")
-            .ok()??
-            .dyn_into::<CanvasRenderingContext2d>()
-            .ok()?;
-        let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(MeasuredCanvas { inner, context })
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+impl<'a> Measured<'a> {
+    /// Draws on `canvas`; `None` if it has no 2-D context.
+    pub fn canvas(canvas: HtmlCanvasElement) -> Option<Self> {
+        let context = context_2d(&canvas)?;
+        let target = Target::Canvas(CanvasBackend::with_canvas_object(canvas)?);
+        Some(Measured { target, context })
+    }
+
+    /// Writes an SVG document of `size` pixels into `out`, measuring text on `canvas` (which is
+    /// not drawn on); `None` if it has no 2-D context.
+    pub fn svg(out: &'a mut String, size: (u32, u32), canvas: &HtmlCanvasElement) -> Option<Self> {
+        let context = context_2d(canvas)?;
+        Some(Measured {
+            target: Target::Svg(SVGBackend::with_string(out, size)),
+            context,
+        })
     }
 }
 
-type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
-type Result<T = ()> = std::result::Result<T, DrawingErrorKind<CanvasError>>;
-
-/// `measureText` failed (it does not, for a live 2-D context).
+/// A drawing error of either target, as text.
 #[derive(Debug)]
-struct MeasureError;
+pub struct ChartError(String);
 
-impl std::fmt::Display for MeasureError {
+impl std::fmt::Display for ChartError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the canvas could not measure text")
+        f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for MeasureError {}
+impl std::error::Error for ChartError {}
 
-impl DrawingBackend for MeasuredCanvas {
-    type ErrorType = CanvasError;
+type Result<T = ()> = std::result::Result<T, DrawingErrorKind<ChartError>>;
+
+fn lift<T, E: std::error::Error + Send + Sync>(r: std::result::Result<T, DrawingErrorKind<E>>) -> Result<T> {
+    r.map_err(|e| match e {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(ChartError(e.to_string())),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    })
+}
+
+/// Calls the same method on whichever target is in use.
+macro_rules! on_target {
+    ($self:ident, $b:ident => $call:expr) => {
+        match &mut $self.target {
+            Target::Canvas($b) => lift($call),
+            Target::Svg($b) => lift($call),
+        }
+    };
+}
+
+impl DrawingBackend for Measured<'_> {
+    type ErrorType = ChartError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match &self.target {
+            Target::Canvas(b) => b.get_size(),
+            Target::Svg(b) => b.get_size(),
+        }
     }
     fn ensure_prepared(&mut self) -> Result {
-        self.inner.ensure_prepared()
+        on_target!(self, b => b.ensure_prepared())
     }
     fn present(&mut self) -> Result {
-        self.inner.present()
+        on_target!(self, b => b.present())
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        self.inner.draw_pixel(point, color)
+        on_target!(self, b => b.draw_pixel(point, color))
     }
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
-        self.inner.draw_line(from, to, style)
+        on_target!(self, b => b.draw_line(from, to, style))
     }
     fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result {
-        self.inner.draw_rect(ul, br, style, fill)
+        on_target!(self, b => b.draw_rect(ul, br, style, fill))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
-        self.inner.draw_path(path, style)
+        on_target!(self, b => b.draw_path(path, style))
     }
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {
-        self.inner.draw_circle(center, radius, style, fill)
+        on_target!(self, b => b.draw_circle(center, radius, style, fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
-        self.inner.fill_polygon(vert, style)
+        on_target!(self, b => b.fill_polygon(vert, style))
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result {
-        self.inner.draw_text(text, style, pos)
+        on_target!(self, b => b.draw_text(text, style, pos))
     }
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
         // The same font string plotters-canvas draws with.
@@ -89,7 +127,7 @@ impl DrawingBackend for MeasuredCanvas {
         let metrics = self
             .context
             .measure_text(text)
-            .map_err(|_| DrawingErrorKind::FontError(Box::new(MeasureError)))?;
+            .map_err(|_| DrawingErrorKind::DrawingError(ChartError("the canvas could not measure text".into())))?;
         Ok((
             metrics.width().ceil().max(0.0) as u32,
             style.size().ceil().max(0.0) as u32,

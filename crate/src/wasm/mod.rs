@@ -18,6 +18,7 @@ use crate::catalog::{self, Hyper, METHOD_IDS};
 use crate::chart::{self, Series};
 use crate::critical;
 use crate::error::Error;
+use crate::export::{self, Track};
 use crate::grid::{check_range, Curve, Sampled, View};
 use crate::landscape::{Landscape, Point};
 use crate::link::{LinkState, Numbers};
@@ -139,6 +140,22 @@ impl<const N: usize> Runs<N> {
                     rgb,
                     dashed,
                     ys: if grad { t.grad_norms() } else { t.values() },
+                })
+            })
+            .collect()
+    }
+
+    /// Every enabled run's buffers, for the CSV export.
+    fn tracks(&self) -> Vec<Track<'_>> {
+        (0..self.runs.len())
+            .filter_map(|i| {
+                let t = self.run(i)?;
+                Some(Track {
+                    method: METHOD_IDS[i],
+                    dim: N,
+                    points: t.points(),
+                    values: t.values(),
+                    grad_norms: t.grad_norms(),
                 })
             })
             .collect()
@@ -683,7 +700,7 @@ impl Explorer {
             "grad" => true,
             other => return Err(JsError::new(&format!("unknown chart quantity {other:?}")).into()),
         };
-        let backend = canvas::MeasuredCanvas::new(canvas).ok_or_else(|| JsError::new("no 2-D canvas context"))?;
+        let backend = canvas::Measured::canvas(canvas).ok_or_else(|| JsError::new("no 2-D canvas context"))?;
         let root = backend.into_drawing_area();
         let scale = if scale.is_finite() { scale.clamp(0.5, 4.0) } else { 1.0 };
         with_runs!(&self.inner, r => {
@@ -691,7 +708,45 @@ impl Explorer {
             let log = grad || chart::log_fits(&series);
             chart::draw(&root, caption, &series, log, scale).map_err(|e| JsError::new(&e.to_string()))?;
         });
+        root.present().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
+    }
+
+    /// Both charts (`E` above `‖∇E‖`) as one SVG document of `width × height` pixels, with the
+    /// captions given; text is measured on `measure` (a canvas that is not drawn on).
+    #[wasm_bindgen(js_name = chartsSvg)]
+    pub fn charts_svg(
+        &self,
+        measure: &HtmlCanvasElement,
+        width: u32,
+        height: u32,
+        caption_value: &str,
+        caption_grad: &str,
+    ) -> Result<String, JsValue> {
+        let (width, height) = (width.clamp(200, 4000), height.clamp(200, 4000));
+        let mut svg = String::new();
+        {
+            let backend = canvas::Measured::svg(&mut svg, (width, height), measure)
+                .ok_or_else(|| JsError::new("no 2-D canvas context"))?;
+            let root = backend.into_drawing_area();
+            let (top, bottom) = root.split_vertically(height / 2);
+            let failed = |e: plotters::drawing::DrawingAreaErrorKind<_>| JsError::new(&e.to_string());
+            with_runs!(&self.inner, r => {
+                let series = r.series(false, &self.chart_style);
+                let log = chart::log_fits(&series);
+                chart::draw(&top, caption_value, &series, log, 1.0).map_err(failed)?;
+                let series = r.series(true, &self.chart_style);
+                chart::draw(&bottom, caption_grad, &series, true, 1.0).map_err(failed)?;
+            });
+            root.present().map_err(failed)?;
+        }
+        Ok(svg)
+    }
+
+    /// Every run's iterates as CSV (`method,iteration,x,y,E,grad_norm`; see [`export::csv`]).
+    #[wasm_bindgen(js_name = trajectoriesCsv)]
+    pub fn trajectories_csv(&self) -> String {
+        with_runs!(&self.inner, r => export::csv(&r.tracks(), &JsNumbers))
     }
 
     /// Samples a 2-D landscape over `view` (`[x_min, x_max, y_min, y_max]`) on an `nx × ny`

@@ -1,0 +1,101 @@
+// Builds what people host, from index.html, www/ and the wasm in www/pkg/ (build_wasm first):
+//
+//   dist/index.html, dist/www/…   static files with relative paths: upload the folder under any
+//                                 sub-path of any static host. One minified JS bundle (the page's
+//                                 modules and the wasm-bindgen glue), minified CSS, the wasm.
+//   dist/descenso.html            one self-contained file: CSS, JS and the wasm (base64) inline,
+//                                 for an LMS that takes a single file, or to open from disk
+//                                 (file://). Its Content-Security-Policy allows its one inline
+//                                 script and its one inline style by SHA-256 hash.
+//
+// Usage: node scripts/dist.mjs   (scripts/dist.sh builds the wasm, then runs this)
+import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const DIST = join(ROOT, 'dist');
+const WWW = join(ROOT, 'www');
+const read = (path) => readFileSync(path, 'utf8');
+const TARGET = ['chrome110', 'firefox115', 'safari16'];
+
+function fail(message) {
+  console.error(`dist: ${message}`);
+  process.exit(1);
+}
+
+/** Replaces `pattern` in `text`, failing if it is not there (so a changed index.html is noticed). */
+function replace(text, pattern, by) {
+  if (!pattern.test(text)) fail(`index.html no longer matches ${pattern}`);
+  return text.replace(pattern, by);
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+async function bundle(format, define = {}) {
+  const out = await build({
+    entryPoints: [join(WWW, 'main.js')],
+    bundle: true,
+    format,
+    minify: true,
+    target: TARGET,
+    define,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'error',
+    // The glue's default wasm URL (import.meta.url) is never used by the single file, which
+    // passes the bytes itself.
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+  return out.outputFiles[0].text;
+}
+
+const wasm = readFileSync(join(WWW, 'pkg', 'descenso_bg.wasm'));
+const css = (await transform(read(join(WWW, 'style.css')), { loader: 'css', minify: true, target: TARGET })).code.trim();
+const favicon = read(join(WWW, 'favicon.svg'));
+const index = read(join(ROOT, 'index.html'));
+
+rmSync(DIST, { recursive: true, force: true });
+mkdirSync(join(DIST, 'www'), { recursive: true });
+
+// ---- dist/: the folder ----------------------------------------------------------------------
+// Same layout as the repository (index.html beside www/), so every path stays relative. The
+// bundle sits in www/ next to the wasm, where the glue looks for it (import.meta.url).
+let page = index.replace(/\n\s*<link rel="modulepreload"[^>]*>/g, '');
+page = replace(page, /href="www\/pkg\/descenso_bg\.wasm"/, 'href="www/descenso_bg.wasm"');
+writeFileSync(join(DIST, 'index.html'), page);
+writeFileSync(join(DIST, 'www', 'main.js'), await bundle('esm'));
+writeFileSync(join(DIST, 'www', 'style.css'), `${css}\n`);
+writeFileSync(join(DIST, 'www', 'favicon.svg'), favicon);
+copyFileSync(join(WWW, 'pkg', 'descenso_bg.wasm'), join(DIST, 'www', 'descenso_bg.wasm'));
+
+// ---- dist/descenso.html: one file -----------------------------------------------------------
+const script = await bundle('iife', { DESCENSO_WASM_BASE64: JSON.stringify(wasm.toString('base64')) });
+if (/<\/script|<!--/i.test(script)) fail('the inline script contains "</script" or "<!--"');
+if (/<\/style/i.test(css)) fail('the inline style contains "</style"');
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(css)}`,
+  'img-src data: blob:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+let single = index;
+single = replace(single, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+single = replace(single, /\n\s*<link rel="(modulepreload|preload)"[^>]*>/g, '');
+single = replace(single, /<link rel="icon" href="www\/favicon\.svg"/, `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(favicon)}"`);
+single = replace(single, /<link rel="stylesheet" href="www\/style\.css">/, () => `<style>${css}</style>`);
+single = replace(single, /\n\s*<script type="module" src="www\/main\.js"><\/script>/, '');
+single = replace(single, /<\/body>/, () => `<script>${script}</script>\n</body>`);
+writeFileSync(join(DIST, 'descenso.html'), single);
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (text) => kb(gzipSync(text, { level: 9 }).length);
+console.log(`dist/www/main.js      ${gz(read(join(DIST, 'www', 'main.js')))} gzip`);
+console.log(`dist/www/descenso_bg.wasm ${gz(wasm)} gzip`);
+console.log(`dist/descenso.html    ${kb(Buffer.byteLength(single))} (${gz(single)} gzip), self-contained`);
