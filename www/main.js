@@ -14,6 +14,8 @@ const el = {
   scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
   showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
   embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
+  functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
+  functionError: $('function-error'), functionCaret: $('function-caret'), functionMessage: $('function-message'),
   exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
   chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'), toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
@@ -206,8 +208,62 @@ function selectPreset(id, quality = 1) {
   el.landscape.value = id;
   drawSwatches();
   buildParams();
+  syncFunction();
   syncEta();
   resample(quality);
+}
+
+// ---- typed functions -----------------------------------------------------------------------
+
+/** Shows the function field for a typed landscape (with the core's current text), hides it
+ *  otherwise. */
+function syncFunction() {
+  const typed = state.preset.startsWith('typed');
+  el.functionBox.hidden = !typed || state.hide.has('landscape');
+  if (!typed) return;
+  el.functionLabel.textContent = explorer.dim === 1 ? 'E(x) =' : 'E(x, y) =';
+  el.functionInput.value = explorer.function;
+  showFunctionProblem(null);
+}
+
+/** The error under the field: the text with a caret under the offending part, and what is
+ *  wrong in the page's language (all through textContent). */
+function showFunctionProblem(problem) {
+  el.functionInput.setAttribute('aria-invalid', String(Boolean(problem)));
+  el.functionError.hidden = !problem;
+  if (!problem) return;
+  const text = el.functionInput.value;
+  const chars = Array.from(text);
+  const start = Math.min(problem.start, chars.length);
+  const width = Math.max(1, Math.min(problem.end, chars.length + 1) - start);
+  el.functionCaret.textContent = `${text}\n${' '.repeat(start)}${'^'.repeat(width)}`;
+  const info = { name: problem.name, suggestion: problem.suggestion, expected: problem.expected, got: problem.got };
+  const key = `fn_${problem.code}`;
+  const message = t(state.lang, key, info);
+  el.functionMessage.textContent = `${message === key ? problem.message : message} ${t(state.lang, 'fn_kept')}`;
+}
+
+let functionTimer = 0;
+/** Typing: the core compiles the text a moment after the last key; on success the landscape
+ *  and the runs follow, otherwise the error shows and the last valid function stays drawn. */
+function onFunctionInput() {
+  clearTimeout(functionTimer);
+  functionTimer = setTimeout(applyFunction, 180);
+}
+
+function applyFunction() {
+  clearTimeout(functionTimer);
+  const problem = explorer.setFunction(el.functionInput.value);
+  if (problem) {
+    showFunctionProblem(problem);
+    problem.free();
+    return;
+  }
+  showFunctionProblem(null);
+  explorer.setStart(new Float64Array(state.start));
+  resample();
+  pushNextAddress();
+  updateAddress();
 }
 
 function onParamChange(ev) {
@@ -269,6 +325,7 @@ function currentLink(embed = state.embed) {
 function applyPanels() {
   document.body.classList.toggle('embed', state.embed);
   for (const node of document.querySelectorAll('[data-panel]')) node.hidden = state.hide.has(node.dataset.panel);
+  el.functionBox.hidden ||= !state.preset.startsWith('typed');
 }
 
 /** The <iframe> snippet for the current state, shown as text in a read-only box. */
@@ -393,6 +450,7 @@ function applyAddressLink() {
   el.landscape.value = state.preset;
   el.plot.classList.toggle('one-d', explorer.dim === 1);
   buildParams();
+  syncFunction();
   syncEta();
   drawSwatches();
   if (report.steps > 0) explorer.step(report.steps);
@@ -846,6 +904,8 @@ function wire() {
   el.noticeClose.addEventListener('click', hideNotice);
   el.copyLink.addEventListener('click', copyLink);
   el.embed.addEventListener('click', showEmbedCode);
+  el.functionInput.addEventListener('input', onFunctionInput);
+  el.functionInput.addEventListener('change', applyFunction);
   el.exportPng.addEventListener('click', exportPng);
   el.exportSvg.addEventListener('click', exportSvg);
   el.exportCsv.addEventListener('click', exportCsv);

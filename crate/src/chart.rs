@@ -106,9 +106,9 @@ fn plot<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let log = floor.is_some();
     let px = |v: f64| (v * scale).round() as u32;
-    let font = ("sans-serif", 11.0 * scale);
+    let font = (FontFamily::SansSerif, 11.0 * scale);
     let mut chart = ChartBuilder::on(root)
-        .caption(caption, ("sans-serif", 13.0 * scale))
+        .caption(caption, (FontFamily::SansSerif, 13.0 * scale))
         .margin(px(6.0))
         .x_label_area_size(px(22.0))
         .y_label_area_size(px(50.0))

@@ -22,17 +22,20 @@ pub enum Error {
     BadView,
     /// A grid size is zero or too large.
     BadGrid,
+    /// A typed function that does not parse.
+    BadFunction(crate::expr::ParseError),
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::UnknownPreset(id) => write!(f, "unknown landscape {id:?}"),
-            Error::UnknownMethod(id) => write!(f, "unknown method {id:?}"),
+            Error::UnknownPreset(id) => write!(f, "unknown landscape “{id}”"),
+            Error::UnknownMethod(id) => write!(f, "unknown method “{id}”"),
             Error::BadParameter { name, value } => write!(f, "bad value {value} for {name}"),
             Error::BadPoint => write!(f, "the point must have one finite coordinate per dimension"),
-            Error::BadView => write!(f, "the view must have finite ranges with min < max"),
+            Error::BadView => write!(f, "the view must lie within ±1e6, with min < max"),
             Error::BadGrid => write!(f, "the grid must have between 2 and 4096 samples per side"),
+            Error::BadFunction(e) => write!(f, "{e}"),
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod critical;
 pub mod damped_newton;
 pub mod error;
 pub mod export;
+pub mod expr;
 pub mod gradient_descent;
 pub mod grid;
 pub mod landscape;

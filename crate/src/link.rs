@@ -2,7 +2,8 @@
 //! a decoder that never fails: it keeps every good field, falls back to defaults for bad ones and
 //! says what it ignored.
 //!
-//! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `view` x₀,x₁,y₀,y₁,
+//! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `f` a typed function (for
+//! `l=typed1d` or `typed2d`), `view` x₀,x₁,y₀,y₁,
 //! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
 //! `hess` (panels, 0 or 1), `embed` (0 or 1) and `hide` (panels hidden, from [`PANELS`]).
 //! Lists are comma-separated; numbers are written in Rust's shortest
@@ -14,6 +15,7 @@
 //! weighed 14.6 KB gzip there, against a 150 KB page budget).
 
 use crate::catalog::{Hyper, METHOD_IDS};
+use crate::expr::Program;
 use crate::grid::{check_range, View};
 use crate::presets::Preset;
 
@@ -72,6 +74,8 @@ pub struct LinkState {
     pub preset: &'static Preset,
     /// Its parameters, one per [`Preset::params`].
     pub params: Vec<f64>,
+    /// The typed function (for `typed1d` and `typed2d` only; `None` means the preset's default).
+    pub function: Option<String>,
     /// The view `[x_min, x_max, y_min, y_max]` (in 1-D the `y` pair is ignored).
     pub view: [f64; 4],
     /// The start point, one coordinate per dimension.
@@ -125,6 +129,7 @@ impl LinkState {
         LinkState {
             preset,
             params: preset.default_params(),
+            function: None,
             view: preset.view,
             start: preset.start[..preset.dim].to_vec(),
             hyper: Hyper {
@@ -156,6 +161,9 @@ impl LinkState {
         q.append_pair("l", self.preset.id);
         if !self.params.is_empty() {
             q.append_pair("p", &list(&self.params));
+        }
+        if let (Some(_), Some(f)) = (self.preset.function, &self.function) {
+            q.append_pair("f", f);
         }
         q.append_pair("view", &list(view));
         q.append_pair("s", &list(&self.start));
@@ -235,6 +243,19 @@ impl LinkState {
                     }
                 }
                 None => bad("p", "not a list of numbers"),
+            }
+        }
+        if let Some(f) = get("f") {
+            let valid = if preset.function.is_none() {
+                Err("only a typed function (l=typed1d or typed2d) takes f")
+            } else {
+                Program::compile(f, preset.dim, numbers)
+                    .map(|_| ())
+                    .map_err(|_| "not a valid function: the default was used")
+            };
+            match valid {
+                Ok(()) => state.function = Some(f.trim().to_owned()),
+                Err(reason) => bad("f", reason),
             }
         }
         if let Some(v) = get("view") {
@@ -324,8 +345,9 @@ impl LinkState {
             }
             state.hide = PANELS.iter().copied().filter(|p| names.contains(p)).collect();
         }
-        const KNOWN: [&str; 16] = [
-            "v", "l", "p", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "embed", "hide",
+        const KNOWN: [&str; 17] = [
+            "v", "l", "p", "f", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "embed",
+            "hide",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -483,7 +505,13 @@ mod tests {
             // The state is usable: every value passes the checks the core makes.
             assert!(state.hyper.validate().is_ok(), "{query}");
             assert_eq!(state.start.len(), state.preset.dim, "{query}");
-            assert!(state.preset.build(&state.params).is_ok(), "{query}");
+            assert!(
+                state
+                    .preset
+                    .build(&state.params, state.function.as_deref(), &RustNumbers)
+                    .is_ok(),
+                "{query}"
+            );
             assert!(state.steps <= MAX_STEPS);
             assert!(ignored
                 .iter()
@@ -509,6 +537,31 @@ mod tests {
                 .map(|_| rng.uniform(32.0, 127.0) as u8)
                 .collect();
             LinkState::decode(&String::from_utf8_lossy(&bytes), fallback(), &RustNumbers);
+        }
+    }
+
+    #[test]
+    fn typed_functions_travel_in_links() {
+        let preset = Preset::find("typed2d").expect("exists");
+        let mut state = LinkState::defaults(preset);
+        state.function = Some("sin(x) * cos(y) + x^2/10".into());
+        let link = state.encode(&RustNumbers);
+        assert!(link.contains("&f=sin%28x%29+*+cos%28y%29+%2B+x%5E2%2F10&"), "{link}");
+        let (back, ignored) = LinkState::decode(&link, fallback(), &RustNumbers);
+        assert_eq!(back, state);
+        assert!(ignored.is_empty());
+        for (query, reason) in [
+            ("l=typed2d&f=sin(x", "not a valid function"),
+            ("l=typed1d&f=x+y", "not a valid function"),
+            ("l=himmelblau&f=x", "only a typed function"),
+            ("l=typed2d&f=%3Cscript%3E", "not a valid function"),
+        ] {
+            let (state, ignored) = LinkState::decode(query, fallback(), &RustNumbers);
+            assert_eq!(state.function, None, "{query}");
+            assert!(
+                ignored.iter().any(|i| i.key == "f" && i.reason.contains(reason)),
+                "{query}: {ignored:?}"
+            );
         }
     }
 

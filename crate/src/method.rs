@@ -14,6 +14,9 @@ pub enum Status {
     Diverged,
     /// Newton could not solve `H v = −∇E`: the Hessian is singular (or nearly so).
     SingularHessian,
+    /// `E` or `∇E` is undefined (NaN) at the point reached, while the point is finite: the step
+    /// left the function's domain (`log` of a negative number, `sqrt(−1)`, `0/0`).
+    Undefined,
 }
 
 /// The work a run has done: the lecture's "Newton is very expensive" in numbers.
@@ -92,14 +95,16 @@ impl<const N: usize> State<N> {
         self.gradient = landscape.gradient(&x);
         self.counts.gradients += 1;
         let g = self.grad_norm();
-        self.status =
-            if !self.value.is_finite() || !g.is_finite() || !x.norm().is_finite() || x.norm() > criteria.max_norm {
-                Status::Diverged
-            } else if g <= criteria.grad_tol {
-                Status::Converged
-            } else {
-                Status::Running
-            };
+        let finite_point = x.norm().is_finite() && x.norm() <= criteria.max_norm;
+        self.status = if finite_point && (self.value.is_nan() || g.is_nan()) {
+            Status::Undefined
+        } else if !self.value.is_finite() || !g.is_finite() || !finite_point {
+            Status::Diverged
+        } else if g <= criteria.grad_tol {
+            Status::Converged
+        } else {
+            Status::Running
+        };
         self
     }
 

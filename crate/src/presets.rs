@@ -1,7 +1,9 @@
 //! The built-in landscapes, each with a default view, start point and learning rate.
 
 use crate::error::{check_param, Error};
+use crate::expr::{Program, Typed};
 use crate::landscape::{Hessian, Landscape, Point};
+use crate::link::Numbers;
 
 /// `E(x) = a·x²/2`: the lecture's 1-D quadratic, with `E'' = a` everywhere.
 #[derive(Debug, Clone, Copy)]
@@ -244,6 +246,8 @@ pub struct Preset {
     pub start: [f64; 2],
     /// Default learning rate `η`.
     pub eta: f64,
+    /// For a typed function (`typed1d`, `typed2d`): the text it starts with.
+    pub function: Option<&'static str>,
 }
 
 /// Every built-in landscape, in the order the page lists them.
@@ -260,6 +264,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-4.0, 4.0, 0.0, 0.0],
         start: [3.0, 0.0],
         eta: 0.3,
+        function: None,
     },
     Preset {
         id: "quadratic2d",
@@ -287,6 +292,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-5.0, 5.0, -5.0, 5.0],
         start: [-4.0, 3.0],
         eta: 0.15,
+        function: None,
     },
     Preset {
         id: "rosenbrock",
@@ -295,6 +301,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-2.0, 2.0, -1.0, 3.0],
         start: [-1.2, 1.0],
         eta: 0.001,
+        function: None,
     },
     Preset {
         id: "himmelblau",
@@ -303,6 +310,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-6.0, 6.0, -6.0, 6.0],
         start: [0.5, -0.5],
         eta: 0.01,
+        function: None,
     },
     Preset {
         id: "saddle",
@@ -311,6 +319,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-2.0, 2.0, -2.0, 2.0],
         start: [1.5, 0.05],
         eta: 0.1,
+        function: None,
     },
     Preset {
         id: "doublewell",
@@ -319,6 +328,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-2.0, 2.0, 0.0, 0.0],
         start: [1.8, 0.0],
         eta: 0.1,
+        function: None,
     },
     Preset {
         id: "camel",
@@ -327,6 +337,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-2.2, 2.2, -2.2, 2.2],
         start: [-1.5, 1.0],
         eta: 0.01,
+        function: None,
     },
     Preset {
         id: "ripples",
@@ -335,6 +346,7 @@ pub const PRESETS: &[Preset] = &[
         view: [-5.0, 5.0, -5.0, 5.0],
         start: [3.3, 2.4],
         eta: 0.05,
+        function: None,
     },
     Preset {
         id: "monkey",
@@ -343,6 +355,25 @@ pub const PRESETS: &[Preset] = &[
         view: [-2.0, 2.0, -2.0, 2.0],
         start: [1.2, 0.35],
         eta: 0.05,
+        function: None,
+    },
+    Preset {
+        id: "typed2d",
+        dim: 2,
+        params: &[],
+        view: [-5.0, 5.0, -5.0, 5.0],
+        start: [0.5, -1.5],
+        eta: 0.01,
+        function: Some("(x^2 + y - 11)^2 + (x + y^2 - 7)^2"),
+    },
+    Preset {
+        id: "typed1d",
+        dim: 1,
+        params: &[],
+        view: [-2.5, 2.5, 0.0, 0.0],
+        start: [2.0, 0.0],
+        eta: 0.02,
+        function: Some("x^4 - 3x^2 + x"),
     },
 ];
 
@@ -361,8 +392,19 @@ impl Preset {
     }
 
     /// Builds the landscape with `values` for its parameters (missing ones take defaults;
-    /// angles are in degrees). Non-finite or out-of-range values are an error.
-    pub fn build(&self, values: &[f64]) -> Result<AnyLandscape, Error> {
+    /// angles are in degrees), or for a typed preset from `function` (its default text if
+    /// `None`; numbers read through `numbers`). Non-finite or out-of-range values and functions
+    /// that do not parse are an error.
+    pub fn build(&self, values: &[f64], function: Option<&str>, numbers: &dyn Numbers) -> Result<AnyLandscape, Error> {
+        if let Some(default) = self.function {
+            let program =
+                Program::compile(function.unwrap_or(default), self.dim, numbers).map_err(Error::BadFunction)?;
+            return Ok(if self.dim == 1 {
+                AnyLandscape::One(Box::new(Typed::<1> { program }))
+            } else {
+                AnyLandscape::Two(Box::new(Typed::<2> { program }))
+            });
+        }
         let mut v = Vec::with_capacity(self.params.len());
         for (i, p) in self.params.iter().enumerate() {
             v.push(check_param(
@@ -391,6 +433,7 @@ impl Preset {
 mod tests {
     use super::*;
     use crate::landscape::check::derivatives_match;
+    use crate::link::RustNumbers;
 
     #[test]
     fn derivatives_match_finite_differences() {
@@ -431,7 +474,9 @@ mod tests {
     #[test]
     fn every_preset_builds_with_defaults_and_rejects_bad_values() {
         for p in PRESETS {
-            let built = p.build(&p.default_params()).expect("defaults build");
+            let built = p
+                .build(&p.default_params(), None, &RustNumbers)
+                .expect("defaults build");
             let dim = match built {
                 AnyLandscape::One(_) => 1,
                 AnyLandscape::Two(_) => 2,
@@ -439,15 +484,19 @@ mod tests {
             assert_eq!(dim, p.dim, "{}", p.id);
             assert!(p.view[0] < p.view[1]);
             if let Some(first) = p.params.first() {
-                assert!(p.build(&[f64::NAN]).is_err(), "{} accepts NaN", p.id);
                 assert!(
-                    p.build(&[first.max * 2.0 + 1.0]).is_err(),
+                    p.build(&[f64::NAN], None, &RustNumbers).is_err(),
+                    "{} accepts NaN",
+                    p.id
+                );
+                assert!(
+                    p.build(&[first.max * 2.0 + 1.0], None, &RustNumbers).is_err(),
                     "{} accepts out of range",
                     p.id
                 );
             }
         }
         assert!(Preset::find("nope").is_err());
-        assert_eq!(PRESETS.len(), 9);
+        assert_eq!(PRESETS.len(), 11);
     }
 }

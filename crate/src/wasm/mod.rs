@@ -108,6 +108,7 @@ impl<const N: usize> Runs<N> {
             Status::Running => "running",
             Status::Converged => "converged",
             Status::Diverged => "diverged",
+            Status::Undefined => "undefined",
             Status::SingularHessian => "singular",
         };
         let here = kind_name(Analysis::at(self.landscape.as_ref(), &s.x).kind);
@@ -243,6 +244,8 @@ macro_rules! with_runs {
 #[wasm_bindgen]
 pub struct Explorer {
     preset: &'static Preset,
+    /// The typed functions of `typed1d` and `typed2d` (`None`: the preset's default text).
+    functions: [Option<String>; 2],
     hyper: Hyper,
     enabled: Vec<bool>,
     start: Vec<f64>,
@@ -254,32 +257,45 @@ pub struct Explorer {
 #[wasm_bindgen(getter_with_clone)]
 pub struct Readout {
     /// Steps taken.
+    #[wasm_bindgen(readonly)]
     pub iteration: u32,
     /// Length of the last step `‖x_t − x_{t−1}‖` (NaN before the first).
+    #[wasm_bindgen(readonly)]
     pub step: f64,
     /// The shape of `E` at the current iterate from the Hessian's eigenvalues: `minimum`
     /// (positive definite), `saddle`, `maximum` or `degenerate`.
+    #[wasm_bindgen(readonly)]
     pub curvature: String,
     /// `E` at the current iterate.
+    #[wasm_bindgen(readonly)]
     pub value: f64,
     /// `‖∇E‖` at the current iterate.
+    #[wasm_bindgen(readonly)]
     pub grad_norm: f64,
     /// First coordinate of the current iterate.
+    #[wasm_bindgen(readonly)]
     pub x: f64,
     /// Second coordinate (NaN in 1-D).
+    #[wasm_bindgen(readonly)]
     pub y: f64,
     /// Value-only evaluations so far (line searches).
+    #[wasm_bindgen(readonly)]
     pub values: f64,
     /// Gradient evaluations so far.
+    #[wasm_bindgen(readonly)]
     pub gradients: f64,
     /// Hessian evaluations so far.
+    #[wasm_bindgen(readonly)]
     pub hessians: f64,
     /// Linear solves so far.
+    #[wasm_bindgen(readonly)]
     pub solves: f64,
     /// `running`, `converged`, `diverged`, `singular` or `limit` (step limit reached).
+    #[wasm_bindgen(readonly)]
     pub status: String,
     /// When converged: the kind of critical point reached (`minimum`, `saddle`, `maximum`,
     /// `degenerate`); otherwise empty.
+    #[wasm_bindgen(readonly)]
     pub kind: String,
 }
 
@@ -301,29 +317,123 @@ impl Numbers for JsNumbers {
     }
 }
 
+/// Why a typed function was refused: what and where (character positions), for a message in
+/// the page's language with a caret under the place.
+#[wasm_bindgen(getter_with_clone)]
+pub struct FunctionProblem {
+    /// `empty`, `too-long`, `too-deep`, `bad-char`, `end`, `unexpected`, `unclosed`, `unknown`,
+    /// `variable`, `needs-args`, `arity` or `bad-number`.
+    #[wasm_bindgen(readonly)]
+    pub code: String,
+    /// First offending character.
+    #[wasm_bindgen(readonly)]
+    pub start: u32,
+    /// One past the last.
+    #[wasm_bindgen(readonly)]
+    pub end: u32,
+    /// The name or token involved (unknown name, function, unexpected token or character).
+    #[wasm_bindgen(readonly)]
+    pub name: String,
+    /// For `unknown`: the nearest known name, or empty.
+    #[wasm_bindgen(readonly)]
+    pub suggestion: String,
+    /// For `arity`: arguments the function takes.
+    #[wasm_bindgen(readonly)]
+    pub expected: u32,
+    /// For `arity`: arguments given.
+    #[wasm_bindgen(readonly)]
+    pub got: u32,
+    /// The message in English (tests, logs).
+    #[wasm_bindgen(readonly)]
+    pub message: String,
+}
+
+impl From<&crate::expr::ParseError> for FunctionProblem {
+    fn from(e: &crate::expr::ParseError) -> Self {
+        use crate::expr::ErrorKind as K;
+        let mut p = FunctionProblem {
+            code: String::new(),
+            start: e.start as u32,
+            end: e.end as u32,
+            name: String::new(),
+            suggestion: String::new(),
+            expected: 0,
+            got: 0,
+            message: e.to_string(),
+        };
+        p.code = match &e.kind {
+            K::Empty => "empty",
+            K::TooLong => "too-long",
+            K::TooDeep => "too-deep",
+            K::BadChar(c) => {
+                p.name = c.to_string();
+                "bad-char"
+            }
+            K::UnexpectedEnd => "end",
+            K::Unexpected(t) => {
+                p.name = t.clone();
+                "unexpected"
+            }
+            K::Unclosed => "unclosed",
+            K::UnknownName { name, suggestion } => {
+                p.name = name.clone();
+                p.suggestion = suggestion.unwrap_or_default().to_owned();
+                "unknown"
+            }
+            K::NoSuchVariable(v) => {
+                p.name = v.clone();
+                "variable"
+            }
+            K::MissingArgs(f) => {
+                p.name = (*f).to_owned();
+                "needs-args"
+            }
+            K::Arity { name, expected, got } => {
+                p.name = (*name).to_owned();
+                p.expected = *expected as u32;
+                p.got = *got as u32;
+                "arity"
+            }
+            K::BadNumber => "bad-number",
+        }
+        .to_owned();
+        p
+    }
+}
+
 /// What a share link asked for besides what [`Explorer::apply_link`] applied itself, and what it
 /// ignored.
 #[wasm_bindgen(getter_with_clone)]
 pub struct LinkReport {
     /// The view `[x_min, x_max, y_min, y_max]`.
+    #[wasm_bindgen(readonly)]
     pub view: Vec<f64>,
     /// Steps to take after loading.
+    #[wasm_bindgen(readonly)]
     pub steps: u32,
     /// Scene name, or empty.
+    #[wasm_bindgen(readonly)]
     pub scene: String,
     /// Language, or empty.
+    #[wasm_bindgen(readonly)]
     pub lang: String,
     /// Critical points shown.
+    #[wasm_bindgen(readonly)]
     pub critical: bool,
     /// Hessian view shown.
+    #[wasm_bindgen(readonly)]
     pub hessian: bool,
     /// Embedded: no page chrome.
+    #[wasm_bindgen(readonly)]
     pub embed: bool,
     /// Panels hidden.
+    #[wasm_bindgen(readonly)]
     pub hide: Vec<String>,
     /// The landscape's parameters as applied.
+    #[wasm_bindgen(readonly)]
     pub params: Vec<f64>,
     /// One `key: reason` line per ignored field (keys sanitized).
+    #[wasm_bindgen(readonly)]
     pub ignored: Vec<String>,
 }
 
@@ -331,25 +441,35 @@ pub struct LinkReport {
 #[wasm_bindgen(getter_with_clone)]
 pub struct AnalysisView {
     /// Hessian eigenvalues, ascending.
+    #[wasm_bindgen(readonly)]
     pub eigenvalues: Vec<f64>,
     /// Unit eigenvectors, one after another, in the order of the eigenvalues.
+    #[wasm_bindgen(readonly)]
     pub eigenvectors: Vec<f64>,
     /// `λ_max`.
+    #[wasm_bindgen(readonly)]
     pub lambda_max: f64,
     /// `2/λ_max`, NaN when `λ_max ≤ 0`.
+    #[wasm_bindgen(readonly)]
     pub stability_bound: f64,
     /// `η_opt = 1/E''` in 1-D, NaN otherwise.
+    #[wasm_bindgen(readonly)]
     pub eta_opt: f64,
     /// `1 − ηE''`, the factor a GD step applies to the error, in 1-D; NaN otherwise.
+    #[wasm_bindgen(readonly)]
     pub error_factor: f64,
     /// `η/η_opt = ηE''` in 1-D; NaN otherwise.
+    #[wasm_bindgen(readonly)]
     pub eta_ratio: f64,
     /// Where Newton's step from the point goes, `x − H⁻¹∇E` (empty when `H` is singular).
+    #[wasm_bindgen(readonly)]
     pub newton_target: Vec<f64>,
     /// `minimum`, `saddle`, `maximum` or `degenerate`.
+    #[wasm_bindgen(readonly)]
     pub kind: String,
     /// In 1-D the regime of `η`: `converges`, `one-step`, `oscillates`, `bounces`, `diverges`,
     /// `not-convex`; empty in 2-D.
+    #[wasm_bindgen(readonly)]
     pub regime: String,
 }
 
@@ -373,6 +493,7 @@ impl Explorer {
         let preset = Preset::find(id)?;
         let mut e = Explorer {
             preset,
+            functions: [None, None],
             hyper: Hyper {
                 eta: preset.eta,
                 ..Hyper::default()
@@ -396,13 +517,69 @@ impl Explorer {
     #[wasm_bindgen(js_name = setLandscape)]
     pub fn set_landscape(&mut self, id: &str, values: &[f64]) -> Result<(), JsValue> {
         let preset = Preset::find(id)?;
+        let function = self.functions[preset.dim - 1].clone();
+        Ok(self.rebuild(preset, values, function.as_deref())?)
+    }
+
+    /// Sets the typed function of the current typed landscape (`typed1d` or `typed2d`) and
+    /// restarts the runs; returns why not (and changes nothing) if `text` does not parse or the
+    /// landscape is not a typed one.
+    #[wasm_bindgen(js_name = setFunction)]
+    pub fn set_function(&mut self, text: &str) -> Option<FunctionProblem> {
+        if self.preset.function.is_none() {
+            return Some(FunctionProblem {
+                code: "not-typed".into(),
+                start: 0,
+                end: 0,
+                name: String::new(),
+                suggestion: String::new(),
+                expected: 0,
+                got: 0,
+                message: "this landscape is not a typed function".into(),
+            });
+        }
+        match self.rebuild(self.preset, &[], Some(text)) {
+            Ok(()) => {
+                self.functions[self.preset.dim - 1] = Some(text.trim().to_owned());
+                None
+            }
+            Err(Error::BadFunction(e)) => Some(FunctionProblem::from(&e)),
+            Err(other) => Some(FunctionProblem {
+                code: "other".into(),
+                start: 0,
+                end: 0,
+                name: String::new(),
+                suggestion: String::new(),
+                expected: 0,
+                got: 0,
+                message: other.to_string(),
+            }),
+        }
+    }
+
+    /// The typed function of the current landscape (its text), or empty for a built-in one.
+    #[wasm_bindgen(getter)]
+    pub fn function(&self) -> String {
+        match self.preset.function {
+            Some(default) => self.functions[self.preset.dim - 1]
+                .as_deref()
+                .unwrap_or(default)
+                .to_owned(),
+            None => String::new(),
+        }
+    }
+
+    /// Rebuilds the landscape of `preset` with parameter `values` (missing ones default) or the
+    /// typed `function`, keeping `η`, the methods and the start point (the preset's default
+    /// start if the dimension changes); trajectories restart. On error nothing changes.
+    fn rebuild(&mut self, preset: &'static Preset, values: &[f64], function: Option<&str>) -> Result<(), Error> {
         let params: Vec<f64> = preset
             .params
             .iter()
             .enumerate()
             .map(|(i, p)| values.get(i).copied().unwrap_or(p.default))
             .collect();
-        let mut inner = match preset.build(&params)? {
+        let mut inner = match preset.build(&params, function, &JsNumbers)? {
             AnyLandscape::One(l) => Inner::One(Runs::new(l, params), Curve::default()),
             AnyLandscape::Two(l) => Inner::Two(Runs::new(l, params), Sampled::default(), Sampled::default()),
         };
@@ -427,6 +604,9 @@ impl Explorer {
     pub fn link(&self, view: &[f64], steps: u32, scene: &str, lang: &str, flags: &str, hide: &str) -> String {
         let mut state = LinkState::defaults(self.preset);
         state.params = with_runs!(&self.inner, r => r.params.clone());
+        if self.preset.function.is_some() {
+            state.function = Some(self.function());
+        }
         if let [x0, x1, rest @ ..] = view {
             if check_range(*x0, *x1).is_ok() {
                 state.view[0] = *x0;
@@ -476,6 +656,9 @@ impl Explorer {
         self.hyper = state.hyper;
         self.enabled = METHOD_IDS.iter().map(|id| state.methods.contains(id)).collect();
         self.start = state.start.clone();
+        if state.preset.function.is_some() {
+            self.functions[state.preset.dim - 1] = state.function.clone();
+        }
         if let Err(e) = self.set_landscape(state.preset.id, &state.params) {
             ignored.push(format!("l: {}", e.as_string().unwrap_or_default()));
         }
@@ -698,7 +881,7 @@ impl Explorer {
         let grad = match quantity {
             "value" => false,
             "grad" => true,
-            other => return Err(JsError::new(&format!("unknown chart quantity {other:?}")).into()),
+            other => return Err(JsError::new(&format!("unknown chart quantity “{other}”")).into()),
         };
         let backend = canvas::Measured::canvas(canvas).ok_or_else(|| JsError::new("no 2-D canvas context"))?;
         let root = backend.into_drawing_area();

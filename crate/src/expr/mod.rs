@@ -1,0 +1,305 @@
+//! Functions people type, `E(x, y)` or `E(x)`, with exact derivatives.
+//!
+//! [`parse`](parse::parse) reads the text into a tree; [`Program::compile`] turns the tree once into a
+//! flat list of stack-machine instructions (constants folded, integer powers recognized); the
+//! program is then evaluated per point with any number type of num-dual's [`DualNum`]: plain
+//! `f64` for values (the grid), first-order dual vectors for gradients and second-order dual
+//! vectors for Hessians. Derivatives are therefore exact (forward mode), never finite
+//! differences. At kinks the derivative is a defined one-sided value: `abs` and `max`/`min`
+//! take their first branch on a tie (`abs'(0) = 1`), `relu'(0) = 0`.
+//!
+//! Outside a function's domain (`log` of a negative number, `sqrt(−1)`, `0/0`) the value is NaN,
+//! which the page draws in its "undefined" colour and a method reports as leaving the domain.
+
+pub mod parse;
+
+use nalgebra::SVector;
+use num_dual::DualNum;
+
+use crate::landscape::{Hessian, Landscape, Point};
+use crate::link::Numbers;
+use parse::{BinOp, Node};
+pub use parse::{ErrorKind, Func, ParseError};
+
+/// Deepest evaluation stack a program may need (the parser's nesting limit keeps it lower).
+const STACK: usize = 48;
+/// Most instructions a program may have.
+const MAX_OPS: usize = 600;
+
+/// One instruction of the stack machine.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Op {
+    Const(f64),
+    Var(u8),
+    Neg,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    /// `a ^ b`, `b` any value (through `exp(b·ln a)`).
+    Pow,
+    /// `a ^ n`, `n` a small integer constant (defined for negative `a`).
+    PowI(i32),
+    Call(Func),
+}
+
+/// A compiled expression of one or two variables. It is always evaluated at a point `[x, y]`
+/// (`y` unused by a function of `x` alone), so that each number type compiles one evaluator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    ops: Vec<Op>,
+    /// The text it was compiled from (for share links).
+    source: String,
+}
+
+fn fold(op: BinOp, a: f64, b: f64) -> f64 {
+    match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::Div => a / b,
+        BinOp::Pow => a.powf(b),
+    }
+}
+
+/// The integer an exponent constant stands for, if it is a small integer.
+fn small_integer(v: f64) -> Option<i32> {
+    (v.fract() == 0.0 && v.abs() <= 64.0).then_some(v as i32)
+}
+
+impl Program {
+    #[inline(never)] // called from the link decoder too: one copy in the wasm
+    /// Parses and compiles `text` as a function of `vars` variables (1: `x`; 2: `x`, `y`),
+    /// numbers read through `numbers`.
+    pub fn compile(text: &str, vars: usize, numbers: &dyn Numbers) -> Result<Self, ParseError> {
+        let tree = parse::parse(text, vars, numbers)?;
+        let mut ops = Vec::new();
+        emit(&tree, &mut ops);
+        let too_big = ops.len() > MAX_OPS || max_depth(&ops) > STACK;
+        if too_big {
+            return Err(ParseError {
+                kind: ErrorKind::TooDeep,
+                start: 0,
+                end: text.chars().count(),
+            });
+        }
+        Ok(Program {
+            ops,
+            source: text.trim().to_owned(),
+        })
+    }
+
+    /// The text the program was compiled from (trimmed).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The number of instructions (for tests and the benchmark).
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    /// Whether the program is empty (never, for a compiled one).
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// The value at `vars = [x, y]` in the number type `T`.
+    pub fn eval<T: DualNum<Primitive = f64> + Copy>(&self, vars: &[T; 2]) -> T {
+        let mut stack = [T::zero(); STACK];
+        let mut top = 0; // number of values on the stack
+        for op in &self.ops {
+            match *op {
+                Op::Const(c) => {
+                    stack[top] = T::from(c);
+                    top += 1;
+                }
+                Op::Var(i) => {
+                    stack[top] = vars[i as usize];
+                    top += 1;
+                }
+                Op::Neg => stack[top - 1] = -stack[top - 1],
+                Op::PowI(n) => stack[top - 1] = stack[top - 1].powi(n),
+                Op::Call(f) if !matches!(f, Func::Min | Func::Max) => stack[top - 1] = call(f, stack[top - 1]),
+                _ => {
+                    top -= 1;
+                    let (a, b) = (stack[top - 1], stack[top]);
+                    stack[top - 1] = match *op {
+                        Op::Add => a + b,
+                        Op::Sub => a - b,
+                        Op::Mul => a * b,
+                        Op::Div => a / b,
+                        Op::Pow => pow(a, b),
+                        Op::Call(Func::Min) => {
+                            if b.re() < a.re() {
+                                b
+                            } else {
+                                a
+                            }
+                        }
+                        _ => {
+                            // max
+                            if b.re() > a.re() {
+                                b
+                            } else {
+                                a
+                            }
+                        }
+                    };
+                }
+            }
+        }
+        stack[0]
+    }
+}
+
+/// `a ^ b` for a non-constant exponent: `exp(b·ln a)`; `0 ^ b` is 0 for `b > 0`.
+fn pow<T: DualNum<Primitive = f64> + Copy>(a: T, b: T) -> T {
+    if a.re() == 0.0 && b.re() > 0.0 {
+        T::zero()
+    } else {
+        (b * a.ln()).exp()
+    }
+}
+
+fn call<T: DualNum<Primitive = f64> + Copy>(f: Func, a: T) -> T {
+    match f {
+        Func::Sin => a.sin(),
+        Func::Cos => a.cos(),
+        Func::Tan => a.tan(),
+        Func::Exp => a.exp(),
+        Func::Ln => a.ln(),
+        Func::Sqrt => a.sqrt(),
+        Func::Abs => {
+            if a.re() < 0.0 {
+                -a
+            } else {
+                a
+            }
+        }
+        Func::Tanh => a.tanh(),
+        Func::Sigmoid => {
+            // Written so that neither branch overflows: e^−|a| ≤ 1.
+            if a.re() >= 0.0 {
+                (T::one() + (-a).exp()).recip()
+            } else {
+                let e = a.exp();
+                e / (T::one() + e)
+            }
+        }
+        Func::Relu => {
+            if a.re() > 0.0 {
+                a
+            } else {
+                T::zero()
+            }
+        }
+        Func::Min | Func::Max => a, // binary: handled by the caller
+    }
+}
+
+/// Appends the instructions of `node` to `ops`, folding constant subtrees.
+fn emit(node: &Node, ops: &mut Vec<Op>) {
+    if let Some(v) = constant(node) {
+        ops.push(Op::Const(v));
+        return;
+    }
+    match node {
+        Node::Num(v) => ops.push(Op::Const(*v)),
+        Node::Var(i) => ops.push(Op::Var(*i as u8)),
+        Node::Neg(a) => {
+            emit(a, ops);
+            ops.push(Op::Neg);
+        }
+        Node::Bin(BinOp::Pow, a, b) if constant(b).and_then(small_integer).is_some() => {
+            emit(a, ops);
+            ops.push(Op::PowI(constant(b).and_then(small_integer).unwrap_or(1)));
+        }
+        Node::Bin(op, a, b) => {
+            emit(a, ops);
+            emit(b, ops);
+            ops.push(match op {
+                BinOp::Add => Op::Add,
+                BinOp::Sub => Op::Sub,
+                BinOp::Mul => Op::Mul,
+                BinOp::Div => Op::Div,
+                BinOp::Pow => Op::Pow,
+            });
+        }
+        Node::Call(f, args) => {
+            for a in args {
+                emit(a, ops);
+            }
+            ops.push(Op::Call(*f));
+        }
+    }
+}
+
+/// The value of `node` if it has no variable.
+fn constant(node: &Node) -> Option<f64> {
+    match node {
+        Node::Num(v) => Some(*v),
+        Node::Var(_) => None,
+        Node::Neg(a) => constant(a).map(|v| -v),
+        Node::Bin(op, a, b) => Some(fold(*op, constant(a)?, constant(b)?)),
+        Node::Call(f, args) => {
+            let vals: Option<Vec<f64>> = args.iter().map(constant).collect();
+            let vals = vals?;
+            Some(match (f, vals.as_slice()) {
+                (Func::Min, [a, b]) => a.min(*b),
+                (Func::Max, [a, b]) => a.max(*b),
+                (f, [a, ..]) => call(*f, *a),
+                _ => f64::NAN,
+            })
+        }
+    }
+}
+
+/// The deepest the stack gets running `ops`.
+fn max_depth(ops: &[Op]) -> usize {
+    let (mut depth, mut most) = (0usize, 0usize);
+    for op in ops {
+        match op {
+            Op::Const(_) | Op::Var(_) => depth += 1,
+            Op::Neg | Op::PowI(_) => {}
+            Op::Call(f) if !matches!(f, Func::Min | Func::Max) => {}
+            _ => depth = depth.saturating_sub(1),
+        }
+        most = most.max(depth);
+    }
+    most
+}
+
+/// A typed function as a landscape of `N` (1 or 2) variables: values in `f64`, gradient and
+/// Hessian by dual numbers. Both dimensions evaluate at a 2-D point (with `y = 0` in 1-D) and
+/// keep the `N × N` part, so the evaluator is compiled once per number type.
+#[derive(Debug, Clone)]
+pub struct Typed<const N: usize> {
+    /// The compiled expression.
+    pub program: Program,
+}
+
+fn plane<const N: usize>(x: &Point<N>) -> SVector<f64, 2> {
+    SVector::<f64, 2>::new(x[0], if N > 1 { x[N - 1] } else { 0.0 })
+}
+
+impl<const N: usize> Landscape<N> for Typed<N> {
+    fn value(&self, x: &Point<N>) -> f64 {
+        self.program.eval(&plane(x).into())
+    }
+
+    fn gradient(&self, x: &Point<N>) -> Point<N> {
+        // Through the second-order numbers too: one evaluator fewer in the wasm, for a little
+        // more arithmetic per gradient.
+        let g = num_dual::hessian(|v: SVector<_, 2>| self.program.eval(&v.into()), &plane(x)).1;
+        Point::<N>::from_fn(|i, _| g[i])
+    }
+
+    fn hessian(&self, x: &Point<N>) -> Hessian<N> {
+        let h = num_dual::hessian(|v: SVector<_, 2>| self.program.eval(&v.into()), &plane(x)).2;
+        Hessian::<N>::from_fn(|i, j| h[(i, j)])
+    }
+}
+
+#[cfg(test)]
+mod tests;
