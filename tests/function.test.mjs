@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, openBrowser, openPage, readout } from './helpers.mjs';
+import { ARTIFACTS, heatHash, openBrowser, openPage, readout } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -14,14 +14,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** A fingerprint of the heatmap's pixels. */
-const heatHash = (page) =>
-  page.$eval('#heat', (c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let h = 0;
-    for (let i = 0; i < d.length; i += 7) h = (h * 31 + d[i]) | 0;
-    return h;
-  });
 
 describe('typed functions', () => {
   test('typing a function redraws the landscape; Newton minimizes a typed quadratic in one step', async () => {

@@ -83,3 +83,12 @@ export async function exported(page, button) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
+
+/** A fingerprint of the heatmap's pixels (to tell whether the landscape changed). */
+export const heatHash = (page) =>
+  page.$eval('#heat', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i += 7) h = (h * 31 + d[i]) | 0;
+    return h;
+  });

@@ -14,6 +14,8 @@ const el = {
   scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
   showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
   embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
+  costRun: $('cost-run'), costRows: $('cost-rows'),
+  dataBox: $('data-box'), data: $('data'), dataNote: $('data-note'),
   functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
   functionError: $('function-error'), functionCaret: $('function-caret'), functionMessage: $('function-message'),
   exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
@@ -108,11 +110,23 @@ function buildParams() {
       const span = document.createElement('span');
       span.dataset.i18n = name;
       span.textContent = t(state.lang, name);
-      const input = document.createElement('input');
-      input.type = 'number';
-      input.step = 'any';
-      input.min = String(ranges[3 * i + 1]);
-      input.max = String(ranges[3 * i + 2]);
+      // Choices (data set, slice) as a list; numbers as number fields.
+      const choice = name === 'set' || name === 'slice';
+      const input = document.createElement(choice ? 'select' : 'input');
+      if (choice) {
+        for (let k = ranges[3 * i + 1]; k <= ranges[3 * i + 2]; k++) {
+          const o = document.createElement('option');
+          o.value = String(k);
+          o.dataset.i18n = `${name}_${k}`;
+          o.textContent = t(state.lang, o.dataset.i18n);
+          input.append(o);
+        }
+      } else {
+        input.type = 'number';
+        input.step = name === 'seed' ? '1' : 'any';
+        input.min = String(ranges[3 * i + 1]);
+        input.max = String(ranges[3 * i + 2]);
+      }
       input.value = String(state.params[i]);
       input.dataset.index = String(i);
       input.addEventListener('change', onParamChange);
@@ -209,6 +223,7 @@ function selectPreset(id, quality = 1) {
   drawSwatches();
   buildParams();
   syncFunction();
+  syncData();
   syncEta();
   resample(quality);
 }
@@ -269,7 +284,7 @@ function applyFunction() {
 function onParamChange(ev) {
   const input = ev.target;
   const i = Number(input.dataset.index);
-  const value = input.valueAsNumber;
+  const value = input.tagName === 'SELECT' ? Number(input.value) : input.valueAsNumber;
   const params = state.params.slice();
   params[i] = value;
   const ok = Number.isFinite(value) && attempt(() => explorer.setLandscape(state.preset, new Float64Array(params)));
@@ -281,7 +296,129 @@ function onParamChange(ev) {
   hideNotice();
   state.params = params;
   explorer.setStart(new Float64Array(state.start));
+  syncData();
   resample();
+}
+
+// ---- the cost of exponentials --------------------------------------------------------------
+
+const ACTIVATIONS = ['logistic', 'tanh', 'relu', 'rational'];
+
+/** Times each activation in the core for ~60 ms (batches of 50,000) and shows the rates and
+ *  the time per evaluation relative to ReLU. */
+function measureCost() {
+  el.costRun.disabled = true;
+  const rates = {};
+  for (const name of ACTIVATIONS) {
+    Explorer.activationSum(name, 50000); // warm up (compilation tiers)
+    let n = 0;
+    const t0 = performance.now();
+    let t = t0;
+    while (t - t0 < 60) {
+      Explorer.activationSum(name, 50000);
+      n += 50000;
+      t = performance.now();
+    }
+    rates[name] = n / ((t - t0) / 1000);
+  }
+  el.costRows.replaceChildren(
+    ...ACTIVATIONS.map((name) => {
+      const tr = document.createElement('tr');
+      tr.dataset.activation = name;
+      tr.dataset.rate = String(rates[name]);
+      const cells = [t(state.lang, `cost_${name}`), (rates[name] / 1e6).toFixed(0), `${(rates.relu / rates[name]).toFixed(1)}×`];
+      for (const text of cells) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      return tr;
+    }),
+  );
+  el.costRun.disabled = false;
+}
+
+// ---- data of the neural landscapes ----------------------------------------------------------
+
+const DATA_X = [-3, 3];
+let dataPoints = new Float64Array(0); // [x0, t0, x1, t1, …] as the core holds them
+
+/** Shows the data panel for the neural landscapes, with the core's data. */
+function syncData() {
+  const neural = state.preset === 'neuron' || state.preset === 'tinynet';
+  el.dataBox.hidden = !neural || state.hide.has('landscape');
+  dataPoints = neural ? explorer.points() : new Float64Array(0);
+  if (neural) el.dataNote.textContent = t(state.lang, 'dataNote', dataPoints.length / 2);
+}
+
+/** The data panel: the points (filled for t = 1, hollow below) and the model's output at the
+ *  weights where gradient descent (or the first method on) stands now. */
+function drawData() {
+  if (el.dataBox.hidden) return;
+  const { width, height } = sizeOf(el.data);
+  if (width < 10 || height < 10) return;
+  const { ctx } = hiDpiContext(el.data, { width, height });
+  const pad = 10;
+  const px = (x) => pad + ((x - DATA_X[0]) / (DATA_X[1] - DATA_X[0])) * (width - 2 * pad);
+  const py = (t) => height - pad - t * (height - 2 * pad);
+  ctx.clearRect(0, 0, width, height);
+  ctx.strokeStyle = '#d6d6de';
+  ctx.lineWidth = 1;
+  for (const tv of [0, 0.5, 1]) {
+    ctx.beginPath();
+    ctx.moveTo(px(DATA_X[0]), py(tv));
+    ctx.lineTo(px(DATA_X[1]), py(tv));
+    ctx.stroke();
+  }
+  const i = Math.max(0, methods.findIndex((_, k) => readouts[k]));
+  const r = readouts[i];
+  if (r && Number.isFinite(r.x) && Number.isFinite(r.y)) {
+    const ys = explorer.modelOutput(new Float64Array([r.x, r.y]), 121);
+    ctx.strokeStyle = METHOD_STYLE[methods[i]].light;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ys.forEach((y, k) => {
+      const x = DATA_X[0] + ((DATA_X[1] - DATA_X[0]) * k) / (ys.length - 1);
+      if (k === 0) ctx.moveTo(px(x), py(y));
+      else ctx.lineTo(px(x), py(y));
+    });
+    ctx.stroke();
+  }
+  for (let k = 0; k < dataPoints.length; k += 2) {
+    ctx.beginPath();
+    ctx.arc(px(dataPoints[k]), py(dataPoints[k + 1]), 4.5, 0, 2 * Math.PI);
+    ctx.fillStyle = dataPoints[k + 1] >= 0.5 ? '#1d1b20' : '#ffffff';
+    ctx.fill();
+    ctx.strokeStyle = '#1d1b20';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+  }
+}
+
+/** A click on the data panel removes the point under it, or adds one there. */
+function onDataClick(ev) {
+  const rect = el.data.getBoundingClientRect();
+  const pad = 10;
+  const x = DATA_X[0] + ((ev.clientX - rect.left - pad) / (rect.width - 2 * pad)) * (DATA_X[1] - DATA_X[0]);
+  const tv = (rect.height - pad - (ev.clientY - rect.top)) / (rect.height - 2 * pad);
+  const points = Array.from(dataPoints);
+  let hit = -1;
+  for (let k = 0; k < points.length; k += 2) {
+    const dx = ((points[k] - x) / (DATA_X[1] - DATA_X[0])) * (rect.width - 2 * pad);
+    const dy = (points[k + 1] - tv) * (rect.height - 2 * pad);
+    if (Math.hypot(dx, dy) < 9) hit = k;
+  }
+  if (hit >= 0) points.splice(hit, 2);
+  else if (points.length >= 128) {
+    showNotice(t(state.lang, 'dataFull'));
+    return;
+  } else points.push(Math.round(Math.min(3, Math.max(-3, x)) * 100) / 100, Math.round(Math.min(1, Math.max(0, tv)) * 100) / 100);
+  if (!attempt(() => explorer.setPoints(new Float64Array(points)))) return;
+  explorer.setStart(new Float64Array(state.start));
+  syncData();
+  resample();
+  pushNextAddress();
+  updateAddress();
 }
 
 function setEta(eta) {
@@ -326,6 +463,7 @@ function applyPanels() {
   document.body.classList.toggle('embed', state.embed);
   for (const node of document.querySelectorAll('[data-panel]')) node.hidden = state.hide.has(node.dataset.panel);
   el.functionBox.hidden ||= !state.preset.startsWith('typed');
+  el.dataBox.hidden ||= state.preset !== 'neuron' && state.preset !== 'tinynet';
 }
 
 /** The <iframe> snippet for the current state, shown as text in a read-only box. */
@@ -451,6 +589,7 @@ function applyAddressLink() {
   el.plot.classList.toggle('one-d', explorer.dim === 1);
   buildParams();
   syncFunction();
+  syncData();
   syncEta();
   drawSwatches();
   if (report.steps > 0) explorer.step(report.steps);
@@ -487,6 +626,7 @@ function applyScene(id) {
     state.params = sc.params.slice();
     explorer.setLandscape(sc.preset, new Float64Array(state.params));
     buildParams();
+    syncData();
     resample();
   }
   if (sc.eta) {
@@ -647,6 +787,7 @@ function render() {
   // Every call that may allocate in wasm memory comes before the views below: readouts, the
   // analysis (once per frame, shared by the text and the Hessian overlay), the model sample.
   readouts = readAll();
+  drawData(); // (the model's output is a core call that may allocate: before the views)
   const at = analysisPoint();
   let a = null;
   attempt(() => (a = explorer.analysis(new Float64Array(at.x))));
@@ -905,6 +1046,8 @@ function wire() {
   el.copyLink.addEventListener('click', copyLink);
   el.embed.addEventListener('click', showEmbedCode);
   el.functionInput.addEventListener('input', onFunctionInput);
+  el.data.addEventListener('click', onDataClick);
+  el.costRun.addEventListener('click', measureCost);
   el.functionInput.addEventListener('change', applyFunction);
   el.exportPng.addEventListener('click', exportPng);
   el.exportSvg.addEventListener('click', exportSvg);
@@ -1012,8 +1155,9 @@ function wire() {
     const { width, height } = sizeOf(el.plot);
     if (`${width}x${height}` !== sampledSize) resample();
     else scheduleCharts();
+    if (entries.some((e) => e.target === el.data)) render();
   });
-  for (const target of [el.plot, el.chartE, el.chartG]) observer.observe(target);
+  for (const target of [el.plot, el.chartE, el.chartG, el.data]) observer.observe(target);
 }
 
 // ---- start --------------------------------------------------------------------------------

@@ -127,6 +127,32 @@ export const SCENES = [
       es: 'En el origen de x³ − 3xy² se anulan el gradiente y todo el Hessiano: un punto crítico degenerado (◇). Newton se le acerca sólo linealmente, reduciendo la distancia a la mitad en cada paso.',
     },
   },
+  {
+    id: 'neuron',
+    preset: 'neuron',
+    params: [1],
+    start: [1, 7.5],
+    eta: 2,
+    methods: ['gd', 'newton', 'adam'],
+    title: { en: '6. A real loss: one sigmoid neuron', es: '6. Un error de verdad: una neurona sigmoide' },
+    text: {
+      en: 'E(w, θ) is the mean squared error of one neuron y = σ(w·x − θ) on the data below. Where w·x − θ is large for every point the sigmoid saturates: E is flat, a plateau, and GD barely moves although E is far from its best (Play from the start near the top). Click the data panel to add or remove points: the landscape follows. Try the bump, which one neuron cannot fit.',
+      es: 'E(w, θ) es el error cuadrático medio de una neurona y = σ(w·x − θ) sobre los datos de abajo. Donde w·x − θ es grande para todos los puntos la sigmoide se satura: E es plana, una meseta, y el MDG casi no se mueve aunque E esté lejos de su mejor valor (Reproducir desde el punto de partida, arriba). Hacé clic en el panel de datos para agregar o quitar puntos: el paisaje cambia. Probá la joroba, que una sola neurona no puede ajustar.',
+    },
+  },
+  {
+    id: 'tinynet',
+    preset: 'tinynet',
+    params: [2, 2, 0],
+    start: [1, 2],
+    eta: 2,
+    methods: ['gd', 'newton', 'momentum'],
+    title: { en: '7. A tiny network: several minima', es: '7. Una red mínima: varios mínimos' },
+    text: {
+      en: 'Two hidden sigmoids and one output (7 weights) on the bump. The map is E on the plane of the two input weights a₁, a₂; the other five stay at a seeded initialization (change the seed, or the slice to two random directions normalized layer by layer, as in Li et al. 2018). There are two minima — the hidden units can swap roles — and plateaus where units saturate: where GD ends depends on where it starts. Click other starts.',
+      es: 'Dos sigmoides ocultas y una de salida (7 pesos) sobre la joroba. El mapa es E en el plano de los dos pesos de entrada a₁, a₂; los otros cinco quedan en una inicialización con semilla (cambiá la semilla, o el corte a dos direcciones al azar normalizadas capa por capa, como en Li et al. 2018). Hay dos mínimos —las unidades ocultas pueden intercambiar sus papeles— y mesetas donde las unidades se saturan: dónde termina el MDG depende de dónde arranca. Probá otros puntos de partida.',
+    },
+  },
 ];
 
 /** The four cases of scene 1, as multiples of η_opt. */

@@ -2,12 +2,77 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use descenso::expr::{Program, Typed};
 use descenso::gradient_descent::GradientDescent;
 use descenso::grid::{Sampled, View};
+use descenso::landscape::Landscape;
+use descenso::link::RustNumbers;
+use descenso::newton::newton_direction;
 use descenso::newton::Newton;
 use descenso::presets::{Himmelblau, Rosenbrock};
 use descenso::trajectory::Trajectory;
 use descenso::{Criteria, Point};
+
+/// Values of `l` on a 512 × 512 grid over [−5, 5]² (what drawing a typed function costs).
+fn grid_values(l: &dyn Landscape<2>) -> f64 {
+    let n = 512;
+    let mut sum = 0.0;
+    for i in 0..n {
+        for j in 0..n {
+            let p = Point::<2>::new(
+                -5.0 + 10.0 * i as f64 / (n - 1) as f64,
+                -5.0 + 10.0 * j as f64 / (n - 1) as f64,
+            );
+            sum += l.value(&p);
+        }
+    }
+    sum
+}
+
+/// 256 × 256 starts over [−5, 5]², 100 Newton steps each (the basin-map kernel), on `l`.
+fn newton_basins(l: &dyn Landscape<2>) -> f64 {
+    let n = 256;
+    let mut sum = 0.0;
+    for i in 0..n {
+        for j in 0..n {
+            let mut x = Point::<2>::new(
+                -5.0 + 10.0 * i as f64 / (n - 1) as f64,
+                -5.0 + 10.0 * j as f64 / (n - 1) as f64,
+            );
+            for _ in 0..100 {
+                let (g, h) = l.gradient_hessian(&x);
+                match newton_direction(&h, &g) {
+                    Some(v) => x += v,
+                    None => break,
+                }
+            }
+            sum += x[0];
+        }
+    }
+    sum
+}
+
+/// Typed Himmelblau against the closed-form preset: the target is within 3×.
+fn typed_against_preset(c: &mut Criterion) {
+    let typed = Typed::<2> {
+        program: Program::compile("(x^2 + y - 11)^2 + (x + y^2 - 7)^2", 2, &RustNumbers).expect("compiles"),
+    };
+    let mut g = c.benchmark_group("typed vs preset");
+    g.sample_size(10);
+    g.bench_function("grid 512x512 values, preset himmelblau", |b| {
+        b.iter(|| grid_values(black_box(&Himmelblau)))
+    });
+    g.bench_function("grid 512x512 values, typed himmelblau", |b| {
+        b.iter(|| grid_values(black_box(&typed)))
+    });
+    g.bench_function("newton basins 256x256x100, preset himmelblau", |b| {
+        b.iter(|| newton_basins(black_box(&Himmelblau)))
+    });
+    g.bench_function("newton basins 256x256x100, typed himmelblau", |b| {
+        b.iter(|| newton_basins(black_box(&typed)))
+    });
+    g.finish();
+}
 
 fn grid(c: &mut Criterion) {
     let view = View::new(&[-6.0, 6.0, -6.0, 6.0]).expect("valid view");
@@ -46,5 +111,5 @@ fn trajectories(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, grid, trajectories);
+criterion_group!(benches, grid, trajectories, typed_against_preset);
 criterion_main!(benches);

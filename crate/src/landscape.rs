@@ -19,6 +19,12 @@ pub trait Landscape<const N: usize> {
     fn gradient(&self, x: &Point<N>) -> Point<N>;
     /// The Hessian `H(x) = ∇²E(x)`.
     fn hessian(&self, x: &Point<N>) -> Hessian<N>;
+
+    /// `∇E(x)` and `H(x)` together (what a Newton step needs): by default two calls; a
+    /// landscape that computes both in one pass (typed functions) overrides it.
+    fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
+        (self.gradient(x), self.hessian(x))
+    }
 }
 
 /// Central finite-difference checks of a landscape's derivatives, for tests.

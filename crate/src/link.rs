@@ -3,7 +3,7 @@
 //! says what it ignored.
 //!
 //! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `f` a typed function (for
-//! `l=typed1d` or `typed2d`), `view` x₀,x₁,y₀,y₁,
+//! `l=typed1d` or `typed2d`), `d` data points x₀,t₀,x₁,t₁,… (for `neuron`, `tinynet`), `view` x₀,x₁,y₀,y₁,
 //! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
 //! `hess` (panels, 0 or 1), `embed` (0 or 1) and `hide` (panels hidden, from [`PANELS`]).
 //! Lists are comma-separated; numbers are written in Rust's shortest
@@ -67,6 +67,11 @@ fn number(numbers: &dyn Numbers, text: &str) -> Option<f64> {
     }
 }
 
+/// Whether `preset` takes data points (`d=…`).
+pub fn takes_points(preset: &Preset) -> bool {
+    matches!(preset.id, "neuron" | "tinynet")
+}
+
 /// A configuration that a link carries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkState {
@@ -76,6 +81,9 @@ pub struct LinkState {
     pub params: Vec<f64>,
     /// The typed function (for `typed1d` and `typed2d` only; `None` means the preset's default).
     pub function: Option<String>,
+    /// Data points `[x₀, t₀, x₁, t₁, …]` (for `neuron` and `tinynet` only; `None`: the data set
+    /// the parameters name).
+    pub points: Option<Vec<f64>>,
     /// The view `[x_min, x_max, y_min, y_max]` (in 1-D the `y` pair is ignored).
     pub view: [f64; 4],
     /// The start point, one coordinate per dimension.
@@ -130,6 +138,7 @@ impl LinkState {
             preset,
             params: preset.default_params(),
             function: None,
+            points: None,
             view: preset.view,
             start: preset.start[..preset.dim].to_vec(),
             hyper: Hyper {
@@ -164,6 +173,9 @@ impl LinkState {
         }
         if let (Some(_), Some(f)) = (self.preset.function, &self.function) {
             q.append_pair("f", f);
+        }
+        if let (true, Some(d)) = (takes_points(self.preset), &self.points) {
+            q.append_pair("d", &list(d));
         }
         q.append_pair("view", &list(view));
         q.append_pair("s", &list(&self.start));
@@ -258,6 +270,18 @@ impl LinkState {
                 Err(reason) => bad("f", reason),
             }
         }
+        if let Some(d) = get("d") {
+            let points = if d.is_empty() {
+                Some(Vec::new())
+            } else {
+                list(numbers, d, 2 * crate::neural::MAX_POINTS).filter(|d| crate::neural::parse_points(d).is_some())
+            };
+            match (takes_points(preset), points) {
+                (false, _) => bad("d", "only the neural landscapes (neuron, tinynet) take data points"),
+                (true, Some(d)) => state.points = Some(d),
+                (true, None) => bad("d", "not a list of (x, t) pairs with |x| ≤ 3 and t in [0, 1]"),
+            }
+        }
         if let Some(v) = get("view") {
             match list(numbers, v, 4) {
                 Some(xs) if preset.dim == 1 && xs.len() >= 2 && check_range(xs[0], xs[1]).is_ok() => {
@@ -345,9 +369,9 @@ impl LinkState {
             }
             state.hide = PANELS.iter().copied().filter(|p| names.contains(p)).collect();
         }
-        const KNOWN: [&str; 17] = [
-            "v", "l", "p", "f", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "embed",
-            "hide",
+        const KNOWN: [&str; 18] = [
+            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess",
+            "embed", "hide",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -508,7 +532,7 @@ mod tests {
             assert!(
                 state
                     .preset
-                    .build(&state.params, state.function.as_deref(), &RustNumbers)
+                    .build(&state.params, state.function.as_deref(), None, &RustNumbers)
                     .is_ok(),
                 "{query}"
             );

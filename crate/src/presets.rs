@@ -4,6 +4,7 @@ use crate::error::{check_param, Error};
 use crate::expr::{Program, Typed};
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::link::Numbers;
+use crate::neural::{self, NeuronLoss, TinyNet};
 
 /// `E(x) = a·x²/2`: the lecture's 1-D quadratic, with `E'' = a` everywhere.
 #[derive(Debug, Clone, Copy)]
@@ -358,6 +359,48 @@ pub const PRESETS: &[Preset] = &[
         function: None,
     },
     Preset {
+        id: "neuron",
+        dim: 2,
+        params: &[Param {
+            name: "set",
+            default: 0.0,
+            min: 0.0,
+            max: 3.0,
+        }],
+        view: [-8.0, 8.0, -8.0, 8.0],
+        start: [-5.0, 6.0],
+        eta: 1.0,
+        function: None,
+    },
+    Preset {
+        id: "tinynet",
+        dim: 2,
+        params: &[
+            Param {
+                name: "set",
+                default: 2.0,
+                min: 0.0,
+                max: 3.0,
+            },
+            Param {
+                name: "seed",
+                default: 2.0,
+                min: 1.0,
+                max: 999.0,
+            },
+            Param {
+                name: "slice",
+                default: 0.0,
+                min: 0.0,
+                max: 1.0,
+            },
+        ],
+        view: [-5.0, 5.0, -5.0, 5.0],
+        start: [-3.0, 4.0],
+        eta: 2.0,
+        function: None,
+    },
+    Preset {
         id: "typed2d",
         dim: 2,
         params: &[],
@@ -395,7 +438,15 @@ impl Preset {
     /// angles are in degrees), or for a typed preset from `function` (its default text if
     /// `None`; numbers read through `numbers`). Non-finite or out-of-range values and functions
     /// that do not parse are an error.
-    pub fn build(&self, values: &[f64], function: Option<&str>, numbers: &dyn Numbers) -> Result<AnyLandscape, Error> {
+    /// The neural presets (`neuron`, `tinynet`) use `points` as their data instead of the data
+    /// set their parameter names, when given.
+    pub fn build(
+        &self,
+        values: &[f64],
+        function: Option<&str>,
+        points: Option<&[(f64, f64)]>,
+        numbers: &dyn Numbers,
+    ) -> Result<AnyLandscape, Error> {
         if let Some(default) = self.function {
             let program =
                 Program::compile(function.unwrap_or(default), self.dim, numbers).map_err(Error::BadFunction)?;
@@ -424,6 +475,14 @@ impl Preset {
             "camel" => AnyLandscape::Two(Box::new(SixHumpCamel)),
             "ripples" => AnyLandscape::Two(Box::new(Ripples)),
             "monkey" => AnyLandscape::Two(Box::new(MonkeySaddle)),
+            "neuron" | "tinynet" => {
+                let data = points.map_or_else(|| neural::data_set(v[0] as usize), <[_]>::to_vec);
+                if self.id == "neuron" {
+                    AnyLandscape::Two(Box::new(NeuronLoss { data }))
+                } else {
+                    AnyLandscape::Two(Box::new(TinyNet::new(data, v[1] as u64, v[2] >= 0.5)))
+                }
+            }
             other => return Err(Error::UnknownPreset(other.to_owned())),
         })
     }
@@ -475,7 +534,7 @@ mod tests {
     fn every_preset_builds_with_defaults_and_rejects_bad_values() {
         for p in PRESETS {
             let built = p
-                .build(&p.default_params(), None, &RustNumbers)
+                .build(&p.default_params(), None, None, &RustNumbers)
                 .expect("defaults build");
             let dim = match built {
                 AnyLandscape::One(_) => 1,
@@ -485,18 +544,18 @@ mod tests {
             assert!(p.view[0] < p.view[1]);
             if let Some(first) = p.params.first() {
                 assert!(
-                    p.build(&[f64::NAN], None, &RustNumbers).is_err(),
+                    p.build(&[f64::NAN], None, None, &RustNumbers).is_err(),
                     "{} accepts NaN",
                     p.id
                 );
                 assert!(
-                    p.build(&[first.max * 2.0 + 1.0], None, &RustNumbers).is_err(),
+                    p.build(&[first.max * 2.0 + 1.0], None, None, &RustNumbers).is_err(),
                     "{} accepts out of range",
                     p.id
                 );
             }
         }
         assert!(Preset::find("nope").is_err());
-        assert_eq!(PRESETS.len(), 11);
+        assert_eq!(PRESETS.len(), 13);
     }
 }

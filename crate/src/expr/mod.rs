@@ -2,9 +2,8 @@
 //!
 //! [`parse`](parse::parse) reads the text into a tree; [`Program::compile`] turns the tree once into a
 //! flat list of stack-machine instructions (constants folded, integer powers recognized); the
-//! program is then evaluated per point with any number type of num-dual's [`DualNum`]: plain
-//! `f64` for values (the grid), first-order dual vectors for gradients and second-order dual
-//! vectors for Hessians. Derivatives are therefore exact (forward mode), never finite
+//! program is then evaluated per point with any [`Scalar`]: plain `f64` for values (the grid),
+//! [`Dual2`] for gradients and [`Hyper2`] for Hessians. Derivatives are therefore exact (forward mode), never finite
 //! differences. At kinks the derivative is a defined one-sided value: `abs` and `max`/`min`
 //! take their first branch on a tie (`abs'(0) = 1`), `relu'(0) = 0`.
 //!
@@ -13,16 +12,17 @@
 
 pub mod parse;
 
-use nalgebra::SVector;
-use num_dual::DualNum;
+use crate::dual::{Dual2, Hyper2, Scalar};
 
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::link::Numbers;
 use parse::{BinOp, Node};
 pub use parse::{ErrorKind, Func, ParseError};
 
-/// Deepest evaluation stack a program may need (the parser's nesting limit keeps it lower).
-const STACK: usize = 48;
+/// Deepest evaluation stack a program may need (deeper programs are refused as too nested).
+const STACK: usize = 24;
+/// The stack of the common, shallow programs.
+const SMALL_STACK: usize = 6;
 /// Most instructions a program may have.
 const MAX_OPS: usize = 600;
 
@@ -41,6 +41,12 @@ enum Op {
     /// `a ^ n`, `n` a small integer constant (defined for negative `a`).
     PowI(i32),
     Call(Func),
+    /// `a + c`, `a − c`, `a · c` with a constant `c` (fused: one instruction instead of two).
+    AddC(f64),
+    SubC(f64),
+    MulC(f64),
+    /// `a / c` with a constant `c`.
+    DivC(f64),
 }
 
 /// A compiled expression of one or two variables. It is always evaluated at a point `[x, y]`
@@ -48,6 +54,8 @@ enum Op {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
     ops: Vec<Op>,
+    /// The deepest the stack gets.
+    depth: usize,
     /// The text it was compiled from (for share links).
     source: String,
 }
@@ -75,7 +83,8 @@ impl Program {
         let tree = parse::parse(text, vars, numbers)?;
         let mut ops = Vec::new();
         emit(&tree, &mut ops);
-        let too_big = ops.len() > MAX_OPS || max_depth(&ops) > STACK;
+        let depth = max_depth(&ops);
+        let too_big = ops.len() > MAX_OPS || depth > STACK;
         if too_big {
             return Err(ParseError {
                 kind: ErrorKind::TooDeep,
@@ -85,6 +94,7 @@ impl Program {
         }
         Ok(Program {
             ops,
+            depth,
             source: text.trim().to_owned(),
         })
     }
@@ -105,64 +115,71 @@ impl Program {
     }
 
     /// The value at `vars = [x, y]` in the number type `T`.
-    pub fn eval<T: DualNum<Primitive = f64> + Copy>(&self, vars: &[T; 2]) -> T {
-        let mut stack = [T::zero(); STACK];
-        let mut top = 0; // number of values on the stack
+    pub fn eval<T: Scalar>(&self, vars: &[T; 2]) -> T {
+        // Most functions need a shallow stack: a small array is cheaper to set up per point.
+        if self.depth <= SMALL_STACK {
+            self.run::<T, SMALL_STACK>(vars)
+        } else {
+            self.run::<T, STACK>(vars)
+        }
+    }
+
+    fn run<T: Scalar, const S: usize>(&self, vars: &[T; 2]) -> T {
+        // An accumulator machine: the top of the stack lives in `acc` (no load and store for
+        // unary instructions); below it, `stack[..top]` (its first slot holds the initial,
+        // unused `acc`). Binary instructions combine `stack[top − 1]` with `acc`.
+        let mut stack = [T::constant(0.0); S];
+        let mut top = 0;
+        let mut acc = T::constant(0.0);
         for op in &self.ops {
             match *op {
                 Op::Const(c) => {
-                    stack[top] = T::from(c);
+                    stack[top] = acc;
                     top += 1;
+                    acc = T::constant(c);
                 }
                 Op::Var(i) => {
-                    stack[top] = vars[i as usize];
+                    stack[top] = acc;
                     top += 1;
+                    acc = vars[i as usize];
                 }
-                Op::Neg => stack[top - 1] = -stack[top - 1],
-                Op::PowI(n) => stack[top - 1] = stack[top - 1].powi(n),
-                Op::Call(f) if !matches!(f, Func::Min | Func::Max) => stack[top - 1] = call(f, stack[top - 1]),
-                _ => {
+                Op::Neg => acc = -acc,
+                Op::PowI(n) => acc = acc.powi(n),
+                Op::AddC(c) => acc = acc + T::constant(c),
+                Op::SubC(c) => acc = acc - T::constant(c),
+                Op::MulC(c) => acc = acc * T::constant(c),
+                Op::DivC(c) => acc = acc / T::constant(c),
+                Op::Call(Func::Min | Func::Max) | Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Pow => {
                     top -= 1;
-                    let (a, b) = (stack[top - 1], stack[top]);
-                    stack[top - 1] = match *op {
-                        Op::Add => a + b,
-                        Op::Sub => a - b,
-                        Op::Mul => a * b,
-                        Op::Div => a / b,
-                        Op::Pow => pow(a, b),
-                        Op::Call(Func::Min) => {
-                            if b.re() < a.re() {
-                                b
-                            } else {
-                                a
-                            }
-                        }
-                        _ => {
-                            // max
-                            if b.re() > a.re() {
-                                b
-                            } else {
-                                a
-                            }
-                        }
+                    let a = stack[top];
+                    acc = match *op {
+                        Op::Add => a + acc,
+                        Op::Sub => a - acc,
+                        Op::Mul => a * acc,
+                        Op::Div => a / acc,
+                        Op::Pow => pow(a, acc),
+                        Op::Call(Func::Min) if acc.re() < a.re() => acc,
+                        Op::Call(Func::Max) if acc.re() > a.re() => acc,
+                        _ => a, // min or max: the first on a tie
                     };
                 }
+                Op::Call(f) => acc = call(f, acc),
             }
         }
-        stack[0]
+        acc
     }
 }
 
 /// `a ^ b` for a non-constant exponent: `exp(b·ln a)`; `0 ^ b` is 0 for `b > 0`.
-fn pow<T: DualNum<Primitive = f64> + Copy>(a: T, b: T) -> T {
+fn pow<T: Scalar>(a: T, b: T) -> T {
     if a.re() == 0.0 && b.re() > 0.0 {
-        T::zero()
+        T::constant(0.0)
     } else {
         (b * a.ln()).exp()
     }
 }
 
-fn call<T: DualNum<Primitive = f64> + Copy>(f: Func, a: T) -> T {
+fn call<T: Scalar>(f: Func, a: T) -> T {
     match f {
         Func::Sin => a.sin(),
         Func::Cos => a.cos(),
@@ -178,20 +195,12 @@ fn call<T: DualNum<Primitive = f64> + Copy>(f: Func, a: T) -> T {
             }
         }
         Func::Tanh => a.tanh(),
-        Func::Sigmoid => {
-            // Written so that neither branch overflows: e^−|a| ≤ 1.
-            if a.re() >= 0.0 {
-                (T::one() + (-a).exp()).recip()
-            } else {
-                let e = a.exp();
-                e / (T::one() + e)
-            }
-        }
+        Func::Sigmoid => a.sigmoid(),
         Func::Relu => {
             if a.re() > 0.0 {
                 a
             } else {
-                T::zero()
+                T::constant(0.0)
             }
         }
         Func::Min | Func::Max => a, // binary: handled by the caller
@@ -214,6 +223,16 @@ fn emit(node: &Node, ops: &mut Vec<Op>) {
         Node::Bin(BinOp::Pow, a, b) if constant(b).and_then(small_integer).is_some() => {
             emit(a, ops);
             ops.push(Op::PowI(constant(b).and_then(small_integer).unwrap_or(1)));
+        }
+        Node::Bin(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div), a, b) if constant(b).is_some() => {
+            emit(a, ops);
+            let c = constant(b).unwrap_or(0.0);
+            ops.push(match op {
+                BinOp::Add => Op::AddC(c),
+                BinOp::Sub => Op::SubC(c),
+                BinOp::Mul => Op::MulC(c),
+                _ => Op::DivC(c),
+            });
         }
         Node::Bin(op, a, b) => {
             emit(a, ops);
@@ -261,7 +280,7 @@ fn max_depth(ops: &[Op]) -> usize {
     for op in ops {
         match op {
             Op::Const(_) | Op::Var(_) => depth += 1,
-            Op::Neg | Op::PowI(_) => {}
+            Op::Neg | Op::PowI(_) | Op::AddC(_) | Op::SubC(_) | Op::MulC(_) | Op::DivC(_) => {}
             Op::Call(f) if !matches!(f, Func::Min | Func::Max) => {}
             _ => depth = depth.saturating_sub(1),
         }
@@ -279,25 +298,32 @@ pub struct Typed<const N: usize> {
     pub program: Program,
 }
 
-fn plane<const N: usize>(x: &Point<N>) -> SVector<f64, 2> {
-    SVector::<f64, 2>::new(x[0], if N > 1 { x[N - 1] } else { 0.0 })
+fn plane<const N: usize>(x: &Point<N>) -> [f64; 2] {
+    [x[0], if N > 1 { x[N - 1] } else { 0.0 }]
 }
 
 impl<const N: usize> Landscape<N> for Typed<N> {
     fn value(&self, x: &Point<N>) -> f64 {
-        self.program.eval(&plane(x).into())
+        self.program.eval(&plane(x))
     }
 
     fn gradient(&self, x: &Point<N>) -> Point<N> {
-        // Through the second-order numbers too: one evaluator fewer in the wasm, for a little
-        // more arithmetic per gradient.
-        let g = num_dual::hessian(|v: SVector<_, 2>| self.program.eval(&v.into()), &plane(x)).1;
-        Point::<N>::from_fn(|i, _| g[i])
+        let [x0, y0] = plane(x);
+        let d = self.program.eval(&[Dual2::var(x0, 0), Dual2::var(y0, 1)]);
+        Point::<N>::from_fn(|i, _| d.g[i])
     }
 
     fn hessian(&self, x: &Point<N>) -> Hessian<N> {
-        let h = num_dual::hessian(|v: SVector<_, 2>| self.program.eval(&v.into()), &plane(x)).2;
-        Hessian::<N>::from_fn(|i, j| h[(i, j)])
+        self.gradient_hessian(x).1
+    }
+
+    fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
+        let [x0, y0] = plane(x);
+        let d = self.program.eval(&[Hyper2::var(x0, 0), Hyper2::var(y0, 1)]);
+        (
+            Point::<N>::from_fn(|i, _| d.g[i]),
+            Hessian::<N>::from_fn(|i, j| d.h[i + j]),
+        )
     }
 }
 

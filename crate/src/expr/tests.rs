@@ -176,6 +176,19 @@ fn constants_fold_and_integer_powers_are_recognized() {
     assert_eq!(p.ops[0], Op::Const(4.0 * std::f64::consts::PI));
     assert!(p.ops.contains(&Op::PowI(2)));
     assert_eq!(p.len(), 4);
+    // A constant right operand fuses into the instruction.
+    let q = compile2("(x - 11) * 3 + y / 4").expect("compiles");
+    assert_eq!(
+        q.ops,
+        vec![
+            Op::Var(0),
+            Op::SubC(11.0),
+            Op::MulC(3.0),
+            Op::Var(1),
+            Op::DivC(4.0),
+            Op::Add
+        ]
+    );
     assert_eq!(p.source(), "2 * pi * (3 - 1) + x^2");
 }
 

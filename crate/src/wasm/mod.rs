@@ -246,6 +246,8 @@ pub struct Explorer {
     preset: &'static Preset,
     /// The typed functions of `typed1d` and `typed2d` (`None`: the preset's default text).
     functions: [Option<String>; 2],
+    /// Data points the user placed for `neuron` and `tinynet` (`None`: the preset's data set).
+    points: Option<Vec<(f64, f64)>>,
     hyper: Hyper,
     enabled: Vec<bool>,
     start: Vec<f64>,
@@ -481,6 +483,14 @@ impl Explorer {
         PRESETS.iter().map(|p| p.id.to_owned()).collect()
     }
 
+    /// The sum of activation `name` (`logistic`, `tanh`, `relu`, `rational`) at `n` inputs: a
+    /// workload for the page to time (the cost of exponentials).
+    #[wasm_bindgen(js_name = activationSum)]
+    pub fn activation_sum(name: &str, n: u32) -> Result<f64, JsValue> {
+        let a = crate::neural::Activation::named(name).ok_or_else(|| JsError::new("unknown activation"))?;
+        Ok(a.sum(n as usize))
+    }
+
     /// The identifiers of the methods, in the order readouts and paths are indexed.
     #[wasm_bindgen(js_name = methodIds)]
     pub fn method_ids() -> Vec<String> {
@@ -494,6 +504,7 @@ impl Explorer {
         let mut e = Explorer {
             preset,
             functions: [None, None],
+            points: None,
             hyper: Hyper {
                 eta: preset.eta,
                 ..Hyper::default()
@@ -518,7 +529,55 @@ impl Explorer {
     pub fn set_landscape(&mut self, id: &str, values: &[f64]) -> Result<(), JsValue> {
         let preset = Preset::find(id)?;
         let function = self.functions[preset.dim - 1].clone();
-        Ok(self.rebuild(preset, values, function.as_deref())?)
+        self.rebuild(preset, values, function.as_deref(), None)?;
+        self.points = None; // a new landscape or data set: its own data
+        Ok(())
+    }
+
+    /// Replaces the data of a neural landscape (`neuron`, `tinynet`) with `flat` =
+    /// `[x₀, t₀, x₁, t₁, …]` (at most 64 points, `|x| ≤ 3`, `t` in `[0, 1]`) and restarts the
+    /// runs; on error nothing changes.
+    #[wasm_bindgen(js_name = setPoints)]
+    pub fn set_points(&mut self, flat: &[f64]) -> Result<(), JsValue> {
+        if !crate::link::takes_points(self.preset) {
+            return Err(JsError::new("this landscape has no data points").into());
+        }
+        let points = crate::neural::parse_points(flat)
+            .ok_or_else(|| JsError::new("data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64"))?;
+        let params = with_runs!(&self.inner, r => r.params.clone());
+        self.rebuild(self.preset, &params, None, Some(&points))?;
+        self.points = Some(points);
+        Ok(())
+    }
+
+    /// The data of a neural landscape, `[x₀, t₀, x₁, t₁, …]` (empty for other landscapes).
+    pub fn points(&self) -> Vec<f64> {
+        if !crate::link::takes_points(self.preset) {
+            return Vec::new();
+        }
+        let set = with_runs!(&self.inner, r => r.params.first().copied().unwrap_or(0.0));
+        let points = self
+            .points
+            .clone()
+            .unwrap_or_else(|| crate::neural::data_set(set as usize));
+        points.iter().flat_map(|&(x, t)| [x, t]).collect()
+    }
+
+    /// The model's output `y(x)` at `n` inputs evenly spread over `[−3, 3]`, with the weights
+    /// at point `at` of the map (the neuron's `w, θ`, or the network's slice coordinates).
+    #[wasm_bindgen(js_name = modelOutput)]
+    pub fn model_output(&self, at: &[f64], n: usize) -> Result<Vec<f64>, JsValue> {
+        let p = point::<2>(at)?;
+        let params = with_runs!(&self.inner, r => r.params.clone());
+        let xs = (0..n.clamp(2, 1000)).map(|i| -3.0 + 6.0 * i as f64 / (n.clamp(2, 1000) - 1) as f64);
+        Ok(match self.preset.id {
+            "neuron" => xs.map(|x| crate::neural::sigmoid(p[0] * x - p[1])).collect(),
+            "tinynet" => {
+                let net = crate::neural::TinyNet::new(Vec::new(), params[1] as u64, params[2] >= 0.5);
+                xs.map(|x| net.output(&p, x)).collect()
+            }
+            _ => return Err(JsError::new("this landscape is not a model").into()),
+        })
     }
 
     /// Sets the typed function of the current typed landscape (`typed1d` or `typed2d`) and
@@ -538,7 +597,7 @@ impl Explorer {
                 message: "this landscape is not a typed function".into(),
             });
         }
-        match self.rebuild(self.preset, &[], Some(text)) {
+        match self.rebuild(self.preset, &[], Some(text), None) {
             Ok(()) => {
                 self.functions[self.preset.dim - 1] = Some(text.trim().to_owned());
                 None
@@ -572,14 +631,20 @@ impl Explorer {
     /// Rebuilds the landscape of `preset` with parameter `values` (missing ones default) or the
     /// typed `function`, keeping `η`, the methods and the start point (the preset's default
     /// start if the dimension changes); trajectories restart. On error nothing changes.
-    fn rebuild(&mut self, preset: &'static Preset, values: &[f64], function: Option<&str>) -> Result<(), Error> {
+    fn rebuild(
+        &mut self,
+        preset: &'static Preset,
+        values: &[f64],
+        function: Option<&str>,
+        points: Option<&[(f64, f64)]>,
+    ) -> Result<(), Error> {
         let params: Vec<f64> = preset
             .params
             .iter()
             .enumerate()
             .map(|(i, p)| values.get(i).copied().unwrap_or(p.default))
             .collect();
-        let mut inner = match preset.build(&params, function, &JsNumbers)? {
+        let mut inner = match preset.build(&params, function, points, &JsNumbers)? {
             AnyLandscape::One(l) => Inner::One(Runs::new(l, params), Curve::default()),
             AnyLandscape::Two(l) => Inner::Two(Runs::new(l, params), Sampled::default(), Sampled::default()),
         };
@@ -606,6 +671,9 @@ impl Explorer {
         state.params = with_runs!(&self.inner, r => r.params.clone());
         if self.preset.function.is_some() {
             state.function = Some(self.function());
+        }
+        if let Some(points) = &self.points {
+            state.points = Some(points.iter().flat_map(|&(x, t)| [x, t]).collect());
         }
         if let [x0, x1, rest @ ..] = view {
             if check_range(*x0, *x1).is_ok() {
@@ -661,6 +729,11 @@ impl Explorer {
         }
         if let Err(e) = self.set_landscape(state.preset.id, &state.params) {
             ignored.push(format!("l: {}", e.as_string().unwrap_or_default()));
+        }
+        if let Some(flat) = &state.points {
+            if self.set_points(flat).is_err() {
+                ignored.push("d: not valid data points".into());
+            }
         }
         LinkReport {
             view: state.view.to_vec(),
