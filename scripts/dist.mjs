@@ -35,11 +35,20 @@ function replace(text, pattern, by) {
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-async function bundle(format, define = {}) {
+async function bundle(format, define = {}, entry = 'main.js') {
+  return (await bundleFiles(format, define, entry))[0].text;
+}
+
+/** The bundle of `entry`, and for ESM the chunks it loads on demand (Spanish strings). */
+async function bundleFiles(format, define = {}, entry = 'main.js') {
   const out = await build({
-    entryPoints: [join(WWW, 'main.js')],
+    entryPoints: [join(WWW, entry)],
     bundle: true,
     format,
+    splitting: format === 'esm',
+    outdir: join(DIST, 'www'),
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
     minify: true,
     target: TARGET,
     define,
@@ -50,7 +59,7 @@ async function bundle(format, define = {}) {
     // passes the bytes itself.
     logOverride: { 'empty-import-meta': 'silent' },
   });
-  return out.outputFiles[0].text;
+  return out.outputFiles.map((f) => ({ name: f.path.slice(join(DIST, 'www').length + 1), text: f.text }));
 }
 
 const wasm = readFileSync(join(WWW, 'pkg', 'descenso_bg.wasm'));
@@ -67,13 +76,21 @@ mkdirSync(join(DIST, 'www'), { recursive: true });
 let page = index.replace(/\n\s*<link rel="modulepreload"[^>]*>/g, '');
 page = replace(page, /href="www\/pkg\/descenso_bg\.wasm"/, 'href="www/descenso_bg.wasm"');
 writeFileSync(join(DIST, 'index.html'), page);
-writeFileSync(join(DIST, 'www', 'main.js'), await bundle('esm'));
+// The wasm sits beside the bundles; the basin workers are a second bundle, loaded when used.
+for (const f of await bundleFiles('esm', { DESCENSO_WASM_URL: '"descenso_bg.wasm"' })) writeFileSync(join(DIST, 'www', f.name), f.text);
+writeFileSync(join(DIST, 'www', 'basins-worker.js'), await bundle('esm', {}, 'basins-worker.js'));
 writeFileSync(join(DIST, 'www', 'style.css'), `${css}\n`);
 writeFileSync(join(DIST, 'www', 'favicon.svg'), favicon);
 copyFileSync(join(WWW, 'pkg', 'descenso_bg.wasm'), join(DIST, 'www', 'descenso_bg.wasm'));
 
 // ---- dist/descenso.html: one file -----------------------------------------------------------
-const script = await bundle('iife', { DESCENSO_WASM_BASE64: JSON.stringify(wasm.toString('base64')) });
+// The workers run from a blob: URL of their own bundle's text (CSP: worker-src blob:), and
+// compile nothing: the page posts them the module it compiled.
+const worker = await bundle('iife', {}, 'basins-worker.js');
+const script = await bundle('iife', {
+  DESCENSO_WASM_BASE64: JSON.stringify(wasm.toString('base64')),
+  DESCENSO_WORKER_SOURCE: JSON.stringify(worker),
+});
 if (/<\/script|<!--/i.test(script)) fail('the inline script contains "</script" or "<!--"');
 if (/<\/style/i.test(css)) fail('the inline style contains "</style"');
 const csp = [
@@ -81,6 +98,7 @@ const csp = [
   `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(css)}`,
   'img-src data: blob:',
+  'worker-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

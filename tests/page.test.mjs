@@ -226,6 +226,8 @@ describe('the working slice', () => {
   test('switches to Spanish with the lecture terms', async () => {
     const { page } = await openPage(browser);
     await page.selectOption('#lang', 'es');
+    // (The Spanish strings load on demand.)
+    await page.waitForSelector('html[lang="es"]');
     assert.match(await page.textContent('body'), /Tasa de aprendizaje η/);
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     await page.close();

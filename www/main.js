@@ -1,6 +1,6 @@
 // Descenso's page: state, events and drawing. All mathematics happens in the wasm core.
 import init, { Explorer } from './pkg/descenso.js';
-import { LANGUAGES, preferredLanguage, t, translatePage } from './i18n.js';
+import { LANGUAGES, loadLanguage, preferredLanguage, t, translatePage } from './i18n.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
 import { Frame, METHOD_STYLE, drawContours, drawCritical, drawHessian, drawCurve, drawHeat, drawPath, drawStart, drawSwatch, hiDpiContext } from './draw.js';
 
@@ -14,6 +14,8 @@ const el = {
   scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
   showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
   embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
+  showBasins: $('show-basins'), basins: $('basins'), basinGd: $('basin-gd'), basinNewton: $('basin-newton'),
+  basinGdCaption: $('basin-gd-caption'), basinsStatus: $('basins-status'), basinsLegend: $('basins-legend'),
   costRun: $('cost-run'), costRows: $('cost-rows'),
   dataBox: $('data-box'), data: $('data'), dataNote: $('data-note'),
   functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
@@ -300,6 +302,167 @@ function onParamChange(ev) {
   resample();
 }
 
+// ---- basins of attraction (Web Workers) -----------------------------------------------------
+
+/* global DESCENSO_WORKER_SOURCE */
+const BASIN_SIZE = 160; // starts per side
+const BASIN_STEPS = 100;
+const BASIN_CHUNK = 8; // rows per message
+const MINIMUM_COLOURS = ['#e6ab02', '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#1f78b4'];
+const KIND_COLOURS = ['', '#c7d3e6', '#4d4d4d', '#b3b3b3']; // by kind: (minimum), saddle, maximum, degenerate
+const basins = { workers: [], idle: [], queue: [], job: null, key: '', timer: 0 };
+
+/** The worker pool: one worker per core (at most 4), each with its own instance of the core,
+ *  compiled from the module the page already has. */
+function basinWorkers() {
+  if (basins.workers.length) return basins.workers;
+  const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+  for (let i = 0; i < count; i++) {
+    const worker =
+      typeof DESCENSO_WORKER_SOURCE === 'string'
+        ? new Worker(URL.createObjectURL(new Blob([DESCENSO_WORKER_SOURCE], { type: 'text/javascript' })))
+        : new Worker(new URL('./basins-worker.js', import.meta.url), { type: 'module' });
+    worker.postMessage({ type: 'init', module: wasmModule });
+    worker.onmessage = (e) => onBasinRows(worker, e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${e.message ?? 'worker'}`;
+    };
+    basins.workers.push(worker);
+    basins.idle.push(worker);
+  }
+  return basins.workers;
+}
+
+/** The colour of each label: minima in distinct colours, other critical points by kind. */
+function basinPalette(points) {
+  const colours = [];
+  let minima = 0;
+  for (let k = 0; k + 4 < points.length; k += 5) {
+    const kind = points[k + 3];
+    colours.push(kind === 0 ? MINIMUM_COLOURS[minima++ % MINIMUM_COLOURS.length] : KIND_COLOURS[kind]);
+  }
+  return colours.map((c) => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)]);
+}
+
+/** Starts (or restarts) the basin maps when what they depend on changed: the landscape, the
+ *  view, and η for the GD map. Stale work is dropped as it comes back. */
+function maybeBasins() {
+  const on = el.showBasins.checked && !el.basins.hidden;
+  if (!on) return;
+  if (explorer.dim !== 2) {
+    el.basinsStatus.textContent = t(state.lang, 'basinsOneD');
+    return;
+  }
+  const link = explorer.link(new Float64Array(state.view), 0, '', '', '', '');
+  const key = `${link.replace(/&s=[^&]*/, '')}|${state.view.join(',')}`;
+  if (key === basins.key) return;
+  basins.key = key;
+  clearTimeout(basins.timer);
+  basins.timer = setTimeout(() => startBasins(link), 30);
+}
+
+function startBasins(link) {
+  const workers = basinWorkers();
+  const points = explorer.criticalPoints(new Float64Array(state.view), CRITICAL_SEEDS);
+  const xy = [];
+  for (let k = 0; k + 4 < points.length; k += 5) xy.push(points[k], points[k + 1]);
+  const n = BASIN_SIZE;
+  const job = {
+    id: (basins.job?.id ?? 0) + 1,
+    link,
+    eta: explorer.eta,
+    critical: xy,
+    palette: basinPalette(points),
+    images: { gd: new ImageData(n, n), newton: new ImageData(n, n) },
+    done: 0,
+    total: 2 * n,
+    started: performance.now(),
+  };
+  basins.job = job;
+  basins.queue = [];
+  for (const map of ['gd', 'newton']) {
+    for (let r = 0; r < n; r += BASIN_CHUNK) basins.queue.push({ map, row0: r, row1: Math.min(n, r + BASIN_CHUNK) });
+  }
+  el.basinGdCaption.textContent = t(state.lang, 'basinGd', fmt(job.eta));
+  for (const canvas of [el.basinGd, el.basinNewton]) {
+    canvas.width = n;
+    canvas.height = n;
+  }
+  describeBasins(points, job.palette);
+  el.basinsStatus.textContent = t(state.lang, 'basinsProgress', 0, workers.length);
+  while (basins.idle.length && basins.queue.length) sendBasinChunk(basins.idle.pop());
+}
+
+function sendBasinChunk(worker) {
+  const job = basins.job;
+  const chunk = basins.queue.shift();
+  if (!job || !chunk) {
+    basins.idle.push(worker);
+    return;
+  }
+  worker.postMessage({
+    type: 'rows', id: job.id, link: job.link, view: state.view, nx: BASIN_SIZE, ny: BASIN_SIZE,
+    row0: chunk.row0, row1: chunk.row1, map: chunk.map, method: chunk.map, eta: job.eta, steps: BASIN_STEPS, critical: job.critical,
+  });
+}
+
+/** Rows back from a worker: drawn at once if they belong to the current job. */
+function onBasinRows(worker, m) {
+  const job = basins.job;
+  if (job && m.id === job.id) {
+    if (m.error) {
+      el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${m.error}`;
+    } else {
+      const image = job.images[m.map];
+      const n = BASIN_SIZE;
+      for (let i = 0; i < m.labels.length; i++) {
+        const label = m.labels[i];
+        const rgb = label === 254 ? [127, 0, 0] : label === 255 ? [255, 255, 255] : job.palette[label] ?? [255, 255, 255];
+        const o = 4 * (m.row0 * n + i);
+        image.data[o] = rgb[0];
+        image.data[o + 1] = rgb[1];
+        image.data[o + 2] = rgb[2];
+        image.data[o + 3] = 255;
+      }
+      (m.map === 'gd' ? el.basinGd : el.basinNewton).getContext('2d').putImageData(image, 0, 0);
+      job.done += m.row1 - m.row0;
+      const ms = Math.round(performance.now() - job.started);
+      el.basinsStatus.textContent =
+        job.done >= job.total
+          ? t(state.lang, 'basinsDone', BASIN_SIZE, ms, basins.workers.length)
+          : t(state.lang, 'basinsProgress', Math.round((100 * job.done) / job.total), basins.workers.length);
+      if (job.done >= job.total) el.basins.dataset.done = String(job.id);
+    }
+  }
+  sendBasinChunk(worker);
+}
+
+/** The legend: a swatch per minimum (with where it is) and per other outcome. */
+function describeBasins(points, palette) {
+  const items = [];
+  let minima = 0;
+  const kinds = new Set();
+  for (let k = 0, i = 0; k + 4 < points.length; k += 5, i++) {
+    const kind = points[k + 3];
+    if (kind === 0) items.push([palette[i], t(state.lang, 'basinMinimum', ++minima, fmt(points[k]), fmt(points[k + 1]))]);
+    else if (!kinds.has(kind)) {
+      kinds.add(kind);
+      items.push([palette[i], t(state.lang, ['', 'basinSaddle', 'basinMaximum', 'basinDegenerate'][kind])]);
+    }
+  }
+  items.push([[127, 0, 0], t(state.lang, 'basinDiverged')], [[255, 255, 255], t(state.lang, 'basinNone')]);
+  el.basinsLegend.replaceChildren(
+    ...items.map(([rgb, text]) => {
+      const li = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.style.background = `rgb(${rgb.join(',')})`;
+      li.append(swatch, text);
+      return li;
+    }),
+  );
+}
+
 // ---- the cost of exponentials --------------------------------------------------------------
 
 const ACTIVATIONS = ['logistic', 'tanh', 'relu', 'rational'];
@@ -464,6 +627,7 @@ function applyPanels() {
   for (const node of document.querySelectorAll('[data-panel]')) node.hidden = state.hide.has(node.dataset.panel);
   el.functionBox.hidden ||= !state.preset.startsWith('typed');
   el.dataBox.hidden ||= state.preset !== 'neuron' && state.preset !== 'tinynet';
+  el.basins.hidden ||= !el.showBasins.checked;
 }
 
 /** The <iframe> snippet for the current state, shown as text in a read-only box. */
@@ -573,12 +737,7 @@ function applyAddressLink() {
   state.view = Array.from(report.view);
   state.enabled = new Set(methods.filter((_, i) => explorer.pathLen(i) > 0));
   for (const box of el.toggles.querySelectorAll('input')) box.checked = state.enabled.has(box.value);
-  if (LANGUAGES.includes(report.lang)) {
-    state.lang = report.lang;
-    el.lang.value = report.lang;
-    translatePage(state.lang);
-    setChartStyle();
-  }
+  if (LANGUAGES.includes(report.lang) && report.lang !== state.lang) languageReady = setLanguage(report.lang);
   state.scene = SCENES.some((sc) => sc.id === report.scene) ? report.scene : 'free';
   el.showCritical.checked = report.critical;
   el.showHessian.checked = report.hessian;
@@ -603,12 +762,20 @@ function applyAddressLink() {
 
 // ---- scenes -------------------------------------------------------------------------------
 
+/** A scene's title or text in the page's language (English in scenes.js, others in the
+ *  language's strings as scene_<id>_title / scene_<id>_text). */
+function sceneString(sc, part) {
+  const key = `scene_${sc.id}_${part}`;
+  const s = t(state.lang, key);
+  return s === key ? sc[part].en : s;
+}
+
 function buildScenePicker() {
   el.scene.replaceChildren(
     ...SCENES.map((sc) => {
       const o = document.createElement('option');
       o.value = sc.id;
-      o.textContent = sc.title[state.lang] ?? sc.title.en;
+      o.textContent = sceneString(sc, 'title');
       return o;
     }),
   );
@@ -646,8 +813,8 @@ function applyScene(id) {
 function describeScene() {
   const sc = SCENES.find((s) => s.id === state.scene) ?? SCENES[0];
   const L = state.lang;
-  el.sceneTitle.textContent = sc.title[L] ?? sc.title.en;
-  el.sceneText.textContent = sc.text[L] ?? sc.text.en;
+  el.sceneTitle.textContent = sceneString(sc, 'title');
+  el.sceneText.textContent = sceneString(sc, 'text');
   const controls = [];
   if (sc.regimes) {
     for (const [c, ratio] of REGIME_CASES) {
@@ -837,6 +1004,7 @@ function render() {
   const [sx, sy] = frame.toPx(state.start[0], dim === 2 ? state.start[1] : startValue);
   drawStart(ctx, sx, sy, bg);
   updateReadout();
+  maybeBasins();
   if (a) {
     updateAnalysis(at, a);
     a.free();
@@ -1048,6 +1216,11 @@ function wire() {
   el.functionInput.addEventListener('input', onFunctionInput);
   el.data.addEventListener('click', onDataClick);
   el.costRun.addEventListener('click', measureCost);
+  el.showBasins.addEventListener('change', () => {
+    el.basins.hidden = !el.showBasins.checked || state.hide.has('critical');
+    basins.key = '';
+    render();
+  });
   el.functionInput.addEventListener('change', applyFunction);
   el.exportPng.addEventListener('click', exportPng);
   el.exportSvg.addEventListener('click', exportSvg);
@@ -1085,14 +1258,7 @@ function wire() {
     });
   }
   el.lang.addEventListener('change', () => {
-    state.lang = el.lang.value;
-    translatePage(state.lang);
-    el.play.textContent = t(state.lang, state.playing ? 'pause' : 'play');
-    setChartStyle();
-    summarizeCritical();
-    buildScenePicker();
-    describeScene();
-    render();
+    languageReady = setLanguage(el.lang.value);
   });
 
   // Keyboard: space plays/pauses, S or → steps (. too), R resets, anywhere but in a form field;
@@ -1162,23 +1328,55 @@ function wire() {
 
 // ---- start --------------------------------------------------------------------------------
 
-/* global DESCENSO_WASM_BASE64 */
-/** The single-file build (scripts/dist.mjs) defines the wasm inline, as base64; otherwise the
- *  glue fetches descenso_bg.wasm from beside it. */
-function wasmInput() {
-  if (typeof DESCENSO_WASM_BASE64 !== 'string') return undefined;
-  const text = atob(DESCENSO_WASM_BASE64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return { module_or_path: bytes };
+let languageReady = Promise.resolve(); // the last language switch, done when its strings are in
+
+/** Switches the page to `lang`, loading its strings first when needed (Spanish loads on
+ *  demand), then redraws everything that has text. */
+async function setLanguage(lang) {
+  state.lang = lang;
+  el.lang.value = lang;
+  try {
+    await loadLanguage(lang);
+  } catch (err) {
+    showNotice(`${t('en', 'loadFailed')} ${err?.message ?? err}`);
+  }
+  if (state.lang !== lang || !explorer) return; // a newer switch, or not started yet
+  translatePage(lang);
+  el.play.textContent = t(lang, state.playing ? 'pause' : 'play');
+  setChartStyle();
+  summarizeCritical();
+  buildParams();
+  buildScenePicker();
+  describeScene();
+  syncData();
+  basins.key = '';
+  render();
+}
+
+/* global DESCENSO_WASM_BASE64, DESCENSO_WASM_URL */
+let wasmModule = null; // the compiled core, shared with the basin workers
+
+/** Compiles the core: from the bytes the single-file build (scripts/dist.mjs) carries inline as
+ *  base64, or streamed from the wasm file (beside the bundle in dist/, in pkg/ unbundled). */
+async function compileCore() {
+  if (typeof DESCENSO_WASM_BASE64 === 'string') {
+    const text = atob(DESCENSO_WASM_BASE64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return WebAssembly.compile(bytes);
+  }
+  const file = typeof DESCENSO_WASM_URL === 'string' ? DESCENSO_WASM_URL : './pkg/descenso_bg.wasm';
+  return WebAssembly.compileStreaming(fetch(new URL(file, import.meta.url)));
 }
 
 async function main() {
   state.lang = preferredLanguage();
-  el.lang.value = LANGUAGES.includes(state.lang) ? state.lang : 'en';
+  el.lang.value = state.lang;
+  await loadLanguage(state.lang).catch(() => (state.lang = 'en'));
   translatePage(state.lang);
   try {
-    wasm = await init(wasmInput());
+    wasmModule = await compileCore();
+    wasm = await init({ module_or_path: wasmModule });
     performance.mark('descenso:wasm-ready');
   } catch (err) {
     showNotice(`${t(state.lang, 'loadFailed')} ${err?.message ?? err}`);
@@ -1205,7 +1403,8 @@ async function main() {
     setTimeout(() => {
       quickStart = false;
       resample();
-      document.body.dataset.ready = 'true';
+      // Ready once a language the link asked for is in too.
+      languageReady.then(() => (document.body.dataset.ready = 'true'));
     }, 0),
   );
 }

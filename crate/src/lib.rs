@@ -18,6 +18,7 @@
 
 pub mod adam;
 pub mod analysis;
+pub mod basins;
 pub mod catalog;
 pub mod chart;
 pub mod colormap;

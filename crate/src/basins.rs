@@ -1,0 +1,261 @@
+//! Basins of attraction: every pixel of a view is a start; it is labelled by the critical point
+//! the method reaches from there, or as diverged, or as not converged within the step budget.
+//! The lecture's points made visible at once: where GD ends depends on the start, GD(η) and
+//! Newton divide the plane differently, and Newton's basins on Himmelblau are fractal.
+//!
+//! The kernel works on rows (`row0..row1`), so the page can split a map across Web Workers and
+//! draw it as the rows arrive.
+
+use crate::grid::View;
+use crate::landscape::{Landscape, Point};
+use crate::newton::newton_direction;
+
+/// Label of a start whose run left every bound (or became non-finite).
+pub const DIVERGED: u8 = 254;
+/// Label of a start whose run did not reach a known critical point within the budget.
+pub const NOT_CONVERGED: u8 = 255;
+/// At most this many critical points get their own label.
+pub const MAX_LABELS: usize = 250;
+
+/// The method a basin map runs from every start.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BasinMethod {
+    /// Gradient descent with learning rate `η`.
+    GradientDescent(f64),
+    /// Newton's method (a singular Hessian stops the run: not converged).
+    Newton,
+}
+
+/// How far to run, and how to decide where a run ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    /// Most steps per start.
+    pub steps: usize,
+    /// A run stops early once `‖∇E‖` falls below this (0: always `steps` steps).
+    pub grad_tol: f64,
+    /// A run ends "at" a critical point when within this distance of it.
+    pub radius: f64,
+}
+
+/// Where one start's run ends: the label of the nearest critical point within `budget.radius`,
+/// [`DIVERGED`] or [`NOT_CONVERGED`].
+pub fn classify(
+    l: &dyn Landscape<2>,
+    start: Point<2>,
+    method: BasinMethod,
+    budget: &Budget,
+    critical: &[Point<2>],
+) -> u8 {
+    let mut x = start;
+    for _ in 0..budget.steps {
+        let next = match method {
+            BasinMethod::GradientDescent(eta) => {
+                let g = l.gradient(&x);
+                if g.norm() < budget.grad_tol {
+                    break;
+                }
+                x - eta * g
+            }
+            BasinMethod::Newton => {
+                let (g, h) = l.gradient_hessian(&x);
+                if g.norm() < budget.grad_tol {
+                    break;
+                }
+                match newton_direction(&h, &g) {
+                    Some(v) => x + v,
+                    None => return NOT_CONVERGED,
+                }
+            }
+        };
+        let n = next.norm();
+        if n.is_nan() || n > 1e8 {
+            return DIVERGED;
+        }
+        x = next;
+    }
+    critical
+        .iter()
+        .take(MAX_LABELS)
+        .enumerate()
+        .map(|(i, c)| (i, (c - x).norm()))
+        .filter(|&(_, d)| d <= budget.radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(NOT_CONVERGED, |(i, _)| i as u8)
+}
+
+/// Labels rows `row0..row1` of an `nx × ny` map of `view` (rows from the top, `y_max`, down;
+/// each pixel's start at its centre) into `out` (`nx` labels per row).
+#[allow(clippy::too_many_arguments)] // the kernel's whole configuration, flat for the boundary
+pub fn rows(
+    l: &dyn Landscape<2>,
+    view: View,
+    nx: usize,
+    ny: usize,
+    row0: usize,
+    row1: usize,
+    method: BasinMethod,
+    budget: &Budget,
+    critical: &[Point<2>],
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let (dx, dy) = (
+        (view.x_max - view.x_min) / nx as f64,
+        (view.y_max - view.y_min) / ny as f64,
+    );
+    for r in row0..row1.min(ny) {
+        let y = view.y_max - (r as f64 + 0.5) * dy;
+        for c in 0..nx {
+            let x = view.x_min + (c as f64 + 0.5) * dx;
+            out.push(classify(l, Point::<2>::new(x, y), method, budget, critical));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::critical;
+    use crate::presets::{Himmelblau, Quadratic2};
+    use crate::CriticalKind;
+
+    fn budget() -> Budget {
+        Budget {
+            steps: 100,
+            grad_tol: 1e-10,
+            radius: 1e-3,
+        }
+    }
+
+    fn himmelblau_critical() -> Vec<critical::CriticalPoint<2>> {
+        critical::find(&Himmelblau, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 40)
+    }
+
+    #[test]
+    fn starts_on_a_minimum_are_labelled_as_that_minimum() {
+        let found = himmelblau_critical();
+        let points: Vec<Point<2>> = found.iter().map(|c| c.x).collect();
+        for (i, c) in found.iter().enumerate() {
+            for method in [BasinMethod::GradientDescent(0.01), BasinMethod::Newton] {
+                assert_eq!(
+                    classify(&Himmelblau, c.x, method, &budget(), &points),
+                    i as u8,
+                    "{c:?} {method:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn labels_agree_with_the_critical_point_search() {
+        // Every label GD gives on a 64 × 64 map of Himmelblau is one of the four minima found by
+        // the independent critical-point search (GD does not stop at saddles from a generic
+        // start), and all four basins appear.
+        let found = himmelblau_critical();
+        let points: Vec<Point<2>> = found.iter().map(|c| c.x).collect();
+        let view = View::new(&[-5.0, 5.0, -5.0, 5.0]).expect("valid");
+        let mut out = Vec::new();
+        let b = Budget {
+            steps: 2000,
+            ..budget()
+        };
+        rows(
+            &Himmelblau,
+            view,
+            64,
+            64,
+            0,
+            64,
+            BasinMethod::GradientDescent(0.01),
+            &b,
+            &points,
+            &mut out,
+        );
+        assert_eq!(out.len(), 64 * 64);
+        let mut seen = std::collections::BTreeSet::new();
+        for &label in &out {
+            assert!(label != DIVERGED, "GD with η = 0.01 does not diverge on [−5, 5]²");
+            if label != NOT_CONVERGED {
+                assert_eq!(found[label as usize].kind, CriticalKind::Minimum);
+                seen.insert(label);
+            }
+        }
+        assert_eq!(seen.len(), 4);
+        let unconverged = out.iter().filter(|&&l| l == NOT_CONVERGED).count();
+        assert!(unconverged < 64 * 64 / 50, "{unconverged} starts did not converge");
+        // Newton also lands on saddles and the maximum: more labels than minima.
+        rows(
+            &Himmelblau,
+            view,
+            64,
+            64,
+            0,
+            64,
+            BasinMethod::Newton,
+            &budget(),
+            &points,
+            &mut out,
+        );
+        let kinds: std::collections::BTreeSet<_> = out
+            .iter()
+            .filter(|&&l| (l as usize) < found.len())
+            .map(|&l| format!("{:?}", found[l as usize].kind))
+            .collect();
+        assert!(kinds.contains("Saddle") && kinds.contains("Maximum"), "{kinds:?}");
+    }
+
+    #[test]
+    fn above_two_over_lambda_max_gd_diverges_below_it_converges() {
+        let q = Quadratic2::new(1.0, 10.0, 0.0);
+        let minimum = [Point::<2>::zeros()];
+        let b = budget();
+        assert_eq!(
+            classify(
+                &q,
+                Point::<2>::new(1.0, 1.0),
+                BasinMethod::GradientDescent(0.3),
+                &b,
+                &minimum
+            ),
+            DIVERGED
+        );
+        assert_eq!(
+            classify(
+                &q,
+                Point::<2>::new(1.0, 1.0),
+                BasinMethod::GradientDescent(0.19),
+                &b,
+                &minimum
+            ),
+            0
+        );
+        assert_eq!(
+            classify(&q, Point::<2>::new(1.0, 1.0), BasinMethod::Newton, &b, &minimum),
+            0
+        );
+    }
+
+    #[test]
+    fn rows_cover_only_the_rows_asked() {
+        let view = View::new(&[-1.0, 1.0, -1.0, 1.0]).expect("valid");
+        let mut out = Vec::new();
+        let q = Quadratic2::new(1.0, 1.0, 0.0);
+        rows(
+            &q,
+            view,
+            10,
+            8,
+            2,
+            5,
+            BasinMethod::Newton,
+            &budget(),
+            &[Point::<2>::zeros()],
+            &mut out,
+        );
+        assert_eq!(out.len(), 30);
+        assert!(out.iter().all(|&l| l == 0));
+        rows(&q, view, 10, 8, 6, 99, BasinMethod::Newton, &budget(), &[], &mut out);
+        assert_eq!(out.len(), 20);
+        assert!(out.iter().all(|&l| l == NOT_CONVERGED));
+    }
+}

@@ -1,0 +1,87 @@
+// Basins of attraction end to end: computed by Web Workers with their own instances of the
+// core, drawn as rows arrive, recomputed when η moves, and the page stays responsive meanwhile.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, openBrowser, openPage } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** How many pixels of a basin canvas have each colour. */
+const colours = (page, id) =>
+  page.$eval(id, (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const count = {};
+    for (let i = 0; i < d.length; i += 4) {
+      const k = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+      count[k] = (count[k] ?? 0) + 1;
+    }
+    return count;
+  });
+
+describe('basins of attraction', () => {
+  test('Himmelblau: four GD basins, Newton reaches saddles and the maximum too; η updates the GD map', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&eta=0.01');
+    await page.check('#show-basins');
+    await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+    const gd = await colours(page, '#basin-gd');
+    const newton = await colours(page, '#basin-newton');
+    const big = (count) => Object.values(count).filter((n) => n > 160 * 160 * 0.02).length;
+    assert.equal(big(gd), 4, `four big GD basins: ${JSON.stringify(gd)}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'basins-himmelblau.png'), fullPage: true });
+    assert.ok(newton['199,211,230'] > 0 && newton['77,77,77'] > 0, `Newton also ends on saddles and on the maximum: ${JSON.stringify(newton)}`);
+    assert.match(await page.textContent('#basins-status'), /160×160 starts, 100 steps each: \d+ ms with \d+ workers?/);
+    assert.match(await page.textContent('#basins-legend'), /minimum 1 .*minimum 4.*a saddle point.*a maximum.*diverged/);
+
+    // η far above 2/λ_max: most GD starts diverge; the map follows η, Newton's stays.
+    const done = await page.$eval('#basins', (b) => b.dataset.done);
+    await page.fill('#eta-value', '0.1');
+    await page.press('#eta-value', 'Enter');
+    await page.waitForFunction((d) => document.getElementById('basins').dataset.done !== d, done, { timeout: 30000 });
+    const diverged = (await colours(page, '#basin-gd'))['127,0,0'] ?? 0;
+    assert.ok(diverged > 160 * 160 * 0.5, `diverged starts at η = 0.1: ${diverged}`);
+    assert.deepEqual(await colours(page, '#basin-newton'), newton, 'Newton does not depend on η');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('the page answers input within 100 ms while a basin map computes', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=camel');
+    await page.check('#show-basins');
+    // While the workers compute: how long the main thread takes to handle a Step click (from
+    // the event to the readout showing the new iteration), and the longest gap between timer
+    // callbacks (a busy main thread would delay them).
+    const measured = await page.evaluate(async () => {
+      const basinsDone = () => Boolean(document.getElementById('basins').dataset.done);
+      const handled = [];
+      const gaps = [];
+      let last = performance.now();
+      for (let i = 0; i < 20 && !basinsDone(); i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        const now = performance.now();
+        gaps.push(now - last - 10);
+        const before = document.querySelector('#readout tr[data-method="gd"]').dataset.iteration;
+        document.getElementById('step').click();
+        const after = document.querySelector('#readout tr[data-method="gd"]').dataset.iteration;
+        handled.push({ ms: performance.now() - now, moved: after !== before });
+        last = performance.now();
+      }
+      return { handled, gaps, busy: !basinsDone() };
+    });
+    assert.ok(measured.handled.length >= 3, `clicks measured while computing: ${JSON.stringify(measured)}`);
+    for (const h of measured.handled) {
+      assert.ok(h.moved, 'each click stepped');
+      assert.ok(h.ms < 100, `a click handled in ${h.ms.toFixed(1)} ms`);
+    }
+    assert.ok(Math.max(...measured.gaps) < 100, `longest main-thread delay ${Math.max(...measured.gaps).toFixed(1)} ms`);
+    await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});
