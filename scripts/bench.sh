@@ -14,3 +14,5 @@ build_wasm
 build_dist
 log "browser benchmark"
 node bench/page.mjs
+log "basin kernel: native, wasm, plain JavaScript"
+node bench/basins.mjs

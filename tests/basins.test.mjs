@@ -85,3 +85,28 @@ describe('basins of attraction', () => {
     await page.close();
   });
 });
+
+describe('learning-rate sweep', () => {
+  test('the first η that diverges is within one grid step of 2/λ_max', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=quadratic2d&p=1,20,30&s=-3,2');
+    await page.click('#sweep summary');
+    await page.waitForFunction(() => document.getElementById('sweep').dataset.threshold !== undefined, null, { timeout: 10000 });
+    const { threshold, bound, ratio } = await page.$eval('#sweep', (d) => ({
+      threshold: Number(d.dataset.threshold),
+      bound: Number(d.dataset.bound),
+      ratio: Number(d.dataset.ratio),
+    }));
+    const step = ratio ** (1 / 199); // the grid's ratio between neighbours
+    assert.ok(Math.abs(bound - 0.1) < 1e-12, `2/λ_max = ${bound}`);
+    assert.ok(threshold > bound && threshold <= bound * step * (1 + 1e-9), `threshold ${threshold}, bound ${bound}, step ×${step}`);
+    assert.match(await page.textContent('#sweep-note'), /First η that diverges/);
+    // 1-D: the per-step factor |1 − ηE″| is drawn too; moving the start redraws the sweep.
+    await page.goto(`${browser.origin}/#v=1&l=quadratic1d&p=4&s=2`);
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.$eval('#sweep', (d) => d.open), true, 'the panel stays open');
+    await page.waitForFunction(() => Number(document.getElementById('sweep').dataset.bound) === 0.5, null, { timeout: 10000 });
+    await page.locator('#sweep').screenshot({ path: join(ARTIFACTS, 'sweep-1d.png') });
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});

@@ -16,6 +16,7 @@ const el = {
   embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
   showBasins: $('show-basins'), basins: $('basins'), basinGd: $('basin-gd'), basinNewton: $('basin-newton'),
   basinGdCaption: $('basin-gd-caption'), basinsStatus: $('basins-status'), basinsLegend: $('basins-legend'),
+  sweep: $('sweep'), sweepChart: $('sweep-chart'), sweepNote: $('sweep-note'),
   costRun: $('cost-run'), costRows: $('cost-rows'),
   dataBox: $('data-box'), data: $('data'), dataNote: $('data-note'),
   functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
@@ -302,203 +303,27 @@ function onParamChange(ev) {
   resample();
 }
 
-// ---- basins of attraction (Web Workers) -----------------------------------------------------
+// ---- the laboratory (loaded on demand) ------------------------------------------------------
 
-/* global DESCENSO_WORKER_SOURCE */
-const BASIN_SIZE = 160; // starts per side
-const BASIN_STEPS = 100;
-const BASIN_CHUNK = 8; // rows per message
-const MINIMUM_COLOURS = ['#e6ab02', '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#1f78b4'];
-const KIND_COLOURS = ['', '#c7d3e6', '#4d4d4d', '#b3b3b3']; // by kind: (minimum), saddle, maximum, degenerate
-const basins = { workers: [], idle: [], queue: [], job: null, key: '', timer: 0 };
+let lab = null; // basins, η sweep, cost of exponentials: www/lab.js, once first used
+let labLoading = null;
 
-/** The worker pool: one worker per core (at most 4), each with its own instance of the core,
- *  compiled from the module the page already has. */
-function basinWorkers() {
-  if (basins.workers.length) return basins.workers;
-  const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
-  for (let i = 0; i < count; i++) {
-    const worker =
-      typeof DESCENSO_WORKER_SOURCE === 'string'
-        ? new Worker(URL.createObjectURL(new Blob([DESCENSO_WORKER_SOURCE], { type: 'text/javascript' })))
-        : new Worker(new URL('./basins-worker.js', import.meta.url), { type: 'module' });
-    worker.postMessage({ type: 'init', module: wasmModule });
-    worker.onmessage = (e) => onBasinRows(worker, e.data);
-    worker.onerror = (e) => {
-      e.preventDefault();
-      el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${e.message ?? 'worker'}`;
-    };
-    basins.workers.push(worker);
-    basins.idle.push(worker);
-  }
-  return basins.workers;
-}
-
-/** The colour of each label: minima in distinct colours, other critical points by kind. */
-function basinPalette(points) {
-  const colours = [];
-  let minima = 0;
-  for (let k = 0; k + 4 < points.length; k += 5) {
-    const kind = points[k + 3];
-    colours.push(kind === 0 ? MINIMUM_COLOURS[minima++ % MINIMUM_COLOURS.length] : KIND_COLOURS[kind]);
-  }
-  return colours.map((c) => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)]);
-}
-
-/** Starts (or restarts) the basin maps when what they depend on changed: the landscape, the
- *  view, and η for the GD map. Stale work is dropped as it comes back. */
-function maybeBasins() {
-  const on = el.showBasins.checked && !el.basins.hidden;
-  if (!on) return;
-  if (explorer.dim !== 2) {
-    el.basinsStatus.textContent = t(state.lang, 'basinsOneD');
-    return;
-  }
-  const link = explorer.link(new Float64Array(state.view), 0, '', '', '', '');
-  const key = `${link.replace(/&s=[^&]*/, '')}|${state.view.join(',')}`;
-  if (key === basins.key) return;
-  basins.key = key;
-  clearTimeout(basins.timer);
-  basins.timer = setTimeout(() => startBasins(link), 30);
-}
-
-function startBasins(link) {
-  const workers = basinWorkers();
-  const points = explorer.criticalPoints(new Float64Array(state.view), CRITICAL_SEEDS);
-  const xy = [];
-  for (let k = 0; k + 4 < points.length; k += 5) xy.push(points[k], points[k + 1]);
-  const n = BASIN_SIZE;
-  const job = {
-    id: (basins.job?.id ?? 0) + 1,
-    link,
-    eta: explorer.eta,
-    critical: xy,
-    palette: basinPalette(points),
-    images: { gd: new ImageData(n, n), newton: new ImageData(n, n) },
-    done: 0,
-    total: 2 * n,
-    started: performance.now(),
-  };
-  basins.job = job;
-  basins.queue = [];
-  for (const map of ['gd', 'newton']) {
-    for (let r = 0; r < n; r += BASIN_CHUNK) basins.queue.push({ map, row0: r, row1: Math.min(n, r + BASIN_CHUNK) });
-  }
-  el.basinGdCaption.textContent = t(state.lang, 'basinGd', fmt(job.eta));
-  for (const canvas of [el.basinGd, el.basinNewton]) {
-    canvas.width = n;
-    canvas.height = n;
-  }
-  describeBasins(points, job.palette);
-  el.basinsStatus.textContent = t(state.lang, 'basinsProgress', 0, workers.length);
-  while (basins.idle.length && basins.queue.length) sendBasinChunk(basins.idle.pop());
-}
-
-function sendBasinChunk(worker) {
-  const job = basins.job;
-  const chunk = basins.queue.shift();
-  if (!job || !chunk) {
-    basins.idle.push(worker);
-    return;
-  }
-  worker.postMessage({
-    type: 'rows', id: job.id, link: job.link, view: state.view, nx: BASIN_SIZE, ny: BASIN_SIZE,
-    row0: chunk.row0, row1: chunk.row1, map: chunk.map, method: chunk.map, eta: job.eta, steps: BASIN_STEPS, critical: job.critical,
+/** Loads the lab module the first time one of its panels is used. */
+function loadLab() {
+  labLoading ??= import('./lab.js').then(({ createLab }) => {
+    lab = createLab({
+      el, state, t, fmt, sizeOf, hiDpiContext, attempt, Explorer, CRITICAL_SEEDS, render,
+      explorer: () => explorer,
+      wasmModule: () => wasmModule,
+    });
+    return lab;
   });
+  return labLoading;
 }
 
-/** Rows back from a worker: drawn at once if they belong to the current job. */
-function onBasinRows(worker, m) {
-  const job = basins.job;
-  if (job && m.id === job.id) {
-    if (m.error) {
-      el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${m.error}`;
-    } else {
-      const image = job.images[m.map];
-      const n = BASIN_SIZE;
-      for (let i = 0; i < m.labels.length; i++) {
-        const label = m.labels[i];
-        const rgb = label === 254 ? [127, 0, 0] : label === 255 ? [255, 255, 255] : job.palette[label] ?? [255, 255, 255];
-        const o = 4 * (m.row0 * n + i);
-        image.data[o] = rgb[0];
-        image.data[o + 1] = rgb[1];
-        image.data[o + 2] = rgb[2];
-        image.data[o + 3] = 255;
-      }
-      (m.map === 'gd' ? el.basinGd : el.basinNewton).getContext('2d').putImageData(image, 0, 0);
-      job.done += m.row1 - m.row0;
-      const ms = Math.round(performance.now() - job.started);
-      el.basinsStatus.textContent =
-        job.done >= job.total
-          ? t(state.lang, 'basinsDone', BASIN_SIZE, ms, basins.workers.length)
-          : t(state.lang, 'basinsProgress', Math.round((100 * job.done) / job.total), basins.workers.length);
-      if (job.done >= job.total) el.basins.dataset.done = String(job.id);
-    }
-  }
-  sendBasinChunk(worker);
-}
-
-/** The legend: a swatch per minimum (with where it is) and per other outcome. */
-function describeBasins(points, palette) {
-  const items = [];
-  let minima = 0;
-  const kinds = new Set();
-  for (let k = 0, i = 0; k + 4 < points.length; k += 5, i++) {
-    const kind = points[k + 3];
-    if (kind === 0) items.push([palette[i], t(state.lang, 'basinMinimum', ++minima, fmt(points[k]), fmt(points[k + 1]))]);
-    else if (!kinds.has(kind)) {
-      kinds.add(kind);
-      items.push([palette[i], t(state.lang, ['', 'basinSaddle', 'basinMaximum', 'basinDegenerate'][kind])]);
-    }
-  }
-  items.push([[127, 0, 0], t(state.lang, 'basinDiverged')], [[255, 255, 255], t(state.lang, 'basinNone')]);
-  el.basinsLegend.replaceChildren(
-    ...items.map(([rgb, text]) => {
-      const li = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.style.background = `rgb(${rgb.join(',')})`;
-      li.append(swatch, text);
-      return li;
-    }),
-  );
-}
-
-// ---- the cost of exponentials --------------------------------------------------------------
-
-const ACTIVATIONS = ['logistic', 'tanh', 'relu', 'rational'];
-
-/** Times each activation in the core for ~60 ms (batches of 50,000) and shows the rates and
- *  the time per evaluation relative to ReLU. */
-function measureCost() {
-  el.costRun.disabled = true;
-  const rates = {};
-  for (const name of ACTIVATIONS) {
-    Explorer.activationSum(name, 50000); // warm up (compilation tiers)
-    let n = 0;
-    const t0 = performance.now();
-    let t = t0;
-    while (t - t0 < 60) {
-      Explorer.activationSum(name, 50000);
-      n += 50000;
-      t = performance.now();
-    }
-    rates[name] = n / ((t - t0) / 1000);
-  }
-  el.costRows.replaceChildren(
-    ...ACTIVATIONS.map((name) => {
-      const tr = document.createElement('tr');
-      tr.dataset.activation = name;
-      tr.dataset.rate = String(rates[name]);
-      const cells = [t(state.lang, `cost_${name}`), (rates[name] / 1e6).toFixed(0), `${(rates.relu / rates[name]).toFixed(1)}×`];
-      for (const text of cells) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.append(td);
-      }
-      return tr;
-    }),
-  );
-  el.costRun.disabled = false;
+function refreshLab() {
+  lab?.reset();
+  render();
 }
 
 // ---- data of the neural landscapes ----------------------------------------------------------
@@ -1004,7 +829,8 @@ function render() {
   const [sx, sy] = frame.toPx(state.start[0], dim === 2 ? state.start[1] : startValue);
   drawStart(ctx, sx, sy, bg);
   updateReadout();
-  maybeBasins();
+  lab?.maybeBasins();
+  lab?.maybeSweep();
   if (a) {
     updateAnalysis(at, a);
     a.free();
@@ -1215,11 +1041,11 @@ function wire() {
   el.embed.addEventListener('click', showEmbedCode);
   el.functionInput.addEventListener('input', onFunctionInput);
   el.data.addEventListener('click', onDataClick);
-  el.costRun.addEventListener('click', measureCost);
+  el.costRun.addEventListener('click', () => loadLab().then((l) => l.measureCost()));
+  el.sweep.addEventListener('toggle', () => loadLab().then(refreshLab));
   el.showBasins.addEventListener('change', () => {
     el.basins.hidden = !el.showBasins.checked || state.hide.has('critical');
-    basins.key = '';
-    render();
+    loadLab().then(refreshLab);
   });
   el.functionInput.addEventListener('change', applyFunction);
   el.exportPng.addEventListener('click', exportPng);
@@ -1322,8 +1148,9 @@ function wire() {
     if (`${width}x${height}` !== sampledSize) resample();
     else scheduleCharts();
     if (entries.some((e) => e.target === el.data)) render();
+    if (lab && entries.some((e) => e.target === el.sweepChart)) refreshLab();
   });
-  for (const target of [el.plot, el.chartE, el.chartG, el.data]) observer.observe(target);
+  for (const target of [el.plot, el.chartE, el.chartG, el.data, el.sweepChart]) observer.observe(target);
 }
 
 // ---- start --------------------------------------------------------------------------------
@@ -1349,7 +1176,7 @@ async function setLanguage(lang) {
   buildScenePicker();
   describeScene();
   syncData();
-  basins.key = '';
+  lab?.reset();
   render();
 }
 
@@ -1396,7 +1223,21 @@ async function main() {
   reportHeight();
   performance.mark('descenso:first-draw');
   // For the browser benchmark (bench/page.mjs): the size of the core's memory.
-  globalThis.descensoBench = { wasmBytes: () => wasm.memory.buffer.byteLength };
+  globalThis.descensoBench = {
+    wasmBytes: () => wasm.memory.buffer.byteLength,
+    // The basin kernel on this thread (bench/basins.mjs): a Himmelblau map of n × n starts
+    // over [−5, 5]², `steps` Newton steps each (stopping early once ‖∇E‖ < tol); returns the
+    // labels' sum as a checksum.
+    basinKernel(n, steps, tol, critical) {
+      const e = new Explorer('himmelblau');
+      try {
+        const labels = e.basinRows(new Float64Array([-5, 5, -5, 5]), n, n, 0, n, 'newton', 1, steps, tol, new Float64Array(critical));
+        return labels.reduce((a, b) => a + b, 0);
+      } finally {
+        e.free();
+      }
+    },
+  };
   wire();
   // Refine the quick first paint at full resolution once it is on screen.
   requestAnimationFrame(() =>

@@ -566,7 +566,8 @@ impl Explorer {
     /// Basin labels of rows `row0..row1` of an `nx × ny` map of `view` (`[x_min, x_max, y_min,
     /// y_max]`, rows from the top): for each pixel's start, the index in `critical` (`[x₀, y₀,
     /// x₁, y₁, …]`) of the critical point `method` (`"gd"` with `eta`, or `"newton"`) reaches
-    /// within `steps` steps, 254 if it diverged, 255 if it reached none. 2-D landscapes only.
+    /// within `steps` steps (a run stops early once `‖∇E‖ < tol`; 0 runs every step), 254 if it
+    /// diverged, 255 if it reached none. 2-D landscapes only.
     #[allow(clippy::too_many_arguments)] // one call per chunk of rows; flat numbers cross cheaply
     #[wasm_bindgen(js_name = basinRows)]
     pub fn basin_rows(
@@ -579,6 +580,7 @@ impl Explorer {
         method: &str,
         eta: f64,
         steps: usize,
+        tol: f64,
         critical: &[f64],
     ) -> Result<Vec<u8>, JsValue> {
         let Inner::Two(r, ..) = &self.inner else {
@@ -597,7 +599,7 @@ impl Explorer {
         let scale = (view.x_max - view.x_min).max(view.y_max - view.y_min);
         let budget = crate::basins::Budget {
             steps,
-            grad_tol: 1e-10,
+            grad_tol: if tol.is_finite() { tol.max(0.0) } else { 0.0 },
             radius: 1e-3 * scale,
         };
         let mut out = Vec::with_capacity(nx * row1.saturating_sub(row0).min(ny));
@@ -614,6 +616,34 @@ impl Explorer {
             &mut out,
         );
         Ok(out)
+    }
+
+    /// Gradient descent from the current start for `count` learning rates on a log grid over
+    /// `[lo, hi]`, at most `steps` steps each: `[η, final E, steps to converge (NaN if it did
+    /// not), status]` per run, status 0 converged, 1 still running, 2 diverged, 3 left the domain.
+    #[wasm_bindgen(js_name = etaSweep)]
+    pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
+        let valid = lo > 0.0 && hi > lo && hi.is_finite() && (2..=1000).contains(&count) && steps <= 100_000;
+        if !valid {
+            return Err(JsError::new("a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps").into());
+        }
+        let etas = crate::sweep::log_grid(lo, hi, count);
+        let runs = match &self.inner {
+            Inner::One(r, _) => crate::sweep::sweep(r.landscape.as_ref(), point::<1>(&self.start)?, &etas, steps),
+            Inner::Two(r, ..) => crate::sweep::sweep(r.landscape.as_ref(), point::<2>(&self.start)?, &etas, steps),
+        };
+        Ok(runs
+            .iter()
+            .flat_map(|p| {
+                let status = match p.status {
+                    Status::Converged => 0.0,
+                    Status::Running => 1.0,
+                    Status::Undefined => 3.0,
+                    _ => 2.0,
+                };
+                [p.eta, p.value, p.steps.map_or(f64::NAN, |s| s as f64), status]
+            })
+            .collect())
     }
 
     /// The model's output `y(x)` at `n` inputs evenly spread over `[−3, 3]`, with the weights

@@ -1,0 +1,54 @@
+//! Native figures for the basin kernel (bench/basins.mjs runs this and the browser's figures):
+//! 256 × 256 starts over [−5, 5]² on Himmelblau, up to 100 Newton steps each, (i) exactly 100
+//! steps and (ii) stopping once ‖∇E‖ < 1e-10. Prints `variant median_ms checksum` lines.
+//! Run: cargo run --release -p descenso --example basin_kernel
+#![allow(missing_docs)]
+
+use descenso::basins::{rows, BasinMethod, Budget};
+use descenso::critical;
+use descenso::grid::View;
+use descenso::presets::Himmelblau;
+use descenso::Point;
+use std::time::Instant;
+
+fn main() {
+    let n = 256;
+    let view = View::new(&[-5.0, 5.0, -5.0, 5.0]).expect("valid view");
+    let found = critical::find(&Himmelblau, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 40);
+    let points: Vec<Point<2>> = found.iter().map(|c| c.x).collect();
+    let flat: Vec<String> = points
+        .iter()
+        .flat_map(|p| [p[0], p[1]])
+        .map(|v| format!("{v}"))
+        .collect();
+    println!("critical {}", flat.join(","));
+    let mut out = Vec::new();
+    for (name, tol) in [("fixed100", 0.0), ("early", 1e-10)] {
+        let budget = Budget {
+            steps: 100,
+            grad_tol: tol,
+            radius: 1e-2,
+        };
+        let mut times = Vec::new();
+        let mut checksum = 0u64;
+        for _ in 0..7 {
+            let t = Instant::now();
+            rows(
+                &Himmelblau,
+                view,
+                n,
+                n,
+                0,
+                n,
+                BasinMethod::Newton,
+                &budget,
+                &points,
+                &mut out,
+            );
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+            checksum = out.iter().map(|&l| u64::from(l)).sum();
+        }
+        times.sort_by(f64::total_cmp);
+        println!("{name} {:.1} {checksum}", times[times.len() / 2]);
+    }
+}

@@ -1,0 +1,103 @@
+//! The learning-rate sweep: gradient descent from one start for many `η` on a log grid, to show
+//! how sensitive it is to the learning rate (the lecture's point 5): the final `E` and the steps
+//! to converge against `η`, with the divergence threshold `2/λ_max` in sight.
+
+use crate::landscape::{Landscape, Point};
+use crate::method::{Criteria, Method, State, Status};
+
+/// The outcome of one run of a sweep.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SweepPoint {
+    /// The learning rate.
+    pub eta: f64,
+    /// `E` where the run stopped (non-finite if it diverged).
+    pub value: f64,
+    /// Steps taken until `‖∇E‖` fell below the tolerance, or `None` if it never did.
+    pub steps: Option<usize>,
+    /// How the run ended.
+    pub status: Status,
+}
+
+/// `count` learning rates evenly spaced in `log η` over `[lo, hi]` (both included).
+pub fn log_grid(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    let count = count.max(2);
+    let (a, b) = (lo.ln(), hi.ln());
+    (0..count)
+        .map(|i| (a + (b - a) * i as f64 / (count - 1) as f64).exp())
+        .collect()
+}
+
+/// Runs gradient descent from `start` for every `η` of `etas`, at most `max_steps` steps each.
+pub fn sweep<const N: usize>(l: &dyn Landscape<N>, start: Point<N>, etas: &[f64], max_steps: usize) -> Vec<SweepPoint> {
+    let criteria = Criteria::default();
+    etas.iter()
+        .map(|&eta| {
+            let mut state = State::start(l, start, &criteria);
+            let outcome = match crate::gradient_descent::GradientDescent::new(eta) {
+                Ok(mut gd) => {
+                    while state.status == Status::Running && state.iteration < max_steps {
+                        state = gd.step(l, state, &criteria);
+                    }
+                    state
+                }
+                Err(_) => state,
+            };
+            SweepPoint {
+                eta,
+                value: outcome.value,
+                steps: (outcome.status == Status::Converged).then_some(outcome.iteration),
+                status: outcome.status,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::{Quadratic1, Quadratic2};
+
+    #[test]
+    fn the_divergence_threshold_is_found_within_one_grid_step_of_two_over_lambda_max() {
+        for (l1, l2, theta) in [(1.0, 10.0, 0.3), (2.0, 50.0, -1.0), (0.5, 3.0, 2.0)] {
+            let q = Quadratic2::new(l1, l2, theta);
+            let etas = log_grid(1e-4, 10.0, 200);
+            let runs = sweep(&q, Point::<2>::new(1.0, -0.7), &etas, 2000);
+            let first = runs
+                .iter()
+                .position(|r| r.status == Status::Diverged)
+                .expect("some η diverges");
+            let bound = 2.0 / l2;
+            assert!(
+                etas[first] > bound && etas[first - 1] < bound,
+                "threshold {} vs 2/λ_max = {bound}",
+                etas[first]
+            );
+            assert!(runs[..first].iter().all(|r| r.status != Status::Diverged));
+            // Below it, every run converged (given enough steps near the bound: at least the
+            // ones well below and above the slow tail of tiny η).
+            assert!(runs[first - 1].steps.is_some() || runs[first - 1].status == Status::Running);
+        }
+    }
+
+    #[test]
+    fn in_one_dimension_eta_opt_converges_in_one_step_and_slower_on_either_side() {
+        let q = Quadratic1 { a: 4.0 };
+        let etas = [0.05, 0.2, 0.25, 0.3, 0.45, 0.55];
+        let runs = sweep(&q, Point::<1>::new(2.0), &etas, 10_000);
+        let steps: Vec<Option<usize>> = runs.iter().map(|r| r.steps).collect();
+        assert_eq!(steps[2], Some(1), "η = η_opt = 1/4 lands in one step");
+        assert!(steps[1] > steps[2] && steps[3] > steps[2]);
+        assert!(steps[0] > steps[1], "smaller η creeps in");
+        assert!(steps[4] > steps[3], "closer to 2η_opt oscillates longer");
+        assert_eq!(runs[5].status, Status::Diverged, "η > 2η_opt diverges");
+    }
+
+    #[test]
+    fn the_grid_is_logarithmic() {
+        let g = log_grid(1e-3, 1e1, 5);
+        for (a, b) in g.iter().zip([1e-3, 1e-2, 1e-1, 1.0, 10.0]) {
+            assert!((a / b - 1.0).abs() < 1e-12, "{a} vs {b}");
+        }
+    }
+}

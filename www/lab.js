@@ -1,0 +1,335 @@
+// The page's laboratory, loaded on demand (so the first page load stays small): basins of
+// attraction computed by Web Workers, the learning-rate sweep, and the cost of exponentials.
+// It draws what the core computes; main.js passes it what it needs (`env`).
+/* global DESCENSO_WORKER_SOURCE */
+
+/** The lab's functions, bound to the page's state and elements. */
+export function createLab(env) {
+  const { el, state, t, fmt, sizeOf, hiDpiContext, attempt } = env;
+
+  // ---- basins of attraction (Web Workers) -----------------------------------------------------
+
+  const BASIN_SIZE = 160; // starts per side
+  const BASIN_STEPS = 100;
+  const BASIN_CHUNK = 8; // rows per message
+  const MINIMUM_COLOURS = ['#e6ab02', '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#1f78b4'];
+  const KIND_COLOURS = ['', '#c7d3e6', '#4d4d4d', '#b3b3b3']; // by kind: (minimum), saddle, maximum, degenerate
+  const basins = { workers: [], idle: [], queue: [], job: null, key: '', timer: 0 };
+
+  /** The worker pool: one worker per core (at most 4), each with its own instance of the core,
+   *  compiled from the module the page already has. */
+  function basinWorkers() {
+    if (basins.workers.length) return basins.workers;
+    const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+    for (let i = 0; i < count; i++) {
+      const worker =
+        typeof DESCENSO_WORKER_SOURCE === 'string'
+          ? new Worker(URL.createObjectURL(new Blob([DESCENSO_WORKER_SOURCE], { type: 'text/javascript' })))
+          : new Worker(new URL('./basins-worker.js', import.meta.url), { type: 'module' });
+      worker.postMessage({ type: 'init', module: env.wasmModule() });
+      worker.onmessage = (e) => onBasinRows(worker, e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${e.message ?? 'worker'}`;
+      };
+      basins.workers.push(worker);
+      basins.idle.push(worker);
+    }
+    return basins.workers;
+  }
+
+  /** The colour of each label: minima in distinct colours, other critical points by kind. */
+  function basinPalette(points) {
+    const colours = [];
+    let minima = 0;
+    for (let k = 0; k + 4 < points.length; k += 5) {
+      const kind = points[k + 3];
+      colours.push(kind === 0 ? MINIMUM_COLOURS[minima++ % MINIMUM_COLOURS.length] : KIND_COLOURS[kind]);
+    }
+    return colours.map((c) => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)]);
+  }
+
+  /** Starts (or restarts) the basin maps when what they depend on changed: the landscape, the
+   *  view, and η for the GD map. Stale work is dropped as it comes back. */
+  function maybeBasins() {
+    const on = el.showBasins.checked && !el.basins.hidden;
+    if (!on) return;
+    if (env.explorer().dim !== 2) {
+      el.basinsStatus.textContent = t(state.lang, 'basinsOneD');
+      return;
+    }
+    const link = env.explorer().link(new Float64Array(state.view), 0, '', '', '', '');
+    const key = `${link.replace(/&s=[^&]*/, '')}|${state.view.join(',')}`;
+    if (key === basins.key) return;
+    basins.key = key;
+    clearTimeout(basins.timer);
+    basins.timer = setTimeout(() => startBasins(link), 30);
+  }
+
+  function startBasins(link) {
+    const workers = basinWorkers();
+    const points = env.explorer().criticalPoints(new Float64Array(state.view), env.CRITICAL_SEEDS);
+    const xy = [];
+    for (let k = 0; k + 4 < points.length; k += 5) xy.push(points[k], points[k + 1]);
+    const n = BASIN_SIZE;
+    const job = {
+      id: (basins.job?.id ?? 0) + 1,
+      link,
+      eta: env.explorer().eta,
+      critical: xy,
+      palette: basinPalette(points),
+      images: { gd: new ImageData(n, n), newton: new ImageData(n, n) },
+      done: 0,
+      total: 2 * n,
+      started: performance.now(),
+    };
+    basins.job = job;
+    basins.queue = [];
+    for (const map of ['gd', 'newton']) {
+      for (let r = 0; r < n; r += BASIN_CHUNK) basins.queue.push({ map, row0: r, row1: Math.min(n, r + BASIN_CHUNK) });
+    }
+    el.basinGdCaption.textContent = t(state.lang, 'basinGd', fmt(job.eta));
+    for (const canvas of [el.basinGd, el.basinNewton]) {
+      canvas.width = n;
+      canvas.height = n;
+    }
+    describeBasins(points, job.palette);
+    el.basinsStatus.textContent = t(state.lang, 'basinsProgress', 0, workers.length);
+    while (basins.idle.length && basins.queue.length) sendBasinChunk(basins.idle.pop());
+  }
+
+  function sendBasinChunk(worker) {
+    const job = basins.job;
+    const chunk = basins.queue.shift();
+    if (!job || !chunk) {
+      basins.idle.push(worker);
+      return;
+    }
+    worker.postMessage({
+      type: 'rows', id: job.id, link: job.link, view: state.view, nx: BASIN_SIZE, ny: BASIN_SIZE,
+      row0: chunk.row0, row1: chunk.row1, map: chunk.map, method: chunk.map, eta: job.eta, steps: BASIN_STEPS, critical: job.critical,
+    });
+  }
+
+  /** Rows back from a worker: drawn at once if they belong to the current job. */
+  function onBasinRows(worker, m) {
+    const job = basins.job;
+    if (job && m.id === job.id) {
+      if (m.error) {
+        el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${m.error}`;
+      } else {
+        const image = job.images[m.map];
+        const n = BASIN_SIZE;
+        for (let i = 0; i < m.labels.length; i++) {
+          const label = m.labels[i];
+          const rgb = label === 254 ? [127, 0, 0] : label === 255 ? [255, 255, 255] : job.palette[label] ?? [255, 255, 255];
+          const o = 4 * (m.row0 * n + i);
+          image.data[o] = rgb[0];
+          image.data[o + 1] = rgb[1];
+          image.data[o + 2] = rgb[2];
+          image.data[o + 3] = 255;
+        }
+        (m.map === 'gd' ? el.basinGd : el.basinNewton).getContext('2d').putImageData(image, 0, 0);
+        job.done += m.row1 - m.row0;
+        const ms = Math.round(performance.now() - job.started);
+        el.basinsStatus.textContent =
+          job.done >= job.total
+            ? t(state.lang, 'basinsDone', BASIN_SIZE, ms, basins.workers.length)
+            : t(state.lang, 'basinsProgress', Math.round((100 * job.done) / job.total), basins.workers.length);
+        if (job.done >= job.total) el.basins.dataset.done = String(job.id);
+      }
+    }
+    sendBasinChunk(worker);
+  }
+
+  /** The legend: a swatch per minimum (with where it is) and per other outcome. */
+  function describeBasins(points, palette) {
+    const items = [];
+    let minima = 0;
+    const kinds = new Set();
+    for (let k = 0, i = 0; k + 4 < points.length; k += 5, i++) {
+      const kind = points[k + 3];
+      if (kind === 0) items.push([palette[i], t(state.lang, 'basinMinimum', ++minima, fmt(points[k]), fmt(points[k + 1]))]);
+      else if (!kinds.has(kind)) {
+        kinds.add(kind);
+        items.push([palette[i], t(state.lang, ['', 'basinSaddle', 'basinMaximum', 'basinDegenerate'][kind])]);
+      }
+    }
+    items.push([[127, 0, 0], t(state.lang, 'basinDiverged')], [[255, 255, 255], t(state.lang, 'basinNone')]);
+    el.basinsLegend.replaceChildren(
+      ...items.map(([rgb, text]) => {
+        const li = document.createElement('li');
+        const swatch = document.createElement('span');
+        swatch.style.background = `rgb(${rgb.join(',')})`;
+        li.append(swatch, text);
+        return li;
+      }),
+    );
+  }
+
+  // ---- the learning-rate sweep ----------------------------------------------------------------
+
+  const SWEEP_COUNT = 200;
+  const SWEEP_STEPS = 1000;
+  let sweepKey = '';
+
+  /** Recomputes the sweep when it is open and the landscape or the start changed. */
+  function maybeSweep() {
+    if (!el.sweep.open) return;
+    const link = env.explorer().link(new Float64Array(state.view), 0, '', '', '', '').replace(/&eta=[^&]*/, '');
+    if (link === sweepKey) return;
+    sweepKey = link;
+    let a = null;
+    attempt(() => (a = env.explorer().analysis(new Float64Array(state.start))));
+    const bound = a ? a.stability_bound : NaN;
+    const etaOpt = a ? a.eta_opt : NaN;
+    const curvature = a ? a.lambda_max : NaN;
+    a?.free();
+    const [lo, hi] = Number.isFinite(bound) && bound > 0 ? [bound / 1e4, bound * 10] : [1e-5, 10];
+    let data = null;
+    if (!attempt(() => (data = env.explorer().etaSweep(lo, hi, SWEEP_COUNT, SWEEP_STEPS)))) return;
+    drawSweep(data, lo, hi, bound, etaOpt, env.explorer().dim === 1 ? curvature : NaN);
+  }
+
+  /** Two log–log panels sharing the η axis: steps to converge (top, with |1 − ηE″| in 1-D) and
+   *  the final E (bottom); diverged runs as red marks; 2/λ_max and η_opt as vertical lines. */
+  function drawSweep(data, lo, hi, bound, etaOpt, curvature) {
+    const { width, height } = sizeOf(el.sweepChart);
+    if (width < 50 || height < 50) return;
+    const { ctx } = hiDpiContext(el.sweepChart, { width, height });
+    const left = 44;
+    const right = Number.isFinite(curvature) ? 40 : 10;
+    const gap = 22;
+    const panel = (height - 18 - gap) / 2;
+    const lx = (eta) => left + ((Math.log10(eta) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (width - left - right);
+    const runs = [];
+    for (let k = 0; k + 3 < data.length; k += 4) runs.push({ eta: data[k], value: data[k + 1], steps: data[k + 2], status: data[k + 3] });
+    const logRange = (vals) => {
+      const v = vals.filter((x) => Number.isFinite(x) && x > 0);
+      if (!v.length) return [0, 1];
+      const a = Math.floor(Math.log10(Math.min(...v)));
+      const b = Math.ceil(Math.log10(Math.max(...v)));
+      return [a, b === a ? a + 1 : b];
+    };
+    ctx.font = '11px sans-serif';
+    const drawPanel = (top, key, values, colour) => {
+      const [a, b] = logRange(values);
+      const ly = (v) => top + panel - ((Math.log10(v) - a) / (b - a)) * panel;
+      ctx.strokeStyle = '#c8c8d0';
+      ctx.strokeRect(left, top, width - left - right, panel);
+      ctx.fillStyle = '#55555f';
+      ctx.textAlign = 'right';
+      for (const e of [a, b]) ctx.fillText(`1e${e}`, left - 4, ly(10 ** e) + 4);
+      ctx.textAlign = 'left';
+      ctx.fillText(t(state.lang, key), left + 4, top + 12);
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      let pen = false;
+      runs.forEach((r, i) => {
+        const v = values[i];
+        if (!(Number.isFinite(v) && v > 0)) {
+          pen = false;
+          return;
+        }
+        if (pen) ctx.lineTo(lx(r.eta), ly(v));
+        else ctx.moveTo(lx(r.eta), ly(v));
+        pen = true;
+      });
+      ctx.stroke();
+      ctx.fillStyle = '#b3261e';
+      for (const r of runs) if (r.status === 2) ctx.fillRect(lx(r.eta) - 1, top + 2, 2, 6);
+    };
+    drawPanel(4, 'sweepSteps', runs.map((r) => r.steps), '#1b6fb3');
+    drawPanel(4 + panel + gap, 'sweepValue', runs.map((r) => r.value), '#2f7d32');
+    if (Number.isFinite(curvature)) {
+      // The 1-D theory: each step multiplies the error by 1 − ηE″; |·| > 1 diverges.
+      const f = runs.map((r) => Math.abs(1 - r.eta * curvature));
+      const [a, b] = [-3, 1];
+      const ly = (v) => 4 + panel - ((Math.log10(Math.max(v, 1e-3)) - a) / (b - a)) * panel;
+      ctx.setLineDash([4, 3]);
+      ctx.strokeStyle = '#7b1fa2';
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      runs.forEach((r, i) => (i ? ctx.lineTo(lx(r.eta), ly(f[i])) : ctx.moveTo(lx(r.eta), ly(f[i]))));
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = '#7b1fa2';
+      ctx.textAlign = 'left';
+      ctx.fillText('1', width - right + 3, ly(1) + 4);
+      ctx.fillText(t(state.lang, 'sweepFactor'), left + 4, 4 + panel - 6);
+    }
+    ctx.fillStyle = '#55555f';
+    ctx.textAlign = 'center';
+    for (let e = Math.ceil(Math.log10(lo)); e <= Math.floor(Math.log10(hi)); e++) ctx.fillText(`1e${e}`, lx(10 ** e), height - 4);
+    // Labels on either side of their line, so that η_opt and 2/λ_max = 2η_opt never overlap.
+    const mark = (eta, label, colour, align) => {
+      if (!(eta > lo && eta < hi)) return;
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(lx(eta), 4);
+      ctx.lineTo(lx(eta), height - 18);
+      ctx.stroke();
+      ctx.fillStyle = colour;
+      ctx.textAlign = align;
+      ctx.fillText(label, lx(eta) + (align === 'left' ? 3 : -3), 4 + panel + gap - 6);
+    };
+    mark(bound, '2/λ_max', '#b3261e', 'left');
+    mark(etaOpt, 'η_opt', '#2f7d32', 'right');
+    const first = runs.find((r) => r.status === 2);
+    el.sweep.dataset.threshold = first ? String(first.eta) : '';
+    el.sweep.dataset.bound = String(bound);
+    el.sweep.dataset.ratio = String(hi / lo);
+    el.sweepNote.textContent = first ? t(state.lang, 'sweepFound', fmt(first.eta), fmt(bound)) : t(state.lang, 'sweepNone');
+  }
+
+  // ---- the cost of exponentials --------------------------------------------------------------
+
+  const ACTIVATIONS = ['logistic', 'tanh', 'relu', 'rational'];
+
+  /** Times each activation in the core for ~60 ms (batches of 50,000) and shows the rates and
+   *  the time per evaluation relative to ReLU. */
+  function measureCost() {
+    el.costRun.disabled = true;
+    const rates = {};
+    for (const name of ACTIVATIONS) {
+      env.Explorer.activationSum(name, 50000); // warm up (compilation tiers)
+      let n = 0;
+      const t0 = performance.now();
+      let t = t0;
+      while (t - t0 < 60) {
+        env.Explorer.activationSum(name, 50000);
+        n += 50000;
+        t = performance.now();
+      }
+      rates[name] = n / ((t - t0) / 1000);
+    }
+    el.costRows.replaceChildren(
+      ...ACTIVATIONS.map((name) => {
+        const tr = document.createElement('tr');
+        tr.dataset.activation = name;
+        tr.dataset.rate = String(rates[name]);
+        const cells = [t(state.lang, `cost_${name}`), (rates[name] / 1e6).toFixed(0), `${(rates.relu / rates[name]).toFixed(1)}×`];
+        for (const text of cells) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+    el.costRun.disabled = false;
+  }
+
+  return {
+    maybeBasins,
+    maybeSweep,
+    measureCost,
+    /** Forget what was computed (a new language or size): the next render redraws. */
+    reset() {
+      basins.key = '';
+      sweepKey = '';
+    },
+  };
+}
