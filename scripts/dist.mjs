@@ -75,7 +75,9 @@ mkdirSync(join(DIST, 'www'), { recursive: true });
 // bundle sits in www/ next to the wasm, where the glue looks for it (import.meta.url).
 let page = index.replace(/\n\s*<link rel="modulepreload"[^>]*>/g, '');
 page = replace(page, /href="www\/pkg\/descenso_bg\.wasm"/, 'href="www/descenso_bg.wasm"');
-writeFileSync(join(DIST, 'index.html'), page);
+// Indentation and line breaks between tags carry nothing (no <pre> holds text in the markup).
+const squeeze = (html) => html.replace(/\n\s*/g, '\n').replace(/>\n</g, '><');
+writeFileSync(join(DIST, 'index.html'), squeeze(page));
 // The wasm sits beside the bundles; the basin workers are a second bundle, loaded when used.
 for (const f of await bundleFiles('esm', { DESCENSO_WASM_URL: '"descenso_bg.wasm"' })) writeFileSync(join(DIST, 'www', f.name), f.text);
 writeFileSync(join(DIST, 'www', 'basins-worker.js'), await bundle('esm', {}, 'basins-worker.js'));
@@ -107,9 +109,14 @@ let single = index;
 single = replace(single, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 single = replace(single, /\n\s*<link rel="(modulepreload|preload)"[^>]*>/g, '');
 single = replace(single, /<link rel="icon" href="www\/favicon\.svg"/, `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(favicon)}"`);
-single = replace(single, /<link rel="stylesheet" href="www\/style\.css">/, () => `<style>${css}</style>`);
+single = replace(single, /<link rel="stylesheet" href="www\/style\.css">/, () => '<style>@@STYLE@@</style>');
 single = replace(single, /\n\s*<script type="module" src="www\/main\.js"><\/script>/, '');
-single = replace(single, /<\/body>/, () => `<script>${script}</script>\n</body>`);
+single = replace(single, /<\/body>/, () => '<script>@@SCRIPT@@</script>\n</body>');
+// The markup is squeezed like dist/index.html; the style and script go in untouched (their
+// hashes are of their exact text).
+single = squeeze(single)
+  .replace('@@STYLE@@', () => css)
+  .replace('@@SCRIPT@@', () => script);
 writeFileSync(join(DIST, 'descenso.html'), single);
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

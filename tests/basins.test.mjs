@@ -110,3 +110,29 @@ describe('learning-rate sweep', () => {
     await page.close();
   });
 });
+
+describe('random starts', () => {
+  test('reproducible from the seed, counts add up, end points drawn', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&m=gd,newton&eta=0.01');
+    await page.click('#starts summary');
+    await page.fill('#starts-seed', '5');
+    await page.selectOption('#starts-count', '300');
+    await page.click('#starts-run');
+    await page.waitForFunction(() => document.getElementById('starts').dataset.summary, null, { timeout: 30000 });
+    const first = await page.$eval('#starts', (d) => ({ counts: JSON.parse(d.dataset.counts), summary: d.dataset.summary }));
+    assert.deepEqual(first.counts, { gd: 300, newton: 300 }, 'one run per start and method');
+    // Himmelblau's four minima are all global: GD from anywhere reaches one; Newton often stops
+    // at a saddle or the maximum instead.
+    const reached = (id) => Number(first.summary.match(new RegExp(`${id}: (\\d+) of 300`))[1]);
+    assert.ok(reached('GD') > 290, first.summary);
+    assert.ok(reached('Newton') < reached('GD'), first.summary);
+    await page.screenshot({ path: join(ARTIFACTS, 'random-starts.png'), fullPage: true });
+    // The same seed again: the same outcome.
+    await page.$eval('#starts', (d) => delete d.dataset.summary);
+    await page.click('#starts-run');
+    await page.waitForFunction(() => document.getElementById('starts').dataset.summary, null, { timeout: 30000 });
+    assert.equal(await page.$eval('#starts', (d) => d.dataset.summary), first.summary);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});

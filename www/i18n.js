@@ -66,37 +66,10 @@ const STRINGS = {
     camel: 'Six-hump camel (six minima)',
     ripples: 'Ripples: a rugged bowl with many minima',
     monkey: 'Monkey saddle  x³ − 3xy²',
+    startsTitle: 'Random starts',
     sweepTitle: 'Sensitivity to the learning rate',
-    sweepText: 'Gradient descent from the current start for 200 values of η (log scale), at most 1,000 steps each: steps to converge (top) and the E where it stopped (bottom). Red marks: diverged.',
-    sweepSteps: 'steps to converge',
-    sweepValue: 'final E',
-    sweepFactor: '|1 − ηE″| per step',
-    sweepFound: (t, b) => `First η that diverges: ${t}; 2/λ_max at the start = ${b}.`,
-    sweepNone: 'No η in the range diverged.',
     showBasins: 'Basins of attraction',
-    basinsText: 'Every pixel is a start, coloured by the critical point the method reaches from it in 100 steps: GD with the current η on the left, Newton on the right.',
-    basinGdLabel: 'Basins of attraction of gradient descent',
-    basinNewtonLabel: 'Basins of attraction of Newton’s method',
-    basinGd: (eta) => `Gradient descent, η = ${eta}`,
-    basinsProgress: (p, w) => `Computing… ${p}% (${w} worker${w === 1 ? '' : 's'})`,
-    basinsDone: (n, ms, w) => `${n}×${n} starts, 100 steps each: ${ms} ms with ${w} worker${w === 1 ? '' : 's'}.`,
-    basinsOneD: 'Basins are drawn for landscapes of two variables.',
-    basinMinimum: (i, x, y) => `minimum ${i} (${x}, ${y})`,
-    basinSaddle: 'a saddle point',
-    basinMaximum: 'a maximum',
-    basinDegenerate: 'a degenerate point',
-    basinDiverged: 'diverged',
-    basinNone: 'no critical point in 100 steps',
     costTitle: 'The cost of exponentials',
-    costText: 'How many activations the core evaluates per second in this browser, measured now: the logistic and tanh need an exponential, ReLU and a rational stand-in do not.',
-    costRun: 'Measure',
-    costActivation: 'Activation',
-    costRate: 'Millions per second',
-    costRatio: 'Time vs ReLU',
-    cost_logistic: 'logistic 1/(1+e⁻ˣ)',
-    cost_tanh: 'tanh x',
-    cost_relu: 'ReLU max(x, 0)',
-    cost_rational: 'rational ½ + ½x/(1+|x|)',
     neuron: 'Sigmoid neuron: E(w, θ) on data',
     tinynet: 'Tiny network 1–2–1: a 2-D slice of E',
     set: 'Data set',
@@ -181,9 +154,19 @@ const STRINGS = {
 /** The languages the page speaks; Spanish strings load on demand (www/i18n-es.js). */
 export const LANGUAGES = ['en', 'es'];
 
+const loaded = new Set(['en']);
+
 /** Loads the strings of `lang` if they are not loaded yet (English always is). */
 export async function loadLanguage(lang) {
-  if (lang === 'es' && !STRINGS.es) STRINGS.es = (await import('./i18n-es.js')).ES;
+  if (lang !== 'es' || loaded.has(lang)) return;
+  const { ES } = await import('./i18n-es.js');
+  STRINGS.es = { ...ES, ...STRINGS.es };
+  loaded.add(lang);
+}
+
+/** Adds strings to `lang` (a module loaded on demand brings its own). */
+export function addStrings(lang, entries) {
+  STRINGS[lang] = { ...STRINGS[lang], ...entries };
 }
 
 /** The language to start in: the first browser language we have, else English. */

@@ -3,9 +3,87 @@
 // It draws what the core computes; main.js passes it what it needs (`env`).
 /* global DESCENSO_WORKER_SOURCE */
 
+/** The lab's own strings (its panels' texts), added to the page's when the lab loads. */
+export const LAB_STRINGS = {
+  en: {
+    startsText: 'Many starts drawn at random over the view (the same seed gives the same starts), every method on run from each for at most 1,000 steps: where they end (dots on the map) and a histogram of the final E per method.',
+    startsSeed: 'Seed',
+    startsCount: 'Starts',
+    startsRun: 'Run',
+    startsLine: (m, g, n, d) => `${m}: ${g} of ${n} reach a global minimum${d ? `, ${d} diverged` : ''}`,
+    startsRunning: 'Running…',
+    sweepText: 'Gradient descent from the current start for 200 values of η (log scale), at most 1,000 steps each: steps to converge (top) and the E where it stopped (bottom). Red marks: diverged.',
+    sweepSteps: 'steps to converge',
+    sweepValue: 'final E',
+    sweepFactor: '|1 − ηE″| per step',
+    sweepFound: (t, b) => `First η that diverges: ${t}; 2/λ_max at the start = ${b}.`,
+    sweepNone: 'No η in the range diverged.',
+    basinsText: 'Every pixel is a start, coloured by the critical point the method reaches from it in 100 steps: GD with the current η on the left, Newton on the right.',
+    basinGdLabel: 'Basins of attraction of gradient descent',
+    basinNewtonLabel: 'Basins of attraction of Newton’s method',
+    basinGd: (eta) => `Gradient descent, η = ${eta}`,
+    basinsProgress: (p, w) => `Computing… ${p}% (${w} worker${w === 1 ? '' : 's'})`,
+    basinsDone: (n, ms, w) => `${n}×${n} starts, 100 steps each: ${ms} ms with ${w} worker${w === 1 ? '' : 's'}.`,
+    basinsOneD: 'Basins are drawn for landscapes of two variables.',
+    basinMinimum: (i, x, y) => `minimum ${i} (${x}, ${y})`,
+    basinSaddle: 'a saddle point',
+    basinMaximum: 'a maximum',
+    basinDegenerate: 'a degenerate point',
+    basinDiverged: 'diverged',
+    basinNone: 'no critical point in 100 steps',
+    costText: 'How many activations the core evaluates per second in this browser, measured now: the logistic and tanh need an exponential, ReLU and a rational stand-in do not.',
+    costRun: 'Measure',
+    costActivation: 'Activation',
+    costRate: 'Millions per second',
+    costRatio: 'Time vs ReLU',
+    cost_logistic: 'logistic 1/(1+e⁻ˣ)',
+    cost_tanh: 'tanh x',
+    cost_relu: 'ReLU max(x, 0)',
+    cost_rational: 'rational ½ + ½x/(1+|x|)',
+  },
+  es: {
+    startsText: 'Muchos puntos de partida al azar sobre la vista (la misma semilla da los mismos puntos), cada método activo corrido desde cada uno por como máximo 1.000 pasos: dónde terminan (puntos sobre el mapa) y un histograma del E final por método.',
+    startsSeed: 'Semilla',
+    startsCount: 'Puntos',
+    startsRun: 'Correr',
+    startsLine: (m, g, n, d) => `${m}: ${g} de ${n} llegan a un mínimo global${d ? `, ${d} divergieron` : ''}`,
+    startsRunning: 'Corriendo…',
+    sweepText: 'Descenso por el gradiente desde el punto de partida actual para 200 valores de η (escala logarítmica), como máximo 1.000 pasos cada uno: pasos hasta converger (arriba) y el E donde se detuvo (abajo). Marcas rojas: divergió.',
+    sweepSteps: 'pasos hasta converger',
+    sweepValue: 'E final',
+    sweepFactor: '|1 − ηE″| por paso',
+    sweepFound: (t, b) => `Primer η que diverge: ${t}; 2/λ_max en el punto de partida = ${b}.`,
+    sweepNone: 'Ningún η del rango divergió.',
+    basinsText: 'Cada píxel es un punto de partida, coloreado según el punto crítico al que llega el método en 100 pasos: MDG con el η actual a la izquierda, Newton a la derecha.',
+    basinGdLabel: 'Cuencas de atracción del descenso por el gradiente',
+    basinNewtonLabel: 'Cuencas de atracción del método de Newton',
+    basinGd: (eta) => `Descenso por el gradiente, η = ${eta}`,
+    basinsProgress: (p, w) => `Calculando… ${p}% (${w} proceso${w === 1 ? '' : 's'})`,
+    basinsDone: (n, ms, w) => `${n}×${n} puntos de partida, 100 pasos cada uno: ${ms} ms con ${w} proceso${w === 1 ? '' : 's'}.`,
+    basinsOneD: 'Las cuencas se dibujan para paisajes de dos variables.',
+    basinMinimum: (i, x, y) => `mínimo ${i} (${x}, ${y})`,
+    basinSaddle: 'un punto de ensilladura',
+    basinMaximum: 'un máximo',
+    basinDegenerate: 'un punto degenerado',
+    basinDiverged: 'divergió',
+    basinNone: 'ningún punto crítico en 100 pasos',
+    costText: 'Cuántas activaciones por segundo evalúa el núcleo en este navegador, medido ahora: la logística y tanh necesitan una exponencial; ReLU y un sustituto racional, no.',
+    costRun: 'Medir',
+    costActivation: 'Activación',
+    costRate: 'Millones por segundo',
+    costRatio: 'Tiempo vs ReLU',
+    cost_logistic: 'logística 1/(1+e⁻ˣ)',
+    cost_tanh: 'tanh x',
+    cost_relu: 'ReLU max(x, 0)',
+    cost_rational: 'racional ½ + ½x/(1+|x|)',
+  },
+};
+
 /** The lab's functions, bound to the page's state and elements. */
 export function createLab(env) {
-  const { el, state, t, fmt, sizeOf, hiDpiContext, attempt } = env;
+  const { el, state, t, fmt, sizeOf, hiDpiContext, attempt, METHOD_STYLE } = env;
+  for (const [lang, entries] of Object.entries(LAB_STRINGS)) env.addStrings(lang, entries);
+  env.translate();
 
   // ---- basins of attraction (Web Workers) -----------------------------------------------------
 
@@ -27,7 +105,7 @@ export function createLab(env) {
           ? new Worker(URL.createObjectURL(new Blob([DESCENSO_WORKER_SOURCE], { type: 'text/javascript' })))
           : new Worker(new URL('./basins-worker.js', import.meta.url), { type: 'module' });
       worker.postMessage({ type: 'init', module: env.wasmModule() });
-      worker.onmessage = (e) => onBasinRows(worker, e.data);
+      worker.onmessage = (e) => (e.data.type === 'starts' ? onStarts(worker, e.data) : onBasinRows(worker, e.data));
       worker.onerror = (e) => {
         e.preventDefault();
         el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${e.message ?? 'worker'}`;
@@ -322,7 +400,135 @@ export function createLab(env) {
     el.costRun.disabled = false;
   }
 
+  // ---- random starts ---------------------------------------------------------------------
+
+  const starts = { id: 0, ends: null, methods: [] };
+
+  /** Runs the random starts on a worker (the landscape and methods go as a share link). */
+  function runStarts() {
+    const e = env.explorer();
+    if (e.dim !== 2) return;
+    const workers = basinWorkers();
+    const worker = basins.idle.pop() ?? workers[0];
+    starts.id += 1;
+    starts.view = state.view.slice();
+    el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: t(state.lang, 'startsRunning') }));
+    const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(el.startsSeed.value) || 0)));
+    worker.postMessage({
+      type: 'starts', id: starts.id, link: e.link(new Float64Array(state.view), 0, '', '', '', ''),
+      view: state.view, seed, n: Number(el.startsCount.value), steps: 1000,
+    });
+  }
+
+  function onStarts(worker, m) {
+    if (m.id === starts.id) {
+      if (m.error) el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: m.error }));
+      else showStarts(m.runs);
+    }
+    sendBasinChunk(worker);
+  }
+
+  /** The histogram of final E per method (log bins), the share that reached a global minimum
+   *  and the end points (drawn on the map by drawOverlay). */
+  function showStarts(runs) {
+    const ids = env.methods();
+    const by = new Map();
+    for (let k = 0; k + 4 < runs.length; k += 5) {
+      const id = ids[runs[k]];
+      if (!by.has(id)) by.set(id, []);
+      by.get(id).push({ x: runs[k + 1], y: runs[k + 2], value: runs[k + 3], status: runs[k + 4] });
+    }
+    starts.ends = by;
+    const critical = env.explorer().criticalPoints(new Float64Array(state.view), env.CRITICAL_SEEDS);
+    let best = Infinity;
+    for (let k = 0; k + 4 < critical.length; k += 5) if (critical[k + 3] === 0) best = Math.min(best, critical[k + 2]);
+    const finite = [...by.values()].flat().map((r) => r.value).filter(Number.isFinite);
+    if (!Number.isFinite(best)) best = Math.min(...finite);
+    const tol = 1e-6 * (1 + Math.abs(best));
+    const lines = [];
+    const counts = {};
+    for (const [id, rs] of by) {
+      const global = rs.filter((r) => r.value <= best + tol).length;
+      const diverged = rs.filter((r) => r.status === 2).length;
+      counts[id] = rs.length;
+      const li = document.createElement('li');
+      li.dataset.method = id;
+      li.textContent = t(state.lang, 'startsLine', t(state.lang, `${id}_short`), global, rs.length, diverged);
+      lines.push(li);
+    }
+    el.startsSummary.replaceChildren(...lines);
+    el.starts.dataset.counts = JSON.stringify(counts);
+    el.starts.dataset.summary = lines.map((li) => li.textContent).join(' | ');
+    drawHistogram(by, best);
+    env.render();
+  }
+
+  function drawHistogram(by, best) {
+    const { width, height } = sizeOf(el.startsChart);
+    if (width < 50 || height < 50) return;
+    const { ctx } = hiDpiContext(el.startsChart, { width, height });
+    const values = [...by.values()].flat().map((r) => r.value).filter(Number.isFinite);
+    const shift = Number.isFinite(best) ? best : 0;
+    const logs = values.map((v) => Math.log10(Math.max(v - shift, 1e-12)));
+    const lo = Math.floor(Math.min(...logs, -12));
+    const hi = Math.ceil(Math.max(...logs, lo + 1));
+    const bins = 24;
+    const rows = by.size;
+    const rowH = (height - 16) / Math.max(rows, 1);
+    const left = 70;
+    ctx.font = '11px sans-serif';
+    let row = 0;
+    for (const [id, rs] of by) {
+      const counts = new Array(bins).fill(0);
+      let off = 0;
+      for (const r of rs) {
+        if (!Number.isFinite(r.value)) {
+          off++;
+          continue;
+        }
+        const b = Math.min(bins - 1, Math.floor(((Math.log10(Math.max(r.value - shift, 1e-12)) - lo) / (hi - lo)) * bins));
+        counts[b]++;
+      }
+      const top = row * rowH;
+      const most = Math.max(...counts, 1);
+      ctx.fillStyle = '#1d1b20';
+      ctx.textAlign = 'right';
+      ctx.fillText(t(state.lang, `${id}_short`), left - 6, top + rowH / 2 + 4);
+      ctx.fillStyle = METHOD_STYLE[id].light;
+      const bw = (width - left - 8) / bins;
+      counts.forEach((c, i) => {
+        const h = (c / most) * (rowH - 6);
+        ctx.fillRect(left + i * bw, top + rowH - 2 - h, Math.max(1, bw - 1), h);
+      });
+      if (off) {
+        ctx.fillStyle = '#b3261e';
+        ctx.textAlign = 'left';
+        ctx.fillText(`+${off} ∞`, width - 40, top + 12);
+      }
+      row++;
+    }
+    ctx.fillStyle = '#55555f';
+    ctx.textAlign = 'center';
+    ctx.fillText(`E − E* = 1e${lo}`, left + 30, height - 2);
+    ctx.fillText(`1e${hi}`, width - 20, height - 2);
+  }
+
+  /** The end points of the random starts on the map, in each method's colour. */
+  function drawOverlay(ctx, frame) {
+    if (!starts.ends || !el.starts.open || starts.view.join() !== state.view.join()) return;
+    for (const [id, rs] of starts.ends) {
+      ctx.fillStyle = METHOD_STYLE[id].light;
+      for (const r of rs) {
+        if (!Number.isFinite(r.x) || !Number.isFinite(r.y)) continue;
+        const [px, py] = frame.toPx(r.x, r.y);
+        ctx.fillRect(px - 2, py - 2, 4, 4);
+      }
+    }
+  }
+
   return {
+    runStarts,
+    drawOverlay,
     maybeBasins,
     maybeSweep,
     measureCost,

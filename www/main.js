@@ -1,6 +1,6 @@
 // Descenso's page: state, events and drawing. All mathematics happens in the wasm core.
 import init, { Explorer } from './pkg/descenso.js';
-import { LANGUAGES, loadLanguage, preferredLanguage, t, translatePage } from './i18n.js';
+import { LANGUAGES, addStrings, loadLanguage, preferredLanguage, t, translatePage } from './i18n.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
 import { Frame, METHOD_STYLE, drawContours, drawCritical, drawHessian, drawCurve, drawHeat, drawPath, drawStart, drawSwatch, hiDpiContext } from './draw.js';
 
@@ -16,6 +16,8 @@ const el = {
   embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
   showBasins: $('show-basins'), basins: $('basins'), basinGd: $('basin-gd'), basinNewton: $('basin-newton'),
   basinGdCaption: $('basin-gd-caption'), basinsStatus: $('basins-status'), basinsLegend: $('basins-legend'),
+  starts: $('starts'), startsSeed: $('starts-seed'), startsCount: $('starts-count'), startsRun: $('starts-run'),
+  startsChart: $('starts-chart'), startsSummary: $('starts-summary'),
   sweep: $('sweep'), sweepChart: $('sweep-chart'), sweepNote: $('sweep-note'),
   costRun: $('cost-run'), costRows: $('cost-rows'),
   dataBox: $('data-box'), data: $('data'), dataNote: $('data-note'),
@@ -258,7 +260,7 @@ function showFunctionProblem(problem) {
   const info = { name: problem.name, suggestion: problem.suggestion, expected: problem.expected, got: problem.got };
   const key = `fn_${problem.code}`;
   const message = t(state.lang, key, info);
-  el.functionMessage.textContent = `${message === key ? problem.message : message} ${t(state.lang, 'fn_kept')}`;
+  el.functionMessage.textContent = `${message === key ? problem.name || problem.code : message} ${t(state.lang, 'fn_kept')}`;
 }
 
 let functionTimer = 0;
@@ -312,9 +314,12 @@ let labLoading = null;
 function loadLab() {
   labLoading ??= import('./lab.js').then(({ createLab }) => {
     lab = createLab({
-      el, state, t, fmt, sizeOf, hiDpiContext, attempt, Explorer, CRITICAL_SEEDS, render,
+      el, state, t, fmt, sizeOf, hiDpiContext, attempt, Explorer, CRITICAL_SEEDS, render, METHOD_STYLE,
       explorer: () => explorer,
       wasmModule: () => wasmModule,
+      methods: () => methods,
+      addStrings,
+      translate: () => translatePage(state.lang),
     });
     return lab;
   });
@@ -826,6 +831,7 @@ function render() {
     }
     drawPath(ctx, px.subarray(0, 2 * m), METHOD_STYLE[id], bg, n <= 400);
   });
+  if (dim === 2) lab?.drawOverlay(ctx, frame);
   const [sx, sy] = frame.toPx(state.start[0], dim === 2 ? state.start[1] : startValue);
   drawStart(ctx, sx, sy, bg);
   updateReadout();
@@ -1042,11 +1048,16 @@ function wire() {
   el.functionInput.addEventListener('input', onFunctionInput);
   el.data.addEventListener('click', onDataClick);
   el.costRun.addEventListener('click', () => loadLab().then((l) => l.measureCost()));
+  el.startsRun.addEventListener('click', () => loadLab().then((l) => l.runStarts()));
+  el.starts.addEventListener('toggle', () => render());
   el.sweep.addEventListener('toggle', () => loadLab().then(refreshLab));
-  el.showBasins.addEventListener('change', () => {
-    el.basins.hidden = !el.showBasins.checked || state.hide.has('critical');
-    loadLab().then(refreshLab);
-  });
+  el.showBasins.addEventListener('change', () =>
+    loadLab().then(() => {
+      // (Shown once the lab and its strings are in.)
+      el.basins.hidden = !el.showBasins.checked || state.hide.has('critical');
+      refreshLab();
+    }),
+  );
   el.functionInput.addEventListener('change', applyFunction);
   el.exportPng.addEventListener('click', exportPng);
   el.exportSvg.addEventListener('click', exportSvg);

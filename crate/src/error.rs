@@ -35,7 +35,7 @@ impl fmt::Display for Error {
             Error::BadPoint => write!(f, "the point must have one finite coordinate per dimension"),
             Error::BadView => write!(f, "the view must lie within ±1e6, with min < max"),
             Error::BadGrid => write!(f, "the grid must have between 2 and 4096 samples per side"),
-            Error::BadFunction(e) => write!(f, "{e}"),
+            Error::BadFunction(e) => write!(f, "the function does not parse (at character {})", e.start + 1),
         }
     }
 }

@@ -40,6 +40,7 @@ pub mod newton;
 pub mod optimal_step;
 pub mod presets;
 pub mod saddle_free_newton;
+pub mod starts;
 pub mod sweep;
 pub mod trajectory;
 pub mod wasm;

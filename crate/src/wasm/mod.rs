@@ -345,9 +345,6 @@ pub struct FunctionProblem {
     /// For `arity`: arguments given.
     #[wasm_bindgen(readonly)]
     pub got: u32,
-    /// The message in English (tests, logs).
-    #[wasm_bindgen(readonly)]
-    pub message: String,
 }
 
 impl From<&crate::expr::ParseError> for FunctionProblem {
@@ -361,7 +358,6 @@ impl From<&crate::expr::ParseError> for FunctionProblem {
             suggestion: String::new(),
             expected: 0,
             got: 0,
-            message: e.to_string(),
         };
         p.code = match &e.kind {
             K::Empty => "empty",
@@ -618,6 +614,34 @@ impl Explorer {
         Ok(out)
     }
 
+    /// `n` random starts over `view` from `seed` (reproducible), every enabled method run from
+    /// each for at most `steps` steps: `[method index, x, y, final E, status]` per run (status
+    /// 0 converged, 1 still running, 2 diverged, 3 left the domain, 4 singular Hessian).
+    #[wasm_bindgen(js_name = randomStarts)]
+    pub fn random_starts(&self, view: &[f64], seed: u32, n: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
+        let Inner::Two(r, ..) = &self.inner else {
+            return Err(JsError::new("random starts are drawn for 2-D landscapes").into());
+        };
+        let starts = crate::starts::random_points(u64::from(seed), n, View::new(view)?);
+        let mut out = Vec::new();
+        for (i, id) in METHOD_IDS.iter().enumerate() {
+            if !self.enabled.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            for o in crate::starts::run(r.landscape.as_ref(), &starts, id, &self.hyper, steps.min(10_000))? {
+                let status = match o.status {
+                    Status::Converged => 0.0,
+                    Status::Running => 1.0,
+                    Status::Diverged => 2.0,
+                    Status::Undefined => 3.0,
+                    Status::SingularHessian => 4.0,
+                };
+                out.extend([i as f64, o.x[0], o.x[1], o.value, status]);
+            }
+        }
+        Ok(out)
+    }
+
     /// Gradient descent from the current start for `count` learning rates on a log grid over
     /// `[lo, hi]`, at most `steps` steps each: `[η, final E, steps to converge (NaN if it did
     /// not), status]` per run, status 0 converged, 1 still running, 2 diverged, 3 left the domain.
@@ -677,7 +701,6 @@ impl Explorer {
                 suggestion: String::new(),
                 expected: 0,
                 got: 0,
-                message: "this landscape is not a typed function".into(),
             });
         }
         match self.rebuild(self.preset, &[], Some(text), None) {
@@ -686,15 +709,15 @@ impl Explorer {
                 None
             }
             Err(Error::BadFunction(e)) => Some(FunctionProblem::from(&e)),
+            // (Only a bad function can fail here; anything else is reported by its text.)
             Err(other) => Some(FunctionProblem {
                 code: "other".into(),
                 start: 0,
                 end: 0,
-                name: String::new(),
+                name: other.to_string(),
                 suggestion: String::new(),
                 expected: 0,
                 got: 0,
-                message: other.to_string(),
             }),
         }
     }
