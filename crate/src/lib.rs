@@ -26,6 +26,7 @@ pub mod critical;
 pub mod damped_newton;
 pub mod dual;
 pub mod error;
+pub mod escape;
 pub mod export;
 pub mod expr;
 pub mod gradient_descent;
