@@ -63,6 +63,7 @@ async function bundleFiles(format, define = {}, entry = 'main.js') {
 }
 
 const wasm = readFileSync(join(WWW, 'pkg', 'descenso_bg.wasm'));
+const labWasm = readFileSync(join(WWW, 'pkg-lab', 'descenso_bg.wasm'));
 const css = (await transform(read(join(WWW, 'style.css')), { loader: 'css', minify: true, target: TARGET })).code.trim();
 const favicon = read(join(WWW, 'favicon.svg'));
 const index = read(join(ROOT, 'index.html'));
@@ -79,11 +80,13 @@ page = replace(page, /href="www\/pkg\/descenso_bg\.wasm"/, 'href="www/descenso_b
 const squeeze = (html) => html.replace(/\n\s*/g, '\n').replace(/>\n</g, '><');
 writeFileSync(join(DIST, 'index.html'), squeeze(page));
 // The wasm sits beside the bundles; the basin workers are a second bundle, loaded when used.
-for (const f of await bundleFiles('esm', { DESCENSO_WASM_URL: '"descenso_bg.wasm"' })) writeFileSync(join(DIST, 'www', f.name), f.text);
+const urls = { DESCENSO_WASM_URL: '"descenso_bg.wasm"', DESCENSO_LAB_WASM_URL: '"descenso_lab_bg.wasm"' };
+for (const f of await bundleFiles('esm', urls)) writeFileSync(join(DIST, 'www', f.name), f.text);
 writeFileSync(join(DIST, 'www', 'basins-worker.js'), await bundle('esm', {}, 'basins-worker.js'));
 writeFileSync(join(DIST, 'www', 'style.css'), `${css}\n`);
 writeFileSync(join(DIST, 'www', 'favicon.svg'), favicon);
 copyFileSync(join(WWW, 'pkg', 'descenso_bg.wasm'), join(DIST, 'www', 'descenso_bg.wasm'));
+copyFileSync(join(WWW, 'pkg-lab', 'descenso_bg.wasm'), join(DIST, 'www', 'descenso_lab_bg.wasm'));
 
 // ---- dist/descenso.html: one file -----------------------------------------------------------
 // The workers run from a blob: URL of their own bundle's text (CSP: worker-src blob:), and
@@ -91,6 +94,7 @@ copyFileSync(join(WWW, 'pkg', 'descenso_bg.wasm'), join(DIST, 'www', 'descenso_b
 const worker = await bundle('iife', {}, 'basins-worker.js');
 const script = await bundle('iife', {
   DESCENSO_WASM_BASE64: JSON.stringify(wasm.toString('base64')),
+  DESCENSO_LAB_WASM_BASE64: JSON.stringify(labWasm.toString('base64')),
   DESCENSO_WORKER_SOURCE: JSON.stringify(worker),
 });
 if (/<\/script|<!--/i.test(script)) fail('the inline script contains "</script" or "<!--"');

@@ -61,19 +61,29 @@ ensure_browsers() {
   fi
 }
 
-# Release wasm → wasm-bindgen (--target web) → wasm-opt, into www/pkg/.
+# Release wasm → wasm-bindgen (--target web) → wasm-opt, twice: the page's wasm into www/pkg/,
+# and the lab's (feature "lab": the workers' extra exports) into www/pkg-lab/.
 build_wasm() {
-  log "building the wasm core"
-  cargo build --release --target wasm32-unknown-unknown -p descenso
+  log "building the wasm core (page and lab)"
   local built=target/wasm32-unknown-unknown/release/descenso.wasm
-  # Cargo rewrites the artifact only when it rebuilds: skip the rest when www/pkg is newer.
-  if [ www/pkg/descenso_bg.wasm -nt "$built" ] && [ www/pkg/descenso.js -nt "$built" ]; then
-    log "www/pkg is up to date"
+  # Both builds write the same artifact: build the lab first and keep a copy.
+  cargo build --release --target wasm32-unknown-unknown -p descenso --features lab
+  cp -p "$built" target/descenso-lab.wasm
+  cargo build --release --target wasm32-unknown-unknown -p descenso
+  bindgen_opt "$built" www/pkg
+  bindgen_opt target/descenso-lab.wasm www/pkg-lab
+}
+
+# wasm-bindgen + wasm-opt of WASM into DIR, skipped when DIR is newer than WASM.
+bindgen_opt() {
+  local wasm="$1" dir="$2"
+  if [ "$dir/descenso_bg.wasm" -nt "$wasm" ] && [ "$dir/descenso.js" -nt "$wasm" ]; then
+    log "$dir is up to date"
     return 0
   fi
-  wasm-bindgen --target web --no-typescript --out-dir www/pkg "$built"
-  wasm-opt -O3 www/pkg/descenso_bg.wasm -o www/pkg/descenso_bg.wasm
-  log "www/pkg/descenso_bg.wasm: $(wc -c < www/pkg/descenso_bg.wasm) bytes, $(gzip -9c www/pkg/descenso_bg.wasm | wc -c) gzipped"
+  wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name descenso "$wasm"
+  wasm-opt -O3 "$dir/descenso_bg.wasm" -o "$dir/descenso_bg.wasm"
+  log "$dir/descenso_bg.wasm: $(wc -c < "$dir/descenso_bg.wasm") bytes, $(gzip -9c "$dir/descenso_bg.wasm" | wc -c) gzipped"
 }
 
 # dist/ (the folder to host) and dist/descenso.html (one self-contained file) from www/.

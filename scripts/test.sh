@@ -12,6 +12,7 @@ cargo fmt --all -- --check
 log "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p descenso --target wasm32-unknown-unknown --lib --tests -- -D warnings
+cargo clippy -p descenso --target wasm32-unknown-unknown --lib --features lab -- -D warnings
 
 log "native tests"
 cargo test --workspace

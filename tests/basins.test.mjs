@@ -136,3 +136,22 @@ describe('random starts', () => {
     await page.close();
   });
 });
+
+describe('saddle escape', () => {
+  test('steps grow as ε shrinks (as log(1/ε) predicts) and with the dimension', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=saddle&eta=0.1');
+    await page.click('#escape summary');
+    await page.waitForFunction(() => document.getElementById('escape').dataset.dims, null, { timeout: 30000 });
+    const { eps, dims } = await page.$eval('#escape', (d) => ({ eps: JSON.parse(d.dataset.eps), dims: JSON.parse(d.dataset.dims) }));
+    assert.equal(eps.length, 12);
+    for (let i = 1; i < eps.length; i++) assert.ok(eps[i][1] > eps[i - 1][1], `steps grow as ε shrinks: ${JSON.stringify(eps)}`);
+    // log(1/ε)/log(1 + η): every factor 10 in ε costs ln 10 / ln 1.1 ≈ 24 more steps.
+    for (const [e, steps, predicted] of eps) assert.ok(Math.abs(steps - predicted) < 0.35 * predicted + 3, `ε = ${e}: ${steps} vs ${predicted}`);
+    for (let i = 1; i < dims.length; i++) assert.ok(dims[i][1] >= dims[i - 1][1], `one escape direction: more steps in more dimensions ${JSON.stringify(dims)}`);
+    assert.ok(dims.at(-1)[1] > dims[0][1]);
+    assert.ok(dims.at(-1)[2] < dims.at(-1)[1], 'N/2 escape directions are faster');
+    await page.locator('#escape').screenshot({ path: join(ARTIFACTS, 'saddle-escape.png') });
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});

@@ -92,6 +92,9 @@ describe('dist', () => {
     assert.match(await page.evaluate(() => location.href), /^file:\/\/.*descenso\.html#v=1&l=rosenbrock&/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     assert.match(readFileSync(await download.path(), 'utf8'), /^method,iteration,x,y,E,grad_norm\ngd,0,-1\.2,1,/);
+    // The lab from disk too: its wasm inline, its workers from blob: URLs (CSP worker-src blob:).
+    await page.check('#show-basins');
+    await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
     await page.screenshot({ path: join(ARTIFACTS, 'single-file.png') });
     assert.deepEqual(problems.errors, [], 'no error and no CSP violation');
     assert.deepEqual(problems.outside, []);

@@ -1,15 +1,29 @@
-// A basin-map worker: its own instance of the core (wasm threads need nightly Rust), compiled
-// from the module the page posts, computing chunks of rows for the page's worker pool.
-import init, { Explorer } from './pkg/descenso.js';
+// A lab worker: its own instance of the core (wasm threads need nightly Rust) — the lab's build,
+// with the exports only workers use — compiled from the module the page posts; it computes
+// chunks of basin rows, random starts and saddle escapes for the page's worker pool.
+import init, { Explorer } from './pkg-lab/descenso.js';
 
-let ready = null;
+let started;
+// Resolves once the page's 'init' message has arrived and the core is instantiated (messages
+// that come earlier wait for it).
+const ready = new Promise((resolve) => (started = resolve));
 let explorer = null;
 let link = '';
 
 self.onmessage = async (event) => {
   const m = event.data;
   if (m.type === 'init') {
-    ready = init({ module_or_path: m.module });
+    started(init({ module_or_path: m.module }));
+    return;
+  }
+  if (m.type === 'escape') {
+    try {
+      await ready;
+      const curves = Explorer.escapeCurves(m.eta);
+      self.postMessage({ id: m.id, type: 'escape', curves }, [curves.buffer]);
+    } catch (err) {
+      self.postMessage({ id: m.id, type: 'escape', error: String(err?.message ?? err) });
+    }
     return;
   }
   if (m.type !== 'rows' && m.type !== 'starts') return;

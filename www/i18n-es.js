@@ -89,6 +89,7 @@ export const ES = {
   ripples: 'Ondas: un cuenco rugoso con muchos mínimos',
   monkey: 'Silla de mono  x³ − 3xy²',
   startsTitle: 'Puntos de partida al azar',
+  escapeTitle: 'Escapar de un punto de ensilladura',
   sweepTitle: 'Sensibilidad a la tasa de aprendizaje',
   showBasins: 'Cuencas de atracción',
   costTitle: 'El costo de las exponenciales',

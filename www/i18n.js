@@ -67,6 +67,7 @@ const STRINGS = {
     ripples: 'Ripples: a rugged bowl with many minima',
     monkey: 'Monkey saddle  x³ − 3xy²',
     startsTitle: 'Random starts',
+    escapeTitle: 'Escaping a saddle',
     sweepTitle: 'Sensitivity to the learning rate',
     showBasins: 'Basins of attraction',
     costTitle: 'The cost of exponentials',

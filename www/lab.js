@@ -1,11 +1,28 @@
 // The page's laboratory, loaded on demand (so the first page load stays small): basins of
 // attraction computed by Web Workers, the learning-rate sweep, and the cost of exponentials.
 // It draws what the core computes; main.js passes it what it needs (`env`).
-/* global DESCENSO_WORKER_SOURCE */
+/* global DESCENSO_WORKER_SOURCE, DESCENSO_LAB_WASM_BASE64, DESCENSO_LAB_WASM_URL */
+
+/** Compiles the lab's build of the core (the workers' extra exports): from the bytes the
+ *  single-file build carries inline, or streamed from its file (beside the bundles in dist/, in
+ *  pkg-lab/ unbundled). */
+async function compileLab() {
+  if (typeof DESCENSO_LAB_WASM_BASE64 === 'string') {
+    const text = atob(DESCENSO_LAB_WASM_BASE64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return WebAssembly.compile(bytes);
+  }
+  const file = typeof DESCENSO_LAB_WASM_URL === 'string' ? DESCENSO_LAB_WASM_URL : './pkg-lab/descenso_bg.wasm';
+  return WebAssembly.compileStreaming(fetch(new URL(file, import.meta.url)));
+}
 
 /** The lab's own strings (its panels' texts), added to the page's when the lab loads. */
 export const LAB_STRINGS = {
   en: {
+    escapeText: 'GD at the current η (at most 0.9) on E = ½ Σ λᵢxᵢ² with some λᵢ = −1: steps to leave the unit ball around the saddle. Left: from a distance ε in 2-D — every factor 10 closer costs the same number of extra steps, log(1/ε)/log(1 + η) (dashed). Right: from ε = 10⁻³ in N dimensions with one escape direction (solid) or N/2 (dotted): the fewer escape directions among many, the longer GD lingers.',
+    escapeSteps: 'steps to escape',
+    escapeDone: (a, b) => `At ε = 10⁻¹²: ${a} steps; in 256 dimensions with one escape direction: ${b} steps.`,
     startsText: 'Many starts drawn at random over the view (the same seed gives the same starts), every method on run from each for at most 1,000 steps: where they end (dots on the map) and a histogram of the final E per method.',
     startsSeed: 'Seed',
     startsCount: 'Starts',
@@ -42,6 +59,9 @@ export const LAB_STRINGS = {
     cost_rational: 'rational ½ + ½x/(1+|x|)',
   },
   es: {
+    escapeText: 'MDG con el η actual (como máximo 0,9) sobre E = ½ Σ λᵢxᵢ² con algunos λᵢ = −1: pasos para salir de la bola unidad alrededor del punto de ensilladura. Izquierda: desde una distancia ε en 2-D — cada factor 10 más cerca cuesta los mismos pasos de más, log(1/ε)/log(1 + η) (a trazos). Derecha: desde ε = 10⁻³ en N dimensiones con una dirección de escape (continua) o N/2 (punteada): cuantas menos direcciones de escape entre muchas, más tarda el MDG.',
+    escapeSteps: 'pasos para escapar',
+    escapeDone: (a, b) => `Con ε = 10⁻¹²: ${a} pasos; en 256 dimensiones con una dirección de escape: ${b} pasos.`,
     startsText: 'Muchos puntos de partida al azar sobre la vista (la misma semilla da los mismos puntos), cada método activo corrido desde cada uno por como máximo 1.000 pasos: dónde terminan (puntos sobre el mapa) y un histograma del E final por método.',
     startsSeed: 'Semilla',
     startsCount: 'Puntos',
@@ -83,6 +103,7 @@ export const LAB_STRINGS = {
 export function createLab(env) {
   const { el, state, t, fmt, sizeOf, hiDpiContext, attempt, METHOD_STYLE } = env;
   for (const [lang, entries] of Object.entries(LAB_STRINGS)) env.addStrings(lang, entries);
+  const labModule = compileLab(); // compiled once, posted to every worker
   env.translate();
 
   // ---- basins of attraction (Web Workers) -----------------------------------------------------
@@ -104,8 +125,15 @@ export function createLab(env) {
         typeof DESCENSO_WORKER_SOURCE === 'string'
           ? new Worker(URL.createObjectURL(new Blob([DESCENSO_WORKER_SOURCE], { type: 'text/javascript' })))
           : new Worker(new URL('./basins-worker.js', import.meta.url), { type: 'module' });
-      worker.postMessage({ type: 'init', module: env.wasmModule() });
-      worker.onmessage = (e) => (e.data.type === 'starts' ? onStarts(worker, e.data) : onBasinRows(worker, e.data));
+      labModule.then(
+        (module) => worker.postMessage({ type: 'init', module }),
+        (err) => (el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${err?.message ?? err}`),
+      );
+      worker.onmessage = (e) => {
+        if (e.data.type === 'starts') onStarts(worker, e.data);
+        else if (e.data.type === 'escape') onEscape(worker, e.data);
+        else onBasinRows(worker, e.data);
+      };
       worker.onerror = (e) => {
         e.preventDefault();
         el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${e.message ?? 'worker'}`;
@@ -526,7 +554,83 @@ export function createLab(env) {
     }
   }
 
+  // ---- saddle escape -----------------------------------------------------------------------
+
+  const escape = { id: 0 };
+
+  /** Computes the escape curves on a worker at the current η (capped at 0.9). */
+  function runEscape() {
+    const eta = Math.min(0.9, env.explorer().eta);
+    const worker = basins.idle.pop() ?? basinWorkers()[0];
+    escape.id += 1;
+    worker.postMessage({ type: 'escape', id: escape.id, eta });
+  }
+
+  function onEscape(worker, m) {
+    if (m.id === escape.id) {
+      if (m.error) el.escapeNote.textContent = m.error;
+      else drawEscape(m.curves);
+    }
+    sendBasinChunk(worker);
+  }
+
+  /** Two log-x panels: steps against ε (with the prediction, dashed) and against N. */
+  function drawEscape(c) {
+    const eps = [];
+    const dims = [];
+    for (let k = 0; k < 36; k += 3) eps.push([c[k], c[k + 1], c[k + 2]]);
+    for (let k = 36; k + 2 < c.length; k += 3) dims.push([c[k], c[k + 1], c[k + 2]]);
+    el.escape.dataset.eps = JSON.stringify(eps);
+    el.escape.dataset.dims = JSON.stringify(dims);
+    el.escapeNote.textContent = t(state.lang, 'escapeDone', eps[eps.length - 1][1], dims[dims.length - 1][1]);
+    const { width, height } = sizeOf(el.escapeChart);
+    if (width < 50 || height < 50) return;
+    const { ctx } = hiDpiContext(el.escapeChart, { width, height });
+    ctx.font = '11px sans-serif';
+    const half = (width - 12) / 2;
+    const panel = (x0, rows, xLabel, ticks) => {
+      const left = x0 + 34;
+      const w = half - 40;
+      const top = 22;
+      const h = height - 46;
+      const yMax = Math.max(...rows.flatMap((r) => [r[1], r[2]]).filter(Number.isFinite)) * 1.05;
+      const lxs = rows.map((r) => Math.log10(r[0]));
+      const [a, b] = [Math.min(...lxs), Math.max(...lxs)];
+      const px = (v) => left + ((Math.log10(v) - a) / (b - a)) * w;
+      const py = (v) => top + h - (v / yMax) * h;
+      ctx.strokeStyle = '#c8c8d0';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(left, top, w, h);
+      ctx.fillStyle = '#55555f';
+      ctx.textAlign = 'right';
+      ctx.fillText('0', left - 3, top + h);
+      ctx.fillText(String(Math.round(yMax)), left - 3, top + 10);
+      ctx.textAlign = 'center';
+      for (const [v, label] of ticks) ctx.fillText(label, px(v), height - 12);
+      ctx.fillText(xLabel, left + w / 2, height - 1);
+      return (i, colour, dash) => {
+        ctx.strokeStyle = colour;
+        ctx.setLineDash(dash);
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        rows.forEach((r, k) => (k ? ctx.lineTo(px(r[0]), py(r[i])) : ctx.moveTo(px(r[0]), py(r[i]))));
+        ctx.stroke();
+        ctx.setLineDash([]);
+      };
+    };
+    const byEps = panel(0, eps, 'ε', [[1e-1, '10⁻¹'], [1e-6, '10⁻⁶'], [1e-12, '10⁻¹²']]);
+    byEps(2, '#7b1fa2', [5, 4]);
+    byEps(1, '#1b6fb3', []);
+    const byDim = panel(half + 12, dims, 'N', [[2, '2'], [16, '16'], [256, '256']]);
+    byDim(1, '#1b6fb3', []);
+    byDim(2, '#2f7d32', [2, 3]);
+    ctx.fillStyle = '#1d1b20';
+    ctx.textAlign = 'left';
+    ctx.fillText(t(state.lang, 'escapeSteps'), 34, 14);
+  }
+
   return {
+    runEscape,
     runStarts,
     drawOverlay,
     maybeBasins,

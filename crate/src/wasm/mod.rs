@@ -614,34 +614,6 @@ impl Explorer {
         Ok(out)
     }
 
-    /// `n` random starts over `view` from `seed` (reproducible), every enabled method run from
-    /// each for at most `steps` steps: `[method index, x, y, final E, status]` per run (status
-    /// 0 converged, 1 still running, 2 diverged, 3 left the domain, 4 singular Hessian).
-    #[wasm_bindgen(js_name = randomStarts)]
-    pub fn random_starts(&self, view: &[f64], seed: u32, n: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
-        let Inner::Two(r, ..) = &self.inner else {
-            return Err(JsError::new("random starts are drawn for 2-D landscapes").into());
-        };
-        let starts = crate::starts::random_points(u64::from(seed), n, View::new(view)?);
-        let mut out = Vec::new();
-        for (i, id) in METHOD_IDS.iter().enumerate() {
-            if !self.enabled.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            for o in crate::starts::run(r.landscape.as_ref(), &starts, id, &self.hyper, steps.min(10_000))? {
-                let status = match o.status {
-                    Status::Converged => 0.0,
-                    Status::Running => 1.0,
-                    Status::Diverged => 2.0,
-                    Status::Undefined => 3.0,
-                    Status::SingularHessian => 4.0,
-                };
-                out.extend([i as f64, o.x[0], o.x[1], o.value, status]);
-            }
-        }
-        Ok(out)
-    }
-
     /// Gradient descent from the current start for `count` learning rates on a log grid over
     /// `[lo, hi]`, at most `steps` steps each: `[η, final E, steps to converge (NaN if it did
     /// not), status]` per run, status 0 converged, 1 still running, 2 diverged, 3 left the domain.
@@ -1203,5 +1175,69 @@ impl Explorer {
             Inner::One(_, c) => vec![c.min, c.max],
             Inner::Two(..) => vec![f64::NAN, f64::NAN],
         }
+    }
+}
+
+/// Exports of the lab's wasm only (built with the `lab` feature, loaded by the Web Workers).
+#[cfg(feature = "lab")]
+#[wasm_bindgen]
+impl Explorer {
+    /// `n` random starts over `view` from `seed` (reproducible), every enabled method run from
+    /// each for at most `steps` steps: `[method index, x, y, final E, status]` per run (status
+    /// 0 converged, 1 still running, 2 diverged, 3 left the domain, 4 singular Hessian).
+    #[wasm_bindgen(js_name = randomStarts)]
+    pub fn random_starts(&self, view: &[f64], seed: u32, n: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
+        let Inner::Two(r, ..) = &self.inner else {
+            return Err(JsError::new("random starts are drawn for 2-D landscapes").into());
+        };
+        let starts = crate::starts::random_points(u64::from(seed), n, View::new(view)?);
+        let mut out = Vec::new();
+        for (i, id) in METHOD_IDS.iter().enumerate() {
+            if !self.enabled.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            for o in crate::starts::run(r.landscape.as_ref(), &starts, id, &self.hyper, steps.min(10_000))? {
+                let status = match o.status {
+                    Status::Converged => 0.0,
+                    Status::Running => 1.0,
+                    Status::Diverged => 2.0,
+                    Status::Undefined => 3.0,
+                    Status::SingularHessian => 4.0,
+                };
+                out.extend([i as f64, o.x[0], o.x[1], o.value, status]);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Saddle escape with GD at `eta` on `E = ½ Σ λᵢ xᵢ²` (see `escape`): 12 rows `[ε, median
+    /// steps in 2-D with one escape direction, log(1/ε)/log(1 + η)]` for ε = 10⁻¹ … 10⁻¹²,
+    /// then 8 rows `[N, steps with one escape direction, steps with N/2]` for N = 2 … 256
+    /// (ε = 10⁻³); medians over 11 seeded random start directions.
+    #[wasm_bindgen(js_name = escapeCurves)]
+    pub fn escape_curves(eta: f64) -> Result<Vec<f64>, JsValue> {
+        if !(eta > 0.0 && eta < 1.0) {
+            return Err(JsError::new("saddle escape needs 0 < η < 1").into());
+        }
+        use crate::escape::median_escape;
+        let max = 1_000_000;
+        let mut out = Vec::new();
+        for e in 1..=12 {
+            let eps = 10f64.powi(-e);
+            out.extend([
+                eps,
+                median_escape(2, 1, eps, eta, 11, max),
+                (1.0 / eps).ln() / (1.0 + eta).ln(),
+            ]);
+        }
+        for j in 1..=8 {
+            let n = 1usize << j;
+            out.extend([
+                n as f64,
+                median_escape(n, 1, 1e-3, eta, 11, max),
+                median_escape(n, n / 2, 1e-3, eta, 11, max),
+            ]);
+        }
+        Ok(out)
     }
 }
