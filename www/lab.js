@@ -3,18 +3,12 @@
 // It draws what the core computes; main.js passes it what it needs (`env`).
 /* global DESCENSO_WORKER_SOURCE, DESCENSO_LAB_WASM_BASE64, DESCENSO_LAB_WASM_URL */
 
-/** Compiles the lab's build of the core (the workers' extra exports): from the bytes the
- *  single-file build carries inline, or streamed from its file (beside the bundles in dist/, in
- *  pkg-lab/ unbundled). */
-async function compileLab() {
-  if (typeof DESCENSO_LAB_WASM_BASE64 === 'string') {
-    const text = atob(DESCENSO_LAB_WASM_BASE64);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    return WebAssembly.compile(bytes);
-  }
+/** Compiles the lab's build of the core (the workers' extra exports): inline in the single
+ *  file, else its wasm file (beside the bundles in dist/, in pkg-lab/ unbundled). */
+function compileLab(compileWasm) {
+  const inline = typeof DESCENSO_LAB_WASM_BASE64 === 'string' ? DESCENSO_LAB_WASM_BASE64 : null;
   const file = typeof DESCENSO_LAB_WASM_URL === 'string' ? DESCENSO_LAB_WASM_URL : './pkg-lab/descenso_bg.wasm';
-  return WebAssembly.compileStreaming(fetch(new URL(file, import.meta.url)));
+  return compileWasm(inline, () => new URL(file, import.meta.url));
 }
 
 /** The lab's own strings (its panels' texts), added to the page's when the lab loads. */
@@ -103,7 +97,7 @@ export const LAB_STRINGS = {
 export function createLab(env) {
   const { el, state, t, fmt, sizeOf, hiDpiContext, attempt, METHOD_STYLE } = env;
   for (const [lang, entries] of Object.entries(LAB_STRINGS)) env.addStrings(lang, entries);
-  const labModule = compileLab(); // compiled once, posted to every worker
+  const labModule = compileLab(env.compileWasm); // compiled once, posted to every worker
   env.translate();
 
   // ---- basins of attraction (Web Workers) -----------------------------------------------------

@@ -319,6 +319,7 @@ function loadLab() {
       explorer: () => explorer,
       wasmModule: () => wasmModule,
       methods: () => methods,
+      compileWasm,
       addStrings,
       translate: () => translatePage(state.lang),
     });
@@ -1194,19 +1195,25 @@ async function setLanguage(lang) {
 }
 
 /* global DESCENSO_WASM_BASE64, DESCENSO_WASM_URL */
-let wasmModule = null; // the compiled core, shared with the basin workers
+let wasmModule = null; // the compiled core
 
-/** Compiles the core: from the bytes the single-file build (scripts/dist.mjs) carries inline as
- *  base64, or streamed from the wasm file (beside the bundle in dist/, in pkg/ unbundled). */
-async function compileCore() {
-  if (typeof DESCENSO_WASM_BASE64 === 'string') {
-    const text = atob(DESCENSO_WASM_BASE64);
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    return WebAssembly.compile(bytes);
-  }
+/** Compiles a wasm module: from `base64` (the single-file build carries its wasm inline) if it
+ *  is a string, else streamed from the URL `url()` gives (a function: the single file has no
+ *  module URL to resolve against). */
+function compileWasm(base64, url) {
+  if (typeof base64 !== 'string') return WebAssembly.compileStreaming(fetch(url()));
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return WebAssembly.compile(bytes);
+}
+
+/** Compiles the page's core: inline in the single file, else the wasm file (beside the bundle in
+ *  dist/, in pkg/ unbundled). */
+function compileCore() {
+  const inline = typeof DESCENSO_WASM_BASE64 === 'string' ? DESCENSO_WASM_BASE64 : null;
   const file = typeof DESCENSO_WASM_URL === 'string' ? DESCENSO_WASM_URL : './pkg/descenso_bg.wasm';
-  return WebAssembly.compileStreaming(fetch(new URL(file, import.meta.url)));
+  return compileWasm(inline, () => new URL(file, import.meta.url));
 }
 
 async function main() {
