@@ -47,6 +47,7 @@ describe('basins of attraction', () => {
     const diverged = (await colours(page, '#basin-gd'))['127,0,0'] ?? 0;
     assert.ok(diverged > 160 * 160 * 0.5, `diverged starts at η = 0.1: ${diverged}`);
     assert.deepEqual(await colours(page, '#basin-newton'), newton, 'Newton does not depend on η');
+    assert.equal(await page.$eval('#basins', (b) => b.dataset.maps), 'gd', 'only the GD map was recomputed');
     assert.deepEqual(problems.errors, []);
     await page.close();
   });

@@ -162,11 +162,15 @@ export function createLab(env) {
     const key = `${link.replace(/&s=[^&]*/, '')}|${state.view.join(',')}`;
     if (key === basins.key) return;
     basins.key = key;
+    // Newton's map does not depend on η: when only η changed, only GD's is recomputed.
+    const landscape = key.replace(/&eta=[^&]*/, '');
+    const etaOnly = landscape === basins.newtonFor;
+    basins.landscape = landscape;
     clearTimeout(basins.timer);
-    basins.timer = setTimeout(() => startBasins(link), 30);
+    basins.timer = setTimeout(() => startBasins(link, etaOnly), 30);
   }
 
-  function startBasins(link) {
+  function startBasins(link, etaOnly = false) {
     const workers = basinWorkers();
     const points = env.explorer().criticalPoints(new Float64Array(state.view), env.CRITICAL_SEEDS);
     const xy = [];
@@ -179,17 +183,21 @@ export function createLab(env) {
       critical: xy,
       palette: basinPalette(points),
       images: { gd: new ImageData(n, n), newton: new ImageData(n, n) },
+      maps: etaOnly ? ['gd'] : ['gd', 'newton'],
+      landscape: basins.landscape,
+      newtonRows: 0,
       done: 0,
-      total: 2 * n,
+      total: (etaOnly ? 1 : 2) * n,
       started: performance.now(),
     };
+    if (!etaOnly) basins.newtonFor = null; // until this job's Newton map is complete
     basins.job = job;
     basins.queue = [];
-    for (const map of ['gd', 'newton']) {
+    for (const map of job.maps) {
       for (let r = 0; r < n; r += BASIN_CHUNK) basins.queue.push({ map, row0: r, row1: Math.min(n, r + BASIN_CHUNK) });
     }
     el.basinGdCaption.textContent = t(state.lang, 'basinGd', fmt(job.eta));
-    for (const canvas of [el.basinGd, el.basinNewton]) {
+    for (const canvas of job.maps.map((m) => (m === 'gd' ? el.basinGd : el.basinNewton))) {
       canvas.width = n;
       canvas.height = n;
     }
@@ -231,12 +239,19 @@ export function createLab(env) {
         }
         (m.map === 'gd' ? el.basinGd : el.basinNewton).getContext('2d').putImageData(image, 0, 0);
         job.done += m.row1 - m.row0;
+      if (m.map === 'newton') {
+        job.newtonRows += m.row1 - m.row0;
+        if (job.newtonRows >= BASIN_SIZE) basins.newtonFor = job.landscape;
+      }
         const ms = Math.round(performance.now() - job.started);
         el.basinsStatus.textContent =
           job.done >= job.total
             ? t(state.lang, 'basinsDone', BASIN_SIZE, ms, basins.workers.length)
             : t(state.lang, 'basinsProgress', Math.round((100 * job.done) / job.total), basins.workers.length);
-        if (job.done >= job.total) el.basins.dataset.done = String(job.id);
+        if (job.done >= job.total) {
+          el.basins.dataset.maps = job.maps.join(',');
+          el.basins.dataset.done = String(job.id);
+        }
       }
     }
     sendBasinChunk(worker);
