@@ -298,27 +298,27 @@ export function createLab(env) {
     attempt(() => (a = env.explorer().analysis(new Float64Array(state.start))));
     const bound = a ? a.stability_bound : NaN;
     const etaOpt = a ? a.eta_opt : NaN;
-    const curvature = a ? a.lambda_max : NaN;
     a?.free();
     const [lo, hi] = Number.isFinite(bound) && bound > 0 ? [bound / 1e4, bound * 10] : [1e-5, 10];
     let data = null;
     if (!attempt(() => (data = env.explorer().etaSweep(lo, hi, SWEEP_COUNT, SWEEP_STEPS)))) return;
-    drawSweep(data, lo, hi, bound, etaOpt, env.explorer().dim === 1 ? curvature : NaN);
+    drawSweep(data, lo, hi, bound, etaOpt);
   }
 
   /** Two log–log panels sharing the η axis: steps to converge (top, with |1 − ηE″| in 1-D) and
    *  the final E (bottom); diverged runs as red marks; 2/λ_max and η_opt as vertical lines. */
-  function drawSweep(data, lo, hi, bound, etaOpt, curvature) {
+  function drawSweep(data, lo, hi, bound, etaOpt) {
     const { width, height } = sizeOf(el.sweepChart);
     if (width < 50 || height < 50) return;
     const { ctx } = hiDpiContext(el.sweepChart, { width, height });
+    const runs = [];
+    for (let k = 0; k + 4 < data.length; k += 5) runs.push({ eta: data[k], value: data[k + 1], steps: data[k + 2], status: data[k + 3], factor: data[k + 4] });
+    const oneD = runs.length > 0 && Number.isFinite(runs[0].factor);
     const left = 44;
-    const right = Number.isFinite(curvature) ? 40 : 10;
+    const right = oneD ? 40 : 10;
     const gap = 22;
     const panel = (height - 18 - gap) / 2;
     const lx = (eta) => left + ((Math.log10(eta) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (width - left - right);
-    const runs = [];
-    for (let k = 0; k + 3 < data.length; k += 4) runs.push({ eta: data[k], value: data[k + 1], steps: data[k + 2], status: data[k + 3] });
     const logRange = (vals) => {
       const v = vals.filter((x) => Number.isFinite(x) && x > 0);
       if (!v.length) return [0, 1];
@@ -357,9 +357,9 @@ export function createLab(env) {
     };
     drawPanel(4, 'sweepSteps', runs.map((r) => r.steps), '#1b6fb3');
     drawPanel(4 + panel + gap, 'sweepValue', runs.map((r) => r.value), '#2f7d32');
-    if (Number.isFinite(curvature)) {
-      // The 1-D theory: each step multiplies the error by 1 − ηE″; |·| > 1 diverges.
-      const f = runs.map((r) => Math.abs(1 - r.eta * curvature));
+    if (oneD) {
+      // The 1-D theory (from the core): each step multiplies the error by 1 − ηE″; |·| > 1 diverges.
+      const f = runs.map((r) => r.factor);
       const [a, b] = [-3, 1];
       const ly = (v) => 4 + panel - ((Math.log10(Math.max(v, 1e-3)) - a) / (b - a)) * panel;
       ctx.setLineDash([4, 3]);

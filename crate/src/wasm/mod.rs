@@ -616,7 +616,8 @@ impl Explorer {
 
     /// Gradient descent from the current start for `count` learning rates on a log grid over
     /// `[lo, hi]`, at most `steps` steps each: `[η, final E, steps to converge (NaN if it did
-    /// not), status]` per run, status 0 converged, 1 still running, 2 diverged, 3 left the domain.
+    /// not), status, |1 − ηE″| at the start (1-D; NaN in 2-D)]` per run, status 0 converged,
+    /// 1 still running, 2 diverged, 3 left the domain.
     #[wasm_bindgen(js_name = etaSweep)]
     pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
         let valid = lo > 0.0 && hi > lo && hi.is_finite() && (2..=1000).contains(&count) && steps <= 100_000;
@@ -624,9 +625,16 @@ impl Explorer {
             return Err(JsError::new("a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps").into());
         }
         let etas = crate::sweep::log_grid(lo, hi, count);
-        let runs = match &self.inner {
-            Inner::One(r, _) => crate::sweep::sweep(r.landscape.as_ref(), point::<1>(&self.start)?, &etas, steps),
-            Inner::Two(r, ..) => crate::sweep::sweep(r.landscape.as_ref(), point::<2>(&self.start)?, &etas, steps),
+        let (runs, curvature) = match &self.inner {
+            Inner::One(r, _) => {
+                let x = point::<1>(&self.start)?;
+                let curvature = Analysis::at(r.landscape.as_ref(), &x).lambda_max;
+                (crate::sweep::sweep(r.landscape.as_ref(), x, &etas, steps), curvature)
+            }
+            Inner::Two(r, ..) => (
+                crate::sweep::sweep(r.landscape.as_ref(), point::<2>(&self.start)?, &etas, steps),
+                f64::NAN,
+            ),
         };
         Ok(runs
             .iter()
@@ -637,7 +645,8 @@ impl Explorer {
                     Status::Undefined => 3.0,
                     _ => 2.0,
                 };
-                [p.eta, p.value, p.steps.map_or(f64::NAN, |s| s as f64), status]
+                let factor = Regime::error_factor(p.eta, curvature).abs();
+                [p.eta, p.value, p.steps.map_or(f64::NAN, |s| s as f64), status, factor]
             })
             .collect())
     }
