@@ -30,18 +30,8 @@ pub fn steps_to_escape(start: &[f64], k: usize, eta: f64, max_steps: usize) -> O
 /// A start at distance `eps` from the saddle in a random direction (seeded, the same on every
 /// machine) in `n` dimensions.
 pub fn random_start(n: usize, eps: f64, seed: u64) -> Vec<f64> {
-    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut normal = || {
-        let mut u = || {
-            s ^= s >> 12;
-            s ^= s << 25;
-            s ^= s >> 27;
-            ((s.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-        };
-        let (a, b) = (u(), u());
-        (-2.0 * a.ln()).sqrt() * (std::f64::consts::TAU * b).cos()
-    };
-    let v: Vec<f64> = (0..n.max(1)).map(|_| normal()).collect();
+    let mut rng = crate::rng::Rng::new(seed);
+    let v: Vec<f64> = (0..n.max(1)).map(|_| rng.normal()).collect();
     let norm = v.iter().map(|a| a * a).sum::<f64>().sqrt();
     v.iter().map(|a| eps * a / norm).collect()
 }

@@ -40,6 +40,7 @@ pub mod neural;
 pub mod newton;
 pub mod optimal_step;
 pub mod presets;
+pub mod rng;
 pub mod saddle_free_newton;
 pub mod starts;
 pub mod sweep;

@@ -7,24 +7,19 @@ use crate::error::Error;
 use crate::grid::View;
 use crate::landscape::{Landscape, Point};
 use crate::method::{Criteria, State, Status};
+use crate::rng::Rng;
 
 /// Most starts a run of random starts takes.
 pub const MAX_STARTS: usize = 1000;
 
-/// `n` (at most [`MAX_STARTS`]) points uniformly over `view`, from `seed` (xorshift64*): the
-/// same seed gives the same points on every machine.
+/// `n` (at most [`MAX_STARTS`]) points uniformly over `view`, from `seed` ([`Rng`]): the same
+/// seed gives the same points on every machine.
 pub fn random_points(seed: u64, n: usize, view: View) -> Vec<Point<2>> {
-    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut uniform = || {
-        s ^= s >> 12;
-        s ^= s << 25;
-        s ^= s >> 27;
-        (s.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut rng = Rng::new(seed);
     (0..n.min(MAX_STARTS))
         .map(|_| {
-            let x = view.x_min + (view.x_max - view.x_min) * uniform();
-            let y = view.y_min + (view.y_max - view.y_min) * uniform();
+            let x = view.x_min + (view.x_max - view.x_min) * rng.uniform();
+            let y = view.y_min + (view.y_max - view.y_min) * rng.uniform();
             Point::<2>::new(x, y)
         })
         .collect()
