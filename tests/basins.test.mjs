@@ -156,3 +156,37 @@ describe('saddle escape', () => {
     await page.close();
   });
 });
+
+describe('what Newton costs', () => {
+  test('measured in a worker: the Newton step’s fitted slope is clearly above the GD step’s', async (t) => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=quadratic2d');
+    await page.click('#newton-cost summary');
+    await page.waitForSelector('#newton-cost-max');
+    // The first measurement starts on opening; a smaller one replaces it (the older stops).
+    await page.selectOption('#newton-cost-max', '500');
+    await page.click('#newton-cost button');
+    // Streamed rows: the table grows while the worker measures, and the page answers meanwhile.
+    await page.waitForFunction(() => document.querySelectorAll('#newton-cost tbody tr').length >= 3, null, { timeout: 60000 });
+    await page.click('#step');
+    await page.waitForFunction(() => document.getElementById('newton-cost').dataset.done, null, { timeout: 120000 });
+    const { slopes, residual, rows } = await page.$eval('#newton-cost', (d) => ({
+      slopes: JSON.parse(d.dataset.slopes),
+      residual: Number(d.dataset.residual),
+      rows: [...d.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent)),
+    }));
+    const [gd, newton] = slopes;
+    t.diagnostic(`fitted slopes (N ≥ 50): GD ${gd.toFixed(2)}, Newton ${newton.toFixed(2)}`);
+    // GD: one matrix–vector product (N²); Newton: a Cholesky factorization (N³).
+    assert.ok(newton > gd + 0.5, `slopes: GD ${gd}, Newton ${newton}`);
+    assert.ok(gd > 1.3 && gd < 2.6, `GD slope ${gd}`);
+    assert.ok(newton > 2.3 && newton < 3.6, `Newton slope ${newton}`);
+    assert.ok(residual < 1e-9, `Newton's one step leaves ‖∇E‖ = ${residual}`);
+    assert.equal(rows.at(-1)[0], '500');
+    assert.equal(rows.at(-1)[4], '2 MB', 'the Hessian of N = 500 takes 8·500² bytes');
+    const note = await page.textContent('#newton-cost .note[aria-live]');
+    assert.match(note, /10⁶/);
+    await page.locator('#newton-cost').screenshot({ path: join(ARTIFACTS, 'newton-cost.png') });
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});

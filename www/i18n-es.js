@@ -90,6 +90,7 @@ export const ES = {
   monkey: 'Silla de mono  x³ − 3xy²',
   startsTitle: 'Puntos de partida al azar',
   escapeTitle: 'Escapar de un punto de ensilladura',
+  newtonCostTitle: 'Lo que cuesta Newton',
   sweepTitle: 'Sensibilidad a la tasa de aprendizaje',
   showBasins: 'Cuencas de atracción',
   costTitle: 'El costo de las exponenciales',

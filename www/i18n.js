@@ -68,6 +68,7 @@ const STRINGS = {
     monkey: 'Monkey saddle  x³ − 3xy²',
     startsTitle: 'Random starts',
     escapeTitle: 'Escaping a saddle',
+    newtonCostTitle: 'What Newton costs',
     sweepTitle: 'Sensitivity to the learning rate',
     showBasins: 'Basins of attraction',
     costTitle: 'The cost of exponentials',

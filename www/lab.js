@@ -51,6 +51,20 @@ export const LAB_STRINGS = {
     cost_tanh: 'tanh x',
     cost_relu: 'ReLU max(x, 0)',
     cost_rational: 'rational ½ + ½x/(1+|x|)',
+    newtonCostText: 'E = ½ xᵀAx − bᵀx in N variables with a random, dense, positive-definite A, timed now in this browser (in a worker). A GD step needs the gradient Ax − b: about N² multiplications. A Newton step also needs the Hessian — N² numbers to evaluate and keep — and a linear solve (Cholesky, about N³/3). On log–log axes each time is a line whose slope is the power of N; dashed: the fitted lines (N ≥ 50).',
+    newtonCostUpTo: 'Up to N',
+    newtonCostRun: 'Measure',
+    newtonCostRunning: (k, n) => `Measuring… ${k} of ${n} sizes`,
+    newtonCostAxis: 'time per step',
+    newtonCostGd: (s) => `GD step (slope ${s})`,
+    newtonCostNewton: (s) => `Newton step (slope ${s})`,
+    newtonCostSlopes: (g, n, r) => `Fitted slopes: GD step ${g}, Newton step ${n}. Newton lands on the minimum in one step at every N (largest ‖∇E‖ after it: ${r}).`,
+    newtonCostFar: (time, bytes) => `Scaled by N³ from the largest N measured, one Newton step in N = 10⁶ variables (the weights of a small network) would take ${time}, and its Hessian ${bytes} of memory. In a network, backpropagation gives the gradient for about the cost of evaluating E, so a GD step grows like N there, not N²; the Hessian stays N² numbers and its solve N³.`,
+    newtonCostN: 'N',
+    newtonCostGdCol: 'GD step',
+    newtonCostNewtonCol: 'Newton step',
+    newtonCostRatio: 'Newton ÷ GD',
+    newtonCostMemory: 'Hessian',
   },
   es: {
     escapeText: 'MDG con el η actual (como máximo 0,9) sobre E = ½ Σ λᵢxᵢ² con algunos λᵢ = −1: pasos para salir de la bola unidad alrededor del punto de ensilladura. Izquierda: desde una distancia ε en 2-D — cada factor 10 más cerca cuesta los mismos pasos de más, log(1/ε)/log(1 + η) (a trazos). Derecha: desde ε = 10⁻³ en N dimensiones con una dirección de escape (continua) o N/2 (punteada): cuantas menos direcciones de escape entre muchas, más tarda el MDG.',
@@ -90,6 +104,20 @@ export const LAB_STRINGS = {
     cost_tanh: 'tanh x',
     cost_relu: 'ReLU max(x, 0)',
     cost_rational: 'racional ½ + ½x/(1+|x|)',
+    newtonCostText: 'E = ½ xᵀAx − bᵀx en N variables con A aleatoria, densa y definida positiva, medido ahora en este navegador (en un proceso aparte). Un paso de MDG necesita el gradiente Ax − b: unas N² multiplicaciones. Un paso de Newton además necesita el Hessiano — N² números que evaluar y guardar — y resolver un sistema lineal (Cholesky, unas N³/3). En ejes log–log cada tiempo es una recta cuya pendiente es la potencia de N; a trazos: las rectas ajustadas (N ≥ 50).',
+    newtonCostUpTo: 'Hasta N',
+    newtonCostRun: 'Medir',
+    newtonCostRunning: (k, n) => `Midiendo… ${k} de ${n} tamaños`,
+    newtonCostAxis: 'tiempo por paso',
+    newtonCostGd: (s) => `paso de MDG (pendiente ${s})`,
+    newtonCostNewton: (s) => `paso de Newton (pendiente ${s})`,
+    newtonCostSlopes: (g, n, r) => `Pendientes ajustadas: paso de MDG ${g}, paso de Newton ${n}. Newton llega al mínimo en un paso para todo N (mayor ‖∇E‖ tras él: ${r}).`,
+    newtonCostFar: (time, bytes) => `Escalando por N³ desde el mayor N medido, un paso de Newton en N = 10⁶ variables (los pesos de una red pequeña) tardaría ${time}, y su Hessiano ocuparía ${bytes} de memoria. En una red, la retropropagación da el gradiente por aproximadamente lo que cuesta evaluar E, así que allí un paso de MDG crece como N, no N²; el Hessiano sigue siendo N² números y resolverlo N³.`,
+    newtonCostN: 'N',
+    newtonCostGdCol: 'paso de MDG',
+    newtonCostNewtonCol: 'paso de Newton',
+    newtonCostRatio: 'Newton ÷ MDG',
+    newtonCostMemory: 'Hessiano',
   },
 };
 
@@ -125,6 +153,7 @@ export function createLab(env) {
       );
       worker.onmessage = (e) => {
         if (e.data.type === 'starts') onStarts(worker, e.data);
+        else if (e.data.type === 'cost') onNewtonCost(worker, e.data);
         else if (e.data.type === 'escape') onEscape(worker, e.data);
         else onBasinRows(worker, e.data);
       };
@@ -638,7 +667,181 @@ export function createLab(env) {
     ctx.fillText(t(state.lang, 'escapeSteps'), 34, 14);
   }
 
+  // ---- what Newton costs ----------------------------------------------------------------------
+
+  const COST_SIZES = 14; // N on a log grid from 2 to the chosen maximum
+  const COST_FIT_FROM = 50; // the fits use N ≥ this (below it, fixed costs per step dominate)
+  const newtonCost = { id: 0, worker: null, result: null, built: false };
+
+  /** The panel's controls, chart and table (built when the lab loads; texts by data-i18n). */
+  function buildNewtonCost() {
+    if (newtonCost.built) return;
+    newtonCost.built = true;
+    const make = (tag, { dataset = {}, ...props } = {}, ...children) => {
+      const node = Object.assign(document.createElement(tag), props);
+      Object.assign(node.dataset, dataset);
+      node.append(...children);
+      return node;
+    };
+    const label = (key) => make('span', { dataset: { i18n: key } });
+    el.newtonCostMax = make('select', { id: 'newton-cost-max' }, ...[250, 500, 1000, 2000].map((n) => make('option', { value: String(n), selected: n === 1000 }, String(n))));
+    el.newtonCostRun = make('button', { type: 'button', className: 'secondary', dataset: { i18n: 'newtonCostRun' } });
+    el.newtonCostChart = make('canvas', { className: 'sweep-chart', role: 'img', dataset: { i18nAria: 'newtonCostTitle' } });
+    el.newtonCostNote = make('p', { className: 'note' });
+    el.newtonCostNote.setAttribute('aria-live', 'polite');
+    el.newtonCostRows = make('tbody');
+    const head = make('tr', {}, ...['newtonCostN', 'newtonCostGdCol', 'newtonCostNewtonCol', 'newtonCostRatio', 'newtonCostMemory'].map((k) => make('th', { scope: 'col', dataset: { i18n: k } })));
+    el.newtonCost.append(
+      make('p', { className: 'note', dataset: { i18n: 'newtonCostText' } }),
+      make('div', { className: 'starts-controls' }, make('label', {}, label('newtonCostUpTo'), el.newtonCostMax), el.newtonCostRun),
+      el.newtonCostChart,
+      el.newtonCostNote,
+      make('table', { className: 'readout cost-table' }, make('thead', {}, head), el.newtonCostRows),
+    );
+    el.newtonCostRun.addEventListener('click', runNewtonCost);
+    env.translate();
+  }
+
+  /** Opens the panel: builds it and measures the first time. */
+  function openNewtonCost() {
+    buildNewtonCost();
+    if (!newtonCost.id) runNewtonCost();
+  }
+
+  /** Measures on one worker (a newer request stops the older one between sizes). */
+  function runNewtonCost() {
+    newtonCost.worker ??= basins.idle.pop() ?? basinWorkers()[0];
+    newtonCost.id += 1;
+    newtonCost.result = null;
+    el.newtonCost.dataset.done = '';
+    el.newtonCostNote.textContent = t(state.lang, 'newtonCostRunning', 0, COST_SIZES);
+    newtonCost.worker.postMessage({ type: 'cost', id: newtonCost.id, max: Number(el.newtonCostMax.value), count: COST_SIZES, seed: 1, fitFrom: COST_FIT_FROM });
+  }
+
+  function onNewtonCost(worker, m) {
+    if (m.id !== newtonCost.id) return;
+    if (m.error) el.newtonCostNote.textContent = `${t(state.lang, 'errorPrefix')} ${m.error}`;
+    else {
+      newtonCost.result = m;
+      showNewtonCost();
+    }
+    if (m.error || m.done) {
+      // The worker goes back to the pool.
+      newtonCost.worker = null;
+      if (!basins.idle.includes(worker)) sendBasinChunk(worker);
+    }
+  }
+
+  /** A duration in seconds, in the unit that reads best (µs … years). */
+  function duration(s) {
+    const units = [[1e-9, 'ns'], [1e-6, 'µs'], [1e-3, 'ms'], [1, 's'], [60, 'min'], [3600, 'h'], [86400, state.lang === 'es' ? 'días' : 'days'], [31557600, state.lang === 'es' ? 'años' : 'years']];
+    let [scale, unit] = units[0];
+    for (const [f, u] of units) if (s >= f) [scale, unit] = [f, u];
+    return `${fmt(Number((s / scale).toPrecision(s / scale < 10 ? 2 : 3)))} ${unit}`;
+  }
+
+  /** Bytes in decimal units (B … TB). */
+  function bytes(b) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+    let i = 0;
+    while (b >= 1000 && i < units.length - 1) {
+      b /= 1000;
+      i++;
+    }
+    return `${fmt(Number(b.toPrecision(b < 10 ? 2 : 3)))} ${units[i]}`;
+  }
+
+  function showNewtonCost() {
+    const m = newtonCost.result;
+    if (!m || !el.newtonCostRows) return;
+    const { rows, gd, newton, done } = m;
+    el.newtonCostRows.replaceChildren(
+      ...rows.map(([n, tg, tn, b]) => {
+        const tr = document.createElement('tr');
+        for (const text of [String(n), duration(tg), duration(tn), `${fmt(Number((tn / tg).toPrecision(2)))}×`, bytes(b)]) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+    const slope = (f) => (Number.isFinite(f[0]) ? f[0].toFixed(2) : '–');
+    if (done) {
+      const residual = Math.max(...rows.map((r) => r[4]));
+      const [nMax, , tMax] = rows[rows.length - 1];
+      const far = t(state.lang, 'newtonCostFar', duration(tMax * (1e6 / nMax) ** 3), bytes(8e12));
+      el.newtonCostNote.textContent = `${t(state.lang, 'newtonCostSlopes', slope(gd), slope(newton), residual.toExponential(1))} ${far}`;
+      el.newtonCost.dataset.slopes = JSON.stringify([gd[0], newton[0]]);
+      el.newtonCost.dataset.residual = String(residual);
+      el.newtonCost.dataset.done = String(m.id);
+    } else {
+      el.newtonCostNote.textContent = t(state.lang, 'newtonCostRunning', rows.length, COST_SIZES);
+    }
+    drawNewtonCost(rows, gd, newton, slope);
+  }
+
+  /** Log–log: seconds per step against N, measured (dots and lines) and fitted (dashed). */
+  function drawNewtonCost(rows, gd, newton, slope) {
+    const { width, height } = sizeOf(el.newtonCostChart);
+    if (width < 50 || height < 50) return;
+    const { ctx } = hiDpiContext(el.newtonCostChart, { width, height });
+    const max = Number(el.newtonCostMax.value);
+    const times = rows.flatMap((r) => [r[1], r[2]]).filter((v) => v > 0 && Number.isFinite(v));
+    if (!times.length) return;
+    const a = Math.floor(Math.log10(Math.min(...times)));
+    const b = Math.max(a + 1, Math.ceil(Math.log10(Math.max(...times))));
+    const [left, right, top, bottom] = [54, 10, 8, 30];
+    const w = width - left - right;
+    const h = height - top - bottom;
+    const px = (n) => left + ((Math.log10(n) - Math.log10(2)) / (Math.log10(max) - Math.log10(2))) * w;
+    const py = (s) => top + h - ((Math.log10(s) - a) / (b - a)) * h;
+    ctx.font = '11px sans-serif';
+    ctx.strokeStyle = '#e3e3ea';
+    ctx.lineWidth = 1;
+    ctx.fillStyle = '#55555f';
+    ctx.textAlign = 'right';
+    const every = Math.ceil((b - a) / 7);
+    for (let e = a; e <= b; e++) {
+      ctx.beginPath();
+      ctx.moveTo(left, py(10 ** e));
+      ctx.lineTo(left + w, py(10 ** e));
+      ctx.stroke();
+      if ((e - a) % every === 0) ctx.fillText(duration(10 ** e), left - 4, py(10 ** e) + 4);
+    }
+    ctx.textAlign = 'center';
+    for (const n of [2, 10, 100, 1000].filter((n) => n <= max)) ctx.fillText(String(n), px(n), height - 16);
+    ctx.fillText('N', left + w / 2, height - 3);
+    ctx.strokeStyle = '#c8c8d0';
+    ctx.strokeRect(left, top, w, h);
+    const series = [
+      [1, gd, '#1b6fb3', 'newtonCostGd'],
+      [2, newton, '#b3261e', 'newtonCostNewton'],
+    ];
+    series.forEach(([i, fit, colour, key], k) => {
+      ctx.strokeStyle = colour;
+      ctx.fillStyle = colour;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      rows.forEach((r, j) => (j ? ctx.lineTo(px(r[0]), py(r[i])) : ctx.moveTo(px(r[0]), py(r[i]))));
+      ctx.stroke();
+      for (const r of rows) ctx.fillRect(px(r[0]) - 2.5, py(r[i]) - 2.5, 5, 5);
+      if (Number.isFinite(fit[0])) {
+        ctx.setLineDash([5, 4]);
+        ctx.lineWidth = 1.2;
+        ctx.beginPath();
+        ctx.moveTo(px(COST_FIT_FROM), py(fit[1] * COST_FIT_FROM ** fit[0]));
+        ctx.lineTo(px(max), py(fit[1] * max ** fit[0]));
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      ctx.textAlign = 'left';
+      ctx.fillText(t(state.lang, key, slope(fit)), left + 8, top + 16 + 15 * k);
+    });
+  }
+
   return {
+    openNewtonCost,
     runEscape,
     runStarts,
     drawOverlay,
@@ -649,6 +852,7 @@ export function createLab(env) {
     reset() {
       basins.key = '';
       sweepKey = '';
+      showNewtonCost();
     },
   };
 }

@@ -18,6 +18,7 @@ const el = {
   basinGdCaption: $('basin-gd-caption'), basinsStatus: $('basins-status'), basinsLegend: $('basins-legend'),
   starts: $('starts'), startsSeed: $('starts-seed'), startsCount: $('starts-count'), startsRun: $('starts-run'),
   startsChart: $('starts-chart'), startsSummary: $('starts-summary'),
+  newtonCost: $('newton-cost'),
   escape: $('escape'), escapeChart: $('escape-chart'), escapeNote: $('escape-note'),
   sweep: $('sweep'), sweepChart: $('sweep-chart'), sweepNote: $('sweep-note'),
   costRun: $('cost-run'), costRows: $('cost-rows'),
@@ -1053,6 +1054,7 @@ function wire() {
   el.startsRun.addEventListener('click', () => loadLab().then((l) => l.runStarts()));
   el.starts.addEventListener('toggle', () => render());
   el.escape.addEventListener('toggle', () => el.escape.open && loadLab().then((l) => l.runEscape()));
+  el.newtonCost.addEventListener('toggle', () => el.newtonCost.open && loadLab().then((l) => l.openNewtonCost()));
   el.sweep.addEventListener('toggle', () => loadLab().then(refreshLab));
   el.showBasins.addEventListener('change', () =>
     loadLab().then(() => {

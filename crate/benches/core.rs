@@ -2,6 +2,7 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use descenso::cost::DenseQuadratic;
 use descenso::expr::{Program, Typed};
 use descenso::gradient_descent::GradientDescent;
 use descenso::grid::{Sampled, View};
@@ -111,5 +112,21 @@ fn trajectories(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, grid, trajectories, typed_against_preset);
+/// What Newton costs: one GD step against one Newton step on dense N-D quadratics (the page's
+/// view measures the same in the browser and fits the slopes).
+fn newton_cost(c: &mut Criterion) {
+    let mut g = c.benchmark_group("newton cost");
+    g.sample_size(10);
+    for n in [16, 64, 256, 1000] {
+        let mut q = DenseQuadratic::random(n, 1);
+        let eta = q.safe_eta();
+        g.bench_function(format!("gd step N={n}"), |b| b.iter(|| black_box(q.gd_steps(1, eta))));
+        g.bench_function(format!("newton step N={n}"), |b| {
+            b.iter(|| black_box(q.newton_steps(1)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, grid, trajectories, typed_against_preset, newton_cost);
 criterion_main!(benches);

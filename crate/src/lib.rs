@@ -22,6 +22,7 @@ pub mod basins;
 pub mod catalog;
 pub mod chart;
 pub mod colormap;
+pub mod cost;
 pub mod critical;
 pub mod damped_newton;
 pub mod dual;

@@ -1250,3 +1250,73 @@ impl Explorer {
         Ok(out)
     }
 }
+
+/// What Newton costs (lab only): a dense random positive-definite quadratic in `n` variables
+/// that a worker times GD and Newton steps on (see `cost`).
+#[cfg(feature = "lab")]
+#[wasm_bindgen]
+pub struct CostQuadratic(crate::cost::DenseQuadratic);
+
+#[cfg(feature = "lab")]
+#[wasm_bindgen]
+impl CostQuadratic {
+    /// A seeded quadratic in `n` variables (1 ≤ n ≤ 2,000: the Hessian of 2,000 takes 32 MB).
+    #[wasm_bindgen(constructor)]
+    pub fn new(n: usize, seed: u32) -> Result<CostQuadratic, JsValue> {
+        if !(1..=2000).contains(&n) {
+            return Err(JsError::new("the cost view takes 1 ≤ N ≤ 2000").into());
+        }
+        Ok(CostQuadratic(crate::cost::DenseQuadratic::random(n, u64::from(seed))))
+    }
+
+    /// `k` GD steps with a stable η; a checksum of the point.
+    #[wasm_bindgen(js_name = gdSteps)]
+    pub fn gd_steps(&mut self, k: usize) -> f64 {
+        let eta = self.0.safe_eta();
+        self.0.gd_steps(k, eta)
+    }
+
+    /// `k` Newton steps (Hessian, Cholesky, solve); a checksum of the point.
+    #[wasm_bindgen(js_name = newtonSteps)]
+    pub fn newton_steps(&mut self, k: usize) -> Result<f64, JsValue> {
+        self.0
+            .newton_steps(k)
+            .ok_or_else(|| JsError::new("the Hessian is not positive definite").into())
+    }
+
+    /// `‖∇E‖` at the current point.
+    #[wasm_bindgen(js_name = gradientNorm)]
+    pub fn gradient_norm(&self) -> f64 {
+        self.0.gradient_norm()
+    }
+
+    /// The bytes an `n`-variable Hessian takes in `f64`.
+    #[wasm_bindgen(js_name = hessianBytes)]
+    pub fn hessian_bytes(n: usize) -> f64 {
+        crate::cost::DenseQuadratic::hessian_bytes(n)
+    }
+
+    /// N from 2 to `max` on a log grid of `count` sizes.
+    pub fn sizes(max: usize, count: usize) -> Vec<u32> {
+        crate::cost::sizes(max.min(2000), count.min(64))
+            .into_iter()
+            .map(|n| n as u32)
+            .collect()
+    }
+
+    /// The power law `t ≈ c·N^slope` through the points with `N ≥ from`: `[slope, c]`, NaN
+    /// when fewer than two points qualify.
+    #[wasm_bindgen(js_name = fitPower)]
+    pub fn fit_power(ns: &[f64], times: &[f64], from: f64) -> Vec<f64> {
+        let (n, t): (Vec<f64>, Vec<f64>) = ns
+            .iter()
+            .zip(times)
+            .filter(|(n, _)| **n >= from)
+            .map(|(n, t)| (*n, *t))
+            .unzip();
+        match crate::cost::fit_power(&n, &t) {
+            Some((slope, c)) => vec![slope, c],
+            None => vec![f64::NAN, f64::NAN],
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! What Newton costs: one GD step against one Newton step on a dense N-dimensional quadratic
+//! `E(x) = ½ xᵀAx − bᵀx` (the lecture's "carísimo").
+//!
+//! A GD step needs the gradient `Ax − b`: one matrix–vector product, `2N²` flops. A Newton step
+//! needs the Hessian too (`N²` numbers to evaluate and keep) and a linear solve: a Cholesky
+//! factorization (`N³/3` flops) and two triangular solves (`2N²`). The page times both in the
+//! browser for growing N ([`DenseQuadratic::gd_steps`], [`DenseQuadratic::newton_steps`]) and
+//! fits the slopes of log(time) against log(N) ([`fit_power`]): about 2 and 3.
+
+use crate::rng::Rng;
+use nalgebra::{DMatrix, DVector};
+
+/// `E(x) = ½ xᵀAx − bᵀx` with a random, dense, symmetric positive-definite `A`.
+#[derive(Debug, Clone)]
+pub struct DenseQuadratic {
+    a: DMatrix<f64>,
+    b: DVector<f64>,
+    x: DVector<f64>,
+}
+
+impl DenseQuadratic {
+    /// A seeded random quadratic in `n ≥ 1` variables: off-diagonal entries uniform in
+    /// `[−1, 1)`, diagonal `n` (so `A` is strictly diagonally dominant, hence positive definite
+    /// with every eigenvalue in `[1, 2n − 1]`); `b` and the start uniform in `[−1, 1)`.
+    /// Building it is `O(N²)`, so it never costs more than the steps it is built to time.
+    pub fn random(n: usize, seed: u64) -> Self {
+        let n = n.max(1);
+        let mut rng = Rng::new(seed);
+        let mut a = DMatrix::from_element(n, n, 0.0);
+        for j in 0..n {
+            a[(j, j)] = n as f64;
+            for i in 0..j {
+                let v = 2.0 * rng.uniform() - 1.0;
+                a[(i, j)] = v;
+                a[(j, i)] = v;
+            }
+        }
+        let b = DVector::from_fn(n, |_, _| 2.0 * rng.uniform() - 1.0);
+        let x = DVector::from_fn(n, |_, _| 2.0 * rng.uniform() - 1.0);
+        DenseQuadratic { a, b, x }
+    }
+
+    /// The number of variables.
+    pub fn dim(&self) -> usize {
+        self.b.len()
+    }
+
+    /// The current point.
+    pub fn point(&self) -> &DVector<f64> {
+        &self.x
+    }
+
+    /// `E` at the current point.
+    pub fn value(&self) -> f64 {
+        0.5 * self.x.dot(&(&self.a * &self.x)) - self.b.dot(&self.x)
+    }
+
+    /// `‖∇E‖ = ‖Ax − b‖` at the current point.
+    pub fn gradient_norm(&self) -> f64 {
+        (&self.a * &self.x - &self.b).norm()
+    }
+
+    /// The largest eigenvalue's bound `2n − 1` (Gershgorin), so `η = 1/(2n − 1)` is a stable GD
+    /// step for any seed.
+    pub fn safe_eta(&self) -> f64 {
+        1.0 / (2.0 * self.dim() as f64 - 1.0)
+    }
+
+    /// `k` GD steps `x ← x − η(Ax − b)`; returns the sum of `x`'s entries (`O(N)`, so the
+    /// timing is the steps', and no step can be optimized away).
+    pub fn gd_steps(&mut self, k: usize, eta: f64) -> f64 {
+        let mut g = DVector::zeros(self.dim());
+        for _ in 0..k {
+            g.gemv(1.0, &self.a, &self.x, 0.0);
+            g -= &self.b;
+            self.x.axpy(-eta, &g, 1.0);
+        }
+        self.x.sum()
+    }
+
+    /// `k` Newton steps: each evaluates the Hessian (a copy of `A`: the `N²` numbers a general
+    /// loss would compute), factors it (Cholesky) and solves `H v = −∇E`. Returns the sum of
+    /// `x`'s entries, or `None` if a Hessian was not positive definite (never, for this `A`).
+    pub fn newton_steps(&mut self, k: usize) -> Option<f64> {
+        for _ in 0..k {
+            let gradient = &self.a * &self.x - &self.b;
+            let hessian = self.a.clone();
+            let step = hessian.cholesky()?.solve(&gradient);
+            self.x -= step;
+        }
+        Some(self.x.sum())
+    }
+
+    /// The bytes the Hessian takes in `f64`: `8N²`.
+    pub fn hessian_bytes(n: usize) -> f64 {
+        8.0 * (n as f64) * (n as f64)
+    }
+}
+
+/// The least-squares line through `(log N, log t)`: `t ≈ c·N^slope`. Returns `(slope, c)`, or
+/// `None` with fewer than two usable points (positive and finite) or a single N.
+pub fn fit_power(ns: &[f64], times: &[f64]) -> Option<(f64, f64)> {
+    let pts: Vec<(f64, f64)> = ns
+        .iter()
+        .zip(times)
+        .filter(|(n, t)| n.is_finite() && t.is_finite() && **n > 0.0 && **t > 0.0)
+        .map(|(n, t)| (n.ln(), t.ln()))
+        .collect();
+    if pts.len() < 2 {
+        return None;
+    }
+    let m = pts.len() as f64;
+    let (sx, sy) = pts.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+    let (mx, my) = (sx / m, sy / m);
+    let sxx: f64 = pts.iter().map(|(x, _)| (x - mx) * (x - mx)).sum();
+    if sxx <= 0.0 {
+        return None;
+    }
+    let sxy: f64 = pts.iter().map(|(x, y)| (x - mx) * (y - my)).sum();
+    let slope = sxy / sxx;
+    Some((slope, (my - slope * mx).exp()))
+}
+
+/// N from 2 to `max` on a log grid (`count` sizes, distinct, increasing).
+pub fn sizes(max: usize, count: usize) -> Vec<usize> {
+    let max = max.max(2);
+    let count = count.max(2);
+    let mut out: Vec<usize> = Vec::with_capacity(count);
+    for i in 0..count {
+        let n = (2f64 * ((max as f64 / 2.0).powf(i as f64 / (count - 1) as f64))).round() as usize;
+        if out.last().map_or(true, |&last| n > last) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quadratic_is_symmetric_and_positive_definite() {
+        for n in [1, 2, 7, 40] {
+            let q = DenseQuadratic::random(n, 5);
+            assert_eq!(q.a, q.a.transpose());
+            let eig = q.a.clone().symmetric_eigen().eigenvalues;
+            assert!(
+                eig.iter().all(|&l| l >= 1.0 - 1e-9 && l <= 2.0 * n as f64),
+                "{n}: {eig}"
+            );
+        }
+        let (a, b) = (DenseQuadratic::random(30, 9), DenseQuadratic::random(30, 9));
+        assert_eq!(a.a, b.a);
+        assert_ne!(a.a, DenseQuadratic::random(30, 10).a);
+    }
+
+    #[test]
+    fn newton_minimizes_the_quadratic_in_one_step() {
+        for n in [2, 10, 120] {
+            let mut q = DenseQuadratic::random(n, 3);
+            assert!(q.gradient_norm() > 1.0);
+            q.newton_steps(1).unwrap();
+            assert!(q.gradient_norm() < 1e-10 * n as f64, "{n}: {}", q.gradient_norm());
+        }
+    }
+
+    #[test]
+    fn gd_with_the_safe_step_decreases_e_and_converges() {
+        let mut q = DenseQuadratic::random(50, 1);
+        let eta = q.safe_eta();
+        let mut e = q.value();
+        for _ in 0..20 {
+            q.gd_steps(5, eta);
+            let next = q.value();
+            assert!(next <= e + 1e-12 * e.abs(), "{next} > {e}");
+            e = next;
+        }
+        let mut exact = q.clone();
+        exact.newton_steps(1).unwrap();
+        assert!(
+            (e - exact.value()).abs() < 1e-9 * exact.value().abs(),
+            "{e} vs {}",
+            exact.value()
+        );
+    }
+
+    #[test]
+    fn the_fit_recovers_a_power_law() {
+        let ns = [2.0, 8.0, 64.0, 500.0];
+        let ts: Vec<f64> = ns.iter().map(|n: &f64| 3e-9 * n.powf(2.7)).collect();
+        let (slope, c) = fit_power(&ns, &ts).unwrap();
+        assert!((slope - 2.7).abs() < 1e-12 && (c - 3e-9).abs() < 1e-20);
+        assert!(fit_power(&[4.0, 4.0], &[1.0, 2.0]).is_none());
+        assert!(fit_power(&[4.0, 8.0], &[f64::NAN, 2.0]).is_none());
+        assert_eq!(sizes(1000, 14).first(), Some(&2));
+        assert_eq!(sizes(1000, 14).last(), Some(&1000));
+        assert!(sizes(1000, 14).windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(DenseQuadratic::hessian_bytes(1000), 8e6);
+    }
+}
