@@ -1,7 +1,9 @@
 // The basin kernel, three ways, with the issue's targets: 256 × 256 starts over [−5, 5]² on
 // Himmelblau, up to 100 Newton steps each, (i) exactly 100 steps, (ii) stopping once
 // ‖∇E‖ < 1e-10; (a) native Rust (release, crate/examples/basin_kernel.rs), (b) our wasm in
-// headless Chromium on one thread, (c) the same loop in plain JavaScript in the same browser.
+// headless Chromium on one thread (a lab worker, where the page computes basin maps), (c) the
+// same loop in plain JavaScript in the same browser (on the page's thread). Also the GD map the
+// page recomputes while η is dragged (native and wasm).
 // Figures, not assertions. Usage: node bench/basins.mjs   (after scripts/dist.sh)
 import { execFileSync } from 'node:child_process';
 import { openBrowser, openPage, ROOT } from '../tests/helpers.mjs';
@@ -13,7 +15,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const native = execFileSync('cargo', ['run', '--release', '-q', '-p', 'descenso', '--example', 'basin_kernel'], { cwd: ROOT, encoding: 'utf8' });
 const lines = Object.fromEntries(native.trim().split('\n').map((l) => [l.split(' ')[0], l.split(' ').slice(1)]));
 const critical = lines.critical[0].split(',').map(Number);
-const a = { fixed100: Number(lines.fixed100[0]), early: Number(lines.early[0]) };
+const a = { fixed100: Number(lines.fixed100[0]), early: Number(lines.early[0]), gd100: Number(lines.gd100[0]) };
 const checksum = Number(lines.fixed100[1]);
 
 // A plain-JavaScript version of the same kernel, as a JS visualizer would write it.
@@ -68,33 +70,72 @@ function plainKernel(n, steps, tol, critical) {
 const browser = await openBrowser();
 const b = {};
 const c = {};
+let dragged = null;
 try {
   const { page } = await openPage(browser);
   for (const [name, tol] of [['fixed100', 0], ['early', 1e-10]]) {
-    const result = await page.evaluate(
+    // (b) on one of the lab's workers (one thread: where the page computes basin maps).
+    const wasm = await page.evaluate(
+      ({ runs, tol, critical }) => globalThis.descensoBench.basinKernel({ n: 256, steps: 100, tol, method: 'newton', eta: 1, critical, runs }),
+      { runs: RUNS, tol, critical },
+    );
+    b[name] = { ms: median(wasm.times), sum: wasm.sum };
+    // (c) on the page's thread (the same engine and tiers).
+    c[name] = await page.evaluate(
       ({ runs, tol, critical, source }) => {
         const plain = new Function(`return ${source}`)();
-        const time = (f) => {
-          f(); // warm-up: the optimizing tiers
-          const ts = [];
-          let sum = 0;
-          for (let i = 0; i < runs; i++) {
-            const t0 = performance.now();
-            sum = f();
-            ts.push(performance.now() - t0);
-          }
-          return { ms: ts.sort((x, y) => x - y)[Math.floor(runs / 2)], sum };
-        };
-        return {
-          wasm: time(() => globalThis.descensoBench.basinKernel(256, 100, tol, critical)),
-          js: time(() => plain(256, 100, tol, critical)),
-        };
+        plain(256, 100, tol, critical); // warm-up: the optimizing tiers
+        const ts = [];
+        let sum = 0;
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          sum = plain(256, 100, tol, critical);
+          ts.push(performance.now() - t0);
+        }
+        return { ms: ts.sort((x, y) => x - y)[Math.floor(runs / 2)], sum };
       },
       { runs: RUNS, tol, critical, source: plainKernel.toString() },
     );
-    b[name] = result.wasm;
-    c[name] = result.js;
   }
+  // The map the page recomputes while η is dragged: GD (η = 0.01), 100 steps, one thread.
+  const gd = await page.evaluate(
+    ({ runs, critical }) => globalThis.descensoBench.basinKernel({ n: 256, steps: 100, tol: 1e-10, method: 'gd', eta: 0.01, critical, runs }),
+    { runs: RUNS, critical },
+  );
+  b.gd100 = { ms: median(gd.times), sum: gd.sum };
+  await page.close();
+
+  // The whole basin view while η is dragged: the slider moved every animation frame for 4 s
+  // (η from 10^-3 to 10^-2 and back, on Himmelblau), counting the 256 × 256 GD maps completed.
+  const drag = await openPage(browser, '/#v=1&l=himmelblau&eta=0.01');
+  await drag.page.check('#show-basins');
+  await drag.page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+  dragged = await drag.page.evaluate(async () => {
+    const basins = document.getElementById('basins');
+    const slider = document.getElementById('eta');
+    const completed = [];
+    let seen = basins.dataset.done;
+    const watch = new MutationObserver(() => {
+      if (basins.dataset.done !== seen) {
+        seen = basins.dataset.done;
+        completed.push(performance.now());
+      }
+    });
+    watch.observe(basins, { attributes: true, attributeFilter: ['data-done'] });
+    const t0 = performance.now();
+    let frames = 0;
+    while (performance.now() - t0 < 4000) {
+      slider.value = String(-2.5 + 0.5 * Math.sin(frames / 15));
+      slider.dispatchEvent(new Event('input'));
+      frames++;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    watch.disconnect();
+    const inDrag = completed.filter((t) => t <= t0 + seconds * 1000);
+    return { maps: inDrag.length, seconds, frames, workers: document.getElementById('basins-status').textContent };
+  });
+  await drag.page.close();
 } finally {
   await browser.close();
 }
@@ -105,4 +146,8 @@ console.log('                         (a) native   (b) wasm    (c) plain JS    b
 for (const [name, label] of [['fixed100', '(i) exactly 100 steps'], ['early', '(ii) stop at ‖∇E‖<1e-10']]) {
   console.log(`${label.padEnd(24)} ${f(a[name])} ${f(b[name].ms)} ${f(c[name].ms)}   ${(b[name].ms / a[name]).toFixed(2)}   ${(b[name].ms / c[name].ms).toFixed(2)}`);
 }
+console.log(`GD map (η = 0.01, 100 steps, one thread): native ${f(a.gd100)}, wasm ${f(b.gd100.ms)} (b/a ${(b.gd100.ms / a.gd100).toFixed(2)}); checksums ${lines.gd100[1]} / ${b.gd100.sum}`);
+console.log(
+  `Basin view while η is dragged (256 × 256, GD 100 steps, ${dragged.frames} slider moves in ${dragged.seconds.toFixed(1)} s): ${dragged.maps} maps = ${(dragged.maps / dragged.seconds).toFixed(1)} updates/s (target ≥ 20); last status: ${dragged.workers}`,
+);
 console.log(`checksums: native ${checksum}, wasm ${b.fixed100.sum}, plain JS ${c.fixed100.sum} (labels may differ on a few boundary starts)`);

@@ -32,11 +32,11 @@ describe('basins of attraction', () => {
     await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
     const gd = await colours(page, '#basin-gd');
     const newton = await colours(page, '#basin-newton');
-    const big = (count) => Object.values(count).filter((n) => n > 160 * 160 * 0.02).length;
+    const big = (count) => Object.values(count).filter((n) => n > 256 * 256 * 0.02).length;
     assert.equal(big(gd), 4, `four big GD basins: ${JSON.stringify(gd)}`);
     await page.screenshot({ path: join(ARTIFACTS, 'basins-himmelblau.png'), fullPage: true });
     assert.ok(newton['199,211,230'] > 0 && newton['77,77,77'] > 0, `Newton also ends on saddles and on the maximum: ${JSON.stringify(newton)}`);
-    assert.match(await page.textContent('#basins-status'), /160×160 starts, 100 steps each: \d+ ms with \d+ workers?/);
+    assert.match(await page.textContent('#basins-status'), /256×256 starts, 100 steps each: \d+ ms with \d+ workers?/);
     assert.match(await page.textContent('#basins-legend'), /minimum 1 .*minimum 4.*a saddle point.*a maximum.*diverged/);
 
     // η far above 2/λ_max: most GD starts diverge; the map follows η, Newton's stays.
@@ -45,9 +45,49 @@ describe('basins of attraction', () => {
     await page.press('#eta-value', 'Enter');
     await page.waitForFunction((d) => document.getElementById('basins').dataset.done !== d, done, { timeout: 30000 });
     const diverged = (await colours(page, '#basin-gd'))['127,0,0'] ?? 0;
-    assert.ok(diverged > 160 * 160 * 0.5, `diverged starts at η = 0.1: ${diverged}`);
+    assert.ok(diverged > 256 * 256 * 0.5, `diverged starts at η = 0.1: ${diverged}`);
     assert.deepEqual(await colours(page, '#basin-newton'), newton, 'Newton does not depend on η');
     assert.equal(await page.$eval('#basins', (b) => b.dataset.maps), 'gd', 'only the GD map was recomputed');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('while η is dragged, GD maps keep completing, and the last one is for the last η', async (t) => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&eta=0.01');
+    await page.check('#show-basins');
+    await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+    // The slider moved every animation frame for 2 s (a debounce would finish no map until the
+    // drag stops; cancelling on every move would finish none either).
+    const drag = await page.evaluate(async () => {
+      const basins = document.getElementById('basins');
+      const slider = document.getElementById('eta');
+      let seen = basins.dataset.done;
+      let maps = 0;
+      const watch = new MutationObserver(() => {
+        if (basins.dataset.done !== seen) {
+          seen = basins.dataset.done;
+          maps++;
+        }
+      });
+      watch.observe(basins, { attributes: true, attributeFilter: ['data-done'] });
+      const t0 = performance.now();
+      let frames = 0;
+      while (performance.now() - t0 < 2000) {
+        slider.value = String(-2.5 + 0.5 * Math.sin(frames++ / 15));
+        slider.dispatchEvent(new Event('input'));
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      watch.disconnect();
+      return { maps, frames, seconds: (performance.now() - t0) / 1000, eta: document.getElementById('eta-value').value };
+    });
+    t.diagnostic(`${drag.maps} GD maps (256×256) completed during ${drag.frames} slider moves in ${drag.seconds.toFixed(1)} s`);
+    assert.ok(drag.maps >= 5, `maps completed while dragging: ${drag.maps}`);
+    // Once the drag stops, the map catches up with the last η (and says so in its caption).
+    await page.waitForFunction((eta) => {
+      const shown = Number(document.getElementById('basin-gd-caption').textContent.split('=').pop().trim());
+      return !document.getElementById('basins-status').textContent.includes('…') && Math.abs(shown - eta) <= 0.01 * eta;
+    }, Number(drag.eta), { timeout: 30000 });
+    assert.equal(await page.$eval('#basins', (b) => b.dataset.maps), 'gd', 'η alone changed: only the GD map recomputed');
     assert.deepEqual(problems.errors, []);
     await page.close();
   });

@@ -26,6 +26,30 @@ self.onmessage = async (event) => {
     }
     return;
   }
+  if (m.type === 'kernel') {
+    // The basin kernel benchmark (bench/basins.mjs): a whole Himmelblau map over [−5, 5]² on
+    // this thread, timed here; the labels' sum as a checksum.
+    try {
+      await ready;
+      const e = new Explorer('himmelblau');
+      const view = new Float64Array([-5, 5, -5, 5]);
+      const critical = new Float64Array(m.critical);
+      const run = () => e.basinRows(view, m.n, m.n, 0, m.n, m.method, m.eta, m.steps, m.tol, critical).reduce((a, b) => a + b, 0);
+      run(); // warm-up: the optimizing tiers
+      const times = [];
+      let sum = 0;
+      for (let i = 0; i < m.runs; i++) {
+        const t0 = performance.now();
+        sum = run();
+        times.push(performance.now() - t0);
+      }
+      e.free();
+      self.postMessage({ id: m.id, type: 'kernel', times, sum });
+    } catch (err) {
+      self.postMessage({ id: m.id, type: 'kernel', error: String(err?.message ?? err) });
+    }
+    return;
+  }
   if (m.type === 'cost') {
     cost = m.id;
     try {

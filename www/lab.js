@@ -130,12 +130,12 @@ export function createLab(env) {
 
   // ---- basins of attraction (Web Workers) -----------------------------------------------------
 
-  const BASIN_SIZE = 160; // starts per side
+  const BASIN_SIZE = 256; // starts per side
   const BASIN_STEPS = 100;
-  const BASIN_CHUNK = 8; // rows per message
+  const BASIN_CHUNK = 32; // rows per message
   const MINIMUM_COLOURS = ['#e6ab02', '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#1f78b4'];
   const KIND_COLOURS = ['', '#c7d3e6', '#4d4d4d', '#b3b3b3']; // by kind: (minimum), saddle, maximum, degenerate
-  const basins = { workers: [], idle: [], queue: [], job: null, key: '', timer: 0 };
+  const basins = { workers: [], idle: [], queue: [], job: null, key: '', pending: null };
 
   /** The worker pool: one worker per core (at most 4), each with its own instance of the core,
    *  compiled from the module the page already has. */
@@ -154,6 +154,7 @@ export function createLab(env) {
       worker.onmessage = (e) => {
         if (e.data.type === 'starts') onStarts(worker, e.data);
         else if (e.data.type === 'cost') onNewtonCost(worker, e.data);
+        else if (e.data.type === 'kernel') onKernel(worker, e.data);
         else if (e.data.type === 'escape') onEscape(worker, e.data);
         else onBasinRows(worker, e.data);
       };
@@ -179,7 +180,10 @@ export function createLab(env) {
   }
 
   /** Starts (or restarts) the basin maps when what they depend on changed: the landscape, the
-   *  view, and η for the GD map. Stale work is dropped as it comes back. */
+   *  view, and η for the GD map. A new landscape or view drops the stale work at once (it comes
+   *  back and is ignored); a new η while a map computes waits for it to finish and then starts
+   *  from the latest η — so while η is dragged, maps complete one after another instead of each
+   *  new value cancelling the last. */
   function maybeBasins() {
     const on = el.showBasins.checked && !el.basins.hidden;
     if (!on) return;
@@ -194,24 +198,35 @@ export function createLab(env) {
     // Newton's map does not depend on η: when only η changed, only GD's is recomputed.
     const landscape = key.replace(/&eta=[^&]*/, '');
     const etaOnly = landscape === basins.newtonFor;
+    const busy = basins.job && basins.job.done < basins.job.total;
+    if (busy && landscape === basins.landscape) {
+      basins.pending = link;
+      return;
+    }
     basins.landscape = landscape;
-    clearTimeout(basins.timer);
-    basins.timer = setTimeout(() => startBasins(link, etaOnly), 30);
+    basins.pending = null;
+    startBasins(link, etaOnly);
   }
 
   function startBasins(link, etaOnly = false) {
     const workers = basinWorkers();
-    const points = env.explorer().criticalPoints(new Float64Array(state.view), env.CRITICAL_SEEDS);
+    // The critical points (and so the labels and colours) depend on the landscape only.
+    const previous = basins.job;
+    const points = etaOnly && previous ? previous.points : env.explorer().criticalPoints(new Float64Array(state.view), env.CRITICAL_SEEDS);
     const xy = [];
     for (let k = 0; k + 4 < points.length; k += 5) xy.push(points[k], points[k + 1]);
     const n = BASIN_SIZE;
     const job = {
       id: (basins.job?.id ?? 0) + 1,
-      link,
+      // The landscape only (η goes separately): workers keep their instance while η moves.
+      link: link.replace(/&(eta|s)=[^&]*/g, ''),
       eta: env.explorer().eta,
       critical: xy,
-      palette: basinPalette(points),
-      images: { gd: new ImageData(n, n), newton: new ImageData(n, n) },
+      points,
+      palette: etaOnly && previous ? previous.palette : basinPalette(points),
+      colours: null, // label → RGBA as one 32-bit pixel (below)
+      dirty: new Set(),
+      images: { gd: previous?.images.gd ?? new ImageData(n, n), newton: previous?.images.newton ?? new ImageData(n, n) },
       maps: etaOnly ? ['gd'] : ['gd', 'newton'],
       landscape: basins.landscape,
       newtonRows: 0,
@@ -220,6 +235,11 @@ export function createLab(env) {
       started: performance.now(),
     };
     if (!etaOnly) basins.newtonFor = null; // until this job's Newton map is complete
+    // Pixels are written as 32-bit words: RGBA bytes in memory order (little-endian: A B G R).
+    const word = ([r, g, b]) => ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    job.colours = new Uint32Array(256).fill(word([255, 255, 255]));
+    job.palette.forEach((rgb, i) => (job.colours[i] = word(rgb)));
+    job.colours[254] = word([127, 0, 0]);
     basins.job = job;
     basins.queue = [];
     for (const map of job.maps) {
@@ -227,10 +247,10 @@ export function createLab(env) {
     }
     el.basinGdCaption.textContent = t(state.lang, 'basinGd', fmt(job.eta));
     for (const canvas of job.maps.map((m) => (m === 'gd' ? el.basinGd : el.basinNewton))) {
-      canvas.width = n;
-      canvas.height = n;
+      if (canvas.width !== n) canvas.width = n;
+      if (canvas.height !== n) canvas.height = n;
     }
-    describeBasins(points, job.palette);
+    if (!(etaOnly && previous)) describeBasins(points, job.palette);
     el.basinsStatus.textContent = t(state.lang, 'basinsProgress', 0, workers.length);
     while (basins.idle.length && basins.queue.length) sendBasinChunk(basins.idle.pop());
   }
@@ -248,42 +268,53 @@ export function createLab(env) {
     });
   }
 
-  /** Rows back from a worker: drawn at once if they belong to the current job. */
+  /** Rows back from a worker: the worker gets its next chunk first; the rows are coloured
+   *  into the job's image and drawn at the next animation frame (once per frame however many
+   *  chunks arrived). */
   function onBasinRows(worker, m) {
-    const job = basins.job;
-    if (job && m.id === job.id) {
-      if (m.error) {
-        el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${m.error}`;
-      } else {
-        const image = job.images[m.map];
-        const n = BASIN_SIZE;
-        for (let i = 0; i < m.labels.length; i++) {
-          const label = m.labels[i];
-          const rgb = label === 254 ? [127, 0, 0] : label === 255 ? [255, 255, 255] : job.palette[label] ?? [255, 255, 255];
-          const o = 4 * (m.row0 * n + i);
-          image.data[o] = rgb[0];
-          image.data[o + 1] = rgb[1];
-          image.data[o + 2] = rgb[2];
-          image.data[o + 3] = 255;
-        }
-        (m.map === 'gd' ? el.basinGd : el.basinNewton).getContext('2d').putImageData(image, 0, 0);
-        job.done += m.row1 - m.row0;
-      if (m.map === 'newton') {
-        job.newtonRows += m.row1 - m.row0;
-        if (job.newtonRows >= BASIN_SIZE) basins.newtonFor = job.landscape;
-      }
-        const ms = Math.round(performance.now() - job.started);
-        el.basinsStatus.textContent =
-          job.done >= job.total
-            ? t(state.lang, 'basinsDone', BASIN_SIZE, ms, basins.workers.length)
-            : t(state.lang, 'basinsProgress', Math.round((100 * job.done) / job.total), basins.workers.length);
-        if (job.done >= job.total) {
-          el.basins.dataset.maps = job.maps.join(',');
-          el.basins.dataset.done = String(job.id);
-        }
-      }
-    }
     sendBasinChunk(worker);
+    const job = basins.job;
+    if (!job || m.id !== job.id) return;
+    if (m.error) {
+      el.basinsStatus.textContent = `${t(state.lang, 'errorPrefix')} ${m.error}`;
+      return;
+    }
+    const pixels = new Uint32Array(job.images[m.map].data.buffer);
+    const colours = job.colours;
+    const offset = m.row0 * BASIN_SIZE;
+    for (let i = 0; i < m.labels.length; i++) pixels[offset + i] = colours[m.labels[i]];
+    job.dirty.add(m.map);
+    job.done += m.row1 - m.row0;
+    if (m.map === 'newton') {
+      job.newtonRows += m.row1 - m.row0;
+      if (job.newtonRows >= BASIN_SIZE) basins.newtonFor = job.landscape;
+    }
+    if (!basins.frame) basins.frame = requestAnimationFrame(drawBasins);
+    if (job.done >= job.total) {
+      job.ms = Math.round(performance.now() - job.started);
+      drawBasins();
+      el.basins.dataset.maps = job.maps.join(',');
+      el.basins.dataset.ms = String(job.ms);
+      el.basins.dataset.done = String(job.id);
+      // η moved while this map computed: now the latest η.
+      const pending = basins.pending;
+      basins.pending = null;
+      if (pending) startBasins(pending, basins.landscape === basins.newtonFor);
+    }
+  }
+
+  /** Puts the current job's changed images on their canvases and updates the status. */
+  function drawBasins() {
+    cancelAnimationFrame(basins.frame);
+    basins.frame = 0;
+    const job = basins.job;
+    if (!job) return;
+    for (const map of job.dirty) (map === 'gd' ? el.basinGd : el.basinNewton).getContext('2d').putImageData(job.images[map], 0, 0);
+    job.dirty.clear();
+    el.basinsStatus.textContent =
+      job.done >= job.total
+        ? t(state.lang, 'basinsDone', BASIN_SIZE, job.ms, basins.workers.length)
+        : t(state.lang, 'basinsProgress', Math.round((100 * job.done) / job.total), basins.workers.length);
   }
 
   /** The legend: a swatch per minimum (with where it is) and per other outcome. */
@@ -840,7 +871,30 @@ export function createLab(env) {
     });
   }
 
+  // ---- the basin kernel benchmark (bench/basins.mjs) -------------------------------------------
+
+  const kernels = new Map(); // id → resolve
+  let kernelId = 0;
+
+  /** Times the basin kernel on one worker (one thread, where the page computes basins):
+   *  `{ n, steps, tol, method, eta, critical, runs }` → `{ times, sum }`. */
+  function kernel(options) {
+    const worker = basins.idle.pop() ?? basinWorkers()[0];
+    const id = ++kernelId;
+    return new Promise((resolve, reject) => {
+      kernels.set(id, (m) => (m.error ? reject(new Error(m.error)) : resolve({ times: m.times, sum: m.sum })));
+      worker.postMessage({ type: 'kernel', id, ...options });
+    });
+  }
+
+  function onKernel(worker, m) {
+    kernels.get(m.id)?.(m);
+    kernels.delete(m.id);
+    sendBasinChunk(worker);
+  }
+
   return {
+    kernel,
     openNewtonCost,
     runEscape,
     runStarts,

@@ -1,6 +1,7 @@
 //! Native figures for the basin kernel (bench/basins.mjs runs this and the browser's figures):
 //! 256 × 256 starts over [−5, 5]² on Himmelblau, up to 100 Newton steps each, (i) exactly 100
-//! steps and (ii) stopping once ‖∇E‖ < 1e-10. Prints `variant median_ms checksum` lines.
+//! steps and (ii) stopping once ‖∇E‖ < 1e-10; and the GD map (η = 0.01, 100 steps). Prints
+//! `variant median_ms checksum` lines.
 //! Run: cargo run --release -p descenso --example basin_kernel
 #![allow(missing_docs)]
 
@@ -51,4 +52,31 @@ fn main() {
         times.sort_by(f64::total_cmp);
         println!("{name} {:.1} {checksum}", times[times.len() / 2]);
     }
+    // The map the page recomputes while η is dragged: GD with η = 0.01, 100 steps.
+    let budget = Budget {
+        steps: 100,
+        grad_tol: 1e-10,
+        radius: 1e-2,
+    };
+    let mut times = Vec::new();
+    let mut checksum = 0u64;
+    for _ in 0..7 {
+        let t = Instant::now();
+        rows(
+            &Himmelblau,
+            view,
+            n,
+            n,
+            0,
+            n,
+            BasinMethod::GradientDescent(0.01),
+            &budget,
+            &points,
+            &mut out,
+        );
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        checksum = out.iter().map(|&l| u64::from(l)).sum();
+    }
+    times.sort_by(f64::total_cmp);
+    println!("gd100 {:.1} {checksum}", times[times.len() / 2]);
 }

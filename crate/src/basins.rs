@@ -37,6 +37,126 @@ pub struct Budget {
     pub radius: f64,
 }
 
+/// How a run of steps from one start ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Descent<const N: usize> {
+    /// At this point: the budget ran out, or `‖∇E‖` fell below the tolerance.
+    At(Point<N>),
+    /// A step left every bound (non-finite, or `‖x‖ > 1e8`).
+    Diverged,
+    /// Newton met a singular (or hopelessly ill-conditioned) Hessian.
+    Singular,
+}
+
+/// Up to `steps` steps of `method` from `x`, stopping early once `‖∇E‖ < grad_tol`. Generic
+/// (and called through [`Landscape::descend`]) so that each landscape's loop is compiled with its
+/// derivatives inlined; norms are compared squared (no square root per step).
+pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
+    l: &L,
+    mut x: Point<N>,
+    method: BasinMethod,
+    steps: usize,
+    grad_tol: f64,
+) -> Descent<N> {
+    let tol2 = grad_tol * grad_tol;
+    for _ in 0..steps {
+        let next = match method {
+            BasinMethod::GradientDescent(eta) => {
+                let g = l.gradient(&x);
+                if g.norm_squared() < tol2 {
+                    break;
+                }
+                x - eta * g
+            }
+            BasinMethod::Newton => {
+                let (g, h) = l.gradient_hessian(&x);
+                if g.norm_squared() < tol2 {
+                    break;
+                }
+                match newton_direction(&h, &g) {
+                    Some(v) => x + v,
+                    None => return Descent::Singular,
+                }
+            }
+        };
+        let n2 = next.norm_squared();
+        if n2.is_nan() || n2 > 1e16 {
+            return Descent::Diverged;
+        }
+        x = next;
+    }
+    Descent::At(x)
+}
+
+/// [`descend`] from `LANES` starts at once, in lockstep: the runs are independent, so the
+/// processor overlaps their dependency chains (one start's step waits on the previous step's
+/// multiplications; four starts keep the arithmetic units busy). Same results as one at a time.
+pub fn descend_lanes<L: Landscape<N> + ?Sized, const N: usize>(
+    l: &L,
+    x: [Point<N>; LANES],
+    method: BasinMethod,
+    steps: usize,
+    grad_tol: f64,
+) -> [Descent<N>; LANES] {
+    // One loop per method (the method is not re-examined per step and lane).
+    match method {
+        BasinMethod::GradientDescent(eta) => lockstep(x, steps, grad_tol, |x| {
+            let g = l.gradient(x);
+            (g.norm_squared(), Some(x - eta * g))
+        }),
+        BasinMethod::Newton => lockstep(x, steps, grad_tol, |x| {
+            let (g, h) = l.gradient_hessian(x);
+            (g.norm_squared(), newton_direction(&h, &g).map(|v| x + v))
+        }),
+    }
+}
+
+/// The lockstep loop of [`descend_lanes`]: `step` gives `‖∇E‖²` at a point and the next point
+/// (`None`: a singular Hessian).
+#[inline(always)]
+fn lockstep<const N: usize>(
+    mut x: [Point<N>; LANES],
+    steps: usize,
+    grad_tol: f64,
+    step: impl Fn(&Point<N>) -> (f64, Option<Point<N>>),
+) -> [Descent<N>; LANES] {
+    let tol2 = grad_tol * grad_tol;
+    let mut end = [None; LANES];
+    let mut running = LANES;
+    for _ in 0..steps {
+        for k in 0..LANES {
+            if end[k].is_some() {
+                continue;
+            }
+            let (g2, next) = step(&x[k]);
+            let stop = if g2 < tol2 {
+                Some(Descent::At(x[k]))
+            } else {
+                match next {
+                    // (NaN fails the comparison: diverged.)
+                    Some(next) if next.norm_squared() <= 1e16 => {
+                        x[k] = next;
+                        None
+                    }
+                    Some(_) => Some(Descent::Diverged),
+                    None => Some(Descent::Singular),
+                }
+            };
+            if stop.is_some() {
+                end[k] = stop;
+                running -= 1;
+            }
+        }
+        if running == 0 {
+            break;
+        }
+    }
+    std::array::from_fn(|k| end[k].unwrap_or(Descent::At(x[k])))
+}
+
+/// How many starts [`descend_lanes`] runs at once.
+pub const LANES: usize = 8;
+
 /// Where one start's run ends: the label of the nearest critical point within `budget.radius`,
 /// [`DIVERGED`] or [`NOT_CONVERGED`].
 pub fn classify(
@@ -46,39 +166,28 @@ pub fn classify(
     budget: &Budget,
     critical: &[Point<2>],
 ) -> u8 {
-    let mut x = start;
-    for _ in 0..budget.steps {
-        let next = match method {
-            BasinMethod::GradientDescent(eta) => {
-                let g = l.gradient(&x);
-                if g.norm() < budget.grad_tol {
-                    break;
-                }
-                x - eta * g
-            }
-            BasinMethod::Newton => {
-                let (g, h) = l.gradient_hessian(&x);
-                if g.norm() < budget.grad_tol {
-                    break;
-                }
-                match newton_direction(&h, &g) {
-                    Some(v) => x + v,
-                    None => return NOT_CONVERGED,
-                }
-            }
-        };
-        let n = next.norm();
-        if n.is_nan() || n > 1e8 {
-            return DIVERGED;
-        }
-        x = next;
-    }
+    label(
+        l.descend(start, method, budget.steps, budget.grad_tol),
+        budget,
+        critical,
+    )
+}
+
+/// The label of a run's end: the nearest critical point within `budget.radius`, [`DIVERGED`]
+/// or [`NOT_CONVERGED`] (a singular Hessian included).
+fn label(end: Descent<2>, budget: &Budget, critical: &[Point<2>]) -> u8 {
+    let x = match end {
+        Descent::At(x) => x,
+        Descent::Diverged => return DIVERGED,
+        Descent::Singular => return NOT_CONVERGED,
+    };
+    let r2 = budget.radius * budget.radius;
     critical
         .iter()
         .take(MAX_LABELS)
         .enumerate()
-        .map(|(i, c)| (i, (c - x).norm()))
-        .filter(|&(_, d)| d <= budget.radius)
+        .map(|(i, c)| (i, (c - x).norm_squared()))
+        .filter(|&(_, d)| d <= r2)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map_or(NOT_CONVERGED, |(i, _)| i as u8)
 }
@@ -103,11 +212,17 @@ pub fn rows(
         (view.x_max - view.x_min) / nx as f64,
         (view.y_max - view.y_min) / ny as f64,
     );
-    for r in row0..row1.min(ny) {
-        let y = view.y_max - (r as f64 + 0.5) * dy;
-        for c in 0..nx {
-            let x = view.x_min + (c as f64 + 0.5) * dx;
-            out.push(classify(l, Point::<2>::new(x, y), method, budget, critical));
+    let start = |i: usize| {
+        let (r, c) = (row0 + i / nx, i % nx);
+        Point::<2>::new(view.x_min + (c as f64 + 0.5) * dx, view.y_max - (r as f64 + 0.5) * dy)
+    };
+    // The pixels in order, `LANES` at a time (the last group padded with its first start).
+    let total = nx * (row1.min(ny).saturating_sub(row0));
+    for first in (0..total).step_by(LANES) {
+        let xs: [Point<2>; LANES] = std::array::from_fn(|k| start(if first + k < total { first + k } else { first }));
+        let ends = l.descend_lanes(xs, method, budget.steps, budget.grad_tol);
+        for end in ends.iter().take(total - first) {
+            out.push(label(*end, budget, critical));
         }
     }
 }
@@ -129,6 +244,38 @@ mod tests {
 
     fn himmelblau_critical() -> Vec<critical::CriticalPoint<2>> {
         critical::find(&Himmelblau, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 40)
+    }
+
+    #[test]
+    fn the_lockstep_kernel_gives_the_one_start_results() {
+        // Starts that converge, diverge (GD with a large η) and meet a singular Hessian (Newton
+        // on a quadratic that is flat along y), in every lane position.
+        let flat = Quadratic2::new(1.0, 0.0, 0.0);
+        let cases: [(&dyn Landscape<2>, BasinMethod); 4] = [
+            (&Himmelblau, BasinMethod::GradientDescent(0.01)),
+            (&Himmelblau, BasinMethod::GradientDescent(0.03)),
+            (&Himmelblau, BasinMethod::Newton),
+            (&flat, BasinMethod::Newton),
+        ];
+        let mut seen = [false; 3];
+        for (l, method) in cases {
+            for first in 0..5 {
+                let xs: [Point<2>; LANES] = std::array::from_fn(|k| {
+                    let t = (first * LANES + k) as f64;
+                    Point::<2>::new(-4.7 + 0.37 * t % 9.4, 4.9 - 0.61 * t % 9.8)
+                });
+                let together = l.descend_lanes(xs, method, 100, 1e-10);
+                for (x, end) in xs.iter().zip(together) {
+                    assert_eq!(end, l.descend(*x, method, 100, 1e-10), "{method:?} from {x:?}");
+                    match end {
+                        Descent::At(_) => seen[0] = true,
+                        Descent::Diverged => seen[1] = true,
+                        Descent::Singular => seen[2] = true,
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, [true; 3], "every ending occurs");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! A loss landscape: the value `E(x)`, its exact gradient `∇E(x)` and its exact Hessian `H(x)`.
 
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+use crate::basins::{BasinMethod, Descent, LANES};
 use nalgebra::{SMatrix, SVector};
 
 /// A point in `N`-dimensional parameter space (the lecture's `W`).
@@ -24,6 +26,26 @@ pub trait Landscape<const N: usize> {
     /// landscape that computes both in one pass (typed functions) overrides it.
     fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
         (self.gradient(x), self.hessian(x))
+    }
+
+    /// A run of up to `budget` steps of `method` from `x` (see [`crate::basins::descend`]). A
+    /// provided method, so that every landscape gets its own compiled loop with its derivatives
+    /// inlined: the basin maps make one dynamic call per start, not one or two per step.
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> Descent<N> {
+        crate::basins::descend(self, x, method, steps, grad_tol)
+    }
+
+    /// [`crate::basins::descend_lanes`]: several starts at once, in lockstep.
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    fn descend_lanes(
+        &self,
+        x: [Point<N>; LANES],
+        method: BasinMethod,
+        steps: usize,
+        grad_tol: f64,
+    ) -> [Descent<N>; LANES] {
+        crate::basins::descend_lanes(self, x, method, steps, grad_tol)
     }
 }
 

@@ -18,6 +18,9 @@
 
 pub mod adam;
 pub mod analysis;
+// Basin maps run in the lab's workers only: left out of the page's wasm (their loops are compiled
+// once per landscape, which would grow the page's first load by ~10 KB gzip).
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod basins;
 pub mod catalog;
 pub mod chart;

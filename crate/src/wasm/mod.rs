@@ -559,61 +559,6 @@ impl Explorer {
         points.iter().flat_map(|&(x, t)| [x, t]).collect()
     }
 
-    /// Basin labels of rows `row0..row1` of an `nx × ny` map of `view` (`[x_min, x_max, y_min,
-    /// y_max]`, rows from the top): for each pixel's start, the index in `critical` (`[x₀, y₀,
-    /// x₁, y₁, …]`) of the critical point `method` (`"gd"` with `eta`, or `"newton"`) reaches
-    /// within `steps` steps (a run stops early once `‖∇E‖ < tol`; 0 runs every step), 254 if it
-    /// diverged, 255 if it reached none. 2-D landscapes only.
-    #[allow(clippy::too_many_arguments)] // one call per chunk of rows; flat numbers cross cheaply
-    #[wasm_bindgen(js_name = basinRows)]
-    pub fn basin_rows(
-        &self,
-        view: &[f64],
-        nx: usize,
-        ny: usize,
-        row0: usize,
-        row1: usize,
-        method: &str,
-        eta: f64,
-        steps: usize,
-        tol: f64,
-        critical: &[f64],
-    ) -> Result<Vec<u8>, JsValue> {
-        let Inner::Two(r, ..) = &self.inner else {
-            return Err(JsError::new("basins are drawn for 2-D landscapes").into());
-        };
-        let view = View::new(view)?;
-        if !(1..=2048).contains(&nx) || !(1..=2048).contains(&ny) || steps > 10_000 {
-            return Err(Error::BadGrid.into());
-        }
-        let method = match method {
-            "gd" if eta.is_finite() && eta > 0.0 => crate::basins::BasinMethod::GradientDescent(eta),
-            "newton" => crate::basins::BasinMethod::Newton,
-            _ => return Err(JsError::new("basin method must be gd (with η > 0) or newton").into()),
-        };
-        let points: Vec<Point<2>> = critical.chunks_exact(2).map(|c| Point::<2>::new(c[0], c[1])).collect();
-        let scale = (view.x_max - view.x_min).max(view.y_max - view.y_min);
-        let budget = crate::basins::Budget {
-            steps,
-            grad_tol: if tol.is_finite() { tol.max(0.0) } else { 0.0 },
-            radius: 1e-3 * scale,
-        };
-        let mut out = Vec::with_capacity(nx * row1.saturating_sub(row0).min(ny));
-        crate::basins::rows(
-            r.landscape.as_ref(),
-            view,
-            nx,
-            ny,
-            row0,
-            row1,
-            method,
-            &budget,
-            &points,
-            &mut out,
-        );
-        Ok(out)
-    }
-
     /// Gradient descent from the current start for `count` learning rates on a log grid over
     /// `[lo, hi]`, at most `steps` steps each: `[η, final E, steps to converge (NaN if it did
     /// not), status, |1 − ηE″| at the start (1-D; NaN in 2-D)]` per run, status 0 converged,
@@ -1216,6 +1161,61 @@ impl Explorer {
                 out.extend([i as f64, o.x[0], o.x[1], o.value, status]);
             }
         }
+        Ok(out)
+    }
+
+    /// Basin labels of rows `row0..row1` of an `nx × ny` map of `view` (`[x_min, x_max, y_min,
+    /// y_max]`, rows from the top): for each pixel's start, the index in `critical` (`[x₀, y₀,
+    /// x₁, y₁, …]`) of the critical point `method` (`"gd"` with `eta`, or `"newton"`) reaches
+    /// within `steps` steps (a run stops early once `‖∇E‖ < tol`; 0 runs every step), 254 if it
+    /// diverged, 255 if it reached none. 2-D landscapes only.
+    #[allow(clippy::too_many_arguments)] // one call per chunk of rows; flat numbers cross cheaply
+    #[wasm_bindgen(js_name = basinRows)]
+    pub fn basin_rows(
+        &self,
+        view: &[f64],
+        nx: usize,
+        ny: usize,
+        row0: usize,
+        row1: usize,
+        method: &str,
+        eta: f64,
+        steps: usize,
+        tol: f64,
+        critical: &[f64],
+    ) -> Result<Vec<u8>, JsValue> {
+        let Inner::Two(r, ..) = &self.inner else {
+            return Err(JsError::new("basins are drawn for 2-D landscapes").into());
+        };
+        let view = View::new(view)?;
+        if !(1..=2048).contains(&nx) || !(1..=2048).contains(&ny) || steps > 10_000 {
+            return Err(Error::BadGrid.into());
+        }
+        let method = match method {
+            "gd" if eta.is_finite() && eta > 0.0 => crate::basins::BasinMethod::GradientDescent(eta),
+            "newton" => crate::basins::BasinMethod::Newton,
+            _ => return Err(JsError::new("basin method must be gd (with η > 0) or newton").into()),
+        };
+        let points: Vec<Point<2>> = critical.chunks_exact(2).map(|c| Point::<2>::new(c[0], c[1])).collect();
+        let scale = (view.x_max - view.x_min).max(view.y_max - view.y_min);
+        let budget = crate::basins::Budget {
+            steps,
+            grad_tol: if tol.is_finite() { tol.max(0.0) } else { 0.0 },
+            radius: 1e-3 * scale,
+        };
+        let mut out = Vec::with_capacity(nx * row1.saturating_sub(row0).min(ny));
+        crate::basins::rows(
+            r.landscape.as_ref(),
+            view,
+            nx,
+            ny,
+            row0,
+            row1,
+            method,
+            &budget,
+            &points,
+            &mut out,
+        );
         Ok(out)
     }
 
