@@ -23,60 +23,27 @@ fn main() {
         .map(|v| format!("{v}"))
         .collect();
     println!("critical {}", flat.join(","));
-    let mut out = Vec::new();
-    for (name, tol) in [("fixed100", 0.0), ("early", 1e-10)] {
+    for (name, method, tol) in [
+        ("fixed100", BasinMethod::Newton, 0.0),
+        ("early", BasinMethod::Newton, 1e-10),
+        // The map the page recomputes while η is dragged.
+        ("gd100", BasinMethod::GradientDescent(0.01), 1e-10),
+    ] {
         let budget = Budget {
             steps: 100,
             grad_tol: tol,
             radius: 1e-2,
         };
+        let mut out = Vec::new();
         let mut times = Vec::new();
         let mut checksum = 0u64;
         for _ in 0..7 {
             let t = Instant::now();
-            rows(
-                &Himmelblau,
-                view,
-                n,
-                n,
-                0,
-                n,
-                BasinMethod::Newton,
-                &budget,
-                &points,
-                &mut out,
-            );
+            rows(&Himmelblau, view, n, n, 0, n, method, &budget, &points, &mut out);
             times.push(t.elapsed().as_secs_f64() * 1e3);
             checksum = out.iter().map(|&l| u64::from(l)).sum();
         }
         times.sort_by(f64::total_cmp);
         println!("{name} {:.1} {checksum}", times[times.len() / 2]);
     }
-    // The map the page recomputes while η is dragged: GD with η = 0.01, 100 steps.
-    let budget = Budget {
-        steps: 100,
-        grad_tol: 1e-10,
-        radius: 1e-2,
-    };
-    let mut times = Vec::new();
-    let mut checksum = 0u64;
-    for _ in 0..7 {
-        let t = Instant::now();
-        rows(
-            &Himmelblau,
-            view,
-            n,
-            n,
-            0,
-            n,
-            BasinMethod::GradientDescent(0.01),
-            &budget,
-            &points,
-            &mut out,
-        );
-        times.push(t.elapsed().as_secs_f64() * 1e3);
-        checksum = out.iter().map(|&l| u64::from(l)).sum();
-    }
-    times.sort_by(f64::total_cmp);
-    println!("gd100 {:.1} {checksum}", times[times.len() / 2]);
 }
