@@ -48,6 +48,17 @@ describe('basins of attraction', () => {
     assert.ok(diverged > 256 * 256 * 0.5, `diverged starts at η = 0.1: ${diverged}`);
     assert.deepEqual(await colours(page, '#basin-newton'), newton, 'Newton does not depend on η');
     assert.equal(await page.$eval('#basins', (b) => b.dataset.maps), 'gd', 'only the GD map was recomputed');
+
+    // Saddle-free Newton on the right: saddles and the maximum repel it, so its map has only
+    // the minima's colours (and a few unconverged starts), where Newton's had their colours too.
+    const before = await page.$eval('#basins', (b) => b.dataset.done);
+    await page.selectOption('#basin-variant', 'saddle-free');
+    await page.waitForFunction((d) => document.getElementById('basins').dataset.done !== d, before, { timeout: 30000 });
+    const free = await colours(page, '#basin-newton');
+    assert.equal(free['199,211,230'] ?? 0, 0, `no saddle: ${JSON.stringify(free)}`);
+    assert.equal(free['77,77,77'] ?? 0, 0, 'no maximum');
+    assert.equal(big(free), 4, `four minima's basins: ${JSON.stringify(free)}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'basins-saddle-free.png'), fullPage: true });
     assert.deepEqual(problems.errors, []);
     await page.close();
   });

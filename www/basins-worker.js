@@ -75,7 +75,7 @@ self.onmessage = async (event) => {
       self.postMessage({ id: m.id, type: 'starts', runs }, [runs.buffer]);
       return;
     }
-    const labels = explorer.basinRows(new Float64Array(m.view), m.nx, m.ny, m.row0, m.row1, m.method, m.eta, m.steps, 1e-10, new Float64Array(m.critical));
+    const labels = explorer.basinRows(new Float64Array(m.view), m.nx, m.ny, m.row0, m.row1, m.method, m.param, m.steps, 1e-10, new Float64Array(m.critical));
     self.postMessage({ id: m.id, map: m.map, row0: m.row0, row1: m.row1, labels }, [labels.buffer]);
   } catch (err) {
     self.postMessage({ id: m.id, map: m.map, row0: m.row0, row1: m.row1, error: String(err?.message ?? err) });

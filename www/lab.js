@@ -29,7 +29,8 @@ export const LAB_STRINGS = {
     sweepFactor: '|1 − ηE″| per step',
     sweepFound: (t, b) => `First η that diverges: ${t}; 2/λ_max at the start = ${b}.`,
     sweepNone: 'No η in the range diverged.',
-    basinsText: 'Every pixel is a start, coloured by the critical point the method reaches from it in 100 steps: GD with the current η on the left, Newton on the right.',
+    basinsText: 'Every pixel is a start, coloured by the critical point the method reaches from it in 100 steps: GD with the current η on the left, Newton (or a variant of it: choose below) on the right.',
+    basinVariant: 'Method of the right-hand map',
     basinGdLabel: 'Basins of attraction of gradient descent',
     basinNewtonLabel: 'Basins of attraction of Newton’s method',
     basinGd: (eta) => `Gradient descent, η = ${eta}`,
@@ -82,7 +83,8 @@ export const LAB_STRINGS = {
     sweepFactor: '|1 − ηE″| por paso',
     sweepFound: (t, b) => `Primer η que diverge: ${t}; 2/λ_max en el punto de partida = ${b}.`,
     sweepNone: 'Ningún η del rango divergió.',
-    basinsText: 'Cada píxel es un punto de partida, coloreado según el punto crítico al que llega el método en 100 pasos: MDG con el η actual a la izquierda, Newton a la derecha.',
+    basinsText: 'Cada píxel es un punto de partida, coloreado según el punto crítico al que llega el método en 100 pasos: MDG con el η actual a la izquierda, Newton (o una variante: elígela abajo) a la derecha.',
+    basinVariant: 'Método del mapa de la derecha',
     basinGdLabel: 'Cuencas de atracción del descenso por el gradiente',
     basinNewtonLabel: 'Cuencas de atracción del método de Newton',
     basinGd: (eta) => `Descenso por el gradiente, η = ${eta}`,
@@ -126,6 +128,7 @@ export function createLab(env) {
   const { el, state, t, fmt, sizeOf, hiDpiContext, attempt, METHOD_STYLE } = env;
   for (const [lang, entries] of Object.entries(LAB_STRINGS)) env.addStrings(lang, entries);
   const labModule = compileLab(env.compileWasm); // compiled once, posted to every worker
+  buildBasinVariant();
   env.translate();
 
   // ---- basins of attraction (Web Workers) -----------------------------------------------------
@@ -168,6 +171,24 @@ export function createLab(env) {
     return basins.workers;
   }
 
+  /** The right map's method: Newton or one of its variants (a select in its caption). */
+  function buildBasinVariant() {
+    const caption = el.basinNewton.nextElementSibling;
+    const select = document.createElement('select');
+    select.id = 'basin-variant';
+    select.dataset.i18nAria = 'basinVariant';
+    for (const id of ['newton', 'damped-newton', 'lm', 'saddle-free']) {
+      const option = document.createElement('option');
+      option.value = id;
+      option.dataset.i18n = id;
+      select.append(option);
+    }
+    delete caption.dataset.i18n;
+    caption.replaceChildren(select);
+    select.addEventListener('change', () => maybeBasins());
+    el.basinVariant = select;
+  }
+
   /** The colour of each label: minima in distinct colours, other critical points by kind. */
   function basinPalette(points) {
     const colours = [];
@@ -192,7 +213,9 @@ export function createLab(env) {
       return;
     }
     const link = env.explorer().link(new Float64Array(state.view), 0, '', '', '', '');
-    const key = `${link.replace(/&s=[^&]*/, '')}|${state.view.join(',')}`;
+    // The right map's method (and μ for Levenberg–Marquardt) belong to the landscape's key.
+    const variant = el.basinVariant.value;
+    const key = `${link.replace(/&s=[^&]*/, '')}|${state.view.join(',')}|${variant}|${variant === 'lm' ? env.explorer().mu : ''}`;
     if (key === basins.key) return;
     basins.key = key;
     // Newton's map does not depend on η: when only η changed, only GD's is recomputed.
@@ -221,6 +244,8 @@ export function createLab(env) {
       // The landscape only (η goes separately): workers keep their instance while η moves.
       link: link.replace(/&(eta|s)=[^&]*/g, ''),
       eta: env.explorer().eta,
+      variant: el.basinVariant.value,
+      mu: env.explorer().mu,
       critical: xy,
       points,
       palette: etaOnly && previous ? previous.palette : basinPalette(points),
@@ -264,7 +289,8 @@ export function createLab(env) {
     }
     worker.postMessage({
       type: 'rows', id: job.id, link: job.link, view: state.view, nx: BASIN_SIZE, ny: BASIN_SIZE,
-      row0: chunk.row0, row1: chunk.row1, map: chunk.map, method: chunk.map, eta: job.eta, steps: BASIN_STEPS, critical: job.critical,
+      row0: chunk.row0, row1: chunk.row1, map: chunk.map, method: chunk.map === 'gd' ? 'gd' : job.variant,
+      param: chunk.map === 'gd' ? job.eta : job.mu, steps: BASIN_STEPS, critical: job.critical,
     });
   }
 

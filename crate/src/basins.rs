@@ -6,9 +6,11 @@
 //! The kernel works on rows (`row0..row1`), so the page can split a map across Web Workers and
 //! draw it as the rows arrive.
 
+use crate::damped_newton::armijo_step;
 use crate::grid::View;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Hessian, Landscape, Point};
 use crate::newton::newton_direction;
+use crate::saddle_free_newton::saddle_free_direction;
 
 /// Label of a start whose run left every bound (or became non-finite).
 pub const DIVERGED: u8 = 254;
@@ -24,6 +26,41 @@ pub enum BasinMethod {
     GradientDescent(f64),
     /// Newton's method (a singular Hessian stops the run: not converged).
     Newton,
+    /// Damped Newton: Newton's direction (or `−∇E`) with an Armijo line search.
+    DampedNewton,
+    /// Levenberg–Marquardt with damping `μ`: `−(H + μI)⁻¹∇E`.
+    LevenbergMarquardt(f64),
+    /// Saddle-free Newton: `−|H|⁻¹∇E`.
+    SaddleFreeNewton,
+}
+
+/// `‖∇E‖²` at `x` and where one step of `method` goes from there (`None`: a singular Hessian).
+/// Generic so that each landscape's loop is compiled with its derivatives inlined.
+#[inline(always)]
+fn step<L: Landscape<N> + ?Sized, const N: usize>(l: &L, method: BasinMethod, x: &Point<N>) -> (f64, Option<Point<N>>) {
+    match method {
+        BasinMethod::GradientDescent(eta) => {
+            let g = l.gradient(x);
+            (g.norm_squared(), Some(x - eta * g))
+        }
+        BasinMethod::Newton => {
+            let (g, h) = l.gradient_hessian(x);
+            (g.norm_squared(), newton_direction(&h, &g).map(|v| x + v))
+        }
+        BasinMethod::DampedNewton => {
+            let (g, h) = l.gradient_hessian(x);
+            (g.norm_squared(), Some(armijo_step(l, x, l.value(x), &g, &h).0))
+        }
+        BasinMethod::LevenbergMarquardt(mu) => {
+            let (g, h) = l.gradient_hessian(x);
+            let shifted = h + Hessian::<N>::identity() * mu;
+            (g.norm_squared(), newton_direction(&shifted, &g).map(|v| x + v))
+        }
+        BasinMethod::SaddleFreeNewton => {
+            let (g, h) = l.gradient_hessian(x);
+            (g.norm_squared(), saddle_free_direction(&h, &g).map(|v| x + v))
+        }
+    }
 }
 
 /// How far to run, and how to decide where a run ended.
@@ -60,24 +97,12 @@ pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
 ) -> Descent<N> {
     let tol2 = grad_tol * grad_tol;
     for _ in 0..steps {
-        let next = match method {
-            BasinMethod::GradientDescent(eta) => {
-                let g = l.gradient(&x);
-                if g.norm_squared() < tol2 {
-                    break;
-                }
-                x - eta * g
-            }
-            BasinMethod::Newton => {
-                let (g, h) = l.gradient_hessian(&x);
-                if g.norm_squared() < tol2 {
-                    break;
-                }
-                match newton_direction(&h, &g) {
-                    Some(v) => x + v,
-                    None => return Descent::Singular,
-                }
-            }
+        let (g2, next) = step(l, method, &x);
+        if g2 < tol2 {
+            break;
+        }
+        let Some(next) = next else {
+            return Descent::Singular;
         };
         let n2 = next.norm_squared();
         if n2.is_nan() || n2 > 1e16 {
@@ -98,16 +123,15 @@ pub fn descend_lanes<L: Landscape<N> + ?Sized, const N: usize>(
     steps: usize,
     grad_tol: f64,
 ) -> [Descent<N>; LANES] {
-    // One loop per method (the method is not re-examined per step and lane).
+    // One loop per method: each closure's `step` inlines with its method known, so the method
+    // is not re-examined for every lane and step.
+    use BasinMethod::*;
     match method {
-        BasinMethod::GradientDescent(eta) => lockstep(x, steps, grad_tol, |x| {
-            let g = l.gradient(x);
-            (g.norm_squared(), Some(x - eta * g))
-        }),
-        BasinMethod::Newton => lockstep(x, steps, grad_tol, |x| {
-            let (g, h) = l.gradient_hessian(x);
-            (g.norm_squared(), newton_direction(&h, &g).map(|v| x + v))
-        }),
+        GradientDescent(eta) => lockstep(x, steps, grad_tol, |x| step(l, GradientDescent(eta), x)),
+        Newton => lockstep(x, steps, grad_tol, |x| step(l, Newton, x)),
+        DampedNewton => lockstep(x, steps, grad_tol, |x| step(l, DampedNewton, x)),
+        LevenbergMarquardt(mu) => lockstep(x, steps, grad_tol, |x| step(l, LevenbergMarquardt(mu), x)),
+        SaddleFreeNewton => lockstep(x, steps, grad_tol, |x| step(l, SaddleFreeNewton, x)),
     }
 }
 
@@ -251,11 +275,14 @@ mod tests {
         // Starts that converge, diverge (GD with a large η) and meet a singular Hessian (Newton
         // on a quadratic that is flat along y), in every lane position.
         let flat = Quadratic2::new(1.0, 0.0, 0.0);
-        let cases: [(&dyn Landscape<2>, BasinMethod); 4] = [
+        let cases: [(&dyn Landscape<2>, BasinMethod); 7] = [
             (&Himmelblau, BasinMethod::GradientDescent(0.01)),
             (&Himmelblau, BasinMethod::GradientDescent(0.03)),
             (&Himmelblau, BasinMethod::Newton),
             (&flat, BasinMethod::Newton),
+            (&Himmelblau, BasinMethod::DampedNewton),
+            (&Himmelblau, BasinMethod::LevenbergMarquardt(2.0)),
+            (&Himmelblau, BasinMethod::SaddleFreeNewton),
         ];
         let mut seen = [false; 3];
         for (l, method) in cases {
@@ -349,6 +376,60 @@ mod tests {
             .map(|&l| format!("{:?}", found[l as usize].kind))
             .collect();
         assert!(kinds.contains("Saddle") && kinds.contains("Maximum"), "{kinds:?}");
+    }
+
+    #[test]
+    fn the_newton_variants_divide_the_plane_as_their_theory_says() {
+        // On Himmelblau: plain Newton ends on saddles and the maximum; saddle-free Newton only on
+        // minima; damped Newton never increases E, so never ends on the maximum (its Newton
+        // direction can still lead it into a saddle); Levenberg–Marquardt with a tiny μ draws
+        // Newton's map.
+        let found = himmelblau_critical();
+        let points: Vec<Point<2>> = found.iter().map(|c| c.x).collect();
+        let view = View::new(&[-5.0, 5.0, -5.0, 5.0]).expect("valid");
+        let map = |method| {
+            let mut out = Vec::new();
+            rows(&Himmelblau, view, 48, 48, 0, 48, method, &budget(), &points, &mut out);
+            out
+        };
+        let kinds = |out: &[u8]| -> Vec<CriticalKind> {
+            let mut k: Vec<CriticalKind> = Vec::new();
+            for &l in out.iter().filter(|&&l| (l as usize) < found.len()) {
+                if !k.contains(&found[l as usize].kind) {
+                    k.push(found[l as usize].kind);
+                }
+            }
+            k
+        };
+        let newton = map(BasinMethod::Newton);
+        assert!(kinds(&newton).contains(&CriticalKind::Saddle) && kinds(&newton).contains(&CriticalKind::Maximum));
+        let saddle_free = map(BasinMethod::SaddleFreeNewton);
+        assert_eq!(kinds(&saddle_free), [CriticalKind::Minimum]);
+        let damped = map(BasinMethod::DampedNewton);
+        assert!(!kinds(&damped).contains(&CriticalKind::Maximum), "{:?}", kinds(&damped));
+        let minima = |out: &[u8]| {
+            out.iter()
+                .filter(|&&l| found.get(l as usize).is_some_and(|c| c.kind == CriticalKind::Minimum))
+                .count()
+        };
+        assert!(
+            minima(&saddle_free) > 48 * 48 * 9 / 10,
+            "saddle-free: {}",
+            minima(&saddle_free)
+        );
+        assert!(
+            minima(&damped) > minima(&newton) + 48 * 48 / 10,
+            "starts reaching a minimum: damped {}, Newton {}",
+            minima(&damped),
+            minima(&newton)
+        );
+        let lm = map(BasinMethod::LevenbergMarquardt(1e-9));
+        let same = lm.iter().zip(&newton).filter(|(a, b)| a == b).count();
+        assert!(
+            same > 48 * 48 * 98 / 100,
+            "LM with μ → 0 ≈ Newton: {same} of {}",
+            48 * 48
+        );
     }
 
     #[test]

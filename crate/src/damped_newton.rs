@@ -1,6 +1,6 @@
 //! Newton's method made safe by a backtracking (Armijo) line search.
 
-use crate::landscape::Landscape;
+use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::{Criteria, Method, State, Status};
 use crate::newton::newton_direction;
 
@@ -24,25 +24,36 @@ impl<const N: usize> Method<N> for DampedNewton {
         if state.status != Status::Running {
             return state;
         }
-        let g = state.gradient;
         let h = landscape.hessian(&state.x);
         state.counts.hessians += 1;
         state.counts.solves += 1;
-        let d = newton_direction(&h, &g).filter(|d| g.dot(d) < 0.0).unwrap_or(-g);
-        let slope = g.dot(&d);
-        let mut alpha = 1.0;
-        for _ in 0..=MAX_HALVINGS {
-            let trial = state.x + alpha * d;
-            let value = landscape.value(&trial);
-            state.counts.values += 1;
-            if value <= state.value + ARMIJO_C * alpha * slope {
-                return state.stepped_to(landscape, trial, criteria);
-            }
-            alpha *= 0.5;
-        }
-        // No decrease found (rounding at a critical point): count the step, stay put.
-        state.stepped_to(landscape, state.x, criteria)
+        let (next, values) = armijo_step(landscape, &state.x, state.value, &state.gradient, &h);
+        state.counts.values += values;
+        state.stepped_to(landscape, next, criteria)
     }
+}
+
+/// One damped Newton step from `x` (where `E = value`, `∇E = g`, `H = h`): the next point and
+/// how many values the line search evaluated. With no decrease found (rounding at a critical
+/// point) the point stays put. Generic so that the basin maps compile it per landscape.
+pub fn armijo_step<L: Landscape<N> + ?Sized, const N: usize>(
+    l: &L,
+    x: &Point<N>,
+    value: f64,
+    g: &Point<N>,
+    h: &Hessian<N>,
+) -> (Point<N>, u64) {
+    let d = newton_direction(h, g).filter(|d| g.dot(d) < 0.0).unwrap_or(-g);
+    let slope = g.dot(&d);
+    let mut alpha = 1.0;
+    for i in 0..=MAX_HALVINGS {
+        let trial = x + alpha * d;
+        if l.value(&trial) <= value + ARMIJO_C * alpha * slope {
+            return (trial, u64::from(i) + 1);
+        }
+        alpha *= 0.5;
+    }
+    (*x, u64::from(MAX_HALVINGS) + 1)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Saddle-free Newton: Newton's step with the Hessian's eigenvalues replaced by their absolute values.
 
 use crate::analysis::symmetric_eigen;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::{Criteria, Method, State, Status};
 
 /// Saddle-free Newton: `x_{t+1} = x_t − |H|⁻¹ ∇E` with `|H| = Q |Λ| Qᵀ` from the
@@ -24,22 +24,32 @@ impl<const N: usize> Method<N> for SaddleFreeNewton {
         let h = landscape.hessian(&state.x);
         state.counts.hessians += 1;
         state.counts.solves += 1;
-        if !h.iter().all(|v| v.is_finite()) {
-            state.status = Status::SingularHessian;
-            return state;
+        match saddle_free_direction(&h, &state.gradient) {
+            Some(v) => state.stepped_to(landscape, state.x + v, criteria),
+            None => {
+                state.status = Status::SingularHessian;
+                state
+            }
         }
-        let (values, vectors) = symmetric_eigen(&h);
-        let largest = values.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
-        if largest.is_nan() || largest <= 0.0 || values.iter().any(|l| l.abs() <= 1e-12 * largest) {
-            state.status = Status::SingularHessian;
-            return state;
-        }
-        let mut v = Point::<N>::zeros();
-        for (lambda, q) in values.iter().zip(&vectors) {
-            v -= q * (q.dot(&state.gradient) / lambda.abs());
-        }
-        state.stepped_to(landscape, state.x + v, criteria)
     }
+}
+
+/// The saddle-free direction `−|H|⁻¹ g`, or `None` for a non-finite Hessian or one with an
+/// eigenvalue that is zero relative to the largest.
+pub fn saddle_free_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<Point<N>> {
+    if !h.iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    let (values, vectors) = symmetric_eigen(h);
+    let largest = values.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
+    if largest.is_nan() || largest <= 0.0 || values.iter().any(|l| l.abs() <= 1e-12 * largest) {
+        return None;
+    }
+    let mut v = Point::<N>::zeros();
+    for (lambda, q) in values.iter().zip(&vectors) {
+        v -= q * (q.dot(g) / lambda.abs());
+    }
+    Some(v)
 }
 
 #[cfg(test)]

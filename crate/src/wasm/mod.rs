@@ -1166,9 +1166,10 @@ impl Explorer {
 
     /// Basin labels of rows `row0..row1` of an `nx × ny` map of `view` (`[x_min, x_max, y_min,
     /// y_max]`, rows from the top): for each pixel's start, the index in `critical` (`[x₀, y₀,
-    /// x₁, y₁, …]`) of the critical point `method` (`"gd"` with `eta`, or `"newton"`) reaches
-    /// within `steps` steps (a run stops early once `‖∇E‖ < tol`; 0 runs every step), 254 if it
-    /// diverged, 255 if it reached none. 2-D landscapes only.
+    /// x₁, y₁, …]`) of the critical point `method` reaches within `steps` steps (`"gd"` with
+    /// η = `param`, `"newton"`, `"damped-newton"`, `"lm"` with μ = `param`, `"saddle-free"`; a
+    /// run stops early once `‖∇E‖ < tol`, 0 runs every step), 254 if it diverged, 255 if it
+    /// reached none. 2-D landscapes only.
     #[allow(clippy::too_many_arguments)] // one call per chunk of rows; flat numbers cross cheaply
     #[wasm_bindgen(js_name = basinRows)]
     pub fn basin_rows(
@@ -1179,7 +1180,7 @@ impl Explorer {
         row0: usize,
         row1: usize,
         method: &str,
-        eta: f64,
+        param: f64,
         steps: usize,
         tol: f64,
         critical: &[f64],
@@ -1191,10 +1192,20 @@ impl Explorer {
         if !(1..=2048).contains(&nx) || !(1..=2048).contains(&ny) || steps > 10_000 {
             return Err(Error::BadGrid.into());
         }
+        use crate::basins::BasinMethod;
+        let positive = param.is_finite() && param > 0.0;
         let method = match method {
-            "gd" if eta.is_finite() && eta > 0.0 => crate::basins::BasinMethod::GradientDescent(eta),
-            "newton" => crate::basins::BasinMethod::Newton,
-            _ => return Err(JsError::new("basin method must be gd (with η > 0) or newton").into()),
+            "gd" if positive => BasinMethod::GradientDescent(param),
+            "newton" => BasinMethod::Newton,
+            "damped-newton" => BasinMethod::DampedNewton,
+            "lm" if positive || param == 0.0 => BasinMethod::LevenbergMarquardt(param.min(1e8)),
+            "saddle-free" => BasinMethod::SaddleFreeNewton,
+            _ => {
+                return Err(JsError::new(
+                    "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free",
+                )
+                .into())
+            }
         };
         let points: Vec<Point<2>> = critical.chunks_exact(2).map(|c| Point::<2>::new(c[0], c[1])).collect();
         let scale = (view.x_max - view.x_min).max(view.y_max - view.y_min);
