@@ -5,14 +5,20 @@
 //! Run: cargo run --release -p descenso --example basin_kernel
 #![allow(missing_docs)]
 
-use descenso::basins::{rows, BasinMethod, Budget};
-use descenso::critical;
-use descenso::grid::View;
-use descenso::presets::Himmelblau;
-use descenso::Point;
-use std::time::Instant;
+// Native only: the basin kernel is not in the page's wasm (and `Instant` panics there); the wasm
+// test run still compiles the examples.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use descenso::basins::{rows, BasinMethod, Budget};
+    use descenso::critical;
+    use descenso::grid::View;
+    use descenso::presets::Himmelblau;
+    use descenso::Point;
+    use std::time::Instant;
+
     let n = 256;
     let view = View::new(&[-5.0, 5.0, -5.0, 5.0]).expect("valid view");
     let found = critical::find(&Himmelblau, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 40);
