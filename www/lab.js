@@ -753,7 +753,7 @@ export function createLab(env) {
       make('div', { className: 'starts-controls' }, make('label', {}, label('newtonCostUpTo'), el.newtonCostMax), el.newtonCostRun),
       el.newtonCostChart,
       el.newtonCostNote,
-      make('table', { className: 'readout cost-table' }, make('thead', {}, head), el.newtonCostRows),
+      make('table', { className: 'readout cost-table' }, make('caption', { className: 'visually-hidden', dataset: { i18n: 'newtonCostTitle' } }), make('thead', {}, head), el.newtonCostRows),
     );
     el.newtonCostRun.addEventListener('click', runNewtonCost);
     env.translate();
