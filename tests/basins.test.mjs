@@ -171,8 +171,9 @@ describe('random starts', () => {
     await page.selectOption('#starts-count', '300');
     await page.click('#starts-run');
     await page.waitForFunction(() => document.getElementById('starts').dataset.summary, null, { timeout: 30000 });
-    const first = await page.$eval('#starts', (d) => ({ counts: JSON.parse(d.dataset.counts), summary: d.dataset.summary }));
+    const first = await page.$eval('#starts', (d) => ({ counts: JSON.parse(d.dataset.counts), histogram: JSON.parse(d.dataset.histogram), summary: d.dataset.summary }));
     assert.deepEqual(first.counts, { gd: 300, newton: 300 }, 'one run per start and method');
+    assert.deepEqual(first.histogram, { gd: 300, newton: 300 }, 'the histogram bins (and the non-finite count) add up to N');
     // Himmelblau's four minima are all global: GD from anywhere reaches one; Newton often stops
     // at a saddle or the maximum instead.
     const reached = (id) => Number(first.summary.match(new RegExp(`${id}: (\\d+) of 300`))[1]);

@@ -71,8 +71,10 @@ self.onmessage = async (event) => {
       link = m.link;
     }
     if (m.type === 'starts') {
-      const runs = explorer.randomStarts(new Float64Array(m.view), m.seed, m.n, m.steps);
-      self.postMessage({ id: m.id, type: 'starts', runs }, [runs.buffer]);
+      const report = explorer.randomStarts(new Float64Array(m.view), m.seed, m.n, m.steps, m.seeds, m.bins);
+      const { runs, histogram } = report;
+      report.free();
+      self.postMessage({ id: m.id, type: 'starts', runs, histogram }, [runs.buffer, histogram.buffer]);
       return;
     }
     const labels = explorer.basinRows(new Float64Array(m.view), m.nx, m.ny, m.row0, m.row1, m.method, m.param, m.steps, 1e-10, new Float64Array(m.critical));

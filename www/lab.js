@@ -524,6 +524,7 @@ export function createLab(env) {
   // ---- random starts ---------------------------------------------------------------------
 
   const starts = { id: 0, ends: null, methods: [] };
+  const STARTS_BINS = 24;
 
   /** Runs the random starts on a worker (the landscape and methods go as a share link). */
   function runStarts() {
@@ -537,21 +538,21 @@ export function createLab(env) {
     const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(el.startsSeed.value) || 0)));
     worker.postMessage({
       type: 'starts', id: starts.id, link: e.link(new Float64Array(state.view), 0, '', '', '', ''),
-      view: state.view, seed, n: Number(el.startsCount.value), steps: 1000,
+      view: state.view, seed, n: Number(el.startsCount.value), steps: 1000, seeds: env.CRITICAL_SEEDS, bins: STARTS_BINS,
     });
   }
 
   function onStarts(worker, m) {
     if (m.id === starts.id) {
       if (m.error) el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: m.error }));
-      else showStarts(m.runs);
+      else showStarts(m.runs, m.histogram);
     }
     sendBasinChunk(worker);
   }
 
-  /** The histogram of final E per method (log bins), the share that reached a global minimum
-   *  and the end points (drawn on the map by drawOverlay). */
-  function showStarts(runs) {
+  /** The histogram of final E per method (log bins, from the core), how many reached a global
+   *  minimum, and the end points (drawn on the map by drawOverlay). */
+  function showStarts(runs, histogram) {
     const ids = env.methods();
     const by = new Map();
     for (let k = 0; k + 4 < runs.length; k += 5) {
@@ -560,63 +561,45 @@ export function createLab(env) {
       by.get(id).push({ x: runs[k + 1], y: runs[k + 2], value: runs[k + 3], status: runs[k + 4] });
     }
     starts.ends = by;
-    const critical = env.explorer().criticalPoints(new Float64Array(state.view), env.CRITICAL_SEEDS);
-    let best = Infinity;
-    for (let k = 0; k + 4 < critical.length; k += 5) if (critical[k + 3] === 0) best = Math.min(best, critical[k + 2]);
-    const finite = [...by.values()].flat().map((r) => r.value).filter(Number.isFinite);
-    if (!Number.isFinite(best)) best = Math.min(...finite);
-    const tol = 1e-6 * (1 + Math.abs(best));
+    // [E*, lo, hi], then per method [index, global, diverged, non-finite, counts…].
+    const [, lo, hi] = histogram;
+    const tallies = [];
+    for (let k = 3; k + 3 + STARTS_BINS <= histogram.length; k += 4 + STARTS_BINS) {
+      const id = ids[histogram[k]];
+      tallies.push({ id, global: histogram[k + 1], diverged: histogram[k + 2], off: histogram[k + 3], counts: Array.from(histogram.subarray(k + 4, k + 4 + STARTS_BINS)) });
+    }
     const lines = [];
     const counts = {};
-    for (const [id, rs] of by) {
-      const global = rs.filter((r) => r.value <= best + tol).length;
-      const diverged = rs.filter((r) => r.status === 2).length;
-      counts[id] = rs.length;
+    for (const { id, global, diverged } of tallies) {
+      counts[id] = by.get(id)?.length ?? 0;
       const li = document.createElement('li');
       li.dataset.method = id;
-      li.textContent = t(state.lang, 'startsLine', t(state.lang, `${id}_short`), global, rs.length, diverged);
+      li.textContent = t(state.lang, 'startsLine', t(state.lang, `${id}_short`), global, counts[id], diverged);
       lines.push(li);
     }
     el.startsSummary.replaceChildren(...lines);
     el.starts.dataset.counts = JSON.stringify(counts);
+    el.starts.dataset.histogram = JSON.stringify(Object.fromEntries(tallies.map((t) => [t.id, t.counts.reduce((a, b) => a + b, 0) + t.off])));
     el.starts.dataset.summary = lines.map((li) => li.textContent).join(' | ');
-    drawHistogram(by, best);
+    drawHistogram(tallies, lo, hi);
     env.render();
   }
 
-  function drawHistogram(by, best) {
+  function drawHistogram(tallies, lo, hi) {
     const { width, height } = sizeOf(el.startsChart);
     if (width < 50 || height < 50) return;
     const { ctx } = hiDpiContext(el.startsChart, { width, height });
-    const values = [...by.values()].flat().map((r) => r.value).filter(Number.isFinite);
-    const shift = Number.isFinite(best) ? best : 0;
-    const logs = values.map((v) => Math.log10(Math.max(v - shift, 1e-12)));
-    const lo = Math.floor(Math.min(...logs, -12));
-    const hi = Math.ceil(Math.max(...logs, lo + 1));
-    const bins = 24;
-    const rows = by.size;
-    const rowH = (height - 16) / Math.max(rows, 1);
+    const rowH = (height - 16) / Math.max(tallies.length, 1);
     const left = 70;
     ctx.font = '11px sans-serif';
-    let row = 0;
-    for (const [id, rs] of by) {
-      const counts = new Array(bins).fill(0);
-      let off = 0;
-      for (const r of rs) {
-        if (!Number.isFinite(r.value)) {
-          off++;
-          continue;
-        }
-        const b = Math.min(bins - 1, Math.floor(((Math.log10(Math.max(r.value - shift, 1e-12)) - lo) / (hi - lo)) * bins));
-        counts[b]++;
-      }
+    tallies.forEach(({ id, counts, off }, row) => {
       const top = row * rowH;
       const most = Math.max(...counts, 1);
       ctx.fillStyle = '#1d1b20';
       ctx.textAlign = 'right';
       ctx.fillText(t(state.lang, `${id}_short`), left - 6, top + rowH / 2 + 4);
       ctx.fillStyle = METHOD_STYLE[id].light;
-      const bw = (width - left - 8) / bins;
+      const bw = (width - left - 8) / counts.length;
       counts.forEach((c, i) => {
         const h = (c / most) * (rowH - 6);
         ctx.fillRect(left + i * bw, top + rowH - 2 - h, Math.max(1, bw - 1), h);
@@ -626,8 +609,7 @@ export function createLab(env) {
         ctx.textAlign = 'left';
         ctx.fillText(`+${off} ∞`, width - 40, top + 12);
       }
-      row++;
-    }
+    });
     ctx.fillStyle = '#55555f';
     ctx.textAlign = 'center';
     ctx.fillText(`E − E* = 1e${lo}`, left + 30, height - 2);

@@ -62,6 +62,79 @@ pub fn run(
         .collect()
 }
 
+/// How one method's runs ended, as the random-starts panel shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    /// Runs that ended at a global minimum: `E ≤ E* + 10⁻⁶·(1 + |E*|)`.
+    pub global: usize,
+    /// Runs that diverged.
+    pub diverged: usize,
+    /// Runs whose last `E` is not finite (counted apart from the histogram).
+    pub unbounded: usize,
+    /// The histogram of `log₁₀(E − E*)` (floored at `10⁻¹²`) over the shared bins.
+    pub counts: Vec<usize>,
+}
+
+/// Every method's [`Tally`] over shared bins: `bins` equal bins of `log₁₀(E − E*)` from `lo` to
+/// `hi` (whole decades, `lo = −12`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Histogram {
+    /// `E*`: the lowest minimum (the caller's, else the lowest finite `E` of any run).
+    pub lowest: f64,
+    /// The first bin's left edge, a power of ten's exponent.
+    pub lo: i32,
+    /// The last bin's right edge.
+    pub hi: i32,
+    /// One per group of runs, in order.
+    pub tallies: Vec<Tally>,
+}
+
+/// The smallest `E − E*` a histogram tells apart.
+const FLOOR: f64 = 1e-12;
+
+/// Tallies each group of runs (one per method) against `lowest` (`E*`, the lowest minimum the
+/// critical-point search found; `None`: the lowest finite `E` reached) in `bins ≥ 1` bins.
+pub fn histogram(groups: &[Vec<Outcome>], lowest: Option<f64>, bins: usize) -> Histogram {
+    let bins = bins.max(1);
+    let finite = || groups.iter().flatten().map(|o| o.value).filter(|v| v.is_finite());
+    let lowest = lowest
+        .filter(|v| v.is_finite())
+        .or_else(|| finite().reduce(f64::min))
+        .unwrap_or(0.0);
+    let log = |v: f64| (v - lowest).max(FLOOR).log10();
+    let lo = FLOOR.log10().round() as i32;
+    let top = finite().map(log).fold(f64::from(lo + 1), f64::max);
+    let hi = (top.ceil() as i32).max(lo + 1);
+    let tol = 1e-6 * (1.0 + lowest.abs());
+    let tallies = groups
+        .iter()
+        .map(|runs| {
+            let mut counts = vec![0; bins];
+            let mut unbounded = 0;
+            for o in runs {
+                if o.value.is_finite() {
+                    let at = (log(o.value) - f64::from(lo)) / f64::from(hi - lo) * bins as f64;
+                    counts[(at.max(0.0) as usize).min(bins - 1)] += 1;
+                } else {
+                    unbounded += 1;
+                }
+            }
+            Tally {
+                global: runs.iter().filter(|o| o.value <= lowest + tol).count(),
+                diverged: runs.iter().filter(|o| o.status == Status::Diverged).count(),
+                unbounded,
+                counts,
+            }
+        })
+        .collect();
+    Histogram {
+        lowest,
+        lo,
+        hi,
+        tallies,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +178,43 @@ mod tests {
         }
         assert_eq!(distinct.len(), 4);
         assert!(run(&Himmelblau, &starts, "sgd", &hyper, 10).is_err());
+    }
+
+    #[test]
+    fn the_histogram_counts_every_run_once() {
+        let at = |value: f64, status| Outcome {
+            x: Point::<2>::zeros(),
+            value,
+            status,
+        };
+        let gd = vec![
+            at(1.0, Status::Converged),
+            at(1.0 + 1e-9, Status::Converged),
+            at(3.0, Status::Converged),
+            at(f64::INFINITY, Status::Diverged),
+            at(f64::NAN, Status::Undefined),
+        ];
+        let newton = vec![at(2e5, Status::Running), at(1.0, Status::Converged)];
+        let h = histogram(&[gd.clone(), newton.clone()], Some(1.0), 24);
+        assert_eq!((h.lowest, h.lo, h.hi), (1.0, -12, 6));
+        assert_eq!(h.tallies[0].global, 2);
+        assert_eq!((h.tallies[0].diverged, h.tallies[0].unbounded), (1, 2));
+        for (t, runs) in h.tallies.iter().zip([&gd, &newton]) {
+            assert_eq!(t.counts.iter().sum::<usize>() + t.unbounded, runs.len());
+        }
+        // 24 bins over 18 decades (10⁻¹² … 10⁶): E − E* = 0 in bin 0, 1e-9 in bin 4 (3 decades
+        // up), 2 in bin 16 ((12 + log 2)·24/18 = 16.4).
+        let nonzero: Vec<(usize, usize)> = h.tallies[0]
+            .counts
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|c| c.1 > 0)
+            .collect();
+        assert_eq!(nonzero, [(0, 1), (4, 1), (16, 1)]);
+        assert_eq!(h.tallies[1].counts[23], 1, "E − E* ≈ 2e5 in the top bin");
+        // Without E*, the lowest finite E reached.
+        assert_eq!(histogram(&[gd], None, 10).lowest, 1.0);
+        assert_eq!(histogram(&[], None, 0).hi, -11);
     }
 }

@@ -1137,20 +1137,32 @@ impl Explorer {
 #[wasm_bindgen]
 impl Explorer {
     /// `n` random starts over `view` from `seed` (reproducible), every enabled method run from
-    /// each for at most `steps` steps: `[method index, x, y, final E, status]` per run (status
-    /// 0 converged, 1 still running, 2 diverged, 3 left the domain, 4 singular Hessian).
+    /// each for at most `steps` steps: where they ended and their histogram (see
+    /// [`StartsReport`]; `E*` is the lowest minimum a critical-point search with `seeds` seeds
+    /// per side finds in the view).
     #[wasm_bindgen(js_name = randomStarts)]
-    pub fn random_starts(&self, view: &[f64], seed: u32, n: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
+    pub fn random_starts(
+        &self,
+        view: &[f64],
+        seed: u32,
+        n: usize,
+        steps: usize,
+        seeds: usize,
+        bins: usize,
+    ) -> Result<StartsReport, JsValue> {
         let Inner::Two(r, ..) = &self.inner else {
             return Err(JsError::new("random starts are drawn for 2-D landscapes").into());
         };
         let starts = crate::starts::random_points(u64::from(seed), n, View::new(view)?);
-        let mut out = Vec::new();
+        let mut runs = Vec::new();
+        let mut groups = Vec::new();
+        let mut methods = Vec::new();
         for (i, id) in METHOD_IDS.iter().enumerate() {
             if !self.enabled.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            for o in crate::starts::run(r.landscape.as_ref(), &starts, id, &self.hyper, steps.min(10_000))? {
+            let outcomes = crate::starts::run(r.landscape.as_ref(), &starts, id, &self.hyper, steps.min(10_000))?;
+            for o in &outcomes {
                 let status = match o.status {
                     Status::Converged => 0.0,
                     Status::Running => 1.0,
@@ -1158,10 +1170,26 @@ impl Explorer {
                     Status::Undefined => 3.0,
                     Status::SingularHessian => 4.0,
                 };
-                out.extend([i as f64, o.x[0], o.x[1], o.value, status]);
+                runs.extend([i as f64, o.x[0], o.x[1], o.value, status]);
             }
+            groups.push(outcomes);
+            methods.push(i);
         }
-        Ok(out)
+        // The lowest minimum in view (critical points come as [x, y, E, kind, global], kind 0 a
+        // minimum).
+        let critical = self.critical_points(view, seeds)?;
+        let lowest = critical
+            .chunks_exact(5)
+            .filter(|c| c[3] == 0.0)
+            .map(|c| c[2])
+            .reduce(f64::min);
+        let h = crate::starts::histogram(&groups, lowest, bins.clamp(1, 200));
+        let mut histogram = vec![h.lowest, f64::from(h.lo), f64::from(h.hi)];
+        for (i, t) in methods.iter().zip(&h.tallies) {
+            histogram.extend([*i as f64, t.global as f64, t.diverged as f64, t.unbounded as f64]);
+            histogram.extend(t.counts.iter().map(|&c| c as f64));
+        }
+        Ok(StartsReport { runs, histogram })
     }
 
     /// Basin labels of rows `row0..row1` of an `nx × ny` map of `view` (`[x_min, x_max, y_min,
@@ -1260,6 +1288,21 @@ impl Explorer {
         }
         Ok(out)
     }
+}
+
+/// Random starts (lab only): `runs` holds `[method index, x, y, final E, status]` per run
+/// (status 0 converged, 1 still running, 2 diverged, 3 left the domain, 4 singular Hessian);
+/// `histogram` holds `[E*, lo, hi]`, then per method `[method index, runs at a global minimum,
+/// diverged, non-finite E, bin counts…]` (bins of `log₁₀(E − E*)` from `10^lo` to `10^hi`).
+#[cfg(feature = "lab")]
+#[wasm_bindgen(getter_with_clone)]
+pub struct StartsReport {
+    /// Where every run ended, five numbers each.
+    #[wasm_bindgen(readonly)]
+    pub runs: Vec<f64>,
+    /// The shared histogram and each method's counts.
+    #[wasm_bindgen(readonly)]
+    pub histogram: Vec<f64>,
 }
 
 /// What Newton costs (lab only): a dense random positive-definite quadratic in `n` variables
