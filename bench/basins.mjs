@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { openBrowser, openPage, ROOT } from '../tests/helpers.mjs';
 
-const RUNS = 5;
+const RUNS = 9;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // (a) native
