@@ -133,10 +133,11 @@ export function createLab(env) {
 
   const BASIN_SIZE = 256; // starts per side
   const BASIN_STEPS = 100;
-  const BASIN_CHUNK = 32; // rows per message
+  const BASIN_CHUNK = 16; // rows per message
   const MINIMUM_COLOURS = ['#e6ab02', '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#1f78b4'];
   const KIND_COLOURS = ['', '#c7d3e6', '#4d4d4d', '#b3b3b3']; // by kind: (minimum), saddle, maximum, degenerate
-  const basins = { workers: [], idle: [], queue: [], job: null, key: '', pending: null };
+  const BASIN_AHEAD = 2; // chunks queued at each worker
+  const basins = { workers: [], idle: [], inflight: new Map(), queue: [], job: null, key: '', pending: null };
 
   /** The worker pool: one worker per core (at most 4), each with its own instance of the core,
    *  compiled from the module the page already has. */
@@ -275,28 +276,39 @@ export function createLab(env) {
     }
     if (!(etaOnly && previous)) describeBasins(points, job.palette);
     el.basinsStatus.textContent = t(state.lang, 'basinsProgress', 0, workers.length);
-    while (basins.idle.length && basins.queue.length) sendBasinChunk(basins.idle.pop());
+    // Idle workers, and those still on the previous job's chunks, take the new ones.
+    for (const worker of basins.workers) {
+      if ((basins.inflight.get(worker) ?? 0) > 0 || basins.idle.includes(worker)) {
+        basins.idle = basins.idle.filter((w) => w !== worker);
+        feed(worker);
+      }
+    }
   }
 
-  function sendBasinChunk(worker) {
+  /** Keeps `BASIN_AHEAD` chunks queued at `worker` (so it never waits for the page's thread,
+   *  busy drawing, to hand it the next one); with no work left it joins the idle workers. */
+  function feed(worker) {
     const job = basins.job;
-    const chunk = basins.queue.shift();
-    if (!job || !chunk) {
-      basins.idle.push(worker);
-      return;
+    let inflight = basins.inflight.get(worker) ?? 0;
+    while (job && inflight < BASIN_AHEAD && basins.queue.length) {
+      const chunk = basins.queue.shift();
+      worker.postMessage({
+        type: 'rows', id: job.id, link: job.link, view: state.view, nx: BASIN_SIZE, ny: BASIN_SIZE,
+        row0: chunk.row0, row1: chunk.row1, map: chunk.map, method: chunk.map === 'gd' ? 'gd' : job.variant,
+        param: chunk.map === 'gd' ? job.eta : job.mu, steps: BASIN_STEPS, critical: job.critical,
+      });
+      inflight++;
     }
-    worker.postMessage({
-      type: 'rows', id: job.id, link: job.link, view: state.view, nx: BASIN_SIZE, ny: BASIN_SIZE,
-      row0: chunk.row0, row1: chunk.row1, map: chunk.map, method: chunk.map === 'gd' ? 'gd' : job.variant,
-      param: chunk.map === 'gd' ? job.eta : job.mu, steps: BASIN_STEPS, critical: job.critical,
-    });
+    basins.inflight.set(worker, inflight);
+    if (inflight === 0 && !basins.idle.includes(worker)) basins.idle.push(worker);
   }
 
   /** Rows back from a worker: the worker gets its next chunk first; the rows are coloured
    *  into the job's image and drawn at the next animation frame (once per frame however many
    *  chunks arrived). */
   function onBasinRows(worker, m) {
-    sendBasinChunk(worker);
+    basins.inflight.set(worker, Math.max(0, (basins.inflight.get(worker) ?? 1) - 1));
+    feed(worker);
     const job = basins.job;
     if (!job || m.id !== job.id) return;
     if (m.error) {
@@ -547,7 +559,7 @@ export function createLab(env) {
       if (m.error) el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: m.error }));
       else showStarts(m.runs, m.histogram);
     }
-    sendBasinChunk(worker);
+    feed(worker);
   }
 
   /** The histogram of final E per method (log bins, from the core), how many reached a global
@@ -646,7 +658,7 @@ export function createLab(env) {
       if (m.error) el.escapeNote.textContent = m.error;
       else drawEscape(m.curves);
     }
-    sendBasinChunk(worker);
+    feed(worker);
   }
 
   /** Two log-x panels: steps against ε (with the prediction, dashed) and against N. */
@@ -765,7 +777,7 @@ export function createLab(env) {
     if (m.error || m.done) {
       // The worker goes back to the pool.
       newtonCost.worker = null;
-      if (!basins.idle.includes(worker)) sendBasinChunk(worker);
+      feed(worker);
     }
   }
 
@@ -896,7 +908,7 @@ export function createLab(env) {
   function onKernel(worker, m) {
     kernels.get(m.id)?.(m);
     kernels.delete(m.id);
-    sendBasinChunk(worker);
+    feed(worker);
   }
 
   return {
