@@ -576,7 +576,7 @@ export function createLab(env) {
     // [E*, lo, hi], then per method [index, global, diverged, non-finite, counts…].
     const [, lo, hi] = histogram;
     const tallies = [];
-    for (let k = 3; k + 3 + STARTS_BINS <= histogram.length; k += 4 + STARTS_BINS) {
+    for (let k = 3; k + 4 + STARTS_BINS <= histogram.length; k += 4 + STARTS_BINS) {
       const id = ids[histogram[k]];
       tallies.push({ id, global: histogram[k + 1], diverged: histogram[k + 2], off: histogram[k + 3], counts: Array.from(histogram.subarray(k + 4, k + 4 + STARTS_BINS)) });
     }
