@@ -97,20 +97,32 @@ pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
 ) -> Descent<N> {
     let tol2 = grad_tol * grad_tol;
     for _ in 0..steps {
-        let (g2, next) = step(l, method, &x);
-        if g2 < tol2 {
-            break;
+        match advance(&x, step(l, method, &x), tol2) {
+            Ok(next) => x = next,
+            Err(end) => return end,
         }
-        let Some(next) = next else {
-            return Descent::Singular;
-        };
-        let n2 = next.norm_squared();
-        if n2.is_nan() || n2 > 1e16 {
-            return Descent::Diverged;
-        }
-        x = next;
     }
     Descent::At(x)
+}
+
+/// What one step means for a run at `x` (`step`'s `‖∇E‖²` and next point): `Ok` with the point
+/// to go on from, or how the run ends — `‖∇E‖` below the tolerance (at `x`), a singular
+/// Hessian, or a step out of bounds (`‖x‖ > 1e8`, NaN included). Shared by every run loop.
+#[inline(always)]
+fn advance<const N: usize>(
+    x: &Point<N>,
+    (g2, next): (f64, Option<Point<N>>),
+    tol2: f64,
+) -> Result<Point<N>, Descent<N>> {
+    if g2 < tol2 {
+        return Err(Descent::At(*x));
+    }
+    match next {
+        // (NaN fails the comparison: diverged.)
+        Some(next) if next.norm_squared() <= 1e16 => Ok(next),
+        Some(_) => Err(Descent::Diverged),
+        None => Err(Descent::Singular),
+    }
 }
 
 /// [`descend`] from `LANES` starts at once, in lockstep: the runs are independent, so the
@@ -152,23 +164,12 @@ fn lockstep<const N: usize>(
             if end[k].is_some() {
                 continue;
             }
-            let (g2, next) = step(&x[k]);
-            let stop = if g2 < tol2 {
-                Some(Descent::At(x[k]))
-            } else {
-                match next {
-                    // (NaN fails the comparison: diverged.)
-                    Some(next) if next.norm_squared() <= 1e16 => {
-                        x[k] = next;
-                        None
-                    }
-                    Some(_) => Some(Descent::Diverged),
-                    None => Some(Descent::Singular),
+            match advance(&x[k], step(&x[k]), tol2) {
+                Ok(next) => x[k] = next,
+                Err(stop) => {
+                    end[k] = Some(stop);
+                    running -= 1;
                 }
-            };
-            if stop.is_some() {
-                end[k] = stop;
-                running -= 1;
             }
         }
         if running == 0 {
@@ -196,26 +197,16 @@ fn lockstep_dense<const N: usize>(
     let mut running: u32 = (1 << LANES) - 1;
     for _ in 0..steps {
         for (k, xk) in x.iter_mut().enumerate() {
-            let (g2, next) = step(xk);
-            let moved = next.filter(|n| n.norm_squared() <= 1e16); // (NaN fails: diverged)
+            let result = advance(xk, step(xk), tol2);
             let bit = 1 << k;
-            if g2 >= tol2 {
-                if let Some(n) = moved {
-                    if running & bit != 0 {
-                        *xk = n;
-                    }
-                    continue;
-                }
-            }
             if running & bit != 0 {
-                running &= !bit;
-                end[k] = if g2 < tol2 {
-                    Descent::At(*xk)
-                } else if next.is_some() {
-                    Descent::Diverged
-                } else {
-                    Descent::Singular
-                };
+                match result {
+                    Ok(next) => *xk = next,
+                    Err(stop) => {
+                        end[k] = stop;
+                        running &= !bit;
+                    }
+                }
             }
         }
         if running == 0 {
