@@ -2,16 +2,16 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use descenso::cost::DenseQuadratic;
-use descenso::expr::{Program, Typed};
-use descenso::gradient_descent::GradientDescent;
-use descenso::grid::{Sampled, View};
+use descenso::explore::cost::DenseQuadratic;
+use descenso::landscape::presets::{Himmelblau, Rosenbrock};
+use descenso::landscape::typed::{Program, Typed};
 use descenso::landscape::Landscape;
-use descenso::link::RustNumbers;
-use descenso::newton::newton_direction;
-use descenso::newton::Newton;
-use descenso::presets::{Himmelblau, Rosenbrock};
-use descenso::trajectory::Trajectory;
+use descenso::method::gradient_descent::GradientDescent;
+use descenso::method::newton::newton_direction;
+use descenso::method::newton::Newton;
+use descenso::method::trajectory::Trajectory;
+use descenso::numbers::RustNumbers;
+use descenso::picture::grid::{Sampled, View};
 use descenso::{Criteria, Point};
 
 /// Values of `l` on a 512 × 512 grid over [−5, 5]² (what drawing a typed function costs).

@@ -12,10 +12,10 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use descenso::basins::{rows, BasinMethod, Budget};
-    use descenso::critical;
-    use descenso::grid::View;
-    use descenso::presets::Himmelblau;
+    use descenso::analysis::critical;
+    use descenso::explore::basins::{rows, BasinMethod, Budget};
+    use descenso::landscape::presets::Himmelblau;
+    use descenso::picture::grid::View;
     use descenso::Point;
     use std::time::Instant;
 

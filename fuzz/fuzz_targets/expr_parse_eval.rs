@@ -2,9 +2,9 @@
 //! or a hang; a program that compiles evaluates (value, gradient, Hessian) without a panic.
 #![no_main]
 
-use descenso::expr::{Program, Typed};
+use descenso::landscape::typed::{Program, Typed};
 use descenso::landscape::{Landscape, Point};
-use descenso::link::RustNumbers;
+use descenso::numbers::RustNumbers;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

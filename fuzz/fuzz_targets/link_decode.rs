@@ -2,8 +2,8 @@
 //! link which decodes back to the same state with nothing ignored.
 #![no_main]
 
-use descenso::link::{LinkState, RustNumbers};
-use descenso::presets::Preset;
+use descenso::share::link::{LinkState, RustNumbers};
+use descenso::landscape::presets::Preset;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

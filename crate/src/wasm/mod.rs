@@ -12,20 +12,21 @@ use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::analysis::TaylorModel;
-use crate::analysis::{Analysis, CriticalKind, Regime};
-use crate::catalog::{self, Hyper, METHOD_IDS};
-use crate::chart::{self, Series};
-use crate::critical;
+use crate::analysis::critical;
+use crate::analysis::hessian::TaylorModel;
+use crate::analysis::hessian::{Analysis, CriticalKind, Regime};
 use crate::error::Error;
-use crate::export::{self, Track};
-use crate::grid::{check_range, Curve, Sampled, View};
+use crate::landscape::presets::{AnyLandscape, Preset, PRESETS};
 use crate::landscape::{Landscape, Point};
-use crate::link::{LinkState, Numbers};
+use crate::method::catalog::{self, Hyper, METHOD_IDS};
+use crate::method::newton::newton_direction;
+use crate::method::trajectory::Trajectory;
 use crate::method::{Criteria, Status};
-use crate::newton::newton_direction;
-use crate::presets::{AnyLandscape, Preset, PRESETS};
-use crate::trajectory::Trajectory;
+use crate::numbers::Numbers;
+use crate::picture::chart::{self, Series};
+use crate::picture::grid::{check_range, Curve, Sampled, View};
+use crate::share::export::{self, Track};
+use crate::share::link::LinkState;
 
 impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
@@ -347,9 +348,9 @@ pub struct FunctionProblem {
     pub got: u32,
 }
 
-impl From<&crate::expr::ParseError> for FunctionProblem {
-    fn from(e: &crate::expr::ParseError) -> Self {
-        use crate::expr::ErrorKind as K;
+impl From<&crate::landscape::typed::ParseError> for FunctionProblem {
+    fn from(e: &crate::landscape::typed::ParseError) -> Self {
+        use crate::landscape::typed::ErrorKind as K;
         let mut p = FunctionProblem {
             code: String::new(),
             start: e.start as u32,
@@ -483,7 +484,7 @@ impl Explorer {
     /// workload for the page to time (the cost of exponentials).
     #[wasm_bindgen(js_name = activationSum)]
     pub fn activation_sum(name: &str, n: u32) -> Result<f64, JsValue> {
-        let a = crate::neural::Activation::named(name).ok_or_else(|| JsError::new("unknown activation"))?;
+        let a = crate::landscape::neural::Activation::named(name).ok_or_else(|| JsError::new("unknown activation"))?;
         Ok(a.sum(n as usize))
     }
 
@@ -508,7 +509,7 @@ impl Explorer {
             enabled: METHOD_IDS.iter().map(|id| matches!(*id, "gd" | "newton")).collect(),
             start: preset.start.to_vec(),
             inner: Inner::Two(
-                Runs::new(Box::new(crate::presets::Saddle), Vec::new()),
+                Runs::new(Box::new(crate::landscape::presets::Saddle), Vec::new()),
                 Sampled::default(),
                 Sampled::default(),
             ),
@@ -535,10 +536,10 @@ impl Explorer {
     /// runs; on error nothing changes.
     #[wasm_bindgen(js_name = setPoints)]
     pub fn set_points(&mut self, flat: &[f64]) -> Result<(), JsValue> {
-        if !crate::link::takes_points(self.preset) {
+        if !crate::share::link::takes_points(self.preset) {
             return Err(JsError::new("this landscape has no data points").into());
         }
-        let points = crate::neural::parse_points(flat)
+        let points = crate::landscape::neural::parse_points(flat)
             .ok_or_else(|| JsError::new("data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64"))?;
         let params = with_runs!(&self.inner, r => r.params.clone());
         self.rebuild(self.preset, &params, None, Some(&points))?;
@@ -548,14 +549,14 @@ impl Explorer {
 
     /// The data of a neural landscape, `[x₀, t₀, x₁, t₁, …]` (empty for other landscapes).
     pub fn points(&self) -> Vec<f64> {
-        if !crate::link::takes_points(self.preset) {
+        if !crate::share::link::takes_points(self.preset) {
             return Vec::new();
         }
         let set = with_runs!(&self.inner, r => r.params.first().copied().unwrap_or(0.0));
         let points = self
             .points
             .clone()
-            .unwrap_or_else(|| crate::neural::data_set(set as usize));
+            .unwrap_or_else(|| crate::landscape::neural::data_set(set as usize));
         points.iter().flat_map(|&(x, t)| [x, t]).collect()
     }
 
@@ -569,15 +570,18 @@ impl Explorer {
         if !valid {
             return Err(JsError::new("a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps").into());
         }
-        let etas = crate::sweep::log_grid(lo, hi, count);
+        let etas = crate::explore::sweep::log_grid(lo, hi, count);
         let (runs, curvature) = match &self.inner {
             Inner::One(r, _) => {
                 let x = point::<1>(&self.start)?;
                 let curvature = Analysis::at(r.landscape.as_ref(), &x).lambda_max;
-                (crate::sweep::sweep(r.landscape.as_ref(), x, &etas, steps), curvature)
+                (
+                    crate::explore::sweep::sweep(r.landscape.as_ref(), x, &etas, steps),
+                    curvature,
+                )
             }
             Inner::Two(r, ..) => (
-                crate::sweep::sweep(r.landscape.as_ref(), point::<2>(&self.start)?, &etas, steps),
+                crate::explore::sweep::sweep(r.landscape.as_ref(), point::<2>(&self.start)?, &etas, steps),
                 f64::NAN,
             ),
         };
@@ -604,9 +608,9 @@ impl Explorer {
         let params = with_runs!(&self.inner, r => r.params.clone());
         let xs = (0..n.clamp(2, 1000)).map(|i| -3.0 + 6.0 * i as f64 / (n.clamp(2, 1000) - 1) as f64);
         Ok(match self.preset.id {
-            "neuron" => xs.map(|x| crate::neural::sigmoid(p[0] * x - p[1])).collect(),
+            "neuron" => xs.map(|x| crate::landscape::neural::sigmoid(p[0] * x - p[1])).collect(),
             "tinynet" => {
-                let net = crate::neural::TinyNet::new(Vec::new(), params[1] as u64, params[2] >= 0.5);
+                let net = crate::landscape::neural::TinyNet::new(Vec::new(), params[1] as u64, params[2] >= 0.5);
                 xs.map(|x| net.output(&p, x)).collect()
             }
             _ => return Err(JsError::new("this landscape is not a model").into()),
@@ -727,7 +731,7 @@ impl Explorer {
             .filter(|(_, on)| **on)
             .map(|(id, _)| *id)
             .collect();
-        state.steps = steps.min(crate::link::MAX_STEPS);
+        state.steps = steps.min(crate::share::link::MAX_STEPS);
         state.scene = (!scene.is_empty()).then(|| scene.to_owned());
         state.lang = (!lang.is_empty()).then(|| lang.to_owned());
         let flags: Vec<&str> = flags.split(',').collect();
@@ -735,7 +739,7 @@ impl Explorer {
         state.hessian = flags.contains(&"hess");
         state.embed = flags.contains(&"embed");
         let hide: Vec<&str> = hide.split(',').collect();
-        state.hide = crate::link::PANELS
+        state.hide = crate::share::link::PANELS
             .iter()
             .copied()
             .filter(|p| hide.contains(p))
@@ -1153,7 +1157,7 @@ impl Explorer {
         let Inner::Two(r, ..) = &self.inner else {
             return Err(JsError::new("random starts are drawn for 2-D landscapes").into());
         };
-        let starts = crate::starts::random_points(u64::from(seed), n, View::new(view)?);
+        let starts = crate::explore::starts::random_points(u64::from(seed), n, View::new(view)?);
         let mut runs = Vec::new();
         let mut groups = Vec::new();
         let mut methods = Vec::new();
@@ -1161,7 +1165,8 @@ impl Explorer {
             if !self.enabled.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            let outcomes = crate::starts::run(r.landscape.as_ref(), &starts, id, &self.hyper, steps.min(10_000))?;
+            let outcomes =
+                crate::explore::starts::run(r.landscape.as_ref(), &starts, id, &self.hyper, steps.min(10_000))?;
             for o in &outcomes {
                 let status = match o.status {
                     Status::Converged => 0.0,
@@ -1183,7 +1188,7 @@ impl Explorer {
             .filter(|c| c[3] == 0.0)
             .map(|c| c[2])
             .reduce(f64::min);
-        let h = crate::starts::histogram(&groups, lowest, bins.clamp(1, 200));
+        let h = crate::explore::starts::histogram(&groups, lowest, bins.clamp(1, 200));
         let mut histogram = vec![h.lowest, f64::from(h.lo), f64::from(h.hi)];
         for (i, t) in methods.iter().zip(&h.tallies) {
             histogram.extend([*i as f64, t.global as f64, t.diverged as f64, t.unbounded as f64]);
@@ -1220,7 +1225,7 @@ impl Explorer {
         if !(1..=2048).contains(&nx) || !(1..=2048).contains(&ny) || steps > 10_000 {
             return Err(Error::BadGrid.into());
         }
-        use crate::basins::BasinMethod;
+        use crate::explore::basins::BasinMethod;
         let positive = param.is_finite() && param > 0.0;
         let method = match method {
             "gd" if positive => BasinMethod::GradientDescent(param),
@@ -1237,14 +1242,26 @@ impl Explorer {
         };
         let points: Vec<Point<2>> = critical.chunks_exact(2).map(|c| Point::<2>::new(c[0], c[1])).collect();
         let scale = (view.x_max - view.x_min).max(view.y_max - view.y_min);
-        let budget = crate::basins::Budget {
+        let budget = crate::explore::basins::Budget {
             steps,
             grad_tol: if tol.is_finite() { tol.max(0.0) } else { 0.0 },
             radius: 1e-3 * scale,
         };
         let mut out = Vec::with_capacity(nx * row1.saturating_sub(row0).min(ny));
-        crate::basins::rows(
-            r.landscape.as_ref(),
+        // The kernel is compiled per landscape: build this one as a `dyn Kernel`.
+        let function = self.functions[1].as_deref();
+        let kernel = self
+            .preset
+            .build_as(
+                &r.params,
+                function,
+                self.points.as_deref(),
+                &JsNumbers,
+                crate::explore::basins::AsKernel,
+            )?
+            .ok_or_else(|| JsError::new("basins are drawn for 2-D landscapes"))?;
+        crate::explore::basins::rows(
+            kernel.as_ref(),
             view,
             nx,
             ny,
@@ -1267,7 +1284,7 @@ impl Explorer {
         if !(eta > 0.0 && eta < 1.0) {
             return Err(JsError::new("saddle escape needs 0 < η < 1").into());
         }
-        use crate::escape::median_escape;
+        use crate::explore::escape::median_escape;
         let max = 1_000_000;
         let mut out = Vec::new();
         for e in 1..=12 {
@@ -1309,7 +1326,7 @@ pub struct StartsReport {
 /// that a worker times GD and Newton steps on (see `cost`).
 #[cfg(feature = "lab")]
 #[wasm_bindgen]
-pub struct CostQuadratic(crate::cost::DenseQuadratic);
+pub struct CostQuadratic(crate::explore::cost::DenseQuadratic);
 
 #[cfg(feature = "lab")]
 #[wasm_bindgen]
@@ -1320,7 +1337,10 @@ impl CostQuadratic {
         if !(1..=2000).contains(&n) {
             return Err(JsError::new("the cost view takes 1 ≤ N ≤ 2000").into());
         }
-        Ok(CostQuadratic(crate::cost::DenseQuadratic::random(n, u64::from(seed))))
+        Ok(CostQuadratic(crate::explore::cost::DenseQuadratic::random(
+            n,
+            u64::from(seed),
+        )))
     }
 
     /// `k` GD steps with a stable η; a checksum of the point.
@@ -1347,12 +1367,12 @@ impl CostQuadratic {
     /// The bytes an `n`-variable Hessian takes in `f64`.
     #[wasm_bindgen(js_name = hessianBytes)]
     pub fn hessian_bytes(n: usize) -> f64 {
-        crate::cost::DenseQuadratic::hessian_bytes(n)
+        crate::explore::cost::DenseQuadratic::hessian_bytes(n)
     }
 
     /// N from 2 to `max` on a log grid of `count` sizes.
     pub fn sizes(max: usize, count: usize) -> Vec<u32> {
-        crate::cost::sizes(max.min(2000), count.min(64))
+        crate::explore::cost::sizes(max.min(2000), count.min(64))
             .into_iter()
             .map(|n| n as u32)
             .collect()
@@ -1368,7 +1388,7 @@ impl CostQuadratic {
             .filter(|(n, _)| **n >= from)
             .map(|(n, t)| (*n, *t))
             .unzip();
-        match crate::cost::fit_power(&n, &t) {
+        match crate::explore::cost::fit_power(&n, &t) {
             Some((slope, c)) => vec![slope, c],
             None => vec![f64::NAN, f64::NAN],
         }

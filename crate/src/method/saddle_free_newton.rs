@@ -1,6 +1,6 @@
 //! Saddle-free Newton: Newton's step with the Hessian's eigenvalues replaced by their absolute values.
 
-use crate::analysis::symmetric_eigen;
+use crate::landscape::eigen::symmetric_eigen;
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::{Criteria, Method, State, Status};
 
@@ -56,8 +56,8 @@ pub fn saddle_free_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Op
 mod tests {
     use super::*;
     use crate::landscape::check::Rng;
-    use crate::newton::Newton;
-    use crate::presets::{Quadratic2, Saddle};
+    use crate::landscape::presets::{Quadratic2, Saddle};
+    use crate::method::newton::Newton;
 
     #[test]
     fn moves_away_from_the_saddle_where_newton_moves_onto_it() {

@@ -2,8 +2,7 @@
 //! point they make, the stability bound `2/λ_max` of gradient descent, and in 1-D the optimal
 //! learning rate `η_opt = 1/E''` with the [`Regime`] a given `η` falls in.
 
-use nalgebra::DMatrix;
-
+use crate::landscape::eigen::symmetric_eigen;
 use crate::landscape::{Hessian, Landscape, Point};
 
 /// The shape of `E` near a point, read from the signs of the Hessian's eigenvalues.
@@ -124,39 +123,6 @@ impl Analysis {
     }
 }
 
-/// Eigenvalues (ascending) and unit eigenvectors of a symmetric matrix with finite entries.
-/// Closed forms in one and two dimensions (the page's); nalgebra's `SymmetricEigen` otherwise.
-pub fn symmetric_eigen<const N: usize>(h: &Hessian<N>) -> (Vec<f64>, Vec<Point<N>>) {
-    match N {
-        1 => (vec![h[(0, 0)]], vec![Point::<N>::from_fn(|_, _| 1.0)]),
-        2 => {
-            let (a, b, c) = (h[(0, 0)], 0.5 * (h[(0, 1)] + h[(1, 0)]), h[(1, 1)]);
-            let mean = 0.5 * (a + c);
-            let radius = (0.5 * (a - c)).hypot(b);
-            // The larger eigenvalue's vector is at angle θ = ½ atan2(2b, a − c).
-            let (sin, cos) = (0.5 * (2.0 * b).atan2(a - c)).sin_cos();
-            let unit = |x: f64, y: f64| Point::<N>::from_fn(|i, _| if i == 0 { x } else { y });
-            (
-                vec![mean - radius, mean + radius],
-                vec![unit(-sin, cos), unit(cos, sin)],
-            )
-        }
-        _ => {
-            let eig = DMatrix::from_iterator(N, N, h.iter().copied()).symmetric_eigen();
-            let mut pairs: Vec<(f64, Point<N>)> = (0..N)
-                .map(|i| {
-                    (
-                        eig.eigenvalues[i],
-                        Point::<N>::from_iterator(eig.eigenvectors.column(i).iter().copied()),
-                    )
-                })
-                .collect();
-            pairs.sort_unstable_by(|p, q| p.0.total_cmp(&q.0));
-            pairs.into_iter().unzip()
-        }
-    }
-}
-
 /// The second-order Taylor model of a landscape around `x0`:
 /// `m(x) = E(x0) + gᵀ(x − x0) + ½ (x − x0)ᵀ H (x − x0)`. Newton's step jumps to its critical point.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -195,7 +161,7 @@ impl<const N: usize> Landscape<N> for TaylorModel<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::{Himmelblau, Quadratic1, Quadratic2, Saddle};
+    use crate::landscape::presets::{Himmelblau, Quadratic1, Quadratic2, Saddle};
 
     #[test]
     fn regimes_of_the_four_cases() {
@@ -249,8 +215,8 @@ mod tests {
 
     #[test]
     fn taylor_model_matches_to_second_order_and_newton_lands_on_its_critical_point() {
+        use crate::method::newton::Newton;
         use crate::method::{Criteria, Method, State};
-        use crate::newton::Newton;
         let x0 = Point::<2>::new(1.0, 0.5);
         let m = TaylorModel::at(&Himmelblau, x0);
         assert_eq!(m.value(&x0), Himmelblau.value(&x0));
@@ -260,36 +226,6 @@ mod tests {
         let criteria = Criteria::default();
         let s = Newton.step(&Himmelblau, State::start(&Himmelblau, x0, &criteria), &criteria);
         assert!(m.gradient(&s.x).norm() < 1e-9);
-    }
-
-    #[test]
-    fn closed_form_eigen_matches_nalgebra() {
-        let mut rng = crate::landscape::check::Rng::new(17);
-        for _ in 0..500 {
-            let (a, b, c) = (
-                rng.uniform(-50.0, 50.0),
-                rng.uniform(-50.0, 50.0),
-                rng.uniform(-50.0, 50.0),
-            );
-            let h = Hessian::<2>::new(a, b, b, c);
-            let (values, vectors) = symmetric_eigen(&h);
-            let mut reference: Vec<f64> = h.symmetric_eigenvalues().iter().copied().collect();
-            reference.sort_by(f64::total_cmp);
-            for i in 0..2 {
-                assert!(
-                    (values[i] - reference[i]).abs() < 1e-10 * (1.0 + reference[i].abs()),
-                    "{h:?}"
-                );
-                let v = vectors[i];
-                assert!((v.norm() - 1.0).abs() < 1e-12);
-                assert!(
-                    (h * v - values[i] * v).norm() < 1e-9 * (1.0 + values[i].abs()),
-                    "{h:?} {i}"
-                );
-            }
-        }
-        let (values, _) = symmetric_eigen(&Hessian::<2>::new(3.0, 0.0, 0.0, 3.0));
-        assert_eq!(values, vec![3.0, 3.0]);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The landscape sampled over a view: values on a grid, the heatmap's RGBA pixels and contour
 //! lines (marching squares), each computed in one call into a reusable buffer.
 
-use crate::colormap::{Palette, Scale};
 use crate::error::Error;
 use crate::landscape::{Landscape, Point};
+use crate::picture::colormap::{Palette, Scale};
 
 /// A rectangle of parameter space shown on the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -231,7 +231,7 @@ impl Curve {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::{Quadratic1, Quadratic2, Saddle};
+    use crate::landscape::presets::{Quadratic1, Quadratic2, Saddle};
 
     #[test]
     fn grid_rows_run_from_the_top() {

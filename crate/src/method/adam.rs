@@ -1,8 +1,8 @@
 //! Adam: per-coordinate steps scaled by running averages of the gradient and its square.
 
 use crate::error::Error;
-use crate::gradient_descent::GradientDescent;
 use crate::landscape::{Landscape, Point};
+use crate::method::gradient_descent::GradientDescent;
 use crate::method::{Criteria, Method, State, Status};
 
 /// Adam with the paper's defaults `β₁ = 0.9`, `β₂ = 0.999`, `ε = 10⁻⁸`:
@@ -55,7 +55,7 @@ impl<const N: usize> Method<N> for Adam<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::{Himmelblau, Quadratic2};
+    use crate::landscape::presets::{Himmelblau, Quadratic2};
 
     #[test]
     fn first_two_steps_by_hand() {

@@ -33,7 +33,7 @@ pub fn sweep<const N: usize>(l: &dyn Landscape<N>, start: Point<N>, etas: &[f64]
     etas.iter()
         .map(|&eta| {
             let mut state = State::start(l, start, &criteria);
-            let outcome = match crate::gradient_descent::GradientDescent::new(eta) {
+            let outcome = match crate::method::gradient_descent::GradientDescent::new(eta) {
                 Ok(mut gd) => {
                     while state.status == Status::Running && state.iteration < max_steps {
                         state = gd.step(l, state, &criteria);
@@ -55,7 +55,7 @@ pub fn sweep<const N: usize>(l: &dyn Landscape<N>, start: Point<N>, etas: &[f64]
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::{Quadratic1, Quadratic2};
+    use crate::landscape::presets::{Quadratic1, Quadratic2};
 
     #[test]
     fn the_divergence_threshold_is_found_within_one_grid_step_of_two_over_lambda_max() {

@@ -7,17 +7,14 @@
 //! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
 //! `hess` (panels, 0 or 1), `embed` (0 or 1) and `hide` (panels hidden, from [`PANELS`]).
 //! Lists are comma-separated; numbers are written in Rust's shortest
-//! round-trip form, so a link reproduces the same trajectories number for number.
-//!
-//! Numbers go through [`Numbers`]: natively Rust's own conversions ([`RustNumbers`]); in the
-//! browser the boundary passes the engine's (`Number(s)`, `String(x)`), which are just as exact
-//! (correctly rounded, shortest round trip) and keep Rust's float parser out of the wasm (it
-//! weighed 14.6 KB gzip there, against a 150 KB page budget).
+//! round-trip form (through [`Numbers`]), so a link reproduces the same trajectories number for
+//! number.
 
-use crate::catalog::{Hyper, METHOD_IDS};
-use crate::expr::Program;
-use crate::grid::{check_range, View};
-use crate::presets::Preset;
+use crate::landscape::presets::Preset;
+use crate::landscape::typed::Program;
+use crate::method::catalog::{Hyper, METHOD_IDS};
+use crate::numbers::Numbers;
+use crate::picture::grid::{check_range, View};
 
 /// The link format's version.
 pub const VERSION: u32 = 1;
@@ -25,35 +22,6 @@ pub const VERSION: u32 = 1;
 pub const MAX_STEPS: u32 = 100_000;
 /// Longest query read; the rest is ignored.
 pub const MAX_LEN: usize = 4096;
-
-/// Conversions between numbers and their text in a link.
-pub trait Numbers {
-    /// The number written `text` (already restricted to `[0-9.eE+-]`, 1 to 32 characters), or
-    /// `None`; it may be non-finite (callers check).
-    fn parse(&self, text: &str) -> Option<f64>;
-    /// A short text (at most 32 characters for a finite `x`) that parses back to exactly `x`.
-    fn format(&self, x: f64) -> String;
-}
-
-/// Rust's own conversions.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct RustNumbers;
-
-impl Numbers for RustNumbers {
-    fn parse(&self, text: &str) -> Option<f64> {
-        text.parse().ok()
-    }
-    fn format(&self, x: f64) -> String {
-        // Both forms round-trip exactly; the plain one of 1e100 or 1e-300 has hundreds of digits,
-        // so very large and very small magnitudes take the exponent form (where JavaScript does).
-        let a = x.abs();
-        if a != 0.0 && !(1e-6..1e21).contains(&a) {
-            format!("{x:e}")
-        } else {
-            format!("{x}")
-        }
-    }
-}
 
 /// `text` as a number through `numbers`, if it looks like one (1 to 32 characters of
 /// `[0-9.eE+-]` after trimming spaces).
@@ -274,7 +242,8 @@ impl LinkState {
             let points = if d.is_empty() {
                 Some(Vec::new())
             } else {
-                list(numbers, d, 2 * crate::neural::MAX_POINTS).filter(|d| crate::neural::parse_points(d).is_some())
+                list(numbers, d, 2 * crate::landscape::neural::MAX_POINTS)
+                    .filter(|d| crate::landscape::neural::parse_points(d).is_some())
             };
             match (takes_points(preset), points) {
                 (false, _) => bad("d", "only the neural landscapes (neuron, tinynet) take data points"),
@@ -420,13 +389,14 @@ fn sanitize(key: &str) -> String {
 /// Every preset, for tests.
 #[cfg(test)]
 fn any_preset(i: usize) -> &'static Preset {
-    &crate::presets::PRESETS[i % crate::presets::PRESETS.len()]
+    &crate::landscape::presets::PRESETS[i % crate::landscape::presets::PRESETS.len()]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::landscape::check::Rng;
+    use crate::numbers::RustNumbers;
 
     fn fallback() -> &'static Preset {
         Preset::find("rosenbrock").expect("exists")

@@ -6,7 +6,7 @@
 //! text parses back to exactly the number the core holds; non-finite numbers are written `NaN`,
 //! `Infinity` and `-Infinity` (as JavaScript and Python's `float` read them).
 
-use crate::link::Numbers;
+use crate::numbers::Numbers;
 
 /// One run to export: a method id and the trajectory's flat buffers.
 pub struct Track<'a> {
@@ -73,16 +73,16 @@ pub fn csv(tracks: &[Track], numbers: &dyn Numbers) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::landscape::presets::{Himmelblau, Quadratic1};
     use crate::landscape::Point;
-    use crate::link::RustNumbers;
+    use crate::method::newton::Newton;
+    use crate::method::trajectory::Trajectory;
     use crate::method::Criteria;
-    use crate::newton::Newton;
-    use crate::presets::{Himmelblau, Quadratic1};
-    use crate::trajectory::Trajectory;
+    use crate::numbers::RustNumbers;
 
     #[test]
     fn one_row_per_iterate_that_parses_back_exactly() {
-        let gd = crate::gradient_descent::GradientDescent::new(0.01).expect("valid");
+        let gd = crate::method::gradient_descent::GradientDescent::new(0.01).expect("valid");
         let mut t = Trajectory::new(
             Box::new(gd),
             &Himmelblau,

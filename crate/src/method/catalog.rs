@@ -1,15 +1,15 @@
 //! The methods the page offers, by identifier, and the hyperparameters they share.
 
-use crate::adam::Adam;
-use crate::damped_newton::DampedNewton;
 use crate::error::{check_param, Error};
-use crate::gradient_descent::GradientDescent;
-use crate::levenberg_marquardt::LevenbergMarquardt;
+use crate::method::adam::Adam;
+use crate::method::damped_newton::DampedNewton;
+use crate::method::gradient_descent::GradientDescent;
+use crate::method::levenberg_marquardt::LevenbergMarquardt;
+use crate::method::momentum::Momentum;
+use crate::method::newton::Newton;
+use crate::method::optimal_step::OptimalStep;
+use crate::method::saddle_free_newton::SaddleFreeNewton;
 use crate::method::Method;
-use crate::momentum::Momentum;
-use crate::newton::Newton;
-use crate::optimal_step::OptimalStep;
-use crate::saddle_free_newton::SaddleFreeNewton;
 
 /// Identifiers of every method, in the order the page lists them.
 pub const METHOD_IDS: [&str; 8] = [

@@ -1,8 +1,8 @@
 //! Gradient descent with momentum (Polyak's heavy ball).
 
 use crate::error::{check_param, Error};
-use crate::gradient_descent::GradientDescent;
 use crate::landscape::{Landscape, Point};
+use crate::method::gradient_descent::GradientDescent;
 use crate::method::{Criteria, Method, State, Status};
 
 /// Heavy-ball momentum: `v_{t+1} = β v_t − η ∇E(x_t)`, `x_{t+1} = x_t + v_{t+1}`, with `v_0 = 0`.
@@ -44,7 +44,7 @@ impl<const N: usize> Method<N> for Momentum<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::{Himmelblau, Quadratic2};
+    use crate::landscape::presets::{Himmelblau, Quadratic2};
 
     #[test]
     fn first_two_steps_by_hand() {

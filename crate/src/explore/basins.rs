@@ -6,11 +6,12 @@
 //! The kernel works on rows (`row0..row1`), so the page can split a map across Web Workers and
 //! draw it as the rows arrive.
 
-use crate::damped_newton::armijo_step;
-use crate::grid::View;
+use crate::landscape::presets::Make;
 use crate::landscape::{Hessian, Landscape, Point};
-use crate::newton::newton_direction;
-use crate::saddle_free_newton::saddle_free_direction;
+use crate::method::damped_newton::armijo_step;
+use crate::method::newton::newton_direction;
+use crate::method::saddle_free_newton::saddle_free_direction;
+use crate::picture::grid::View;
 
 /// Label of a start whose run left every bound (or became non-finite).
 pub const DIVERGED: u8 = 254;
@@ -85,8 +86,54 @@ pub enum Descent<const N: usize> {
     Singular,
 }
 
+/// A landscape with the basin kernel compiled for it: implemented for every concrete landscape,
+/// so that a `dyn Kernel` makes one dynamic call per start (or per [`LANES`] starts), not one or
+/// two per step, with the landscape's derivatives inlined into the loop. Build one with
+/// [`AsKernel`] from a preset.
+pub trait Kernel<const N: usize>: Landscape<N> {
+    /// [`descend`] on this landscape.
+    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> Descent<N>;
+    /// [`descend_lanes`] on this landscape.
+    fn descend_lanes(
+        &self,
+        x: [Point<N>; LANES],
+        method: BasinMethod,
+        steps: usize,
+        grad_tol: f64,
+    ) -> [Descent<N>; LANES];
+}
+
+impl<L: Landscape<N>, const N: usize> Kernel<N> for L {
+    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> Descent<N> {
+        descend(self, x, method, steps, grad_tol)
+    }
+    fn descend_lanes(
+        &self,
+        x: [Point<N>; LANES],
+        method: BasinMethod,
+        steps: usize,
+        grad_tol: f64,
+    ) -> [Descent<N>; LANES] {
+        descend_lanes(self, x, method, steps, grad_tol)
+    }
+}
+
+/// Builds a preset's 2-D landscape as a [`Kernel`] (`None` for a 1-D one), through
+/// [`crate::landscape::presets::Preset::build_as`].
+pub struct AsKernel;
+
+impl Make for AsKernel {
+    type Out = Option<Box<dyn Kernel<2>>>;
+    fn one<L: Landscape<1> + 'static>(self, _: L) -> Self::Out {
+        None
+    }
+    fn two<L: Landscape<2> + 'static>(self, l: L) -> Self::Out {
+        Some(Box::new(l))
+    }
+}
+
 /// Up to `steps` steps of `method` from `x`, stopping early once `‖∇E‖ < grad_tol`. Generic
-/// (and called through [`Landscape::descend`]) so that each landscape's loop is compiled with its
+/// (and called through [`Kernel::descend`]) so that each landscape's loop is compiled with its
 /// derivatives inlined; norms are compared squared (no square root per step).
 pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
     l: &L,
@@ -227,13 +274,7 @@ pub const LANES: usize = 8;
 
 /// Where one start's run ends: the label of the nearest critical point within `budget.radius`,
 /// [`DIVERGED`] or [`NOT_CONVERGED`].
-pub fn classify(
-    l: &dyn Landscape<2>,
-    start: Point<2>,
-    method: BasinMethod,
-    budget: &Budget,
-    critical: &[Point<2>],
-) -> u8 {
+pub fn classify(l: &dyn Kernel<2>, start: Point<2>, method: BasinMethod, budget: &Budget, critical: &[Point<2>]) -> u8 {
     label(
         l.descend(start, method, budget.steps, budget.grad_tol),
         budget,
@@ -264,7 +305,7 @@ fn label(end: Descent<2>, budget: &Budget, critical: &[Point<2>]) -> u8 {
 /// each pixel's start at its centre) into `out` (`nx` labels per row).
 #[allow(clippy::too_many_arguments)] // the kernel's whole configuration, flat for the boundary
 pub fn rows(
-    l: &dyn Landscape<2>,
+    l: &dyn Kernel<2>,
     view: View,
     nx: usize,
     ny: usize,
@@ -298,8 +339,8 @@ pub fn rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::critical;
-    use crate::presets::{Himmelblau, Quadratic2};
+    use crate::analysis::critical;
+    use crate::landscape::presets::{Himmelblau, Quadratic2};
     use crate::CriticalKind;
 
     fn budget() -> Budget {
@@ -319,7 +360,7 @@ mod tests {
         // Starts that converge, diverge (GD with a large η) and meet a singular Hessian (Newton
         // on a quadratic that is flat along y), in every lane position.
         let flat = Quadratic2::new(1.0, 0.0, 0.0);
-        let cases: [(&dyn Landscape<2>, BasinMethod); 7] = [
+        let cases: [(&dyn Kernel<2>, BasinMethod); 7] = [
             (&Himmelblau, BasinMethod::GradientDescent(0.01)),
             (&Himmelblau, BasinMethod::GradientDescent(0.03)),
             (&Himmelblau, BasinMethod::Newton),

@@ -1,9 +1,9 @@
 //! Finding and classifying the critical points (`∇E = 0`) of a landscape within a view: Newton's
 //! method from a grid of seeds, de-duplicated, each point classified by its Hessian's eigenvalues.
 
-use crate::analysis::{Analysis, CriticalKind};
+use crate::analysis::hessian::{Analysis, CriticalKind};
 use crate::landscape::{Landscape, Point};
-use crate::newton::newton_direction;
+use crate::method::newton::newton_direction;
 
 /// A critical point of `E`.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +105,8 @@ fn newton_from<const N: usize>(landscape: &dyn Landscape<N>, mut x: Point<N>, si
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::{DoubleWell, Himmelblau, MonkeySaddle, Ripples, Rosenbrock, SixHumpCamel};
+    use crate::landscape::neural::{data_set, NeuronLoss, TinyNet};
+    use crate::landscape::presets::{DoubleWell, Himmelblau, MonkeySaddle, Ripples, Rosenbrock, SixHumpCamel};
 
     fn count<const N: usize>(points: &[CriticalPoint<N>], kind: CriticalKind) -> usize {
         points.iter().filter(|p| p.kind == kind).count()
@@ -176,5 +177,35 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].kind, CriticalKind::Degenerate);
         assert!(p[0].x.norm() < 1e-6);
+    }
+
+    #[test]
+    fn the_tiny_network_has_two_minima_and_the_result_depends_on_the_start() {
+        // The bump: one neuron cannot fit it; its best is a constant output (a single minimum
+        // at w = 0) flanked by saddles.
+        let neuron = NeuronLoss { data: data_set(2) };
+        let found = find(&neuron, Point::<2>::new(-8.0, -8.0), Point::<2>::new(8.0, 8.0), 30);
+        assert_eq!(found.iter().filter(|c| c.kind == CriticalKind::Minimum).count(), 1);
+        assert!(found.iter().any(|c| c.kind == CriticalKind::Saddle));
+        // The 1–2–1 network on the same data, sliced along a₁ and a₂: two minima.
+        let net = TinyNet::new(data_set(2), 2, false);
+        let found = find(&net, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 30);
+        let minima: Vec<_> = found.iter().filter(|c| c.kind == CriticalKind::Minimum).collect();
+        assert_eq!(minima.len(), 2, "{found:?}");
+        // Gradient descent from two starts ends in different ones.
+        let descend = |mut p: Point<2>| {
+            for _ in 0..20_000 {
+                p -= 2.0 * net.gradient(&p);
+            }
+            p
+        };
+        let (a, b) = (descend(Point::<2>::new(1.0, 2.0)), descend(Point::<2>::new(-1.0, -2.0)));
+        assert!((a - b).norm() > 1.0, "{a:?} {b:?}");
+        for end in [a, b] {
+            assert!(
+                minima.iter().any(|m| (m.x - end).norm() < 1e-2),
+                "{end:?} is not at a minimum"
+            );
+        }
     }
 }

@@ -1,5 +1,18 @@
 //! What every optimizer shares: the [`State`] of a run, its [`Status`], the work it has done
-//! ([`Counts`]) and the [`Method`] trait, one step from a state to the next.
+//! ([`Counts`]) and the [`Method`] trait, one step from a state to the next; then one file per
+//! method (the lecture's [`gradient_descent`] and [`newton`], and the variants that answer its
+//! objections), the [`catalog`] that builds them by name, and the [`trajectory`] of a run.
+
+pub mod adam;
+pub mod catalog;
+pub mod damped_newton;
+pub mod gradient_descent;
+pub mod levenberg_marquardt;
+pub mod momentum;
+pub mod newton;
+pub mod optimal_step;
+pub mod saddle_free_newton;
+pub mod trajectory;
 
 use crate::landscape::{Landscape, Point};
 

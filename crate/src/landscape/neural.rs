@@ -9,7 +9,7 @@
 //!   weights fixed from a seeded initialization. Exact derivatives along the slice by dual
 //!   numbers.
 
-use crate::dual::{Dual2, Hyper2, Scalar};
+use crate::landscape::dual::{Dual2, Hyper2, Scalar};
 
 use crate::landscape::{Hessian, Landscape, Point};
 
@@ -244,7 +244,6 @@ impl Landscape<2> for TinyNet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::critical;
     use crate::landscape::check::derivatives_match;
 
     #[test]
@@ -283,42 +282,6 @@ mod tests {
         // A saturated start (large |θ|) has a tiny gradient although E is far from its infimum.
         let plateau = Point::<2>::new(0.5, 12.0);
         assert!(l.value(&plateau) > 0.4 && l.gradient(&plateau).norm() < 1e-3);
-    }
-
-    #[test]
-    fn the_tiny_network_has_two_minima_and_the_result_depends_on_the_start() {
-        // The bump: one neuron cannot fit it; its best is a constant output (a single minimum
-        // at w = 0) flanked by saddles.
-        let neuron = NeuronLoss { data: data_set(2) };
-        let found = critical::find(&neuron, Point::<2>::new(-8.0, -8.0), Point::<2>::new(8.0, 8.0), 30);
-        assert_eq!(
-            found.iter().filter(|c| c.kind == crate::CriticalKind::Minimum).count(),
-            1
-        );
-        assert!(found.iter().any(|c| c.kind == crate::CriticalKind::Saddle));
-        // The 1–2–1 network on the same data, sliced along a₁ and a₂: two minima.
-        let net = TinyNet::new(data_set(2), 2, false);
-        let found = critical::find(&net, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 30);
-        let minima: Vec<_> = found
-            .iter()
-            .filter(|c| c.kind == crate::CriticalKind::Minimum)
-            .collect();
-        assert_eq!(minima.len(), 2, "{found:?}");
-        // Gradient descent from two starts ends in different ones.
-        let descend = |mut p: Point<2>| {
-            for _ in 0..20_000 {
-                p -= 2.0 * net.gradient(&p);
-            }
-            p
-        };
-        let (a, b) = (descend(Point::<2>::new(1.0, 2.0)), descend(Point::<2>::new(-1.0, -2.0)));
-        assert!((a - b).norm() > 1.0, "{a:?} {b:?}");
-        for end in [a, b] {
-            assert!(
-                minima.iter().any(|m| (m.x - end).norm() < 1e-2),
-                "{end:?} is not at a minimum"
-            );
-        }
     }
 
     #[test]

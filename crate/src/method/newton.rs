@@ -60,7 +60,7 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
 mod tests {
     use super::*;
     use crate::landscape::check::Rng;
-    use crate::presets::{Quadratic1, Quadratic2, Rosenbrock, Saddle};
+    use crate::landscape::presets::{Quadratic1, Quadratic2, Rosenbrock, Saddle};
 
     #[test]
     fn minimizes_any_positive_definite_quadratic_in_one_step() {

@@ -96,9 +96,9 @@ impl<const N: usize> Trajectory<N> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gradient_descent::GradientDescent;
-    use crate::newton::Newton;
-    use crate::presets::{Quadratic1, Rosenbrock};
+    use crate::landscape::presets::{Quadratic1, Rosenbrock};
+    use crate::method::gradient_descent::GradientDescent;
+    use crate::method::newton::Newton;
 
     #[test]
     fn records_every_iterate_and_stops_when_converged() {

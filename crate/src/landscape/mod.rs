@@ -1,7 +1,14 @@
-//! A loss landscape: the value `E(x)`, its exact gradient `∇E(x)` and its exact Hessian `H(x)`.
+//! A loss landscape: the value `E(x)`, its exact gradient `∇E(x)` and its exact Hessian `H(x)`,
+//! and the landscapes themselves: the built-in [`presets`], functions people type ([`typed`], with
+//! the [`dual`] numbers that differentiate them) and the losses of small networks ([`neural`]).
+//! A landscape knows nothing of the methods, analyses and pictures built on it.
 
-#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
-use crate::basins::{BasinMethod, Descent, LANES};
+pub mod dual;
+pub mod eigen;
+pub mod neural;
+pub mod presets;
+pub mod typed;
+
 use nalgebra::{SMatrix, SVector};
 
 /// A point in `N`-dimensional parameter space (the lecture's `W`).
@@ -26,26 +33,6 @@ pub trait Landscape<const N: usize> {
     /// landscape that computes both in one pass (typed functions) overrides it.
     fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
         (self.gradient(x), self.hessian(x))
-    }
-
-    /// A run of up to `budget` steps of `method` from `x` (see [`crate::basins::descend`]). A
-    /// provided method, so that every landscape gets its own compiled loop with its derivatives
-    /// inlined: the basin maps make one dynamic call per start, not one or two per step.
-    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
-    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> Descent<N> {
-        crate::basins::descend(self, x, method, steps, grad_tol)
-    }
-
-    /// [`crate::basins::descend_lanes`]: several starts at once, in lockstep.
-    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
-    fn descend_lanes(
-        &self,
-        x: [Point<N>; LANES],
-        method: BasinMethod,
-        steps: usize,
-        grad_tol: f64,
-    ) -> [Descent<N>; LANES] {
-        crate::basins::descend_lanes(self, x, method, steps, grad_tol)
     }
 }
 

@@ -1,10 +1,10 @@
 //! The built-in landscapes, each with a default view, start point and learning rate.
 
 use crate::error::{check_param, Error};
-use crate::expr::{Program, Typed};
+use crate::landscape::neural::{self, NeuronLoss, TinyNet};
+use crate::landscape::typed::{Program, Typed};
 use crate::landscape::{Hessian, Landscape, Point};
-use crate::link::Numbers;
-use crate::neural::{self, NeuronLoss, TinyNet};
+use crate::numbers::Numbers;
 
 /// `E(x) = a·x²/2`: the lecture's 1-D quadratic, with `E'' = a` everywhere.
 #[derive(Debug, Clone, Copy)]
@@ -216,6 +216,31 @@ pub enum AnyLandscape {
     One(Box<dyn Landscape<1>>),
     /// A 2-D landscape `E(x, y)`.
     Two(Box<dyn Landscape<2>>),
+}
+
+/// What to make of the concrete landscape a preset builds: [`Preset::build`] boxes it as a
+/// `dyn Landscape` ([`Boxed`]); a feature that needs another trait object of it (the basin
+/// kernel, compiled per landscape) passes its own.
+pub trait Make {
+    /// What is made.
+    type Out;
+    /// From a 1-D landscape.
+    fn one<L: Landscape<1> + 'static>(self, l: L) -> Self::Out;
+    /// From a 2-D landscape.
+    fn two<L: Landscape<2> + 'static>(self, l: L) -> Self::Out;
+}
+
+/// Boxes a landscape as an [`AnyLandscape`].
+pub struct Boxed;
+
+impl Make for Boxed {
+    type Out = AnyLandscape;
+    fn one<L: Landscape<1> + 'static>(self, l: L) -> AnyLandscape {
+        AnyLandscape::One(Box::new(l))
+    }
+    fn two<L: Landscape<2> + 'static>(self, l: L) -> AnyLandscape {
+        AnyLandscape::Two(Box::new(l))
+    }
 }
 
 /// A tunable parameter of a preset.
@@ -447,13 +472,26 @@ impl Preset {
         points: Option<&[(f64, f64)]>,
         numbers: &dyn Numbers,
     ) -> Result<AnyLandscape, Error> {
+        self.build_as(values, function, points, numbers, Boxed)
+    }
+
+    /// [`Preset::build`], handing the concrete landscape to `make` (which decides what trait
+    /// object to box it as).
+    pub fn build_as<M: Make>(
+        &self,
+        values: &[f64],
+        function: Option<&str>,
+        points: Option<&[(f64, f64)]>,
+        numbers: &dyn Numbers,
+        make: M,
+    ) -> Result<M::Out, Error> {
         if let Some(default) = self.function {
             let program =
                 Program::compile(function.unwrap_or(default), self.dim, numbers).map_err(Error::BadFunction)?;
             return Ok(if self.dim == 1 {
-                AnyLandscape::One(Box::new(Typed::<1> { program }))
+                make.one(Typed::<1> { program })
             } else {
-                AnyLandscape::Two(Box::new(Typed::<2> { program }))
+                make.two(Typed::<2> { program })
             });
         }
         let mut v = Vec::with_capacity(self.params.len());
@@ -466,21 +504,21 @@ impl Preset {
             )?);
         }
         Ok(match self.id {
-            "quadratic1d" => AnyLandscape::One(Box::new(Quadratic1 { a: v[0] })),
-            "quadratic2d" => AnyLandscape::Two(Box::new(Quadratic2::new(v[0], v[1], v[2].to_radians()))),
-            "rosenbrock" => AnyLandscape::Two(Box::new(Rosenbrock)),
-            "himmelblau" => AnyLandscape::Two(Box::new(Himmelblau)),
-            "saddle" => AnyLandscape::Two(Box::new(Saddle)),
-            "doublewell" => AnyLandscape::One(Box::new(DoubleWell)),
-            "camel" => AnyLandscape::Two(Box::new(SixHumpCamel)),
-            "ripples" => AnyLandscape::Two(Box::new(Ripples)),
-            "monkey" => AnyLandscape::Two(Box::new(MonkeySaddle)),
+            "quadratic1d" => make.one(Quadratic1 { a: v[0] }),
+            "quadratic2d" => make.two(Quadratic2::new(v[0], v[1], v[2].to_radians())),
+            "rosenbrock" => make.two(Rosenbrock),
+            "himmelblau" => make.two(Himmelblau),
+            "saddle" => make.two(Saddle),
+            "doublewell" => make.one(DoubleWell),
+            "camel" => make.two(SixHumpCamel),
+            "ripples" => make.two(Ripples),
+            "monkey" => make.two(MonkeySaddle),
             "neuron" | "tinynet" => {
                 let data = points.map_or_else(|| neural::data_set(v[0] as usize), <[_]>::to_vec);
                 if self.id == "neuron" {
-                    AnyLandscape::Two(Box::new(NeuronLoss { data }))
+                    make.two(NeuronLoss { data })
                 } else {
-                    AnyLandscape::Two(Box::new(TinyNet::new(data, v[1] as u64, v[2] >= 0.5)))
+                    make.two(TinyNet::new(data, v[1] as u64, v[2] >= 0.5))
                 }
             }
             other => return Err(Error::UnknownPreset(other.to_owned())),
@@ -492,7 +530,7 @@ impl Preset {
 mod tests {
     use super::*;
     use crate::landscape::check::derivatives_match;
-    use crate::link::RustNumbers;
+    use crate::numbers::RustNumbers;
 
     #[test]
     fn derivatives_match_finite_differences() {

@@ -2,8 +2,8 @@
 
 use crate::error::{check_param, Error};
 use crate::landscape::{Hessian, Landscape};
+use crate::method::newton::solve_and_step;
 use crate::method::{Criteria, Method, State, Status};
-use crate::newton::solve_and_step;
 
 /// Levenberg–Marquardt (fixed damping): `x_{t+1} = x_t − (H + μI)⁻¹ ∇E`.
 ///
@@ -44,9 +44,9 @@ impl<const N: usize> Method<N> for LevenbergMarquardt {
 mod tests {
     use super::*;
     use crate::landscape::check::Rng;
+    use crate::landscape::presets::{Himmelblau, Rosenbrock, Saddle};
     use crate::landscape::Point;
-    use crate::newton::Newton;
-    use crate::presets::{Himmelblau, Rosenbrock, Saddle};
+    use crate::method::newton::Newton;
 
     #[test]
     fn mu_to_zero_is_newton() {

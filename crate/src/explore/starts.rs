@@ -2,11 +2,11 @@
 //! drawn from a seeded generator over the view, every method run from each, and where each run
 //! ended.
 
-use crate::catalog::{self, Hyper};
 use crate::error::Error;
-use crate::grid::View;
 use crate::landscape::{Landscape, Point};
+use crate::method::catalog::{self, Hyper};
 use crate::method::{Criteria, State, Status};
+use crate::picture::grid::View;
 use crate::rng::Rng;
 
 /// Most starts a run of random starts takes.
@@ -138,7 +138,7 @@ pub fn histogram(groups: &[Vec<Outcome>], lowest: Option<f64>, bins: usize) -> H
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::presets::Himmelblau;
+    use crate::landscape::presets::Himmelblau;
 
     fn view() -> View {
         View::new(&[-5.0, 5.0, -5.0, 5.0]).expect("valid")

@@ -10,12 +10,9 @@
 //! meval and fasteval have no derivatives. This parser is ~400 lines, has exact error positions
 //! and limits on length and nesting, and feeds [`super::Program`] directly.
 
-use crate::link::Numbers;
+use crate::numbers::Numbers;
 
-/// Longest expression accepted, in characters.
-pub const MAX_LEN: usize = 400;
-/// Deepest nesting of parentheses, calls and unary operators.
-pub const MAX_DEPTH: usize = 32;
+pub use crate::error::{ErrorKind, ParseError, MAX_DEPTH, MAX_LEN};
 
 /// A function of the grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,82 +91,6 @@ pub enum BinOp {
     Div,
     /// `^`
     Pow,
-}
-
-/// What is wrong with a typed expression.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ErrorKind {
-    /// Nothing typed.
-    Empty,
-    /// Longer than [`MAX_LEN`] characters.
-    TooLong,
-    /// Nested deeper than [`MAX_DEPTH`].
-    TooDeep,
-    /// A character the grammar does not use.
-    BadChar(char),
-    /// The text ends where more was expected.
-    UnexpectedEnd,
-    /// A token where another was expected (the token's text).
-    Unexpected(String),
-    /// A `(` that is never closed (the error points at it).
-    Unclosed,
-    /// A name that is neither a variable, a constant nor a function; the nearest known name.
-    UnknownName {
-        /// The name typed.
-        name: String,
-        /// The closest known name, if one is close.
-        suggestion: Option<&'static str>,
-    },
-    /// `y` in a function of `x` alone.
-    NoSuchVariable(String),
-    /// A function name not followed by `(`.
-    MissingArgs(&'static str),
-    /// A call with the wrong number of arguments.
-    Arity {
-        /// The function.
-        name: &'static str,
-        /// How many it takes.
-        expected: usize,
-        /// How many it got.
-        got: usize,
-    },
-    /// A number that does not parse (for example `1.2.3`).
-    BadNumber,
-}
-
-/// A parse error and where it is: characters `start..end` of the text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParseError {
-    /// What is wrong.
-    pub kind: ErrorKind,
-    /// First character of the offending part.
-    pub start: usize,
-    /// One past its last character.
-    pub end: usize,
-}
-
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.kind {
-            ErrorKind::Empty => write!(f, "type a function"),
-            ErrorKind::TooLong => write!(f, "longer than {MAX_LEN} characters"),
-            ErrorKind::TooDeep => write!(f, "nested deeper than {MAX_DEPTH} levels"),
-            ErrorKind::BadChar(c) => write!(f, "unexpected character “{c}”"),
-            ErrorKind::UnexpectedEnd => write!(f, "the expression ends too early"),
-            ErrorKind::Unexpected(t) => write!(f, "unexpected “{t}”"),
-            ErrorKind::Unclosed => write!(f, "this parenthesis is never closed"),
-            ErrorKind::UnknownName {
-                name,
-                suggestion: Some(s),
-            } => write!(f, "unknown name “{name}”; did you mean {s}?"),
-            ErrorKind::UnknownName { name, suggestion: None } => write!(f, "unknown name “{name}”"),
-            ErrorKind::NoSuchVariable(v) => write!(f, "{v} is not a variable of this function"),
-            ErrorKind::MissingArgs(name) => write!(f, "{name} needs arguments in parentheses"),
-            ErrorKind::Arity { name, expected, got } => write!(f, "{name} takes {expected} argument(s), not {got}"),
-            ErrorKind::BadNumber => write!(f, "not a number"),
-        }?;
-        write!(f, " (at {})", self.start + 1)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,8 @@
 //! Newton's method made safe by a backtracking (Armijo) line search.
 
 use crate::landscape::{Hessian, Landscape, Point};
+use crate::method::newton::newton_direction;
 use crate::method::{Criteria, Method, State, Status};
-use crate::newton::newton_direction;
 
 /// Damped Newton: direction `d = −H⁻¹∇E` when it points downhill (`gᵀd < 0`), otherwise `−∇E`;
 /// step `x_{t+1} = x_t + α d` with the largest `α ∈ {1, ½, ¼, …}` that satisfies Armijo's
@@ -60,8 +60,8 @@ pub fn armijo_step<L: Landscape<N> + ?Sized, const N: usize>(
 mod tests {
     use super::*;
     use crate::landscape::check::Rng;
+    use crate::landscape::presets::{Himmelblau, Quadratic2, Rosenbrock, Saddle};
     use crate::landscape::Point;
-    use crate::presets::{Himmelblau, Quadratic2, Rosenbrock, Saddle};
 
     #[test]
     fn decreases_e_at_every_step_from_random_starts() {

@@ -43,8 +43,8 @@ impl<const N: usize> Method<N> for GradientDescent {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::landscape::presets::{Quadratic1, Quadratic2};
     use crate::landscape::Point;
-    use crate::presets::{Quadratic1, Quadratic2};
 
     fn run<const N: usize>(l: &dyn Landscape<N>, eta: f64, x0: Point<N>, steps: usize) -> State<N> {
         let criteria = Criteria::default();

@@ -1,8 +1,8 @@
 //! Gradient descent with the step length that minimizes the local quadratic model along −∇E.
 
 use crate::error::Error;
-use crate::gradient_descent::GradientDescent;
 use crate::landscape::Landscape;
+use crate::method::gradient_descent::GradientDescent;
 use crate::method::{Criteria, Method, State, Status};
 
 /// Gradient descent with the exact step of the local quadratic model along the gradient:
@@ -46,8 +46,8 @@ impl<const N: usize> Method<N> for OptimalStep {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::landscape::presets::{Quadratic1, Quadratic2, Saddle};
     use crate::landscape::Point;
-    use crate::presets::{Quadratic1, Quadratic2, Saddle};
 
     #[test]
     fn one_step_in_1d_and_along_an_eigenvector() {

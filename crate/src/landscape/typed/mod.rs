@@ -12,10 +12,10 @@
 
 pub mod parse;
 
-use crate::dual::{Dual2, Hyper2, Scalar};
+use crate::landscape::dual::{Dual2, Hyper2, Scalar};
 
 use crate::landscape::{Hessian, Landscape, Point};
-use crate::link::Numbers;
+use crate::numbers::Numbers;
 use parse::{BinOp, Node};
 pub use parse::{ErrorKind, Func, ParseError};
 

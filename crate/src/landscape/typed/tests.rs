@@ -1,7 +1,7 @@
 use super::*;
 use crate::landscape::check::{derivatives_match, Rng};
-use crate::link::RustNumbers;
-use crate::presets::Himmelblau;
+use crate::landscape::presets::Himmelblau;
+use crate::numbers::RustNumbers;
 
 fn compile2(text: &str) -> Result<Program, ParseError> {
     Program::compile(text, 2, &RustNumbers)

@@ -1,0 +1,74 @@
+//! The eigen-decomposition of a Hessian: what [`crate::analysis::hessian`] reads the shape of `E`
+//! from, and what saddle-free Newton rescales the gradient by.
+
+use nalgebra::DMatrix;
+
+use super::{Hessian, Point};
+
+/// Eigenvalues (ascending) and unit eigenvectors of a symmetric matrix with finite entries.
+/// Closed forms in one and two dimensions (the page's); nalgebra's `SymmetricEigen` otherwise.
+pub fn symmetric_eigen<const N: usize>(h: &Hessian<N>) -> (Vec<f64>, Vec<Point<N>>) {
+    match N {
+        1 => (vec![h[(0, 0)]], vec![Point::<N>::from_fn(|_, _| 1.0)]),
+        2 => {
+            let (a, b, c) = (h[(0, 0)], 0.5 * (h[(0, 1)] + h[(1, 0)]), h[(1, 1)]);
+            let mean = 0.5 * (a + c);
+            let radius = (0.5 * (a - c)).hypot(b);
+            // The larger eigenvalue's vector is at angle θ = ½ atan2(2b, a − c).
+            let (sin, cos) = (0.5 * (2.0 * b).atan2(a - c)).sin_cos();
+            let unit = |x: f64, y: f64| Point::<N>::from_fn(|i, _| if i == 0 { x } else { y });
+            (
+                vec![mean - radius, mean + radius],
+                vec![unit(-sin, cos), unit(cos, sin)],
+            )
+        }
+        _ => {
+            let eig = DMatrix::from_iterator(N, N, h.iter().copied()).symmetric_eigen();
+            let mut pairs: Vec<(f64, Point<N>)> = (0..N)
+                .map(|i| {
+                    (
+                        eig.eigenvalues[i],
+                        Point::<N>::from_iterator(eig.eigenvectors.column(i).iter().copied()),
+                    )
+                })
+                .collect();
+            pairs.sort_unstable_by(|p, q| p.0.total_cmp(&q.0));
+            pairs.into_iter().unzip()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_form_eigen_matches_nalgebra() {
+        let mut rng = crate::landscape::check::Rng::new(17);
+        for _ in 0..500 {
+            let (a, b, c) = (
+                rng.uniform(-50.0, 50.0),
+                rng.uniform(-50.0, 50.0),
+                rng.uniform(-50.0, 50.0),
+            );
+            let h = Hessian::<2>::new(a, b, b, c);
+            let (values, vectors) = symmetric_eigen(&h);
+            let mut reference: Vec<f64> = h.symmetric_eigenvalues().iter().copied().collect();
+            reference.sort_by(f64::total_cmp);
+            for i in 0..2 {
+                assert!(
+                    (values[i] - reference[i]).abs() < 1e-10 * (1.0 + reference[i].abs()),
+                    "{h:?}"
+                );
+                let v = vectors[i];
+                assert!((v.norm() - 1.0).abs() < 1e-12);
+                assert!(
+                    (h * v - values[i] * v).norm() < 1e-9 * (1.0 + values[i].abs()),
+                    "{h:?} {i}"
+                );
+            }
+        }
+        let (values, _) = symmetric_eigen(&Hessian::<2>::new(3.0, 0.0, 0.0, 3.0));
+        assert_eq!(values, vec![3.0, 3.0]);
+    }
+}
