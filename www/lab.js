@@ -211,14 +211,16 @@ export function createLab(env) {
       el.basinsStatus.textContent = t(state.lang, 'basinsOneD');
       return;
     }
-    const link = env.explorer().link(new Float64Array(state.view), 0, '', '', '', '');
-    // The right map's method (and μ for Levenberg–Marquardt) belong to the landscape's key.
+    const e = env.explorer();
+    const link = e.landscapeLink();
+    // The right map's method (and μ for Levenberg–Marquardt) belong to the landscape's key; η
+    // only to GD's map.
     const variant = el.basinVariant.value;
-    const key = `${link.replace(/&s=[^&]*/, '')}|${state.view.join(',')}|${variant}|${variant === 'lm' ? env.explorer().mu : ''}`;
+    const landscape = `${link}|${state.view.join(',')}|${variant}|${variant === 'lm' ? e.mu : ''}`;
+    const key = `${landscape}|${e.eta}`;
     if (key === basins.key) return;
     basins.key = key;
     // Newton's map does not depend on η: when only η changed, only GD's is recomputed.
-    const landscape = key.replace(/&eta=[^&]*/, '');
     const etaOnly = landscape === basins.newtonFor;
     const busy = basins.job && basins.job.done < basins.job.total;
     if (busy && landscape === basins.landscape) {
@@ -234,14 +236,14 @@ export function createLab(env) {
     const workers = basinWorkers();
     // The critical points (and so the labels and colours) depend on the landscape only.
     const previous = basins.job;
-    const points = etaOnly && previous ? previous.points : env.explorer().criticalPoints(new Float64Array(state.view), env.CRITICAL_SEEDS);
+    const points = etaOnly && previous ? previous.points : env.explorer().criticalPoints(env.CRITICAL_SEEDS);
     const xy = [];
     for (let k = 0; k + 4 < points.length; k += 5) xy.push(points[k], points[k + 1]);
     const n = BASIN_SIZE;
     const job = {
       id: (basins.job?.id ?? 0) + 1,
       // The landscape only (η goes separately): workers keep their instance while η moves.
-      link: link.replace(/&(eta|s)=[^&]*/g, ''),
+      link,
       eta: env.explorer().eta,
       variant: el.basinVariant.value,
       mu: env.explorer().mu,
@@ -387,11 +389,11 @@ export function createLab(env) {
   /** Recomputes the sweep when it is open and the landscape or the start changed. */
   function maybeSweep() {
     if (!el.sweep.open) return;
-    const link = env.explorer().link(new Float64Array(state.view), 0, '', '', '', '').replace(/&eta=[^&]*/, '');
-    if (link === sweepKey) return;
-    sweepKey = link;
+    const key = `${env.explorer().landscapeLink()}|${state.start.join(',')}`;
+    if (key === sweepKey) return;
+    sweepKey = key;
     let a = null;
-    attempt(() => (a = env.explorer().analysis(new Float64Array(state.start))));
+    attempt(() => (a = env.explorer().analysisAtStart()));
     const bound = a ? a.stability_bound : NaN;
     const etaOpt = a ? a.eta_opt : NaN;
     a?.free();
@@ -549,7 +551,7 @@ export function createLab(env) {
     el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: t(state.lang, 'startsRunning') }));
     const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(el.startsSeed.value) || 0)));
     worker.postMessage({
-      type: 'starts', id: starts.id, link: e.link(new Float64Array(state.view), 0, '', '', '', ''),
+      type: 'starts', id: starts.id, link: e.link(false),
       view: state.view, seed, n: Number(el.startsCount.value), steps: 1000, seeds: env.CRITICAL_SEEDS, bins: STARTS_BINS,
     });
   }

@@ -1,13 +1,14 @@
 // The lecture's lessons as scenes: a named starting configuration and a few sentences that say
 // what to look at (English here; the Spanish is in i18n-es.js, keys scene_<id>_title and
-// scene_<id>_text, loaded on demand). Data only; main.js applies a scene.
+// scene_<id>_text, loaded on demand). Data only: each scene's configuration is a share link the
+// core applies in one step (a missing field takes the landscape's default).
 
-/** Each scene: landscape and parameters, start, η (and μ, β), methods on, options, and text. */
+/** Each scene: its configuration as a share link (landscape, parameters, start, η, methods,
+ *  panels), the controls it adds, and its text. */
 export const SCENES = [
   {
     id: 'free',
-    preset: 'rosenbrock',
-    methods: ['gd', 'newton'],
+    link: 'l=rosenbrock&m=gd,newton',
     title: { en: 'Free exploration' },
     text: {
       en: 'Click or drag on the map to start every method there. Change η, switch methods on and off, pick another landscape.',
@@ -15,11 +16,7 @@ export const SCENES = [
   },
   {
     id: 'regimes',
-    preset: 'quadratic1d',
-    params: [2],
-    start: [3],
-    eta: 0.25,
-    methods: ['gd'],
+    link: 'l=quadratic1d&p=2&s=3&eta=0.25&m=gd',
     regimes: true,
     title: { en: '1. Four regimes of the learning rate' },
     text: {
@@ -28,10 +25,7 @@ export const SCENES = [
   },
   {
     id: 'regimes-live',
-    preset: 'doublewell',
-    start: [1.9],
-    eta: 0.3,
-    methods: ['gd', 'gd-optimal', 'newton'],
+    link: 'l=doublewell&s=1.9&eta=0.3&m=gd,gd-optimal,newton',
     title: { en: '1b. When E″ changes along the way' },
     text: {
       en: 'On the double well E″ = 3x² − 1 changes at every point, so η_opt = 1/E″ does too: the readout follows GD and names the regime its η is in right now. Near x = 0, E″ < 0 and Newton heads for the maximum.',
@@ -39,11 +33,7 @@ export const SCENES = [
   },
   {
     id: 'directions',
-    preset: 'quadratic2d',
-    params: [1, 25, 30],
-    start: [-4, 3],
-    eta: 0.075,
-    methods: ['gd', 'newton', 'momentum'],
+    link: 'l=quadratic2d&p=1,25,30&s=-4,3&eta=0.075&m=gd,newton,momentum',
     conditioning: true,
     title: { en: '2. Directions are not alike' },
     text: {
@@ -52,11 +42,7 @@ export const SCENES = [
   },
   {
     id: 'hessian',
-    preset: 'himmelblau',
-    start: [2.5, -0.5],
-    eta: 0.01,
-    methods: ['newton'],
-    hessian: true,
+    link: 'l=himmelblau&s=2.5,-0.5&eta=0.01&m=newton&hess=1',
     title: { en: '3. What the Hessian says' },
     text: {
       en: 'At the current iterate: the Hessian’s eigenvectors (blue for positive curvature, red for negative), the dashed level curves of the local second-order Taylor model, and the point Newton’s step jumps to, its critical point. Step and watch; drag the start around.',
@@ -64,10 +50,7 @@ export const SCENES = [
   },
   {
     id: 'local-minima',
-    preset: 'ripples',
-    start: [3.3, 2.4],
-    eta: 0.05,
-    methods: ['gd', 'damped-newton', 'momentum', 'adam'],
+    link: 'l=ripples&s=3.3,2.4&eta=0.05&m=gd,damped-newton,momentum,adam',
     title: { en: '4. Trapped in local minima' },
     text: {
       en: 'Nonlinear activations and squared errors make a rugged E with many minima. GD stops in the first one it meets, and where that is depends on the start: click around. The core finds and classifies every critical point (○ minimum, ★ global, ✕ saddle, △ maximum).',
@@ -75,10 +58,7 @@ export const SCENES = [
   },
   {
     id: 'himmelblau',
-    preset: 'himmelblau',
-    start: [0.3, -0.2],
-    eta: 0.01,
-    methods: ['gd', 'newton', 'damped-newton'],
+    link: 'l=himmelblau&s=0.3,-0.2&eta=0.01&m=gd,newton,damped-newton',
     title: { en: '4b. Himmelblau: four minima, four saddles, one maximum' },
     text: {
       en: 'Starting near the central maximum, plain Newton climbs onto it: a critical point is all it looks for. GD and damped Newton go downhill, each to the minimum whose basin holds the start. Tick “Basins of attraction”: GD splits the plane into four clean basins, while Newton’s basins have fractal boundaries, where a tiny move of the start changes which critical point it finds.',
@@ -86,10 +66,7 @@ export const SCENES = [
   },
   {
     id: 'camel',
-    preset: 'camel',
-    start: [-1.5, 1.0],
-    eta: 0.01,
-    methods: ['gd', 'newton', 'adam'],
+    link: 'l=camel&s=-1.5,1&eta=0.01&m=gd,newton,adam',
     title: { en: '4c. Six-hump camel' },
     text: {
       en: 'Six minima, two of them global (★). Which one a method finds depends on the start and on the method.',
@@ -97,10 +74,7 @@ export const SCENES = [
   },
   {
     id: 'saddles',
-    preset: 'saddle',
-    start: [1.5, 0.02],
-    eta: 0.1,
-    methods: ['gd', 'newton', 'saddle-free'],
+    link: 'l=saddle&s=1.5,0.02&eta=0.1&m=gd,newton,saddle-free',
     title: { en: '5. Saddles' },
     text: {
       en: 'Near the saddle of x² − y² the gradient is tiny: GD’s steps (see the step column) shrink and it lingers before escaping along y. Newton jumps straight onto the saddle, since its Hessian is not positive definite; saddle-free Newton uses |H| and moves away.',
@@ -108,11 +82,7 @@ export const SCENES = [
   },
   {
     id: 'monkey',
-    preset: 'monkey',
-    start: [1.2, 0.35],
-    eta: 0.05,
-    methods: ['gd', 'newton', 'saddle-free'],
-    hessian: true,
+    link: 'l=monkey&s=1.2,0.35&eta=0.05&m=gd,newton,saddle-free&hess=1',
     title: { en: '5b. Monkey saddle' },
     text: {
       en: 'At the origin of x³ − 3xy² the gradient and the whole Hessian vanish: a degenerate critical point (◇). Newton approaches it only linearly, halving its distance each step.',
@@ -120,11 +90,7 @@ export const SCENES = [
   },
   {
     id: 'neuron',
-    preset: 'neuron',
-    params: [1],
-    start: [1, 7.5],
-    eta: 2,
-    methods: ['gd', 'newton', 'adam'],
+    link: 'l=neuron&p=1&s=1,7.5&eta=2&m=gd,newton,adam',
     title: { en: '6. A real loss: one sigmoid neuron' },
     text: {
       en: 'E(w, θ) is the mean squared error of one neuron y = σ(w·x − θ) on the data below. Where w·x − θ is large for every point the sigmoid saturates: E is flat, a plateau, and GD barely moves although E is far from its best (Play from the start near the top). Click the data panel to add or remove points: the landscape follows. Try the bump, which one neuron cannot fit.',
@@ -132,11 +98,7 @@ export const SCENES = [
   },
   {
     id: 'tinynet',
-    preset: 'tinynet',
-    params: [2, 2, 0],
-    start: [1, 2],
-    eta: 2,
-    methods: ['gd', 'newton', 'momentum'],
+    link: 'l=tinynet&p=2,2,0&s=1,2&eta=2&m=gd,newton,momentum',
     title: { en: '7. A tiny network: several minima' },
     text: {
       en: 'Two hidden sigmoids and one output (7 weights) on the bump. The map is E on the plane of the two input weights a₁, a₂; the other five stay at a seeded initialization (change the seed, or the slice to two random directions normalized layer by layer, as in Li et al. 2018). There are two minima — the hidden units can swap roles — and plateaus where units saturate: where GD ends depends on where it starts. Click other starts.',

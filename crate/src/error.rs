@@ -25,6 +25,11 @@ pub enum Error {
     BadGrid,
     /// A typed function that does not parse.
     BadFunction(ParseError),
+    /// A request the current landscape does not take (data points for a landscape without
+    /// data, a function for a built-in one); says which.
+    NotHere(&'static str),
+    /// A request with a value outside what it takes; says what it takes.
+    OutOfRange(&'static str),
 }
 
 impl fmt::Display for Error {
@@ -37,6 +42,8 @@ impl fmt::Display for Error {
             Error::BadView => write!(f, "the view must lie within ±1e6, with min < max"),
             Error::BadGrid => write!(f, "the grid must have between 2 and 4096 samples per side"),
             Error::BadFunction(e) => write!(f, "the function does not parse (at character {})", e.start + 1),
+            Error::NotHere(what) => write!(f, "{what}"),
+            Error::OutOfRange(what) => write!(f, "{what}"),
         }
     }
 }

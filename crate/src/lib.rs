@@ -13,6 +13,8 @@
 //! - [`picture`]: the landscape sampled on a grid, its colours and contours; the charts.
 //! - [`explore`]: the lab's explorations (basins, random starts, η sweep, saddle escape, cost).
 //! - [`share`]: share links and the CSV export.
+//! - [`session`]: the one owner of the page's state: the configuration, the runs, and what the
+//!   page shows, as typed values.
 //! - `wasm`: the only module that knows about `wasm_bindgen` and the browser.
 
 pub mod analysis;
@@ -23,6 +25,7 @@ pub mod method;
 pub mod numbers;
 pub mod picture;
 pub mod rng;
+pub mod session;
 pub mod share;
 pub mod wasm;
 

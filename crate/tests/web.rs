@@ -19,8 +19,7 @@ fn idx(id: &str) -> usize {
 fn every_preset_opens_and_samples() {
     for id in Explorer::preset_ids() {
         let mut e = Explorer::new(&id).expect("preset opens");
-        let view = e.default_view();
-        e.sample(&view, 64, 48, 10).expect("samples");
+        e.sample(64, 48, 10).expect("samples");
         if e.dim() == 2 {
             assert!(!e.pixels_ptr().is_null());
             assert!(e.contours_len() % 4 == 0);
@@ -36,7 +35,7 @@ fn every_preset_opens_and_samples() {
 #[wasm_bindgen_test]
 fn newton_one_step_and_gd_eta_one_over_a_on_the_1d_quadratic() {
     let mut e = Explorer::new("quadratic1d").expect("opens");
-    e.set_landscape("quadratic1d", &[4.0]).expect("a = 4");
+    e.set_params(&[4.0]).expect("a = 4");
     e.set_eta(0.25).expect("η = 1/a");
     e.set_start(&[3.0]).expect("start");
     e.step(1);
@@ -47,15 +46,18 @@ fn newton_one_step_and_gd_eta_one_over_a_on_the_1d_quadratic() {
         assert_eq!(r.status, "converged");
         assert_eq!(r.kind, "minimum");
     }
-    let a = e.analysis(&[3.0]).expect("analysis");
+    assert_eq!(e.eta_opt_at_start(), 0.25);
+    e.set_enabled(&[]).expect("none: the analysis is at the start");
+    let a = e.analysis().expect("analysis");
     assert_eq!(a.eta_opt, 0.25);
     assert_eq!(a.regime, "one-step");
+    assert_eq!((a.method, a.at.clone()), (-1, vec![3.0]));
 }
 
 #[wasm_bindgen_test]
 fn gd_diverges_above_two_over_lambda_max() {
     let mut e = Explorer::new("quadratic2d").expect("opens");
-    let bound = e.analysis(&[1.0, 1.0]).expect("analysis").stability_bound;
+    let bound = e.analysis().expect("analysis").stability_bound;
     assert!((bound - 0.2).abs() < 1e-12);
     e.set_eta(bound * 1.05).expect("η");
     e.step(2000);
@@ -70,6 +72,8 @@ fn newton_on_the_saddle_says_where_it_went() {
     e.step(5);
     let r = e.readout(idx("newton")).expect("newton");
     assert_eq!((r.status.as_str(), r.kind.as_str()), ("converged", "saddle"));
+    assert_eq!(Explorer::status_names()[1], "running");
+    assert_eq!(Explorer::kind_names()[1], "saddle");
 }
 
 #[wasm_bindgen_test]
@@ -82,16 +86,18 @@ fn bad_input_is_refused_and_state_is_kept() {
     assert!(e.set_start(&[f64::INFINITY, 0.0]).is_err());
     assert!(e.set_start(&[1.0]).is_err());
     assert_eq!(e.start(), vec![-1.2, 1.0]);
-    assert!(e.sample(&[1.0, -1.0, 0.0, 1.0], 10, 10, 3).is_err());
-    assert!(e.sample(&[-1.0, 1.0, 0.0, 1.0], 0, 10, 3).is_err());
-    assert!(e.set_landscape("quadratic2d", &[f64::NAN]).is_err());
+    assert!(e.set_view(&[1.0, -1.0, 0.0, 1.0]).is_err());
+    assert_eq!(e.view(), vec![-2.0, 2.0, -1.0, 3.0]);
+    assert!(e.sample(0, 10, 3).is_err());
+    assert!(e.select_preset("nope").is_err());
     assert_eq!(e.preset(), "rosenbrock");
     // Switching dimension keeps working: the start becomes the new preset's.
-    e.set_landscape("quadratic1d", &[]).expect("to 1-D");
+    e.select_preset("quadratic1d").expect("to 1-D");
     assert_eq!(e.start(), vec![3.0]);
-    e.set_landscape("saddle", &[]).expect("back to 2-D");
+    assert!(e.set_params(&[f64::NAN]).is_err());
+    e.select_preset("saddle").expect("back to 2-D");
     assert_eq!(e.start(), vec![1.5, 0.05]);
-    e.set_landscape("rosenbrock", &[]).expect("rosenbrock");
+    e.select_preset("rosenbrock").expect("rosenbrock");
     e.set_start(&[-1.2, 1.0]).expect("start");
     assert!(e.probe(&[]).is_err());
     // The run still works after all that.
@@ -125,11 +131,23 @@ fn methods_toggle_and_every_method_runs() {
 #[wasm_bindgen_test]
 fn critical_points_cross_the_boundary_in_one_buffer() {
     let e = Explorer::new("himmelblau").expect("opens");
-    let c = e.critical_points(&e.default_view(), 30).expect("found");
+    let c = e.critical_points(30).expect("found");
     assert_eq!(c.len(), 9 * 5);
     let kinds: Vec<f64> = c.chunks(5).map(|p| p[3]).collect();
     assert_eq!(kinds.iter().filter(|&&k| k == 0.0).count(), 4);
     assert_eq!(kinds.iter().filter(|&&k| k == 1.0).count(), 4);
     assert_eq!(kinds.iter().filter(|&&k| k == 2.0).count(), 1);
-    assert!(e.critical_points(&[0.0, 1.0], 30).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_link_reopens_the_same_runs() {
+    let mut e = Explorer::new("himmelblau").expect("opens");
+    e.set_eta(0.0123).expect("η");
+    e.step(12);
+    let mut copy = Explorer::new("rosenbrock").expect("opens");
+    let report = copy.apply_link(&e.link(false));
+    assert!(report.ignored.is_empty());
+    assert_eq!(report.steps, 12);
+    assert_eq!(copy.link(false), e.link(false));
+    assert_eq!(copy.trajectories_csv(), e.trajectories_csv());
 }

@@ -11,6 +11,7 @@ use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::damped_newton::armijo_step;
 use crate::method::newton::newton_direction;
 use crate::method::saddle_free_newton::saddle_free_direction;
+use crate::method::Status;
 use crate::picture::grid::View;
 
 /// Label of a start whose run left every bound (or became non-finite).
@@ -75,15 +76,21 @@ pub struct Budget {
     pub radius: f64,
 }
 
-/// How a run of steps from one start ended.
+/// Where a run of steps from one start stopped, and how: [`Status::Converged`] (`‖∇E‖` below the
+/// tolerance), [`Status::StepLimit`] (the budget ran out), [`Status::Diverged`] (a step left
+/// every bound; `x` is the last point inside) or [`Status::SingularHessian`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Descent<const N: usize> {
-    /// At this point: the budget ran out, or `‖∇E‖` fell below the tolerance.
-    At(Point<N>),
-    /// A step left every bound (non-finite, or `‖x‖ > 1e8`).
-    Diverged,
-    /// Newton met a singular (or hopelessly ill-conditioned) Hessian.
-    Singular,
+pub struct End<const N: usize> {
+    /// The last point reached.
+    pub x: Point<N>,
+    /// How the run ended.
+    pub status: Status,
+}
+
+impl<const N: usize> End<N> {
+    fn at(x: Point<N>, status: Status) -> Self {
+        End { x, status }
+    }
 }
 
 /// A landscape with the basin kernel compiled for it: implemented for every concrete landscape,
@@ -92,28 +99,16 @@ pub enum Descent<const N: usize> {
 /// [`AsKernel`] from a preset.
 pub trait Kernel<const N: usize>: Landscape<N> {
     /// [`descend`] on this landscape.
-    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> Descent<N>;
+    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> End<N>;
     /// [`descend_lanes`] on this landscape.
-    fn descend_lanes(
-        &self,
-        x: [Point<N>; LANES],
-        method: BasinMethod,
-        steps: usize,
-        grad_tol: f64,
-    ) -> [Descent<N>; LANES];
+    fn descend_lanes(&self, x: [Point<N>; LANES], method: BasinMethod, steps: usize, grad_tol: f64) -> [End<N>; LANES];
 }
 
 impl<L: Landscape<N>, const N: usize> Kernel<N> for L {
-    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> Descent<N> {
+    fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> End<N> {
         descend(self, x, method, steps, grad_tol)
     }
-    fn descend_lanes(
-        &self,
-        x: [Point<N>; LANES],
-        method: BasinMethod,
-        steps: usize,
-        grad_tol: f64,
-    ) -> [Descent<N>; LANES] {
+    fn descend_lanes(&self, x: [Point<N>; LANES], method: BasinMethod, steps: usize, grad_tol: f64) -> [End<N>; LANES] {
         descend_lanes(self, x, method, steps, grad_tol)
     }
 }
@@ -141,7 +136,7 @@ pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
     method: BasinMethod,
     steps: usize,
     grad_tol: f64,
-) -> Descent<N> {
+) -> End<N> {
     let tol2 = grad_tol * grad_tol;
     for _ in 0..steps {
         match advance(&x, step(l, method, &x), tol2) {
@@ -149,26 +144,22 @@ pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
             Err(end) => return end,
         }
     }
-    Descent::At(x)
+    End::at(x, Status::StepLimit)
 }
 
 /// What one step means for a run at `x` (`step`'s `‖∇E‖²` and next point): `Ok` with the point
 /// to go on from, or how the run ends — `‖∇E‖` below the tolerance (at `x`), a singular
 /// Hessian, or a step out of bounds (`‖x‖ > 1e8`, NaN included). Shared by every run loop.
 #[inline(always)]
-fn advance<const N: usize>(
-    x: &Point<N>,
-    (g2, next): (f64, Option<Point<N>>),
-    tol2: f64,
-) -> Result<Point<N>, Descent<N>> {
+fn advance<const N: usize>(x: &Point<N>, (g2, next): (f64, Option<Point<N>>), tol2: f64) -> Result<Point<N>, End<N>> {
     if g2 < tol2 {
-        return Err(Descent::At(*x));
+        return Err(End::at(*x, Status::Converged));
     }
     match next {
         // (NaN fails the comparison: diverged.)
         Some(next) if next.norm_squared() <= 1e16 => Ok(next),
-        Some(_) => Err(Descent::Diverged),
-        None => Err(Descent::Singular),
+        Some(_) => Err(End::at(*x, Status::Diverged)),
+        None => Err(End::at(*x, Status::SingularHessian)),
     }
 }
 
@@ -181,7 +172,7 @@ pub fn descend_lanes<L: Landscape<N> + ?Sized, const N: usize>(
     method: BasinMethod,
     steps: usize,
     grad_tol: f64,
-) -> [Descent<N>; LANES] {
+) -> [End<N>; LANES] {
     // One loop per method: each closure's `step` inlines with its method known, so the method
     // is not re-examined for every lane and step.
     use BasinMethod::*;
@@ -202,7 +193,7 @@ fn lockstep<const N: usize>(
     steps: usize,
     grad_tol: f64,
     step: impl Fn(&Point<N>) -> (f64, Option<Point<N>>),
-) -> [Descent<N>; LANES] {
+) -> [End<N>; LANES] {
     let tol2 = grad_tol * grad_tol;
     let mut end = [None; LANES];
     let mut running = LANES;
@@ -223,7 +214,7 @@ fn lockstep<const N: usize>(
             break;
         }
     }
-    std::array::from_fn(|k| end[k].unwrap_or(Descent::At(x[k])))
+    std::array::from_fn(|k| end[k].unwrap_or(End::at(x[k], Status::StepLimit)))
 }
 
 /// [`lockstep`] for gradient descent, whose lanes rarely stop early: every lane is stepped every
@@ -237,9 +228,9 @@ fn lockstep_dense<const N: usize>(
     steps: usize,
     grad_tol: f64,
     step: impl Fn(&Point<N>) -> (f64, Option<Point<N>>),
-) -> [Descent<N>; LANES] {
+) -> [End<N>; LANES] {
     let tol2 = grad_tol * grad_tol;
-    let mut end = [Descent::At(Point::<N>::zeros()); LANES];
+    let mut end = [End::at(Point::<N>::zeros(), Status::StepLimit); LANES];
     // Bit k set while lane k runs; a lane's first stop is the only (rare) branch.
     let mut running: u32 = (1 << LANES) - 1;
     for _ in 0..steps {
@@ -262,7 +253,7 @@ fn lockstep_dense<const N: usize>(
     }
     std::array::from_fn(|k| {
         if running & (1 << k) != 0 {
-            Descent::At(x[k])
+            End::at(x[k], Status::StepLimit)
         } else {
             end[k]
         }
@@ -284,11 +275,11 @@ pub fn classify(l: &dyn Kernel<2>, start: Point<2>, method: BasinMethod, budget:
 
 /// The label of a run's end: the nearest critical point within `budget.radius`, [`DIVERGED`]
 /// or [`NOT_CONVERGED`] (a singular Hessian included).
-fn label(end: Descent<2>, budget: &Budget, critical: &[Point<2>]) -> u8 {
-    let x = match end {
-        Descent::At(x) => x,
-        Descent::Diverged => return DIVERGED,
-        Descent::Singular => return NOT_CONVERGED,
+fn label(end: End<2>, budget: &Budget, critical: &[Point<2>]) -> u8 {
+    let x = match end.status {
+        Status::Diverged => return DIVERGED,
+        Status::SingularHessian => return NOT_CONVERGED,
+        _ => end.x,
     };
     let r2 = budget.radius * budget.radius;
     critical
@@ -379,10 +370,10 @@ mod tests {
                 let together = l.descend_lanes(xs, method, 100, 1e-10);
                 for (x, end) in xs.iter().zip(together) {
                     assert_eq!(end, l.descend(*x, method, 100, 1e-10), "{method:?} from {x:?}");
-                    match end {
-                        Descent::At(_) => seen[0] = true,
-                        Descent::Diverged => seen[1] = true,
-                        Descent::Singular => seen[2] = true,
+                    match end.status {
+                        Status::Diverged => seen[1] = true,
+                        Status::SingularHessian => seen[2] = true,
+                        _ => seen[0] = true,
                     }
                 }
             }

@@ -5,7 +5,7 @@
 use crate::error::Error;
 use crate::landscape::{Landscape, Point};
 use crate::method::catalog::{self, Hyper};
-use crate::method::{Criteria, State, Status};
+use crate::method::{run_to, Criteria, State, Status};
 use crate::picture::grid::View;
 use crate::rng::Rng;
 
@@ -32,7 +32,7 @@ pub struct Outcome {
     pub x: Point<2>,
     /// `E` there.
     pub value: f64,
-    /// How the run ended (`Running` if it used up its steps).
+    /// How the run ended (`StepLimit` if it used up its steps).
     pub status: Status,
 }
 
@@ -49,10 +49,7 @@ pub fn run(
         .iter()
         .map(|&x0| {
             let mut method = catalog::build::<2>(id, hyper)?;
-            let mut state = State::start(l, x0, &criteria);
-            while state.status == Status::Running && state.iteration < steps {
-                state = method.step(l, state, &criteria);
-            }
+            let state = run_to(method.as_mut(), l, State::start(l, x0, &criteria), &criteria, steps);
             Ok(Outcome {
                 x: state.x,
                 value: state.value,

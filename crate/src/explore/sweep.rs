@@ -3,7 +3,8 @@
 //! to converge against `η`, with the divergence threshold `2/λ_max` in sight.
 
 use crate::landscape::{Landscape, Point};
-use crate::method::{Criteria, Method, State, Status};
+use crate::method::gradient_descent::GradientDescent;
+use crate::method::{run_to, Criteria, State, Status};
 
 /// The outcome of one run of a sweep.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,14 +33,9 @@ pub fn sweep<const N: usize>(l: &dyn Landscape<N>, start: Point<N>, etas: &[f64]
     let criteria = Criteria::default();
     etas.iter()
         .map(|&eta| {
-            let mut state = State::start(l, start, &criteria);
-            let outcome = match crate::method::gradient_descent::GradientDescent::new(eta) {
-                Ok(mut gd) => {
-                    while state.status == Status::Running && state.iteration < max_steps {
-                        state = gd.step(l, state, &criteria);
-                    }
-                    state
-                }
+            let state = State::start(l, start, &criteria);
+            let outcome = match GradientDescent::new(eta) {
+                Ok(mut gd) => run_to(&mut gd, l, state, &criteria, max_steps),
                 Err(_) => state,
             };
             SweepPoint {

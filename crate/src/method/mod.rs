@@ -16,20 +16,53 @@ pub mod trajectory;
 
 use crate::landscape::{Landscape, Point};
 
-/// Where a run stands after its last step.
+/// Where a run stands after its last step: the one name for how a run ended, everywhere (the
+/// page's runs, the sweep, random starts, basin maps), with one wire code each ([`Status::code`],
+/// [`Status::name`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// Still going: the gradient is not yet small.
-    Running,
     /// `‖∇E‖` fell below the tolerance: a critical point (not necessarily a minimum).
-    Converged,
+    Converged = 0,
+    /// Still going: the gradient is not yet small.
+    Running = 1,
     /// The value or the point stopped being finite, or the point left the bound.
-    Diverged,
-    /// Newton could not solve `H v = −∇E`: the Hessian is singular (or nearly so).
-    SingularHessian,
+    Diverged = 2,
     /// `E` or `∇E` is undefined (NaN) at the point reached, while the point is finite: the step
     /// left the function's domain (`log` of a negative number, `sqrt(−1)`, `0/0`).
-    Undefined,
+    Undefined = 3,
+    /// Newton could not solve `H v = −∇E`: the Hessian is singular (or nearly so).
+    SingularHessian = 4,
+    /// The run used up its steps without converging.
+    StepLimit = 5,
+}
+
+impl Status {
+    /// Every status, in the order of their codes.
+    pub const ALL: [Status; 6] = [
+        Status::Converged,
+        Status::Running,
+        Status::Diverged,
+        Status::Undefined,
+        Status::SingularHessian,
+        Status::StepLimit,
+    ];
+
+    /// The status's wire code (its index in [`Status::ALL`]).
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The status's name on the wire and in the page's strings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Converged => "converged",
+            Status::Running => "running",
+            Status::Diverged => "diverged",
+            Status::Undefined => "undefined",
+            Status::SingularHessian => "singular",
+            Status::StepLimit => "limit",
+        }
+    }
 }
 
 /// The work a run has done: the lecture's "Newton is very expensive" in numbers.
@@ -134,4 +167,22 @@ impl<const N: usize> State<N> {
 pub trait Method<const N: usize> {
     /// Takes one step on `landscape` from `state`.
     fn step(&mut self, landscape: &dyn Landscape<N>, state: State<N>, criteria: &Criteria) -> State<N>;
+}
+
+/// Steps `method` from `state` until the run stops or has taken `max_steps` steps in all; a run
+/// still going then ends as [`Status::StepLimit`]. Every run with a step budget ends here.
+pub fn run_to<const N: usize>(
+    method: &mut dyn Method<N>,
+    landscape: &dyn Landscape<N>,
+    mut state: State<N>,
+    criteria: &Criteria,
+    max_steps: usize,
+) -> State<N> {
+    while state.status == Status::Running && state.iteration < max_steps {
+        state = method.step(landscape, state, criteria);
+    }
+    if state.status == Status::Running {
+        state.status = Status::StepLimit;
+    }
+    state
 }

@@ -50,6 +50,9 @@ impl<const N: usize> Trajectory<N> {
                 taken += 1;
             }
         }
+        if self.state.status == Status::Running && self.state.iteration >= Self::MAX_STEPS {
+            self.state.status = Status::StepLimit;
+        }
         taken
     }
 
@@ -60,7 +63,7 @@ impl<const N: usize> Trajectory<N> {
 
     /// Whether another step would do anything.
     pub fn is_running(&self) -> bool {
-        self.state.status == Status::Running && self.state.iteration < Self::MAX_STEPS
+        self.state.status == Status::Running
     }
 
     /// The length of the last step, `‖x_t − x_{t−1}‖` (NaN before the first step).

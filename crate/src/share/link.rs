@@ -365,7 +365,8 @@ fn list(numbers: &dyn Numbers, text: &str, max: usize) -> Option<Vec<f64>> {
 }
 
 /// A short name: 1 to 32 characters of `[a-z0-9-]`.
-fn is_token(s: &str) -> bool {
+/// Whether `s` is a name a link carries (scene, language): 1 to 32 of `[a-z0-9-]`.
+pub fn is_token(s: &str) -> bool {
     (1..=32).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

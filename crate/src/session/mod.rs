@@ -1,0 +1,595 @@
+//! The session: the one owner of the page's state. It holds the whole configuration (what a share
+//! link holds: landscape, parameters, typed function, data points, view, start, methods and their
+//! hyperparameters, scene, language, panels) and the runs, and answers what the page shows as
+//! typed values ([`report`]). Every change is validated first: on error nothing changes.
+//!
+//! The shell keeps only what is the page's own (playing, speed, hover, element sizes); the
+//! boundary (`wasm/`) only delegates here. Everything here is tested natively.
+
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+pub mod lab;
+pub mod report;
+pub mod runs;
+#[cfg(test)]
+mod tests;
+
+use crate::analysis::hessian::Regime;
+use crate::error::Error;
+use crate::explore::sweep::{self, SweepPoint};
+use crate::landscape::neural::{self, TinyNet};
+use crate::landscape::presets::{AnyLandscape, Preset};
+use crate::landscape::Landscape;
+use crate::method::catalog::{Hyper, METHOD_IDS};
+use crate::numbers::Numbers;
+use crate::picture::grid::{check_range, View};
+use crate::session::report::{AnalysisPoint, AnalysisReport, CriticalReport, Readout};
+use crate::session::runs::{point, ChartStyle, Runs};
+use crate::share::export::{self};
+use crate::share::link::{LinkState, MAX_STEPS, PANELS};
+
+/// The runs of either dimension.
+pub enum AnyRuns {
+    /// On a 1-D landscape.
+    One(Runs<1>),
+    /// On a 2-D landscape.
+    Two(Runs<2>),
+}
+
+/// The landscape of either dimension, borrowed.
+pub enum LandscapeRef<'a> {
+    /// `E(x)`.
+    One(&'a dyn Landscape<1>),
+    /// `E(x, y)`.
+    Two(&'a dyn Landscape<2>),
+}
+
+/// Runs `$body` with `$r` bound to the [`Runs`] of either dimension.
+macro_rules! with_runs {
+    ($runs:expr, $r:ident => $body:expr) => {
+        match $runs {
+            AnyRuns::One($r) => $body,
+            AnyRuns::Two($r) => $body,
+        }
+    };
+}
+
+/// What applying a link did besides configuring the session.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Applied {
+    /// One `key: reason` line per ignored field.
+    pub ignored: Vec<String>,
+    /// Steps taken after loading (what the link asked for).
+    pub steps: usize,
+}
+
+/// One run of the learning-rate sweep with `|1 − ηE″|` at the start (1-D; NaN in 2-D).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SweepRow {
+    /// The run.
+    pub run: SweepPoint,
+    /// The factor a GD step applies to the error at the start, in absolute value.
+    pub factor: f64,
+}
+
+/// The page's state and runs.
+pub struct Session {
+    /// The configuration, as a share link holds it (`steps` unused: it comes from the runs).
+    config: LinkState,
+    /// The last typed text of `typed1d` and `typed2d`, kept while another landscape is shown.
+    functions: [Option<String>; 2],
+    runs: AnyRuns,
+    numbers: &'static dyn Numbers,
+}
+
+impl Session {
+    /// A session on preset `id` with its defaults (gradient descent and Newton on); numbers in
+    /// links and typed functions go through `numbers`.
+    pub fn new(id: &str, numbers: &'static dyn Numbers) -> Result<Session, Error> {
+        let config = LinkState::defaults(Preset::find(id)?);
+        let runs = build_runs(&config, numbers)?;
+        Ok(Session {
+            config,
+            functions: [None, None],
+            runs,
+            numbers,
+        })
+    }
+
+    /// Makes `next` the configuration, rebuilding the landscape when what defines it changed and
+    /// restarting the runs once; on error nothing changes.
+    fn reconfigure(&mut self, mut next: LinkState) -> Result<(), Error> {
+        let dim = next.preset.dim;
+        if next.start.len() != dim || !next.start.iter().all(|v| v.is_finite()) {
+            next.start = next.preset.start[..dim].to_vec();
+        }
+        let same_landscape = next.preset == self.config.preset
+            && next.params == self.config.params
+            && next.function == self.config.function
+            && next.points == self.config.points;
+        if same_landscape {
+            let enabled = enabled_mask(&next.methods);
+            with_runs!(&mut self.runs, r => r.restart(&next.start, &next.hyper, &enabled))?;
+        } else {
+            self.runs = build_runs(&next, self.numbers)?;
+        }
+        if next.preset.function.is_some() {
+            self.functions[dim - 1] = next.function.clone();
+        }
+        self.config = next;
+        Ok(())
+    }
+
+    // ---- changes -------------------------------------------------------------------------
+
+    /// Switches to preset `id` with its own parameters, view, start and `η`, keeping the methods,
+    /// `μ`, `β`, the scene, language and panels (and the last typed function of a typed preset).
+    pub fn select_preset(&mut self, id: &str) -> Result<(), Error> {
+        let preset = Preset::find(id)?;
+        let mut next = LinkState::defaults(preset);
+        next.hyper = Hyper {
+            eta: preset.eta,
+            ..self.config.hyper
+        };
+        next.function = self.functions[preset.dim - 1]
+            .clone()
+            .filter(|_| preset.function.is_some());
+        self.keep_page_settings(&mut next);
+        next.methods = self.config.methods.clone();
+        self.reconfigure(next)
+    }
+
+    /// The landscape's parameters (missing ones default); a neural landscape's data goes back to
+    /// the data set its parameters name.
+    pub fn set_params(&mut self, values: &[f64]) -> Result<(), Error> {
+        let mut next = self.config.clone();
+        next.params = self
+            .config
+            .preset
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| values.get(i).copied().unwrap_or(p.default))
+            .collect();
+        next.points = None;
+        self.reconfigure(next)
+    }
+
+    /// The typed function of a typed landscape (`typed1d`, `typed2d`).
+    pub fn set_function(&mut self, text: &str) -> Result<(), Error> {
+        if self.config.preset.function.is_none() {
+            return Err(Error::NotHere("this landscape is not a typed function"));
+        }
+        let mut next = self.config.clone();
+        next.function = Some(text.trim().to_owned());
+        self.reconfigure(next)
+    }
+
+    /// The data of a neural landscape (`neuron`, `tinynet`): `flat` = `[x₀, t₀, x₁, t₁, …]`, at
+    /// most 64 points, `|x| ≤ 3`, `t` in `[0, 1]`.
+    pub fn set_points(&mut self, flat: &[f64]) -> Result<(), Error> {
+        if !takes_points(self.config.preset) {
+            return Err(Error::NotHere("this landscape has no data points"));
+        }
+        if neural::parse_points(flat).is_none() {
+            return Err(Error::OutOfRange(
+                "data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64",
+            ));
+        }
+        let mut next = self.config.clone();
+        next.points = Some(flat.to_vec());
+        self.reconfigure(next)
+    }
+
+    /// The hyperparameters `η`, `μ`, `β` (validated as the methods validate them).
+    pub fn set_hyper(&mut self, hyper: Hyper) -> Result<(), Error> {
+        hyper.validate()?;
+        let mut next = self.config.clone();
+        next.hyper = hyper;
+        self.reconfigure(next)
+    }
+
+    /// Turns methods on and off: `on[i]` for method `i` of [`METHOD_IDS`] (missing ones off).
+    pub fn set_enabled(&mut self, on: &[bool]) -> Result<(), Error> {
+        let mut next = self.config.clone();
+        next.methods = METHOD_IDS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| on.get(*i).copied().unwrap_or(false))
+            .map(|(_, id)| *id)
+            .collect();
+        self.reconfigure(next)
+    }
+
+    /// The start point (one finite coordinate per dimension, within ±1e6).
+    pub fn set_start(&mut self, x: &[f64]) -> Result<(), Error> {
+        if x.len() != self.dim() || !x.iter().all(|v| v.is_finite() && v.abs() <= 1e6) {
+            return Err(Error::BadPoint);
+        }
+        let mut next = self.config.clone();
+        next.start = x.to_vec();
+        self.reconfigure(next)
+    }
+
+    /// The view `[x_min, x_max, y_min, y_max]` (in 1-D only the `x` range counts). Runs go on.
+    pub fn set_view(&mut self, view: &[f64]) -> Result<(), Error> {
+        let mut next = self.config.view;
+        match (self.dim(), view) {
+            (1, [x0, x1, ..]) => {
+                check_range(*x0, *x1)?;
+                next[0] = *x0;
+                next[1] = *x1;
+            }
+            (2, _) => next.copy_from_slice(&{
+                let v = View::new(view)?;
+                [v.x_min, v.x_max, v.y_min, v.y_max]
+            }),
+            _ => return Err(Error::BadView),
+        }
+        self.config.view = next;
+        Ok(())
+    }
+
+    /// The language of the page (a short name such as `en`, `es`; empty for none).
+    pub fn set_lang(&mut self, lang: &str) -> Result<(), Error> {
+        self.config.lang = token(lang)?;
+        Ok(())
+    }
+
+    /// The scene shown (its identifier; empty for none). Only the name: [`Session::apply_scene`]
+    /// applies one.
+    pub fn set_scene(&mut self, scene: &str) -> Result<(), Error> {
+        self.config.scene = token(scene)?;
+        Ok(())
+    }
+
+    /// The critical points and the Hessian view shown or not.
+    pub fn set_panels(&mut self, critical: bool, hessian: bool) {
+        self.config.critical = critical;
+        self.config.hessian = hessian;
+    }
+
+    /// Embedded mode and the panels hidden (names of [`PANELS`]; unknown names are dropped).
+    pub fn set_embedding(&mut self, embed: bool, hide: &[&str]) {
+        self.config.embed = embed;
+        self.config.hide = PANELS.iter().copied().filter(|p| hide.contains(p)).collect();
+    }
+
+    /// Restarts every run at the start point.
+    pub fn restart(&mut self) -> Result<(), Error> {
+        self.reconfigure(self.config.clone())
+    }
+
+    /// Up to `steps` more steps of every run; whether any still runs.
+    pub fn step(&mut self, steps: usize) -> bool {
+        with_runs!(&mut self.runs, r => r.step(steps))
+    }
+
+    /// Applies a share link (`?…` or `#…`): every valid field, defaults for the rest (a missing
+    /// landscape keeps the current one), then the steps it asks for. Never fails: what it
+    /// ignored is listed.
+    pub fn apply_link(&mut self, query: &str) -> Applied {
+        let (next, ignored) = LinkState::decode(query, self.config.preset, self.numbers);
+        let mut ignored: Vec<String> = ignored.iter().map(|i| format!("{}: {}", i.key, i.reason)).collect();
+        let steps = next.steps as usize;
+        if let Err(e) = self.reconfigure(next.clone()) {
+            // (The decoder validates every field; this keeps the page working if a combination
+            // still fails: the landscape's defaults, with the rest of the link.)
+            ignored.push(format!("l: {e}"));
+            let mut fallback = LinkState::defaults(next.preset);
+            fallback.scene = next.scene;
+            fallback.lang = next.lang;
+            if self.reconfigure(fallback).is_err() {
+                ignored.push("l: the landscape could not be built".into());
+            }
+        }
+        if steps > 0 {
+            self.step(steps);
+        }
+        Applied { ignored, steps }
+    }
+
+    /// Applies scene `id`, configured by the share link `query` (its landscape, parameters,
+    /// start, hyperparameters, methods, Hessian view; `μ` and `β` stay unless it sets them),
+    /// keeping the language, the critical points panel and the embedding. Restarts once.
+    pub fn apply_scene(&mut self, id: &str, query: &str) -> Result<Applied, Error> {
+        let scene = token(id)?;
+        // (A link's later fields win: the scene's own μ, β over the session's.)
+        let n = self.numbers;
+        let (mu, beta) = (n.format(self.config.hyper.mu), n.format(self.config.hyper.beta));
+        let query = format!("mu={mu}&beta={beta}&{}", query.trim_start_matches(['?', '#']));
+        let (mut next, ignored) = LinkState::decode(&query, self.config.preset, self.numbers);
+        next.scene = scene;
+        next.lang = self.config.lang.clone();
+        next.critical = self.config.critical;
+        next.embed = self.config.embed;
+        next.hide = self.config.hide.clone();
+        if next.function.is_none() && next.preset.function.is_some() {
+            next.function = self.functions[next.preset.dim - 1].clone();
+        }
+        self.reconfigure(next)?;
+        Ok(Applied {
+            ignored: ignored.iter().map(|i| format!("{}: {}", i.key, i.reason)).collect(),
+            steps: 0,
+        })
+    }
+
+    fn keep_page_settings(&self, next: &mut LinkState) {
+        next.scene = self.config.scene.clone();
+        next.lang = self.config.lang.clone();
+        next.critical = self.config.critical;
+        next.hessian = self.config.hessian;
+        next.embed = self.config.embed;
+        next.hide = self.config.hide.clone();
+    }
+
+    // ---- the configuration ----------------------------------------------------------------
+
+    /// The configuration as a share link holds it (with the steps taken).
+    pub fn config(&self) -> LinkState {
+        let mut state = self.config.clone();
+        state.steps = (self.steps_taken() as u32).min(MAX_STEPS);
+        if state.preset.function.is_some() {
+            state.function = Some(self.function().to_owned());
+        }
+        state
+    }
+
+    /// The share link (a query string, without `#`), optionally for an embedded copy.
+    pub fn link(&self, embed: bool) -> String {
+        let mut state = self.config();
+        state.embed |= embed;
+        state.encode(self.numbers)
+    }
+
+    /// A link of the landscape alone (preset, parameters, typed function, data points; the rest
+    /// at the preset's defaults).
+    pub fn landscape_link(&self) -> String {
+        let c = &self.config;
+        let mut state = LinkState::defaults(c.preset);
+        state.params = c.params.clone();
+        state.function = c.function.clone();
+        state.points = c.points.clone();
+        state.encode(self.numbers)
+    }
+
+    /// The preset.
+    pub fn preset(&self) -> &'static Preset {
+        self.config.preset
+    }
+
+    /// 1 or 2.
+    pub fn dim(&self) -> usize {
+        self.config.preset.dim
+    }
+
+    /// The landscape's parameters.
+    pub fn params(&self) -> &[f64] {
+        &self.config.params
+    }
+
+    /// The typed function's text (the preset's default when none was typed); empty for a
+    /// built-in landscape.
+    pub fn function(&self) -> &str {
+        match self.config.preset.function {
+            Some(default) => self.config.function.as_deref().unwrap_or(default),
+            None => "",
+        }
+    }
+
+    /// A neural landscape's data, `[x₀, t₀, x₁, t₁, …]` (empty for other landscapes).
+    pub fn points(&self) -> Vec<f64> {
+        if !takes_points(self.config.preset) {
+            return Vec::new();
+        }
+        match &self.config.points {
+            Some(flat) => flat.clone(),
+            None => neural::data_set(self.config.params.first().copied().unwrap_or(0.0) as usize)
+                .iter()
+                .flat_map(|&(x, t)| [x, t])
+                .collect(),
+        }
+    }
+
+    /// The view `[x_min, x_max, y_min, y_max]`.
+    pub fn view(&self) -> [f64; 4] {
+        self.config.view
+    }
+
+    /// The start point.
+    pub fn start(&self) -> &[f64] {
+        &self.config.start
+    }
+
+    /// `η`, `μ`, `β`.
+    pub fn hyper(&self) -> Hyper {
+        self.config.hyper
+    }
+
+    /// Whether method `i` of [`METHOD_IDS`] is on.
+    pub fn enabled(&self, i: usize) -> bool {
+        METHOD_IDS.get(i).is_some_and(|id| self.config.methods.contains(id))
+    }
+
+    /// The scene's identifier, if one is shown.
+    pub fn scene(&self) -> Option<&str> {
+        self.config.scene.as_deref()
+    }
+
+    /// The language, if one was chosen.
+    pub fn lang(&self) -> Option<&str> {
+        self.config.lang.as_deref()
+    }
+
+    /// Critical points shown, Hessian view shown, embedded, panels hidden.
+    pub fn panels(&self) -> (bool, bool, bool, &[&'static str]) {
+        let c = &self.config;
+        (c.critical, c.hessian, c.embed, &c.hide)
+    }
+
+    // ---- what the page shows -----------------------------------------------------------------
+
+    /// The landscape.
+    pub fn landscape(&self) -> LandscapeRef<'_> {
+        match &self.runs {
+            AnyRuns::One(r) => LandscapeRef::One(r.landscape.as_ref()),
+            AnyRuns::Two(r) => LandscapeRef::Two(r.landscape.as_ref()),
+        }
+    }
+
+    /// The runs.
+    pub fn runs(&self) -> &AnyRuns {
+        &self.runs
+    }
+
+    /// The most steps any run has taken.
+    pub fn steps_taken(&self) -> usize {
+        with_runs!(&self.runs, r => r.steps_taken())
+    }
+
+    /// Where method `i` stands (`None` when it is off).
+    pub fn readout(&self, i: usize) -> Option<Readout> {
+        with_runs!(&self.runs, r => r.readout(i))
+    }
+
+    /// The point the analysis describes: the current iterate of the first method that is on
+    /// and has a finite iterate, else the start point.
+    pub fn analysis_point(&self) -> AnalysisPoint {
+        for i in 0..METHOD_IDS.len() {
+            let Some(r) = self.readout(i) else { continue };
+            let x = if self.dim() == 2 { vec![r.x, r.y] } else { vec![r.x] };
+            if x.iter().all(|v| v.is_finite()) {
+                return AnalysisPoint {
+                    method: Some(i),
+                    iteration: r.iteration,
+                    x,
+                };
+            }
+        }
+        AnalysisPoint {
+            method: None,
+            iteration: 0,
+            x: self.config.start.clone(),
+        }
+    }
+
+    /// The second-order picture at `x`, with the 1-D regime of the current `η`.
+    pub fn analysis_at(&self, x: &[f64]) -> Result<AnalysisReport, Error> {
+        let eta = self.config.hyper.eta;
+        with_runs!(&self.runs, r => r.analysis(x, eta))
+    }
+
+    /// `η_opt = 1/E''` at the start point (1-D, where `E'' > 0`).
+    pub fn eta_opt_at_start(&self) -> Option<f64> {
+        self.analysis_at(&self.config.start).ok()?.eta_opt
+    }
+
+    /// `[E, ‖∇E‖]` at `x`.
+    pub fn probe(&self, x: &[f64]) -> Result<[f64; 2], Error> {
+        with_runs!(&self.runs, r => r.probe(x))
+    }
+
+    /// The critical points in the view (in 1-D its `x` range), found by Newton's method from
+    /// `seeds` seeds per side (clamped to 1–80), sorted by `E`.
+    pub fn critical_points(&self, seeds: usize) -> Result<Vec<CriticalReport>, Error> {
+        let [x0, x1, y0, y1] = self.config.view;
+        let seeds = seeds.clamp(1, 80);
+        match &self.runs {
+            AnyRuns::One(r) => r.critical(&[x0], &[x1], seeds),
+            AnyRuns::Two(r) => r.critical(&[x0, y0], &[x1, y1], seeds),
+        }
+    }
+
+    /// Gradient descent from the start for `count` learning rates on a log grid over `[lo, hi]`,
+    /// at most `steps` steps each.
+    pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<SweepRow>, Error> {
+        let valid = lo > 0.0 && hi > lo && hi.is_finite() && (2..=1000).contains(&count) && steps <= 100_000;
+        if !valid {
+            return Err(Error::OutOfRange(
+                "a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps",
+            ));
+        }
+        let etas = sweep::log_grid(lo, hi, count);
+        let (runs, curvature) = match &self.runs {
+            AnyRuns::One(r) => {
+                let x = point::<1>(&self.config.start)?;
+                let curvature = crate::analysis::hessian::Analysis::at(r.landscape.as_ref(), &x).lambda_max;
+                (sweep::sweep(r.landscape.as_ref(), x, &etas, steps), curvature)
+            }
+            AnyRuns::Two(r) => (
+                sweep::sweep(r.landscape.as_ref(), point::<2>(&self.config.start)?, &etas, steps),
+                f64::NAN,
+            ),
+        };
+        Ok(runs
+            .into_iter()
+            .map(|run| SweepRow {
+                factor: Regime::error_factor(run.eta, curvature).abs(),
+                run,
+            })
+            .collect())
+    }
+
+    /// The model's output `y(x)` at `n` inputs (clamped to 2–1000) evenly spread over the data's
+    /// `x` range, with the weights at point `at` of the map (the neuron's `w, θ`, or the
+    /// network's slice coordinates).
+    pub fn model_output(&self, at: &[f64], n: usize) -> Result<Vec<f64>, Error> {
+        let p = point::<2>(at)?;
+        let n = n.clamp(2, 1000);
+        let (lo, hi) = neural::X_RANGE;
+        let xs = (0..n).map(|i| lo + (hi - lo) * i as f64 / (n - 1) as f64);
+        let params = &self.config.params;
+        Ok(match self.config.preset.id {
+            "neuron" => xs.map(|x| neural::sigmoid(p[0] * x - p[1])).collect(),
+            "tinynet" => {
+                let net = TinyNet::new(Vec::new(), params[1] as u64, params[2] >= 0.5);
+                xs.map(|x| net.output(&p, x)).collect()
+            }
+            _ => return Err(Error::NotHere("this landscape is not a model")),
+        })
+    }
+
+    /// Every run's iterates as CSV (see [`export::csv`]).
+    pub fn csv(&self) -> String {
+        with_runs!(&self.runs, r => export::csv(&r.tracks(), self.numbers))
+    }
+
+    /// The series of a chart of `E` (`grad == false`) or `‖∇E‖`, styled by `style`.
+    pub fn series<'a>(&'a self, grad: bool, style: &'a [ChartStyle]) -> Vec<crate::picture::chart::Series<'a>> {
+        with_runs!(&self.runs, r => r.series(grad, style))
+    }
+}
+
+/// The runs of `config`: its landscape built, every method on run from its start.
+fn build_runs(config: &LinkState, numbers: &dyn Numbers) -> Result<AnyRuns, Error> {
+    let points = config.points.as_deref().and_then(neural::parse_points);
+    let enabled = enabled_mask(&config.methods);
+    let (start, hyper) = (&config.start, &config.hyper);
+    Ok(
+        match config
+            .preset
+            .build(&config.params, config.function.as_deref(), points.as_deref(), numbers)?
+        {
+            AnyLandscape::One(l) => AnyRuns::One(Runs::new(l, start, hyper, &enabled)?),
+            AnyLandscape::Two(l) => AnyRuns::Two(Runs::new(l, start, hyper, &enabled)?),
+        },
+    )
+}
+
+/// `methods` (identifiers) as an on/off mask over [`METHOD_IDS`].
+fn enabled_mask(methods: &[&str]) -> Vec<bool> {
+    METHOD_IDS.iter().map(|id| methods.contains(id)).collect()
+}
+
+/// Whether `preset` takes data points.
+pub fn takes_points(preset: &Preset) -> bool {
+    crate::share::link::takes_points(preset)
+}
+
+/// A name for a link (`None` when empty), or why not.
+fn token(s: &str) -> Result<Option<String>, Error> {
+    match (s.is_empty(), crate::share::link::is_token(s)) {
+        (true, _) => Ok(None),
+        (false, true) => Ok(Some(s.to_owned())),
+        (false, false) => Err(Error::OutOfRange("a name of 1 to 32 lowercase letters, digits and -")),
+    }
+}

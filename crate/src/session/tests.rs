@@ -1,0 +1,405 @@
+//! The session, natively: every label the page shows is decided here and checked against the
+//! mathematics (Newton's one step on a quadratic, GD with η = 1/a, divergence above 2/λ_max),
+//! and every bad input leaves the state as it was.
+
+use super::*;
+use crate::analysis::hessian::CriticalKind;
+use crate::method::trajectory::Trajectory;
+use crate::method::Status;
+use crate::numbers::RustNumbers;
+
+fn session(id: &str) -> Session {
+    Session::new(id, &RustNumbers).expect("a preset")
+}
+
+fn idx(id: &str) -> usize {
+    METHOD_IDS.iter().position(|m| *m == id).expect("a method")
+}
+
+fn on(ids: &[&str]) -> Vec<bool> {
+    METHOD_IDS.iter().map(|m| ids.contains(m)).collect()
+}
+
+/// Everything a person could see change: the configuration and every run's state.
+fn snapshot(s: &Session) -> (String, Vec<Option<Readout>>) {
+    (s.link(false), (0..METHOD_IDS.len()).map(|i| s.readout(i)).collect())
+}
+
+#[test]
+fn a_new_session_has_its_presets_defaults_with_gd_and_newton() {
+    let s = session("rosenbrock");
+    assert_eq!(s.start(), &[-1.2, 1.0]);
+    assert_eq!(s.hyper().eta, 0.001);
+    assert_eq!(s.view(), [-2.0, 2.0, -1.0, 3.0]);
+    assert!(s.enabled(idx("gd")) && s.enabled(idx("newton")) && !s.enabled(idx("adam")));
+    assert_eq!(s.readout(idx("gd")).expect("on").status, Status::Running);
+    assert!(s.readout(idx("adam")).is_none());
+    assert!(Session::new("nope", &RustNumbers).is_err());
+}
+
+#[test]
+fn newton_in_one_step_and_gd_with_eta_one_over_a_on_the_1d_quadratic() {
+    let mut s = session("quadratic1d");
+    s.set_params(&[4.0]).expect("a = 4");
+    s.set_hyper(Hyper { eta: 0.25, ..s.hyper() }).expect("η = 1/a");
+    s.set_start(&[3.0]).expect("a start");
+    let a = s.analysis_at(&[3.0]).expect("analysis");
+    assert_eq!(a.eta_opt, Some(0.25));
+    assert_eq!(a.regime, Some(Regime::OneStep));
+    assert_eq!(a.error_factor, Some(0.0));
+    assert_eq!(s.eta_opt_at_start(), Some(0.25));
+    s.step(1);
+    for m in ["gd", "newton"] {
+        let r = s.readout(idx(m)).expect("on");
+        assert_eq!(
+            (r.iteration, r.status, r.reached),
+            (1, Status::Converged, Some(CriticalKind::Minimum))
+        );
+        assert!(r.x.abs() < 1e-12, "{m} at {}", r.x);
+    }
+    // Every regime of the lecture at its η, from the core.
+    for (units, regime) in [
+        (0.5, Regime::Converges),
+        (1.5, Regime::Oscillates),
+        (2.5, Regime::Diverges),
+    ] {
+        s.set_hyper(Hyper {
+            eta: units * 0.25,
+            ..s.hyper()
+        })
+        .expect("η");
+        assert_eq!(s.analysis_at(&[3.0]).expect("analysis").regime, Some(regime));
+    }
+}
+
+#[test]
+fn gd_diverges_above_two_over_lambda_max_and_newton_lands_in_one_step() {
+    let mut s = session("quadratic2d");
+    let bound = s
+        .analysis_at(&[1.0, 1.0])
+        .expect("analysis")
+        .stability_bound
+        .expect("λ_max > 0");
+    assert!((bound - 0.2).abs() < 1e-12);
+    s.set_hyper(Hyper {
+        eta: 1.05 * bound,
+        ..s.hyper()
+    })
+    .expect("η");
+    s.step(2000);
+    assert_eq!(s.readout(idx("gd")).expect("gd").status, Status::Diverged);
+    let newton = s.readout(idx("newton")).expect("newton");
+    assert_eq!((newton.iteration, newton.status), (1, Status::Converged));
+    // Just below the bound GD converges.
+    s.set_hyper(Hyper {
+        eta: 0.95 * bound,
+        ..s.hyper()
+    })
+    .expect("η");
+    s.step(5000);
+    assert_eq!(s.readout(idx("gd")).expect("gd").status, Status::Converged);
+}
+
+#[test]
+fn newton_says_when_it_heads_for_a_saddle_and_where_it_went() {
+    let mut s = session("saddle");
+    let r = s.readout(idx("newton")).expect("newton");
+    assert_eq!(
+        (r.status, r.curvature, r.heading),
+        (Status::Running, CriticalKind::Saddle, Some(CriticalKind::Saddle))
+    );
+    // GD is not misled by the curvature: no warning on its row.
+    assert_eq!(s.readout(idx("gd")).expect("gd").heading, None);
+    s.step(5);
+    let r = s.readout(idx("newton")).expect("newton");
+    assert_eq!(
+        (r.status, r.reached, r.heading),
+        (Status::Converged, Some(CriticalKind::Saddle), None)
+    );
+}
+
+#[test]
+fn a_run_that_uses_up_its_steps_ends_at_the_step_limit() {
+    let mut s = session("quadratic2d");
+    s.set_hyper(Hyper { eta: 1e-7, ..s.hyper() }).expect("a tiny η");
+    s.set_enabled(&on(&["gd"])).expect("gd alone");
+    assert!(!s.step(Trajectory::<2>::MAX_STEPS + 10));
+    let r = s.readout(idx("gd")).expect("gd");
+    assert_eq!((r.iteration, r.status), (Trajectory::<2>::MAX_STEPS, Status::StepLimit));
+    assert!(!s.step(1));
+    assert_eq!(s.readout(idx("gd")).expect("gd").iteration, Trajectory::<2>::MAX_STEPS);
+}
+
+#[test]
+fn statuses_have_one_code_and_one_name_each() {
+    for (i, s) in Status::ALL.iter().enumerate() {
+        assert_eq!(usize::from(s.code()), i);
+    }
+    let mut names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Status::ALL.len());
+}
+
+#[test]
+fn selecting_a_preset_takes_its_defaults_and_keeps_methods_and_page_settings() {
+    let mut s = session("rosenbrock");
+    s.set_enabled(&on(&["gd", "momentum", "adam"])).expect("methods");
+    s.set_hyper(Hyper {
+        eta: 0.002,
+        mu: 3.0,
+        beta: 0.5,
+    })
+    .expect("hyper");
+    s.set_lang("es").expect("a language");
+    s.set_panels(false, true);
+    s.step(10);
+    s.select_preset("himmelblau").expect("a preset");
+    assert_eq!(s.preset().id, "himmelblau");
+    assert_eq!((s.start(), s.view()), (&[0.5, -0.5][..], [-6.0, 6.0, -6.0, 6.0]));
+    assert_eq!(
+        s.hyper(),
+        Hyper {
+            eta: 0.01,
+            mu: 3.0,
+            beta: 0.5
+        }
+    );
+    assert!(s.enabled(idx("momentum")) && !s.enabled(idx("newton")));
+    assert_eq!((s.lang(), s.panels().0, s.panels().1), (Some("es"), false, true));
+    assert_eq!(s.steps_taken(), 0, "the runs restarted");
+    // A 1-D preset gets its own start.
+    s.select_preset("doublewell").expect("a preset");
+    assert_eq!((s.dim(), s.start()), (1, &[1.8][..]));
+}
+
+#[test]
+fn bad_input_is_refused_and_everything_is_kept() {
+    let mut s = session("quadratic2d");
+    s.set_enabled(&on(&["gd", "newton", "lm"])).expect("methods");
+    s.step(3);
+    let before = snapshot(&s);
+    let h = s.hyper();
+    let refused = [
+        s.set_hyper(Hyper { eta: f64::NAN, ..h }).is_err(),
+        s.set_hyper(Hyper { eta: -1.0, ..h }).is_err(),
+        s.set_hyper(Hyper { eta: 0.0, ..h }).is_err(),
+        s.set_hyper(Hyper { mu: -1.0, ..h }).is_err(),
+        s.set_hyper(Hyper { beta: 1.0, ..h }).is_err(),
+        s.set_start(&[f64::INFINITY, 0.0]).is_err(),
+        s.set_start(&[1.0]).is_err(),
+        s.set_start(&[1.0, 2.0, 3.0]).is_err(),
+        s.set_start(&[2e6, 0.0]).is_err(),
+        s.set_params(&[f64::NAN]).is_err(),
+        s.set_params(&[1.0, 1e9]).is_err(),
+        s.select_preset("nope").is_err(),
+        s.set_function("x^2").is_err(),
+        s.set_points(&[0.0, 1.0]).is_err(),
+        s.set_view(&[1.0, 1.0, 0.0, 1.0]).is_err(),
+        s.set_view(&[0.0, f64::NAN, 0.0, 1.0]).is_err(),
+        s.set_view(&[0.0, 1.0]).is_err(),
+        s.set_lang("<script>").is_err(),
+        s.apply_scene("a b", "l=himmelblau").is_err(),
+        s.model_output(&[0.0, 0.0], 10).is_err(),
+        s.eta_sweep(0.0, 1.0, 10, 10).is_err(),
+        s.eta_sweep(1e-3, 1.0, 1, 10).is_err(),
+    ];
+    assert!(refused.iter().all(|&r| r), "{refused:?}");
+    assert_eq!(snapshot(&s), before, "nothing changed, no run restarted");
+}
+
+#[test]
+fn a_link_reopens_the_same_configuration_and_runs_number_for_number() {
+    let mut s = session("himmelblau");
+    s.set_enabled(&on(&["gd", "damped-newton", "momentum", "adam"]))
+        .expect("methods");
+    s.set_hyper(Hyper {
+        eta: 0.0123,
+        mu: 0.5,
+        beta: 0.8,
+    })
+    .expect("hyper");
+    s.set_start(&[1.0 / 3.0, -2.0_f64.sqrt()]).expect("start");
+    s.set_view(&[-3.0, 4.5, -2.0, 5.0]).expect("view");
+    s.set_scene("himmelblau").expect("a scene");
+    s.set_panels(false, true);
+    s.step(37);
+    let link = s.link(false);
+    let mut copy = session("rosenbrock");
+    let applied = copy.apply_link(&link);
+    assert_eq!(
+        applied,
+        Applied {
+            ignored: vec![],
+            steps: 37
+        }
+    );
+    assert_eq!(snapshot(&copy), snapshot(&s));
+    assert_eq!(copy.view(), [-3.0, 4.5, -2.0, 5.0]);
+    assert_eq!(copy.scene(), Some("himmelblau"));
+    // The landscape alone: the same landscape, every other field at its default.
+    let mut alone = session("rosenbrock");
+    alone.apply_link(&s.landscape_link());
+    assert_eq!(alone.preset().id, "himmelblau");
+    assert_eq!((alone.steps_taken(), alone.hyper().eta), (0, 0.01));
+    // An embedded copy says so; the session itself is not embedded.
+    assert!(s.link(true).contains("embed=1") && !s.link(false).contains("embed=1"));
+}
+
+#[test]
+fn a_bad_link_keeps_its_good_fields_and_says_what_it_ignored() {
+    let mut s = session("rosenbrock");
+    let applied = s.apply_link("v=1&l=himmelblau&s=1,nan&eta=-3&m=gd,bogus&n=5");
+    assert_eq!(s.preset().id, "himmelblau");
+    assert_eq!(s.start(), &[0.5, -0.5], "the preset's start");
+    assert_eq!(s.hyper().eta, 0.01, "the preset's η");
+    assert!(s.enabled(idx("gd")) && !s.enabled(idx("newton")));
+    assert_eq!(s.steps_taken(), 5);
+    let keys: Vec<&str> = applied
+        .ignored
+        .iter()
+        .map(|l| l.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(keys, ["s", "eta", "m"]);
+}
+
+#[test]
+fn a_scene_is_a_link_applied_once_keeping_the_language() {
+    let mut s = session("rosenbrock");
+    s.set_lang("es").expect("a language");
+    s.set_hyper(Hyper { mu: 4.0, ..s.hyper() }).expect("μ");
+    let applied = s
+        .apply_scene("regimes", "l=quadratic1d&p=2&s=3&eta=0.25&m=gd")
+        .expect("a scene");
+    assert!(applied.ignored.is_empty());
+    assert_eq!(
+        (s.preset().id, s.params(), s.start()),
+        ("quadratic1d", &[2.0][..], &[3.0][..])
+    );
+    assert_eq!(
+        (s.hyper().eta, s.hyper().mu),
+        (0.25, 4.0),
+        "the scene's η, the session's μ"
+    );
+    assert!(s.enabled(idx("gd")) && !s.enabled(idx("newton")));
+    assert_eq!((s.scene(), s.lang()), (Some("regimes"), Some("es")));
+    assert_eq!(
+        s.apply_scene("x", "l=himmelblau&mu=2").expect("a scene").ignored,
+        Vec::<String>::new()
+    );
+    assert_eq!(s.hyper().mu, 2.0, "a scene that sets μ");
+    assert!(s
+        .apply_scene("hessian", "l=himmelblau&s=2.5,-0.5&m=newton&hess=1")
+        .is_ok());
+    assert!(s.panels().1, "the scene shows the Hessian");
+}
+
+#[test]
+fn typed_functions_are_kept_while_another_landscape_is_shown() {
+    let mut s = session("typed2d");
+    s.set_function("(x - 1)^2 + 3*(y + 2)^2").expect("parses");
+    let newton = |s: &mut Session| {
+        s.restart().expect("restart");
+        s.step(1);
+        s.readout(idx("newton")).expect("newton")
+    };
+    let r = newton(&mut s);
+    assert_eq!(r.status, Status::Converged, "Newton minimizes a quadratic in one step");
+    assert!((r.x - 1.0).abs() < 1e-12 && (r.y + 2.0).abs() < 1e-12);
+    let before = s.function().to_owned();
+    assert!(matches!(s.set_function("sin(x"), Err(Error::BadFunction(_))));
+    assert_eq!(s.function(), before, "the last valid function stays");
+    s.select_preset("himmelblau").expect("another");
+    assert_eq!(s.function(), "");
+    s.select_preset("typed2d").expect("back");
+    assert_eq!(s.function(), before);
+    assert!(s.link(false).contains("f="));
+}
+
+#[test]
+fn a_step_out_of_the_domain_is_reported_as_undefined() {
+    let mut s = session("typed1d");
+    s.set_function("x*x/2 + log(x)").expect("parses");
+    s.set_enabled(&on(&["gd"])).expect("gd");
+    s.set_start(&[0.5]).expect("start");
+    s.set_hyper(Hyper { eta: 0.5, ..s.hyper() }).expect("η");
+    s.step(10);
+    assert_eq!(s.readout(idx("gd")).expect("gd").status, Status::Undefined);
+}
+
+#[test]
+fn neural_data_points_replace_the_data_set_until_the_parameters_change() {
+    let mut s = session("neuron");
+    let set = s.points();
+    assert!(!set.is_empty());
+    s.set_points(&[-1.0, 0.0, 1.0, 1.0]).expect("points");
+    assert_eq!(s.points(), vec![-1.0, 0.0, 1.0, 1.0]);
+    assert!(s.link(false).contains("d="));
+    assert!(s.set_points(&[5.0, 0.0]).is_err(), "|x| ≤ 3");
+    let out = s.model_output(&[2.0, 0.0], 3).expect("a model");
+    assert_eq!(out.len(), 3);
+    assert!((out[1] - 0.5).abs() < 1e-12, "σ(0) = ½ at x = 0");
+    s.set_params(s.params().to_vec().as_slice()).expect("the same set");
+    assert_eq!(s.points(), set, "back to the data set");
+}
+
+#[test]
+fn the_analysis_describes_the_first_method_on_else_the_start() {
+    let mut s = session("himmelblau");
+    s.set_enabled(&on(&["newton", "adam"])).expect("methods");
+    s.step(2);
+    let at = s.analysis_point();
+    assert_eq!((at.method, at.iteration), (Some(idx("newton")), 2));
+    let r = s.readout(idx("newton")).expect("newton");
+    assert_eq!(at.x, vec![r.x, r.y]);
+    s.set_enabled(&[]).expect("none");
+    let at = s.analysis_point();
+    assert_eq!((at.method, at.x), (None, s.start().to_vec()));
+}
+
+#[test]
+fn critical_points_come_from_the_view() {
+    let mut s = session("himmelblau");
+    let all = s.critical_points(40).expect("found");
+    assert_eq!(all.iter().filter(|c| c.kind == CriticalKind::Minimum).count(), 4);
+    assert_eq!(all.iter().filter(|c| c.kind == CriticalKind::Saddle).count(), 4);
+    assert_eq!(all.iter().filter(|c| c.kind == CriticalKind::Maximum).count(), 1);
+    // Zoomed onto the minimum at (3, 2): only it.
+    s.set_view(&[2.5, 3.5, 1.5, 2.5]).expect("a view");
+    let near = s.critical_points(20).expect("found");
+    assert_eq!(near.len(), 1);
+    assert!((near[0].x - 3.0).abs() < 1e-9 && (near[0].y - 2.0).abs() < 1e-9 && near[0].global);
+}
+
+#[test]
+fn the_sweep_diverges_past_two_over_lambda_max() {
+    let s = session("quadratic2d");
+    let rows = s.eta_sweep(0.01, 1.0, 60, 5000).expect("a sweep");
+    let first = rows
+        .iter()
+        .find(|r| r.run.status == Status::Diverged)
+        .expect("some diverge");
+    let last_converged = rows
+        .iter()
+        .rev()
+        .find(|r| r.run.status == Status::Converged)
+        .expect("some converge");
+    assert!(first.run.eta > 0.2 && last_converged.run.eta < 0.2);
+    assert!(rows.iter().all(|r| r.factor.is_nan()), "the factor is 1-D only");
+}
+
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+#[test]
+fn random_starts_use_the_sessions_view_and_methods() {
+    let mut s = session("himmelblau");
+    s.set_enabled(&on(&["gd", "newton", "adam"])).expect("methods");
+    let report = s.random_starts(7, 50, 500, 20, 10).expect("starts");
+    let methods: Vec<usize> = report.runs.iter().map(|(i, _)| *i).collect();
+    assert_eq!(methods, vec![idx("gd"), idx("newton"), idx("adam")]);
+    assert!(report.runs.iter().all(|(_, o)| o.len() == 50));
+    assert!(report.histogram.lowest.abs() < 1e-9, "Himmelblau's minima are at E = 0");
+    assert!(s.random_starts(7, 50, 500, 20, 10).expect("again") == report, "seeded");
+    assert!(s.kernel().is_ok());
+    s.select_preset("doublewell").expect("1-D");
+    assert!(s.random_starts(7, 5, 5, 5, 5).is_err() && s.kernel().is_err());
+}

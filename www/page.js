@@ -1,0 +1,83 @@
+// The page's own state and handles: the DOM elements, the core's handle (the session lives in
+// the core: landscape, parameters, start, methods, η, view, scene, language, panels), what only
+// the page knows (playing, speed, element sizes), notices and number formatting.
+import { t } from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+export const el = {
+  plot: $('plot'), heat: $('heat'), contours: $('contours'), overlay: $('overlay'), hover: $('hover'),
+  notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
+  landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
+  etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
+  speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
+  scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
+  showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
+  embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
+  showBasins: $('show-basins'), basins: $('basins'), basinGd: $('basin-gd'), basinNewton: $('basin-newton'),
+  basinGdCaption: $('basin-gd-caption'), basinsStatus: $('basins-status'), basinsLegend: $('basins-legend'),
+  starts: $('starts'), startsSeed: $('starts-seed'), startsCount: $('starts-count'), startsRun: $('starts-run'),
+  startsChart: $('starts-chart'), startsSummary: $('starts-summary'),
+  newtonCost: $('newton-cost'),
+  escape: $('escape'), escapeChart: $('escape-chart'), escapeNote: $('escape-note'),
+  sweep: $('sweep'), sweepChart: $('sweep-chart'), sweepNote: $('sweep-note'),
+  costRun: $('cost-run'), costRows: $('cost-rows'),
+  dataBox: $('data-box'), data: $('data'), dataNote: $('data-note'),
+  functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
+  functionError: $('function-error'), functionCaret: $('function-caret'), functionMessage: $('function-message'),
+  exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
+  chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'),
+  toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
+};
+
+/** The core (set once at start) and what only the page knows. */
+export const page = {
+  wasm: null, // the core's exports (for its memory)
+  explorer: null, // the core's session handle
+  module: null, // the compiled core (the lab's workers get their own build)
+  methods: [], // method identifiers, in trajectory order
+  lab: null, // the lab (www/lab/), once one of its panels is used
+  playing: false,
+  speed: 10,
+  quickStart: true, // the first paint skips the charts and critical points, drawn when it refines
+  lang: 'en', // the language shown until the core has one
+};
+
+/** The page's language: the session's (the link's or the reader's choice). */
+export const lang = () => page.explorer?.lang || page.lang;
+
+/** The text of `key` in the page's language. */
+export const tr = (key, ...args) => t(lang(), key, ...args);
+
+// CSS sizes of the plot and the charts, kept by ResizeObservers so that drawing never measures
+// (measuring after the readouts changed would force a layout every frame).
+export const sizes = new Map();
+export const sizeOf = (element) => sizes.get(element) ?? element.getBoundingClientRect();
+
+export function showNotice(message) {
+  el.noticeText.textContent = message;
+  el.notice.hidden = false;
+}
+
+export function hideNotice() {
+  el.notice.hidden = true;
+}
+
+/** Runs a core call; on failure shows what went wrong and returns false (the core kept its state). */
+export function attempt(fn) {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    showNotice(`${tr('errorPrefix')} ${err?.message ?? err}`);
+    return false;
+  }
+}
+
+/** A number for reading: five significant digits, exponents at the ends, true minus signs. */
+export function fmt(v) {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2).replace('-', '−');
+  return String(+v.toPrecision(5)).replace('-', '−');
+}

@@ -1,0 +1,159 @@
+// The readout table, the analysis text with the η slider's marks, and the convergence charts:
+// every figure and label comes from the core; this module lays them out.
+import { METHOD_STYLE, drawSwatch } from './draw.js';
+import { attempt, el, fmt, lang, page, sizeOf, tr } from './page.js';
+import { t } from './i18n.js';
+
+const ETA_MIN_LOG = Number(el.eta.min);
+const ETA_MAX_LOG = Number(el.eta.max);
+const CHART_INTERVAL_MS = 150;
+const READOUT_KEYS = ['iteration', 'value', 'grad_norm', 'x', 'y', 'step', 'values', 'gradients', 'hessians', 'solves', 'status', 'kind', 'curvature', 'heading'];
+
+/** One row per method, hidden while the method is off. */
+export function buildReadout() {
+  el.readout.replaceChildren(
+    ...page.methods.map((id) => {
+      const tr = document.createElement('tr');
+      tr.dataset.method = id;
+      const name = document.createElement('th');
+      name.scope = 'row';
+      const swatch = document.createElement('canvas');
+      swatch.className = 'swatch';
+      swatch.setAttribute('aria-hidden', 'true');
+      const label = document.createElement('abbr');
+      label.dataset.i18n = `${id}_short`;
+      label.textContent = t(lang(), label.dataset.i18n);
+      label.title = t(lang(), id);
+      name.append(swatch, label);
+      const cells = ['iteration', 'value', 'grad', 'step', 'gradients', 'hessians', 'solves', 'status'].map((k) => {
+        const td = document.createElement('td');
+        td.dataset.cell = k;
+        if (k !== 'status') td.className = 'num';
+        return td;
+      });
+      tr.append(name, ...cells);
+      return tr;
+    }),
+  );
+}
+
+/** The swatches beside method names, drawn for the map's background (dark in 2-D). */
+export function drawSwatches() {
+  const bg = page.explorer.dim === 2 ? 'dark' : 'light';
+  for (const c of document.querySelectorAll('canvas.swatch')) {
+    const id = c.closest('[data-method]')?.dataset.method ?? c.parentElement.querySelector('input')?.value;
+    if (METHOD_STYLE[id]) drawSwatch(c, METHOD_STYLE[id], bg);
+  }
+}
+
+/** Each method's readout from the core, copied into plain objects (null for a method that is off). */
+export function readAll() {
+  return page.methods.map((_, i) => {
+    const r = page.explorer.readout(i);
+    if (!r) return null;
+    const copy = Object.fromEntries(READOUT_KEYS.map((k) => [k, r[k]]));
+    r.free();
+    return copy;
+  });
+}
+
+/** Fills the table from `readouts`. */
+export function updateReadout(readouts) {
+  page.methods.forEach((id, i) => {
+    const r = readouts[i];
+    const row = el.readout.children[i];
+    row.hidden = !r;
+    if (!r) return;
+    row.dataset.iteration = String(r.iteration);
+    row.dataset.status = r.status;
+    row.dataset.x = String(r.x);
+    row.dataset.y = String(r.y);
+    row.dataset.curvature = r.curvature;
+    const cells = row.querySelectorAll('td');
+    cells[0].textContent = String(r.iteration);
+    cells[1].textContent = fmt(r.value);
+    cells[2].textContent = fmt(r.grad_norm);
+    cells[3].textContent = Number.isNaN(r.step) ? '—' : fmt(r.step);
+    cells[4].textContent = String(r.gradients + r.values);
+    cells[5].textContent = String(r.hessians);
+    cells[6].textContent = String(r.solves);
+    const kind = r.kind ? ` ${tr('at')} ${tr(r.kind)}` : '';
+    const warn = r.heading ? ` — ${tr(r.heading === 'saddle' ? 'headingSaddle' : 'headingMaximum')}` : '';
+    cells[7].textContent = tr(r.status) + kind + warn;
+    cells[7].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}${r.heading ? ' heading' : ''}`;
+    row.querySelector('abbr').title = tr(id);
+  });
+}
+
+/** The analysis text and the η slider's marks, from the core's analysis `a`. */
+export function updateAnalysis(a) {
+  const marks = [];
+  const parts = [];
+  const label = a.method >= 0 ? tr('atIterate', tr(`${page.methods[a.method]}_short`), a.iteration) : tr('atStart');
+  parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join(', ')} (${tr(a.kind)}).`);
+  if (Number.isFinite(a.stability_bound)) {
+    parts.push(`${tr('bound')} = ${fmt(a.stability_bound)}.`);
+    marks.push([page.explorer.dim === 1 ? '2η_opt' : '2/λ_max', a.stability_bound]);
+  } else {
+    parts.push(`${tr('noBound')}.`);
+  }
+  if (Number.isFinite(a.eta_opt)) {
+    parts.push(`${tr('etaOpt')} = ${fmt(a.eta_opt)}; ${tr('etaRatio', fmt(a.eta_ratio))}: ${tr(`regime_${a.regime}`)}; ${tr('factor')} = ${fmt(a.error_factor)}.`);
+    marks.push(['η_opt', a.eta_opt]);
+  }
+  el.analysis.textContent = parts.join(' ');
+  el.analysis.dataset.regime = a.regime;
+  el.etaNote.textContent = Number.isFinite(a.stability_bound) ? `${tr('bound')} = ${fmt(a.stability_bound)}` : '';
+  const marksKey = marks.map(([name, v]) => `${name}=${v.toPrecision(4)}`).join(' ');
+  if (el.etaMarks.dataset.key === marksKey) return;
+  el.etaMarks.dataset.key = marksKey;
+  el.etaMarks.replaceChildren(
+    ...marks
+      .filter(([, v]) => Math.log10(v) >= ETA_MIN_LOG && Math.log10(v) <= ETA_MAX_LOG)
+      .map(([name, v]) => {
+        const s = document.createElement('span');
+        s.textContent = name;
+        s.style.left = `${((Math.log10(v) - ETA_MIN_LOG) / (ETA_MAX_LOG - ETA_MIN_LOG)) * 100}%`;
+        return s;
+      }),
+  );
+}
+
+let chartsDrawnAt = -Infinity; // when the charts were last drawn (performance.now)
+let chartTimer = 0; // a pending chart redraw
+
+/** Draws the charts now if they have not been drawn for a while, else once that while is over:
+ *  at most a few times a second, and always up to date shortly after the last change. */
+export function scheduleCharts() {
+  const wait = chartsDrawnAt + CHART_INTERVAL_MS - performance.now();
+  if (wait <= 0) drawCharts();
+  else if (!chartTimer) chartTimer = setTimeout(drawCharts, wait);
+}
+
+/** The convergence charts (drawn by the core with plotters), sharp at the device-pixel ratio. */
+function drawCharts() {
+  clearTimeout(chartTimer);
+  chartTimer = 0;
+  chartsDrawnAt = performance.now();
+  const dpr = window.devicePixelRatio || 1;
+  for (const [canvas, quantity, caption] of [[el.chartE, 'value', 'E'], [el.chartG, 'grad', '‖∇E‖']]) {
+    const { width, height } = sizeOf(canvas);
+    if (width < 10 || height < 10) continue;
+    const w = Math.round(width * dpr);
+    const h = Math.round(height * dpr);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    attempt(() => page.explorer.drawChart(canvas, quantity, caption, dpr));
+  }
+}
+
+/** Tells the core how charts show each method (legend in the page's language). */
+export function setChartStyle() {
+  page.explorer.setChartStyle(
+    page.methods.map((id) => tr(`${id}_short`)),
+    new Uint32Array(page.methods.map((id) => parseInt(METHOD_STYLE[id].light.slice(1), 16))),
+    new Uint8Array(page.methods.map((id) => (METHOD_STYLE[id].dash.length ? 1 : 0))),
+  );
+}

@@ -1,0 +1,97 @@
+// The scene picker and the scene's text and controls. A scene is data (scenes.js: a share link
+// and its text); the core applies its link in one step.
+import { setEta, setPlaying, syncControls } from './controls.js';
+import { attempt, el, fmt, page, tr } from './page.js';
+import { resample } from './plot.js';
+import { REGIME_CASES, SCENES } from './scenes.js';
+
+/** A scene's title or text in the page's language (English in scenes.js, others in the
+ *  language's strings as scene_<id>_title / scene_<id>_text). */
+function sceneString(sc, part) {
+  const key = `scene_${sc.id}_${part}`;
+  const s = tr(key);
+  return s === key ? sc[part].en : s;
+}
+
+const current = () => SCENES.find((s) => s.id === page.explorer.scene) ?? SCENES[0];
+
+export function buildScenePicker() {
+  el.scene.replaceChildren(
+    ...SCENES.map((sc) => {
+      const o = document.createElement('option');
+      o.value = sc.id;
+      o.textContent = sceneString(sc, 'title');
+      return o;
+    }),
+  );
+  el.scene.value = current().id;
+}
+
+/** Applies scene `id` (its link, in the core), then its text and controls. */
+export function applyScene(id) {
+  const sc = SCENES.find((s) => s.id === id) ?? SCENES[0];
+  setPlaying(false);
+  let report = null;
+  if (!attempt(() => (report = page.explorer.applyScene(sc.id, sc.link)))) return;
+  report.free();
+  el.scene.value = sc.id;
+  syncControls();
+  el.showHessian.checked = page.explorer.flags[1] === 1;
+  describeScene();
+  resample();
+}
+
+export function describeScene() {
+  const sc = current();
+  el.sceneTitle.textContent = sceneString(sc, 'title');
+  el.sceneText.textContent = sceneString(sc, 'text');
+  const controls = [];
+  if (sc.regimes) {
+    for (const [c, ratio] of REGIME_CASES) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = tr('regimeButton', c);
+      b.dataset.regime = c;
+      b.title = tr('etaRatio', ratio);
+      // η in units of η_opt = 1/E'' at the start point, from the core.
+      b.addEventListener('click', () => {
+        const etaOpt = page.explorer.etaOptAtStart();
+        if (Number.isFinite(etaOpt)) setEta(ratio * etaOpt);
+      });
+      controls.push(b);
+    }
+  }
+  if (sc.conditioning) {
+    const [l1, l2, theta] = page.explorer.params;
+    controls.push(
+      slider('kappa', Math.log10(l2 / l1), 0, 3, (v, p) => [1, 10 ** v, p[2]], (v) => `${fmt(10 ** v)}`),
+      slider('rotation', theta, 0, 180, (v, p) => [p[0], p[1], v], (v) => `${Math.round(v)}°`),
+    );
+  }
+  el.sceneControls.replaceChildren(...controls);
+}
+
+/** A scene slider that maps its value (and the current parameters) to the landscape's parameters. */
+function slider(key, value, min, max, toParams, show) {
+  const label = document.createElement('label');
+  const name = document.createElement('span');
+  name.textContent = tr(key);
+  const input = document.createElement('input');
+  input.type = 'range';
+  input.min = String(min);
+  input.max = String(max);
+  input.step = 'any';
+  input.value = String(value);
+  input.id = `scene-${key}`;
+  const out = document.createElement('output');
+  out.textContent = show(value);
+  input.addEventListener('input', () => {
+    const params = toParams(Number(input.value), Array.from(page.explorer.params));
+    if (!attempt(() => page.explorer.setParams(new Float64Array(params)))) return;
+    out.textContent = show(Number(input.value));
+    syncControls();
+    resample();
+  });
+  label.append(name, input, out);
+  return label;
+}

@@ -1,0 +1,115 @@
+// What leaves the page: share links (encoded by the core from its session), the address bar,
+// the embed snippet, the height message to a host page, and the exports (PNG, SVG, CSV).
+import { attempt, el, page, sizeOf, tr } from './page.js';
+
+/** The share link for the session, optionally for embedding. */
+export function currentLink(embed = false) {
+  // (Not location.origin: it is "null" for the single-file build opened from disk.)
+  return `${location.href.split('#')[0]}#${page.explorer.link(embed)}`;
+}
+
+/** Embed mode and hidden panels, as the session has them. */
+export function applyPanels() {
+  const e = page.explorer;
+  const [critical, hessian, embed] = e.flags;
+  const hidden = e.hidden;
+  el.showCritical.checked = critical === 1;
+  el.showHessian.checked = hessian === 1;
+  document.body.classList.toggle('embed', embed === 1);
+  for (const node of document.querySelectorAll('[data-panel]')) node.hidden = hidden.includes(node.dataset.panel);
+  el.functionBox.hidden ||= !e.preset.startsWith('typed');
+  el.dataBox.hidden ||= e.preset !== 'neuron' && e.preset !== 'tinynet';
+  el.basins.hidden ||= !el.showBasins.checked;
+}
+
+/** The <iframe> snippet for the session, shown as text in a read-only box. */
+export function showEmbedCode() {
+  const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const src = attr(currentLink(true));
+  const title = attr(tr('embedTitle'));
+  el.embedCode.value = `<iframe src="${src}" title="${title}" width="100%" height="760" style="border:0" loading="lazy"></iframe>`;
+  el.embedBox.hidden = false;
+  el.embedCode.select();
+}
+
+/** Embedded: tell the host page our height whenever it changes, so it can size the iframe. */
+export function reportHeight() {
+  if (window.parent === window) return;
+  new ResizeObserver(() => {
+    window.parent.postMessage({ type: 'descenso:height', height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  }).observe(document.body);
+}
+
+let addressTimer = 0;
+let pushNext = false;
+
+/** The next address update makes a history entry (a deliberate change, not a step or a drag). */
+export function pushNextAddress() {
+  pushNext = true;
+}
+
+/** Keeps the address bar's link current: a history entry per deliberate change (the next
+ *  update after `pushNextAddress()`), a replaced entry otherwise (steps, play, dragging). */
+export function updateAddress() {
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(() => {
+    const link = currentLink();
+    if (link === location.href) return;
+    if (pushNext) history.pushState(null, '', link);
+    else history.replaceState(null, '', link);
+    pushNext = false;
+  }, 250);
+}
+
+export async function copyLink() {
+  const link = currentLink();
+  history.replaceState(null, '', link);
+  try {
+    await navigator.clipboard.writeText(link);
+    el.linkStatus.textContent = tr('linkCopied');
+  } catch {
+    // No clipboard (an insecure context, or permission refused): show the link to copy by hand.
+    el.linkStatus.textContent = `${tr('linkShown')} ${link}`;
+  }
+}
+
+/** Saves `blob` as the file `name` (a download the browser asks about or stores). */
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  el.linkStatus.textContent = tr('exported', name);
+}
+
+/** The landscape as drawn (heatmap, contours, trajectories and marks), at device pixels. */
+export function exportPng() {
+  const { width, height } = el.overlay;
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = height;
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.imageSmoothingQuality = 'high';
+  for (const layer of [el.heat, el.contours, el.overlay]) {
+    if (!layer.hidden && layer.width > 0 && layer.height > 0) ctx.drawImage(layer, 0, 0, width, height);
+  }
+  out.toBlob((blob) => blob && download(`descenso-${page.explorer.preset}.png`, blob), 'image/png');
+}
+
+/** Both charts as one SVG drawing, drawn by the core with plotters' SVG backend. */
+export function exportSvg() {
+  const w = Math.max(400, Math.round(sizeOf(el.chartE).width));
+  attempt(() => {
+    const svg = page.explorer.chartsSvg(el.chartE, w, Math.round(w * 1.2), tr('chartE'), tr('chartG'));
+    download(`descenso-${page.explorer.preset}-charts.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+  });
+}
+
+/** Every trajectory as CSV, written by the core (numbers that parse back exactly). */
+export function exportCsv() {
+  attempt(() => download(`descenso-${page.explorer.preset}.csv`, new Blob([page.explorer.trajectoriesCsv()], { type: 'text/csv' })));
+}
