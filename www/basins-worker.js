@@ -67,7 +67,7 @@ self.onmessage = async (event) => {
     if (!explorer || link !== m.link) {
       explorer?.free();
       explorer = new Explorer('himmelblau');
-      explorer.applyLink(m.link).free();
+      explorer.applyLink(m.link);
       link = m.link;
     }
     if (m.type === 'starts') {

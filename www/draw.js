@@ -241,14 +241,14 @@ export function drawCritical(ctx, px, py, kind, global, bg) {
       ctx.lineTo(r * Math.cos(a), r * Math.sin(a));
     }
     ctx.closePath();
-  } else if (kind === 0) {
+  } else if (kind === 'minimum') {
     ctx.arc(0, 0, 6, 0, 2 * Math.PI);
-  } else if (kind === 1) {
+  } else if (kind === 'saddle') {
     ctx.moveTo(-5, -5);
     ctx.lineTo(5, 5);
     ctx.moveTo(5, -5);
     ctx.lineTo(-5, 5);
-  } else if (kind === 2) {
+  } else if (kind === 'maximum') {
     ctx.moveTo(0, -7);
     ctx.lineTo(6.5, 5);
     ctx.lineTo(-6.5, 5);

@@ -63,9 +63,7 @@ function applyAddressLink() {
   const query = location.hash.slice(1);
   if (!query) return false;
   const before = lang();
-  const report = page.explorer.applyLink(query);
-  const ignored = Array.from(report.ignored);
-  report.free();
+  const ignored = page.explorer.applyLink(query);
   if (!SCENES.some((sc) => sc.id === page.explorer.scene)) attempt(() => page.explorer.setScene('free'));
   const asked = page.explorer.lang;
   if (!LANGUAGES.includes(asked)) attempt(() => page.explorer.setLang(before));
@@ -205,6 +203,8 @@ async function main() {
   page.explorer.setLang(page.lang);
   page.explorer.setScene('free');
   page.methods = Explorer.methodIds();
+  page.statuses = Explorer.statusNames();
+  page.kinds = Explorer.kindNames();
   buildPresetPicker(Explorer.presetIds());
   buildReadout();
   buildToggles();

@@ -35,6 +35,8 @@ export const page = {
   explorer: null, // the core's session handle
   module: null, // the compiled core (the lab's workers get their own build)
   methods: [], // method identifiers, in trajectory order
+  statuses: [], // how a run ended, by code (the core's table)
+  kinds: [], // kinds of critical point, by code (the core's table)
   lab: null, // the lab (www/lab/), once one of its panels is used
   playing: false,
   speed: 10,

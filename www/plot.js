@@ -147,7 +147,7 @@ export function render() {
   if (el.showCritical.checked) {
     for (let k = 0; k + 4 < critical.length; k += 5) {
       const [px, py] = dim === 2 ? frame.toPx(critical[k], critical[k + 1]) : frame.toPx(critical[k], critical[k + 2]);
-      drawCritical(ctx, px, py, critical[k + 3], critical[k + 4] === 1, bg);
+      drawCritical(ctx, px, py, page.kinds[critical[k + 3]], critical[k + 4] === 1, bg);
     }
   }
   page.methods.forEach((id, i) => {

@@ -7,7 +7,7 @@ import { t } from './i18n.js';
 const ETA_MIN_LOG = Number(el.eta.min);
 const ETA_MAX_LOG = Number(el.eta.max);
 const CHART_INTERVAL_MS = 150;
-const READOUT_KEYS = ['iteration', 'value', 'grad_norm', 'x', 'y', 'step', 'values', 'gradients', 'hessians', 'solves', 'status', 'kind', 'curvature', 'heading'];
+const READOUT_KEYS = ['iteration', 'step', 'value', 'grad_norm', 'x', 'y', 'values', 'gradients', 'hessians', 'solves'];
 
 /** One row per method, hidden while the method is off. */
 export function buildReadout() {
@@ -46,14 +46,15 @@ export function drawSwatches() {
   }
 }
 
-/** Each method's readout from the core, copied into plain objects (null for a method that is off). */
+/** Each method's readout from the core as a plain object (null for a method that is off); codes
+ *  read through the core's tables of statuses and kinds. */
 export function readAll() {
+  const { statuses, kinds } = page;
   return page.methods.map((_, i) => {
-    const r = page.explorer.readout(i);
-    if (!r) return null;
-    const copy = Object.fromEntries(READOUT_KEYS.map((k) => [k, r[k]]));
-    r.free();
-    return copy;
+    const v = page.explorer.readout(i);
+    if (!v.length) return null;
+    const r = Object.fromEntries(READOUT_KEYS.map((k, j) => [k, v[j]]));
+    return { ...r, status: statuses[v[10]], curvature: kinds[v[11]], kind: kinds[v[12]] ?? '', heading: kinds[v[13]] ?? '' };
   });
 }
 

@@ -31,9 +31,7 @@ export function buildScenePicker() {
 export function applyScene(id) {
   const sc = SCENES.find((s) => s.id === id) ?? SCENES[0];
   setPlaying(false);
-  let report = null;
-  if (!attempt(() => (report = page.explorer.applyScene(sc.id, sc.link)))) return;
-  report.free();
+  if (!attempt(() => page.explorer.applyScene(sc.id, sc.link))) return;
   el.scene.value = sc.id;
   syncControls();
   el.showHessian.checked = page.explorer.flags[1] === 1;

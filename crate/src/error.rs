@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::numbers::{Numbers, RustNumbers};
+
 /// What was wrong with an input to the core.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Error {
@@ -32,19 +34,26 @@ pub enum Error {
     OutOfRange(&'static str),
 }
 
+impl Error {
+    /// What was wrong, in a sentence, numbers written by `numbers` (the wasm passes the
+    /// engine's, so that Rust's float formatter stays out of it).
+    pub fn message(&self, numbers: &dyn Numbers) -> String {
+        match self {
+            Error::UnknownPreset(id) => format!("unknown landscape “{id}”"),
+            Error::UnknownMethod(id) => format!("unknown method “{id}”"),
+            Error::BadParameter { name, value } => format!("bad value {} for {name}", numbers.format(*value)),
+            Error::BadPoint => "the point must have one finite coordinate per dimension".into(),
+            Error::BadView => "the view must lie within ±1e6, with min < max".into(),
+            Error::BadGrid => "the grid must have between 2 and 4096 samples per side".into(),
+            Error::BadFunction(e) => format!("the function does not parse (at character {})", e.start + 1),
+            Error::NotHere(what) | Error::OutOfRange(what) => (*what).to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::UnknownPreset(id) => write!(f, "unknown landscape “{id}”"),
-            Error::UnknownMethod(id) => write!(f, "unknown method “{id}”"),
-            Error::BadParameter { name, value } => write!(f, "bad value {value} for {name}"),
-            Error::BadPoint => write!(f, "the point must have one finite coordinate per dimension"),
-            Error::BadView => write!(f, "the view must lie within ±1e6, with min < max"),
-            Error::BadGrid => write!(f, "the grid must have between 2 and 4096 samples per side"),
-            Error::BadFunction(e) => write!(f, "the function does not parse (at character {})", e.start + 1),
-            Error::NotHere(what) => write!(f, "{what}"),
-            Error::OutOfRange(what) => write!(f, "{what}"),
-        }
+        f.write_str(&self.message(&RustNumbers))
     }
 }
 
@@ -137,5 +146,37 @@ impl std::fmt::Display for ParseError {
             ErrorKind::BadNumber => write!(f, "not a number"),
         }?;
         write!(f, " (at {})", self.start + 1)
+    }
+}
+
+impl ErrorKind {
+    /// The problem's wire code (the key of its message in the page's strings, after `fn_`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "empty",
+            ErrorKind::TooLong => "too-long",
+            ErrorKind::TooDeep => "too-deep",
+            ErrorKind::BadChar(_) => "bad-char",
+            ErrorKind::UnexpectedEnd => "end",
+            ErrorKind::Unexpected(_) => "unexpected",
+            ErrorKind::Unclosed => "unclosed",
+            ErrorKind::UnknownName { .. } => "unknown",
+            ErrorKind::NoSuchVariable(_) => "variable",
+            ErrorKind::MissingArgs(_) => "needs-args",
+            ErrorKind::Arity { .. } => "arity",
+            ErrorKind::BadNumber => "bad-number",
+        }
+    }
+
+    /// The name or token involved (unknown name, function, unexpected token or character), or
+    /// empty.
+    pub fn subject(&self) -> String {
+        match self {
+            ErrorKind::BadChar(c) => c.to_string(),
+            ErrorKind::Unexpected(t) | ErrorKind::NoSuchVariable(t) => t.clone(),
+            ErrorKind::UnknownName { name, .. } => name.clone(),
+            ErrorKind::MissingArgs(f) | ErrorKind::Arity { name: f, .. } => (*f).to_owned(),
+            _ => String::new(),
+        }
     }
 }

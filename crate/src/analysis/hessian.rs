@@ -9,13 +9,38 @@ use crate::landscape::{Hessian, Landscape, Point};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CriticalKind {
     /// Every eigenvalue positive: a bowl.
-    Minimum,
+    Minimum = 0,
     /// Eigenvalues of both signs.
-    Saddle,
+    Saddle = 1,
     /// Every eigenvalue negative: a cap.
-    Maximum,
+    Maximum = 2,
     /// Some eigenvalue is zero (to rounding): the second-order model cannot tell.
-    Degenerate,
+    Degenerate = 3,
+}
+
+impl CriticalKind {
+    /// Every kind, in the order of their wire codes.
+    pub const ALL: [CriticalKind; 4] = [
+        CriticalKind::Minimum,
+        CriticalKind::Saddle,
+        CriticalKind::Maximum,
+        CriticalKind::Degenerate,
+    ];
+
+    /// The kind's wire code (its index in [`CriticalKind::ALL`]).
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The kind's name on the wire and in the page's strings.
+    pub fn name(self) -> &'static str {
+        match self {
+            CriticalKind::Minimum => "minimum",
+            CriticalKind::Saddle => "saddle",
+            CriticalKind::Maximum => "maximum",
+            CriticalKind::Degenerate => "degenerate",
+        }
+    }
 }
 
 /// The four behaviours of gradient descent on a 1-D quadratic (the lecture's Fig. 8, after
@@ -37,6 +62,18 @@ pub enum Regime {
 }
 
 impl Regime {
+    /// The regime's name on the wire and in the page's strings (after `regime_`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Regime::Converges => "converges",
+            Regime::OneStep => "one-step",
+            Regime::Oscillates => "oscillates",
+            Regime::Bounces => "bounces",
+            Regime::Diverges => "diverges",
+            Regime::NotConvex => "not-convex",
+        }
+    }
+
     /// The regime of gradient descent with learning rate `eta` where the curvature is `curvature`.
     /// `η` within a relative `1e-9` of `η_opt` or `2η_opt` counts as equal to it.
     pub fn of(eta: f64, curvature: f64) -> Regime {

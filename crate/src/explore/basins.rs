@@ -6,6 +6,7 @@
 //! The kernel works on rows (`row0..row1`), so the page can split a map across Web Workers and
 //! draw it as the rows arrive.
 
+use crate::error::Error;
 use crate::landscape::presets::Make;
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::damped_newton::armijo_step;
@@ -34,6 +35,26 @@ pub enum BasinMethod {
     LevenbergMarquardt(f64),
     /// Saddle-free Newton: `−|H|⁻¹∇E`.
     SaddleFreeNewton,
+}
+
+impl BasinMethod {
+    /// The method named `name` (`gd` with η = `param` > 0, `newton`, `damped-newton`, `lm` with
+    /// μ = `param` ≥ 0 (at most 1e8), `saddle-free`), or why not.
+    pub fn named(name: &str, param: f64) -> Result<BasinMethod, Error> {
+        let positive = param.is_finite() && param > 0.0;
+        Ok(match name {
+            "gd" if positive => BasinMethod::GradientDescent(param),
+            "newton" => BasinMethod::Newton,
+            "damped-newton" => BasinMethod::DampedNewton,
+            "lm" if positive || param == 0.0 => BasinMethod::LevenbergMarquardt(param.min(1e8)),
+            "saddle-free" => BasinMethod::SaddleFreeNewton,
+            _ => {
+                return Err(Error::OutOfRange(
+                    "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free",
+                ))
+            }
+        })
+    }
 }
 
 /// `‖∇E‖²` at `x` and where one step of `method` goes from there (`None`: a singular Hessian).
@@ -74,6 +95,21 @@ pub struct Budget {
     pub grad_tol: f64,
     /// A run ends "at" a critical point when within this distance of it.
     pub radius: f64,
+}
+
+impl Budget {
+    /// At most `steps` steps (≤ 10,000), stopping once `‖∇E‖ < tol` (0 or not finite: never),
+    /// a run ending "at" a critical point within a thousandth of `view`'s larger side.
+    pub fn for_view(steps: usize, tol: f64, view: &View) -> Result<Budget, Error> {
+        if steps > 10_000 {
+            return Err(Error::OutOfRange("a basin map takes at most 10,000 steps per start"));
+        }
+        Ok(Budget {
+            steps,
+            grad_tol: if tol.is_finite() { tol.max(0.0) } else { 0.0 },
+            radius: 1e-3 * (view.x_max - view.x_min).max(view.y_max - view.y_min),
+        })
+    }
 }
 
 /// Where a run of steps from one start stopped, and how: [`Status::Converged`] (`‖∇E‖` below the

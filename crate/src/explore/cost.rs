@@ -97,6 +97,18 @@ impl DenseQuadratic {
     }
 }
 
+/// [`fit_power`] through the points with `N ≥ from` only (below it fixed costs per step
+/// dominate).
+pub fn fit_power_from(ns: &[f64], times: &[f64], from: f64) -> Option<(f64, f64)> {
+    let (n, t): (Vec<f64>, Vec<f64>) = ns
+        .iter()
+        .zip(times)
+        .filter(|(n, _)| **n >= from)
+        .map(|(n, t)| (*n, *t))
+        .unzip();
+    fit_power(&n, &t)
+}
+
 /// The least-squares line through `(log N, log t)`: `t ≈ c·N^slope`. Returns `(slope, c)`, or
 /// `None` with fewer than two usable points (positive and finite) or a single N.
 pub fn fit_power(ns: &[f64], times: &[f64]) -> Option<(f64, f64)> {

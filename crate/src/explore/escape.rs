@@ -9,6 +9,8 @@
 //! `k` escaping directions is about `√(k/N)`, so in more dimensions the escape starts from even
 //! less.
 
+use crate::error::Error;
+
 /// Steps GD (learning rate `eta`) takes to leave the unit ball around the saddle, from `start`;
 /// `None` if it has not left within `max_steps` (`k` = the number of leading coordinates with
 /// negative curvature).
@@ -44,6 +46,34 @@ pub fn median_escape(n: usize, k: usize, eps: f64, eta: f64, trials: usize, max_
         .collect();
     steps.sort_unstable();
     steps[steps.len() / 2] as f64
+}
+
+/// The saddle-escape view's rows for GD at `eta` (0 < η < 1): 12 rows `[ε, median steps in 2-D
+/// with one escape direction, log(1/ε)/log(1 + η)]` for ε = 10⁻¹ … 10⁻¹², then 8 rows `[N, steps
+/// with one escape direction, steps with N/2]` for N = 2 … 256 (ε = 10⁻³); medians over 11
+/// seeded random start directions, at most 10⁶ steps.
+pub fn curves(eta: f64) -> Result<Vec<[f64; 3]>, Error> {
+    if !(eta > 0.0 && eta < 1.0) {
+        return Err(Error::OutOfRange("saddle escape needs 0 < η < 1"));
+    }
+    let max = 1_000_000;
+    let by_eps = (1..=12).map(|e| {
+        let eps = 10f64.powi(-e);
+        [
+            eps,
+            median_escape(2, 1, eps, eta, 11, max),
+            (1.0 / eps).ln() / (1.0 + eta).ln(),
+        ]
+    });
+    let by_n = (1..=8).map(|j| {
+        let n = 1usize << j;
+        [
+            n as f64,
+            median_escape(n, 1, 1e-3, eta, 11, max),
+            median_escape(n, n / 2, 1e-3, eta, 11, max),
+        ]
+    });
+    Ok(by_eps.chain(by_n).collect())
 }
 
 #[cfg(test)]

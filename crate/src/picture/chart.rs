@@ -122,7 +122,7 @@ fn plot<DB: DrawingBackend>(
         .x_labels(6)
         .y_labels(5)
         .max_light_lines(2)
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| (v.round() as i64).to_string())
         .y_label_formatter(&|v| if log { short(10f64.powf(*v)) } else { short(*v) })
         .draw()?;
     for s in series {
@@ -215,21 +215,63 @@ fn legend<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A short label for an axis value: plain for moderate sizes, scientific otherwise.
+/// A short label for an axis value: plain for moderate sizes (three decimals at most),
+/// scientific with one digit otherwise (`3e-5`). Integer arithmetic only: Rust's float formatter
+/// stays out of the wasm.
 fn short(v: f64) -> String {
     let a = v.abs();
-    if a == 0.0 {
-        "0".into()
-    } else if (1e-2..1e4).contains(&a) {
-        format!("{}", (v * 1000.0).round() / 1000.0)
-    } else {
-        format!("{v:.0e}")
+    let sign = if v < 0.0 { "-" } else { "" };
+    if a == 0.0 || !a.is_finite() {
+        return if a == 0.0 { "0".into() } else { format!("{sign}inf") };
     }
+    if (1e-2..1e4).contains(&a) {
+        let k = (a * 1000.0).round() as u64;
+        let (whole, frac) = (k / 1000, k % 1000);
+        if frac == 0 {
+            return format!("{sign}{whole}");
+        }
+        let digits = format!("{frac:03}");
+        return format!("{sign}{whole}.{}", digits.trim_end_matches('0'));
+    }
+    let mut exp = a.log10().floor() as i32;
+    let mut digit = (a / 10f64.powi(exp)).round() as u32;
+    if digit >= 10 {
+        digit = 1;
+        exp += 1;
+    }
+    format!("{sign}{digit}e{exp}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_labels_read_as_rusts_own_formatting() {
+        // The oracle: Rust's float formatter, which the wasm leaves out.
+        let rust = |v: f64| {
+            let a = v.abs();
+            if a == 0.0 {
+                "0".to_owned()
+            } else if (1e-2..1e4).contains(&a) {
+                format!("{}", (v * 1000.0).round() / 1000.0)
+            } else {
+                format!("{v:.0e}")
+            }
+        };
+        let mut rng = crate::landscape::check::Rng::new(11);
+        for _ in 0..20_000 {
+            let v = rng.uniform(-1.0, 1.0).signum() * 10f64.powf(rng.uniform(-12.0, 12.0));
+            let m = v.abs() / 10f64.powi(v.abs().log10().floor() as i32);
+            if (m.fract() - 0.5).abs() < 1e-9 {
+                continue; // (an exact tie: the two round differently, neither is wrong)
+            }
+            assert_eq!(short(v), rust(v), "{v:e}");
+        }
+        for v in [0.0, 1.0, -1.0, 0.01, 9999.0, 1e4, 0.5, 123.4567, 1e-3, 9.6e-3, -2e10] {
+            assert_eq!(short(v), rust(v), "{v:e}");
+        }
+    }
 
     #[test]
     fn thins_long_runs_and_keeps_the_last_point() {

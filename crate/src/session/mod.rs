@@ -274,7 +274,7 @@ impl Session {
         if let Err(e) = self.reconfigure(next.clone()) {
             // (The decoder validates every field; this keeps the page working if a combination
             // still fails: the landscape's defaults, with the rest of the link.)
-            ignored.push(format!("l: {e}"));
+            ignored.push(format!("l: {}", e.message(self.numbers)));
             let mut fallback = LinkState::defaults(next.preset);
             fallback.scene = next.scene;
             fallback.lang = next.lang;
@@ -289,15 +289,13 @@ impl Session {
     }
 
     /// Applies scene `id`, configured by the share link `query` (its landscape, parameters,
-    /// start, hyperparameters, methods, Hessian view; `μ` and `β` stay unless it sets them),
-    /// keeping the language, the critical points panel and the embedding. Restarts once.
+    /// start, `η`, methods, Hessian view), keeping `μ`, `β`, the language, the critical points
+    /// panel and the embedding. Restarts once.
     pub fn apply_scene(&mut self, id: &str, query: &str) -> Result<Applied, Error> {
         let scene = token(id)?;
-        // (A link's later fields win: the scene's own μ, β over the session's.)
-        let n = self.numbers;
-        let (mu, beta) = (n.format(self.config.hyper.mu), n.format(self.config.hyper.beta));
-        let query = format!("mu={mu}&beta={beta}&{}", query.trim_start_matches(['?', '#']));
-        let (mut next, ignored) = LinkState::decode(&query, self.config.preset, self.numbers);
+        let (mut next, ignored) = LinkState::decode(query, self.config.preset, self.numbers);
+        next.hyper.mu = self.config.hyper.mu;
+        next.hyper.beta = self.config.hyper.beta;
         next.scene = scene;
         next.lang = self.config.lang.clone();
         next.critical = self.config.critical;
@@ -439,6 +437,14 @@ impl Session {
     /// The runs.
     pub fn runs(&self) -> &AnyRuns {
         &self.runs
+    }
+
+    /// Method `i`'s iterates (`dim` numbers each) and `E` at each, if it is on.
+    pub fn path(&self, i: usize) -> Option<(&[f64], &[f64])> {
+        match &self.runs {
+            AnyRuns::One(r) => r.run(i).map(|t| (t.points(), t.values())),
+            AnyRuns::Two(r) => r.run(i).map(|t| (t.points(), t.values())),
+        }
     }
 
     /// The most steps any run has taken.

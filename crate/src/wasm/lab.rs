@@ -5,6 +5,8 @@ use wasm_bindgen::prelude::*;
 
 use super::Explorer;
 use crate::error::Error;
+use crate::explore::basins::{self, BasinMethod, Budget};
+use crate::explore::{cost, escape};
 use crate::landscape::Point;
 use crate::picture::grid::View;
 
@@ -63,35 +65,16 @@ impl Explorer {
         critical: &[f64],
     ) -> Result<Vec<u8>, JsValue> {
         let view = View::new(view)?;
-        if !(1..=2048).contains(&nx) || !(1..=2048).contains(&ny) || steps > 10_000 {
+        if !(1..=2048).contains(&nx) || !(1..=2048).contains(&ny) {
             return Err(Error::BadGrid.into());
         }
-        use crate::explore::basins::BasinMethod;
-        let positive = param.is_finite() && param > 0.0;
-        let method = match method {
-            "gd" if positive => BasinMethod::GradientDescent(param),
-            "newton" => BasinMethod::Newton,
-            "damped-newton" => BasinMethod::DampedNewton,
-            "lm" if positive || param == 0.0 => BasinMethod::LevenbergMarquardt(param.min(1e8)),
-            "saddle-free" => BasinMethod::SaddleFreeNewton,
-            _ => {
-                return Err(JsError::new(
-                    "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free",
-                )
-                .into())
-            }
-        };
+        let method = BasinMethod::named(method, param)?;
+        let budget = Budget::for_view(steps, tol, &view)?;
         let points: Vec<Point<2>> = critical.chunks_exact(2).map(|c| Point::<2>::new(c[0], c[1])).collect();
-        let scale = (view.x_max - view.x_min).max(view.y_max - view.y_min);
-        let budget = crate::explore::basins::Budget {
-            steps,
-            grad_tol: if tol.is_finite() { tol.max(0.0) } else { 0.0 },
-            radius: 1e-3 * scale,
-        };
         let mut out = Vec::with_capacity(nx * row1.saturating_sub(row0).min(ny));
         // The kernel is compiled per landscape: the session builds its landscape as one.
         let kernel = self.session.kernel()?;
-        crate::explore::basins::rows(
+        basins::rows(
             kernel.as_ref(),
             view,
             nx,
@@ -112,29 +95,7 @@ impl Explorer {
     /// (ε = 10⁻³); medians over 11 seeded random start directions.
     #[wasm_bindgen(js_name = escapeCurves)]
     pub fn escape_curves(eta: f64) -> Result<Vec<f64>, JsValue> {
-        if !(eta > 0.0 && eta < 1.0) {
-            return Err(JsError::new("saddle escape needs 0 < η < 1").into());
-        }
-        use crate::explore::escape::median_escape;
-        let max = 1_000_000;
-        let mut out = Vec::new();
-        for e in 1..=12 {
-            let eps = 10f64.powi(-e);
-            out.extend([
-                eps,
-                median_escape(2, 1, eps, eta, 11, max),
-                (1.0 / eps).ln() / (1.0 + eta).ln(),
-            ]);
-        }
-        for j in 1..=8 {
-            let n = 1usize << j;
-            out.extend([
-                n as f64,
-                median_escape(n, 1, 1e-3, eta, 11, max),
-                median_escape(n, n / 2, 1e-3, eta, 11, max),
-            ]);
-        }
-        Ok(out)
+        Ok(escape::curves(eta)?.concat())
     }
 }
 
@@ -155,7 +116,7 @@ pub struct StartsReport {
 /// What Newton costs (lab only): a dense random positive-definite quadratic in `n` variables
 /// that a worker times GD and Newton steps on (see `cost`).
 #[wasm_bindgen]
-pub struct CostQuadratic(crate::explore::cost::DenseQuadratic);
+pub struct CostQuadratic(cost::DenseQuadratic);
 
 #[wasm_bindgen]
 impl CostQuadratic {
@@ -165,10 +126,7 @@ impl CostQuadratic {
         if !(1..=2000).contains(&n) {
             return Err(JsError::new("the cost view takes 1 ≤ N ≤ 2000").into());
         }
-        Ok(CostQuadratic(crate::explore::cost::DenseQuadratic::random(
-            n,
-            u64::from(seed),
-        )))
+        Ok(CostQuadratic(cost::DenseQuadratic::random(n, u64::from(seed))))
     }
 
     /// `k` GD steps with a stable η; a checksum of the point.
@@ -195,12 +153,12 @@ impl CostQuadratic {
     /// The bytes an `n`-variable Hessian takes in `f64`.
     #[wasm_bindgen(js_name = hessianBytes)]
     pub fn hessian_bytes(n: usize) -> f64 {
-        crate::explore::cost::DenseQuadratic::hessian_bytes(n)
+        cost::DenseQuadratic::hessian_bytes(n)
     }
 
     /// N from 2 to `max` on a log grid of `count` sizes.
     pub fn sizes(max: usize, count: usize) -> Vec<u32> {
-        crate::explore::cost::sizes(max.min(2000), count.min(64))
+        cost::sizes(max.min(2000), count.min(64))
             .into_iter()
             .map(|n| n as u32)
             .collect()
@@ -210,15 +168,6 @@ impl CostQuadratic {
     /// when fewer than two points qualify.
     #[wasm_bindgen(js_name = fitPower)]
     pub fn fit_power(ns: &[f64], times: &[f64], from: f64) -> Vec<f64> {
-        let (n, t): (Vec<f64>, Vec<f64>) = ns
-            .iter()
-            .zip(times)
-            .filter(|(n, _)| **n >= from)
-            .map(|(n, t)| (*n, *t))
-            .unzip();
-        match crate::explore::cost::fit_power(&n, &t) {
-            Some((slope, c)) => vec![slope, c],
-            None => vec![f64::NAN, f64::NAN],
-        }
+        cost::fit_power_from(ns, times, from).map_or(vec![f64::NAN, f64::NAN], |(slope, c)| vec![slope, c])
     }
 }

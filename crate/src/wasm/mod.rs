@@ -2,7 +2,8 @@
 //! `wasm_bindgen` and the browser. It knows nothing of the mathematics: every call delegates to
 //! the core's [`Session`](crate::session::Session) or to a picture, and converts at the edge.
 //!
-//! - [`explorer`]: the [`Explorer`] handle (the session) and its readouts.
+//! - [`explorer`]: the [`Explorer`] handle on the session: its changes and its configuration.
+//! - [`readouts`]: what the page reads off it: readouts, analysis, critical points, paths.
 //! - [`views`]: the landscape sampled for the map (pixels, contours, the 1-D curve, the Taylor
 //!   model), read through typed-array views into wasm memory.
 //! - [`charts`]: the convergence charts on a canvas and as SVG, and the CSV export.
@@ -11,72 +12,27 @@
 //!
 //! Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
 //! returned here, and re-creates its views after any call that may allocate (every `&mut self`
-//! call). Small results come back by value. Enums cross as the names or codes of one table each
-//! ([`Explorer::status_names`], [`Explorer::kind_names`], [`Explorer::regime_names`]).
+//! call). Small results come back by value. Enums cross as the codes or names of their one table
+//! in the core (`Status`, `CriticalKind`: `ALL`, `code`, `name`; `Regime::name`).
 
 mod canvas;
 pub mod charts;
 pub mod explorer;
 #[cfg(feature = "lab")]
 pub mod lab;
+pub mod readouts;
 pub mod views;
 
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::hessian::{CriticalKind, Regime};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, ParseError};
 use crate::numbers::Numbers;
 
 pub use explorer::Explorer;
 
 impl From<Error> for JsValue {
     fn from(e: Error) -> JsValue {
-        JsError::new(&e.to_string()).into()
-    }
-}
-
-/// The wire name of a kind of critical point (its code is its index in [`KINDS`]).
-fn kind_name(kind: CriticalKind) -> &'static str {
-    match kind {
-        CriticalKind::Minimum => "minimum",
-        CriticalKind::Saddle => "saddle",
-        CriticalKind::Maximum => "maximum",
-        CriticalKind::Degenerate => "degenerate",
-    }
-}
-
-/// Every kind of critical point, in the order of their wire codes.
-const KINDS: [CriticalKind; 4] = [
-    CriticalKind::Minimum,
-    CriticalKind::Saddle,
-    CriticalKind::Maximum,
-    CriticalKind::Degenerate,
-];
-
-/// The wire code of a kind of critical point.
-fn kind_code(kind: CriticalKind) -> f64 {
-    KINDS.iter().position(|k| *k == kind).unwrap_or(3) as f64
-}
-
-/// Every 1-D regime, in the order of their wire names.
-const REGIMES: [Regime; 6] = [
-    Regime::Converges,
-    Regime::OneStep,
-    Regime::Oscillates,
-    Regime::Bounces,
-    Regime::Diverges,
-    Regime::NotConvex,
-];
-
-/// The wire name of a 1-D regime.
-fn regime_name(regime: Regime) -> &'static str {
-    match regime {
-        Regime::Converges => "converges",
-        Regime::OneStep => "one-step",
-        Regime::Oscillates => "oscillates",
-        Regime::Bounces => "bounces",
-        Regime::Diverges => "diverges",
-        Regime::NotConvex => "not-convex",
+        JsError::new(&e.message(&JsNumbers)).into()
     }
 }
 
@@ -142,54 +98,21 @@ impl FunctionProblem {
     }
 }
 
-impl From<&crate::error::ParseError> for FunctionProblem {
-    fn from(e: &crate::error::ParseError) -> Self {
-        use crate::error::ErrorKind as K;
-        let mut p = FunctionProblem {
-            code: String::new(),
+impl From<&ParseError> for FunctionProblem {
+    fn from(e: &ParseError) -> Self {
+        let (suggestion, expected, got) = match &e.kind {
+            ErrorKind::UnknownName { suggestion, .. } => (suggestion.unwrap_or_default(), 0, 0),
+            ErrorKind::Arity { expected, got, .. } => ("", *expected as u32, *got as u32),
+            _ => ("", 0, 0),
+        };
+        FunctionProblem {
+            code: e.kind.code().to_owned(),
             start: e.start as u32,
             end: e.end as u32,
-            name: String::new(),
-            suggestion: String::new(),
-            expected: 0,
-            got: 0,
-        };
-        p.code = match &e.kind {
-            K::Empty => "empty",
-            K::TooLong => "too-long",
-            K::TooDeep => "too-deep",
-            K::BadChar(c) => {
-                p.name = c.to_string();
-                "bad-char"
-            }
-            K::UnexpectedEnd => "end",
-            K::Unexpected(t) => {
-                p.name = t.clone();
-                "unexpected"
-            }
-            K::Unclosed => "unclosed",
-            K::UnknownName { name, suggestion } => {
-                p.name = name.clone();
-                p.suggestion = suggestion.unwrap_or_default().to_owned();
-                "unknown"
-            }
-            K::NoSuchVariable(v) => {
-                p.name = v.clone();
-                "variable"
-            }
-            K::MissingArgs(f) => {
-                p.name = (*f).to_owned();
-                "needs-args"
-            }
-            K::Arity { name, expected, got } => {
-                p.name = (*name).to_owned();
-                p.expected = *expected as u32;
-                p.got = *got as u32;
-                "arity"
-            }
-            K::BadNumber => "bad-number",
+            name: e.kind.subject(),
+            suggestion: suggestion.to_owned(),
+            expected,
+            got,
         }
-        .to_owned();
-        p
     }
 }

@@ -1,0 +1,182 @@
+//! What the page reads off the session: readouts, the analysis, probes, critical points, the
+//! sweep, the model's output and the trajectories' buffers (read through typed-array views).
+
+use wasm_bindgen::prelude::*;
+
+use super::Explorer;
+use crate::analysis::hessian::{CriticalKind, Regime};
+use crate::session::report::AnalysisPoint;
+
+/// The second-order picture at the analysis point; absent numbers are NaN.
+#[wasm_bindgen(getter_with_clone)]
+pub struct AnalysisView {
+    /// The point described.
+    #[wasm_bindgen(readonly)]
+    pub at: Vec<f64>,
+    /// The method whose iterate it is (index in `methodIds`), −1 for the start point.
+    #[wasm_bindgen(readonly)]
+    pub method: i32,
+    /// That method's iteration.
+    #[wasm_bindgen(readonly)]
+    pub iteration: u32,
+    /// Hessian eigenvalues, ascending.
+    #[wasm_bindgen(readonly)]
+    pub eigenvalues: Vec<f64>,
+    /// Unit eigenvectors, one after another.
+    #[wasm_bindgen(readonly)]
+    pub eigenvectors: Vec<f64>,
+    /// `2/λ_max` (NaN when `λ_max ≤ 0`).
+    #[wasm_bindgen(readonly)]
+    pub stability_bound: f64,
+    /// `η_opt = 1/E''` in 1-D (NaN otherwise).
+    #[wasm_bindgen(readonly)]
+    pub eta_opt: f64,
+    /// `1 − ηE''` in 1-D (NaN otherwise).
+    #[wasm_bindgen(readonly)]
+    pub error_factor: f64,
+    /// `η/η_opt` in 1-D (NaN otherwise).
+    #[wasm_bindgen(readonly)]
+    pub eta_ratio: f64,
+    /// `x − H⁻¹∇E` (empty when `H` is singular).
+    #[wasm_bindgen(readonly)]
+    pub newton_target: Vec<f64>,
+    /// A name of `kindNames`.
+    #[wasm_bindgen(readonly)]
+    pub kind: String,
+    /// In 1-D the regime's name (`Regime::name`); empty in 2-D.
+    #[wasm_bindgen(readonly)]
+    pub regime: String,
+}
+
+impl Explorer {
+    fn analysis_view(&self, at: AnalysisPoint) -> Result<AnalysisView, JsValue> {
+        let a = self.session.analysis_at(&at.x)?;
+        Ok(AnalysisView {
+            method: at.method.map_or(-1, |m| m as i32),
+            iteration: at.iteration as u32,
+            at: at.x,
+            eigenvalues: a.eigenvalues,
+            eigenvectors: a.eigenvectors,
+            stability_bound: a.stability_bound.unwrap_or(f64::NAN),
+            eta_opt: a.eta_opt.unwrap_or(f64::NAN),
+            error_factor: a.error_factor.unwrap_or(f64::NAN),
+            eta_ratio: a.eta_ratio.unwrap_or(f64::NAN),
+            newton_target: a.newton_target.unwrap_or_default(),
+            kind: a.kind.name().to_owned(),
+            regime: a.regime.map_or("", Regime::name).to_owned(),
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// Where method `i` stands, 14 numbers (none when it is off): iteration, length of the last
+    /// step (NaN before the first), `E`, `‖∇E‖`, `x`, `y` (NaN in 1-D), value-only evaluations,
+    /// gradient evaluations, Hessians, solves, status code, curvature kind code, the kind
+    /// reached (−1 unless converged), the kind Newton heads for (−1 unless misled).
+    pub fn readout(&self, i: usize) -> Vec<f64> {
+        let Some(r) = self.session.readout(i) else {
+            return Vec::new();
+        };
+        let c = r.counts;
+        let code = |k: Option<CriticalKind>| k.map_or(-1.0, |k| f64::from(k.code()));
+        vec![
+            r.iteration as f64,
+            r.step,
+            r.value,
+            r.grad_norm,
+            r.x,
+            r.y,
+            c.values as f64,
+            c.gradients as f64,
+            c.hessians as f64,
+            c.solves as f64,
+            f64::from(r.status.code()),
+            f64::from(r.curvature.code()),
+            code(r.reached),
+            code(r.heading),
+        ]
+    }
+
+    /// The Hessian's picture at the analysis point (the first running method's iterate, or the
+    /// start), with the 1-D regime of the current `η`.
+    pub fn analysis(&self) -> Result<AnalysisView, JsValue> {
+        self.analysis_view(self.session.analysis_point())
+    }
+
+    /// The Hessian's picture at the start point.
+    #[wasm_bindgen(js_name = analysisAtStart)]
+    pub fn analysis_at_start(&self) -> Result<AnalysisView, JsValue> {
+        self.analysis_view(AnalysisPoint {
+            method: None,
+            iteration: 0,
+            x: self.session.start().to_vec(),
+        })
+    }
+
+    /// `[E, ‖∇E‖]` at `x`.
+    pub fn probe(&self, x: &[f64]) -> Result<Vec<f64>, JsValue> {
+        Ok(self.session.probe(x)?.to_vec())
+    }
+
+    /// The critical points in the view from `seeds` seeds per side: `[x, y, E, kind code,
+    /// global]` each (`y` NaN in 1-D; global 1 for the lowest minima), sorted by `E`.
+    #[wasm_bindgen(js_name = criticalPoints)]
+    pub fn critical_points(&self, seeds: usize) -> Result<Vec<f64>, JsValue> {
+        Ok(self
+            .session
+            .critical_points(seeds)?
+            .iter()
+            .flat_map(|c| {
+                [
+                    c.x,
+                    c.y,
+                    c.value,
+                    f64::from(c.kind.code()),
+                    f64::from(u8::from(c.global)),
+                ]
+            })
+            .collect())
+    }
+
+    /// Gradient descent from the start for `count` `η` on a log grid over `[lo, hi]`, at most
+    /// `steps` steps each: `[η, final E, steps to converge (NaN if it did not), status code,
+    /// |1 − ηE″| at the start (NaN in 2-D)]` per run.
+    #[wasm_bindgen(js_name = etaSweep)]
+    pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
+        Ok(self
+            .session
+            .eta_sweep(lo, hi, count, steps)?
+            .iter()
+            .flat_map(|r| {
+                let p = r.run;
+                let steps = p.steps.map_or(f64::NAN, |s| s as f64);
+                [p.eta, p.value, steps, f64::from(p.status.code()), r.factor]
+            })
+            .collect())
+    }
+
+    /// The model's output at `n` inputs over the data's range, with the weights at `at`.
+    #[wasm_bindgen(js_name = modelOutput)]
+    pub fn model_output(&self, at: &[f64], n: usize) -> Result<Vec<f64>, JsValue> {
+        Ok(self.session.model_output(at, n)?)
+    }
+
+    /// Pointer to method `i`'s iterates (`dim` numbers each) in wasm memory.
+    #[wasm_bindgen(js_name = pathPtr)]
+    pub fn path_ptr(&self, i: usize) -> *const f64 {
+        self.session.path(i).map_or(std::ptr::null(), |(p, _)| p.as_ptr())
+    }
+
+    /// Pointer to `E` at method `i`'s iterates.
+    #[wasm_bindgen(js_name = valuesPtr)]
+    pub fn values_ptr(&self, i: usize) -> *const f64 {
+        self.session.path(i).map_or(std::ptr::null(), |(_, v)| v.as_ptr())
+    }
+
+    /// Number of recorded iterates of method `i` (steps + 1; 0 when it is off).
+    #[wasm_bindgen(js_name = pathLen)]
+    pub fn path_len(&self, i: usize) -> usize {
+        self.session.path(i).map_or(0, |(_, v)| v.len())
+    }
+}
