@@ -80,7 +80,7 @@ page = replace(page, /href="www\/pkg\/descenso_bg\.wasm"/, 'href="www/descenso_b
 const squeeze = (html) => html.replace(/\n\s*/g, '\n').replace(/>\n</g, '><');
 writeFileSync(join(DIST, 'index.html'), squeeze(page));
 // The wasm sits beside the bundles; the basin workers are a second bundle, loaded when used.
-const urls = { DESCENSO_WASM_URL: '"descenso_bg.wasm"', DESCENSO_LAB_WASM_URL: '"descenso_lab_bg.wasm"' };
+const urls = { DESCENSO_WASM_URL: '"descenso_bg.wasm"', DESCENSO_LAB_WASM_URL: '"descenso_lab_bg.wasm"', DESCENSO_WORKER_URL: '"basins-worker.js"' };
 for (const f of await bundleFiles('esm', urls)) writeFileSync(join(DIST, 'www', f.name), f.text);
 writeFileSync(join(DIST, 'www', 'basins-worker.js'), await bundle('esm', {}, 'basins-worker.js'));
 writeFileSync(join(DIST, 'www', 'style.css'), `${css}\n`);

@@ -78,9 +78,9 @@ self.onmessage = async (event) => {
       return;
     }
     const labels = explorer.basinRows(new Float64Array(m.view), m.nx, m.ny, m.row0, m.row1, m.method, m.param, m.steps, 1e-10, new Float64Array(m.critical));
-    self.postMessage({ id: m.id, map: m.map, row0: m.row0, row1: m.row1, labels }, [labels.buffer]);
+    self.postMessage({ type: 'rows', id: m.id, map: m.map, row0: m.row0, row1: m.row1, labels }, [labels.buffer]);
   } catch (err) {
-    self.postMessage({ id: m.id, map: m.map, row0: m.row0, row1: m.row1, error: String(err?.message ?? err) });
+    self.postMessage({ type: m.type, id: m.id, map: m.map, row0: m.row0, row1: m.row1, error: String(err?.message ?? err) });
   }
 };
 
@@ -132,6 +132,9 @@ async function measureCost(m) {
     }
     const ns = new Float64Array(rows.map((r) => r[0]));
     const fit = (i) => Array.from(CostQuadratic.fitPower(ns, new Float64Array(rows.map((r) => r[i])), m.fitFrom));
-    self.postMessage({ id: m.id, type: 'cost', rows, gd: fit(1), newton: fit(2), done: rows.length === sizes.length });
+    // One Newton step of a network with 10⁶ weights, from the largest N measured (the core's N³).
+    const [nMax, , tMax] = rows[rows.length - 1];
+    const far = Array.from(CostQuadratic.newtonAt(nMax, tMax, 1e6));
+    self.postMessage({ id: m.id, type: 'cost', rows, gd: fit(1), newton: fit(2), far, done: rows.length === sizes.length });
   }
 }

@@ -3,12 +3,11 @@
 // there.
 import init, { Explorer } from './pkg/descenso.js';
 import { buildParams, buildPresetPicker, buildToggles, setPlaying, syncControls, wireControls } from './controls.js';
-import { addStrings, LANGUAGES, loadLanguage, preferredLanguage, t, translatePage } from './i18n.js';
+import { LANGUAGES, loadLanguage, preferredLanguage, t, translatePage } from './i18n.js';
 import { syncData } from './data.js';
-import { hiDpiContext, METHOD_STYLE } from './draw.js';
 import { wireFunction } from './function.js';
-import { attempt, el, fmt, hideNotice, lang, page, showNotice, sizeOf, sizes, tr } from './page.js';
-import { CRITICAL_SEEDS, render, resample, sampledSize, summarizeCritical } from './plot.js';
+import { attempt, compileWasm, el, hideNotice, lang, page, showNotice, sizeOf, sizes, tr } from './page.js';
+import { render, resample, sampledSize, summarizeCritical } from './plot.js';
 import { buildReadout, scheduleCharts, setChartStyle } from './readout.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
@@ -18,32 +17,9 @@ import { applyPanels, copyLink, exportCsv, exportPng, exportSvg, pushNextAddress
 
 let labLoading = null;
 
-/** Loads the lab module the first time one of its panels is used. */
+/** Loads the lab (www/lab/) the first time one of its panels is used. */
 function loadLab() {
-  labLoading ??= import('./lab.js').then(({ createLab }) => {
-    // (What the lab reads of the session, read from the core each time.)
-    const state = {
-      get lang() {
-        return lang();
-      },
-      get view() {
-        return Array.from(page.explorer.view);
-      },
-      get start() {
-        return Array.from(page.explorer.start);
-      },
-    };
-    page.lab = createLab({
-      el, state, t, fmt, sizeOf, hiDpiContext, attempt, Explorer, CRITICAL_SEEDS, render, METHOD_STYLE,
-      explorer: () => page.explorer,
-      wasmModule: () => page.module,
-      methods: () => page.methods,
-      compileWasm,
-      addStrings,
-      translate: () => translatePage(lang()),
-    });
-    return page.lab;
-  });
+  labLoading ??= import('./lab/index.js').then((lab) => (page.lab = lab));
   return labLoading;
 }
 
@@ -166,17 +142,6 @@ function wire() {
 // ---- start ------------------------------------------------------------------------------------
 
 /* global DESCENSO_WASM_BASE64, DESCENSO_WASM_URL */
-
-/** Compiles a wasm module: from `base64` (the single-file build carries its wasm inline) if it
- *  is a string, else streamed from the URL `url()` gives (a function: the single file has no
- *  module URL to resolve against). */
-function compileWasm(base64, url) {
-  if (typeof base64 !== 'string') return WebAssembly.compileStreaming(fetch(url()));
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return WebAssembly.compile(bytes);
-}
 
 /** Compiles the page's core: inline in the single file, else the wasm file (beside the bundle in
  *  dist/, in pkg/ unbundled). */

@@ -83,3 +83,14 @@ export function fmt(v) {
   if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2).replace('-', '−');
   return String(+v.toPrecision(5)).replace('-', '−');
 }
+
+/** Compiles a wasm module: from `base64` (the single-file build carries its wasm inline) if it
+ *  is a string, else streamed from the URL `url()` gives (a function: the single file has no
+ *  module URL to resolve against). */
+export function compileWasm(base64, url) {
+  if (typeof base64 !== 'string') return WebAssembly.compileStreaming(fetch(url()));
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return WebAssembly.compile(bytes);
+}

@@ -13,8 +13,8 @@ const READOUT_KEYS = ['iteration', 'step', 'value', 'grad_norm', 'x', 'y', 'valu
 export function buildReadout() {
   el.readout.replaceChildren(
     ...page.methods.map((id) => {
-      const tr = document.createElement('tr');
-      tr.dataset.method = id;
+      const row = document.createElement('tr');
+      row.dataset.method = id;
       const name = document.createElement('th');
       name.scope = 'row';
       const swatch = document.createElement('canvas');
@@ -31,8 +31,8 @@ export function buildReadout() {
         if (k !== 'status') td.className = 'num';
         return td;
       });
-      tr.append(name, ...cells);
-      return tr;
+      row.append(name, ...cells);
+      return row;
     }),
   );
 }

@@ -367,7 +367,9 @@ pub fn rows(
 mod tests {
     use super::*;
     use crate::analysis::critical;
-    use crate::landscape::presets::{Himmelblau, Quadratic2};
+    use crate::landscape::presets::{Himmelblau, Quadratic2, Rosenbrock, Saddle, SixHumpCamel};
+    use crate::method::catalog::{self, Hyper};
+    use crate::method::{run_to, Criteria, State};
     use crate::CriticalKind;
 
     fn budget() -> Budget {
@@ -380,6 +382,74 @@ mod tests {
 
     fn himmelblau_critical() -> Vec<critical::CriticalPoint<2>> {
         critical::find(&Himmelblau, Point::<2>::new(-5.0, -5.0), Point::<2>::new(5.0, 5.0), 40)
+    }
+
+    /// Runs `method` (a catalogue method with `hyper`) through its own steps and `basin` through
+    /// the kernel, from a grid of starts on `l`, and asserts the same end: the same point (but
+    /// for a diverged run, which the kernel leaves at its last point inside the bound) and the
+    /// same status (but for a run that converged on its very last allowed step, which the kernel
+    /// counts as the step limit: it checks `‖∇E‖` before each step, not after the last).
+    fn same_end_as_the_method<L: Landscape<2>>(
+        l: &L,
+        basin: BasinMethod,
+        id: &str,
+        hyper: &Hyper,
+        seen: &mut [bool; 4],
+    ) {
+        let criteria = Criteria::default();
+        let steps = 60;
+        for i in 0..9 {
+            for j in 0..9 {
+                let x0 = Point::<2>::new(-3.3 + 0.77 * i as f64, -3.1 + 0.73 * j as f64);
+                let end = l.descend(x0, basin, steps, criteria.grad_tol);
+                let mut method = catalog::build::<2>(id, hyper).expect("a method");
+                let s = run_to(method.as_mut(), l, State::start(l, x0, &criteria), &criteria, steps);
+                let last_step =
+                    s.status == Status::Converged && s.iteration == steps && end.status == Status::StepLimit;
+                assert!(
+                    end.status == s.status || last_step,
+                    "{id} from {x0:?}: kernel {end:?}, method {s:?}"
+                );
+                if s.status != Status::Diverged {
+                    assert_eq!(end.x, s.x, "{id} from {x0:?}");
+                }
+                let k = [
+                    Status::Converged,
+                    Status::StepLimit,
+                    Status::Diverged,
+                    Status::SingularHessian,
+                ]
+                .iter()
+                .position(|&st| st == s.status);
+                seen[k.expect("one of the kernel's endings")] = true;
+            }
+        }
+    }
+
+    #[test]
+    fn the_kernel_steps_are_the_methods_own() {
+        let flat = Quadratic2::new(1.0, 0.0, 0.0);
+        let hyper = |eta: f64, mu: f64| Hyper { eta, mu, beta: 0.9 };
+        let cases = [
+            (BasinMethod::GradientDescent(0.01), "gd", hyper(0.01, 1.0)),
+            (BasinMethod::GradientDescent(0.04), "gd", hyper(0.04, 1.0)),
+            (BasinMethod::Newton, "newton", hyper(0.01, 1.0)),
+            (BasinMethod::DampedNewton, "damped-newton", hyper(0.01, 1.0)),
+            (BasinMethod::LevenbergMarquardt(0.5), "lm", hyper(0.01, 0.5)),
+            (BasinMethod::SaddleFreeNewton, "saddle-free", hyper(0.01, 1.0)),
+        ];
+        let mut seen = [false; 4];
+        for (basin, id, h) in &cases {
+            same_end_as_the_method(&Himmelblau, *basin, id, h, &mut seen);
+            same_end_as_the_method(&Rosenbrock, *basin, id, h, &mut seen);
+            same_end_as_the_method(&Saddle, *basin, id, h, &mut seen);
+            same_end_as_the_method(&SixHumpCamel, *basin, id, h, &mut seen);
+            same_end_as_the_method(&flat, *basin, id, h, &mut seen);
+        }
+        assert_eq!(
+            seen, [true; 4],
+            "converged, step limit, diverged and singular all occur"
+        );
     }
 
     #[test]

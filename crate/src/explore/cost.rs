@@ -97,6 +97,12 @@ impl DenseQuadratic {
     }
 }
 
+/// What one Newton step would cost at `to` variables, from one measured at `n` that took `t`
+/// seconds: `(t·(to/n)³ seconds, the Hessian's 8·to² bytes)` — the solve grows like `N³`.
+pub fn newton_at(n: usize, t: f64, to: usize) -> (f64, f64) {
+    (t * (to as f64 / n as f64).powi(3), DenseQuadratic::hessian_bytes(to))
+}
+
 /// [`fit_power`] through the points with `N ≥ from` only (below it fixed costs per step
 /// dominate).
 pub fn fit_power_from(ns: &[f64], times: &[f64], from: f64) -> Option<(f64, f64)> {
@@ -210,5 +216,7 @@ mod tests {
         assert_eq!(sizes(1000, 14).last(), Some(&1000));
         assert!(sizes(1000, 14).windows(2).all(|w| w[0] < w[1]));
         assert_eq!(DenseQuadratic::hessian_bytes(1000), 8e6);
+        // A network of 10⁶ weights: an 8 TB Hessian, and 10⁹ times the step at N = 1,000.
+        assert_eq!(newton_at(1000, 0.05, 1_000_000), (0.05 * 1e9, 8e12));
     }
 }

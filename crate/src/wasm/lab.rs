@@ -156,6 +156,13 @@ impl CostQuadratic {
         cost::DenseQuadratic::hessian_bytes(n)
     }
 
+    /// One Newton step at `to` variables from one at `n` that took `t` s: `[seconds, bytes]`.
+    #[wasm_bindgen(js_name = newtonAt)]
+    pub fn newton_at(n: usize, t: f64, to: usize) -> Vec<f64> {
+        let (seconds, bytes) = cost::newton_at(n, t, to);
+        vec![seconds, bytes]
+    }
+
     /// N from 2 to `max` on a log grid of `count` sizes.
     pub fn sizes(max: usize, count: usize) -> Vec<u32> {
         cost::sizes(max.min(2000), count.min(64))

@@ -1,0 +1,179 @@
+// What Newton costs: one GD step against one Newton step on dense N-D quadratics, timed by a
+// worker for N up to a chosen maximum, with power laws fitted by the core; a table, a log–log
+// chart and the extrapolation to a network's 10⁶ weights.
+import { hiDpiContext } from '../draw.js';
+import { translatePage } from '../i18n.js';
+import { el, fmt, lang, sizeOf, tr } from '../page.js';
+import * as pool from './pool.js';
+
+const COST_SIZES = 14; // N on a log grid from 2 to the chosen maximum
+const COST_FIT_FROM = 50; // the fits use N ≥ this (below it, fixed costs per step dominate)
+const newtonCost = { id: 0, worker: null, result: null, built: false };
+
+/** The panel's controls, chart and table (built when the lab loads; texts by data-i18n). */
+function buildNewtonCost() {
+  if (newtonCost.built) return;
+  newtonCost.built = true;
+  const make = (tag, { dataset = {}, ...props } = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    Object.assign(node.dataset, dataset);
+    node.append(...children);
+    return node;
+  };
+  const label = (key) => make('span', { dataset: { i18n: key } });
+  el.newtonCostMax = make('select', { id: 'newton-cost-max' }, ...[250, 500, 1000, 2000].map((n) => make('option', { value: String(n), selected: n === 1000 }, String(n))));
+  el.newtonCostRun = make('button', { type: 'button', className: 'secondary', dataset: { i18n: 'newtonCostRun' } });
+  el.newtonCostChart = make('canvas', { className: 'sweep-chart', role: 'img', dataset: { i18nAria: 'newtonCostTitle' } });
+  el.newtonCostNote = make('p', { className: 'note' });
+  el.newtonCostNote.setAttribute('aria-live', 'polite');
+  el.newtonCostRows = make('tbody');
+  const head = make('tr', {}, ...['newtonCostN', 'newtonCostGdCol', 'newtonCostNewtonCol', 'newtonCostRatio', 'newtonCostMemory'].map((k) => make('th', { scope: 'col', dataset: { i18n: k } })));
+  el.newtonCost.append(
+    make('p', { className: 'note', dataset: { i18n: 'newtonCostText' } }),
+    make('div', { className: 'starts-controls' }, make('label', {}, label('newtonCostUpTo'), el.newtonCostMax), el.newtonCostRun),
+    el.newtonCostChart,
+    el.newtonCostNote,
+    make('table', { className: 'readout cost-table' }, make('caption', { className: 'visually-hidden', dataset: { i18n: 'newtonCostTitle' } }), make('thead', {}, head), el.newtonCostRows),
+  );
+  el.newtonCostRun.addEventListener('click', runNewtonCost);
+  translatePage(lang());
+}
+
+/** Opens the panel: builds it and measures the first time. */
+export function openNewtonCost() {
+  buildNewtonCost();
+  if (!newtonCost.id) runNewtonCost();
+}
+
+/** Measures on one worker (a newer request stops the older one between sizes). */
+function runNewtonCost() {
+  newtonCost.id += 1;
+  newtonCost.result = null;
+  el.newtonCost.dataset.done = '';
+  el.newtonCostNote.textContent = tr('newtonCostRunning', 0, COST_SIZES);
+  const message = { type: 'cost', id: newtonCost.id, max: Number(el.newtonCostMax.value), count: COST_SIZES, seed: 1, fitFrom: COST_FIT_FROM };
+  // One worker for the measurement: a newer request stops the older one there between sizes.
+  if (newtonCost.worker) newtonCost.worker.postMessage(message);
+  else newtonCost.worker = pool.post(message);
+}
+
+/** A row measured (or the last, or an error): the worker stays with the measurement until then. */
+pool.on('cost', (m) => {
+  if (m.id !== newtonCost.id) return false;
+  if (m.error) el.newtonCostNote.textContent = `${tr('errorPrefix')} ${m.error}`;
+  else {
+    newtonCost.result = m;
+    showNewtonCost();
+  }
+  if (!(m.error || m.done)) return false;
+  newtonCost.worker = null;
+  return true;
+});
+
+/** A duration in seconds, in the unit that reads best (µs … years). */
+function duration(s) {
+  const units = [[1e-9, 'ns'], [1e-6, 'µs'], [1e-3, 'ms'], [1, 's'], [60, 'min'], [3600, 'h'], [86400, lang() === 'es' ? 'días' : 'days'], [31557600, lang() === 'es' ? 'años' : 'years']];
+  let [scale, unit] = units[0];
+  for (const [f, u] of units) if (s >= f) [scale, unit] = [f, u];
+  return `${fmt(Number((s / scale).toPrecision(s / scale < 10 ? 2 : 3)))} ${unit}`;
+}
+
+/** Bytes in decimal units (B … TB). */
+function bytes(b) {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let i = 0;
+  while (b >= 1000 && i < units.length - 1) {
+    b /= 1000;
+    i++;
+  }
+  return `${fmt(Number(b.toPrecision(b < 10 ? 2 : 3)))} ${units[i]}`;
+}
+
+export function showNewtonCost() {
+  const m = newtonCost.result;
+  if (!m || !el.newtonCostRows) return;
+  const { rows, gd, newton, done } = m;
+  el.newtonCostRows.replaceChildren(
+    ...rows.map(([n, tg, tn, b]) => {
+      const row = document.createElement('tr');
+      for (const text of [String(n), duration(tg), duration(tn), `${fmt(Number((tn / tg).toPrecision(2)))}×`, bytes(b)]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        row.append(td);
+      }
+      return row;
+    }),
+  );
+  const slope = (f) => (Number.isFinite(f[0]) ? f[0].toFixed(2) : '–');
+  if (done) {
+    const residual = Math.max(...rows.map((r) => r[4]));
+    const far = tr('newtonCostFar', duration(m.far[0]), bytes(m.far[1]));
+    el.newtonCostNote.textContent = `${tr('newtonCostSlopes', slope(gd), slope(newton), residual.toExponential(1))} ${far}`;
+    el.newtonCost.dataset.slopes = JSON.stringify([gd[0], newton[0]]);
+    el.newtonCost.dataset.residual = String(residual);
+    el.newtonCost.dataset.done = String(m.id);
+  } else {
+    el.newtonCostNote.textContent = tr('newtonCostRunning', rows.length, COST_SIZES);
+  }
+  drawNewtonCost(rows, gd, newton, slope);
+}
+
+/** Log–log: seconds per step against N, measured (dots and lines) and fitted (dashed). */
+function drawNewtonCost(rows, gd, newton, slope) {
+  const { width, height } = sizeOf(el.newtonCostChart);
+  if (width < 50 || height < 50) return;
+  const { ctx } = hiDpiContext(el.newtonCostChart, { width, height });
+  const max = Number(el.newtonCostMax.value);
+  const times = rows.flatMap((r) => [r[1], r[2]]).filter((v) => v > 0 && Number.isFinite(v));
+  if (!times.length) return;
+  const a = Math.floor(Math.log10(Math.min(...times)));
+  const b = Math.max(a + 1, Math.ceil(Math.log10(Math.max(...times))));
+  const [left, right, top, bottom] = [54, 10, 8, 30];
+  const w = width - left - right;
+  const h = height - top - bottom;
+  const px = (n) => left + ((Math.log10(n) - Math.log10(2)) / (Math.log10(max) - Math.log10(2))) * w;
+  const py = (s) => top + h - ((Math.log10(s) - a) / (b - a)) * h;
+  ctx.font = '11px sans-serif';
+  ctx.strokeStyle = '#e3e3ea';
+  ctx.lineWidth = 1;
+  ctx.fillStyle = '#55555f';
+  ctx.textAlign = 'right';
+  const every = Math.ceil((b - a) / 7);
+  for (let e = a; e <= b; e++) {
+    ctx.beginPath();
+    ctx.moveTo(left, py(10 ** e));
+    ctx.lineTo(left + w, py(10 ** e));
+    ctx.stroke();
+    if ((e - a) % every === 0) ctx.fillText(duration(10 ** e), left - 4, py(10 ** e) + 4);
+  }
+  ctx.textAlign = 'center';
+  for (const n of [2, 10, 100, 1000].filter((n) => n <= max)) ctx.fillText(String(n), px(n), height - 16);
+  ctx.fillText('N', left + w / 2, height - 3);
+  ctx.strokeStyle = '#c8c8d0';
+  ctx.strokeRect(left, top, w, h);
+  const series = [
+    [1, gd, '#1b6fb3', 'newtonCostGd'],
+    [2, newton, '#b3261e', 'newtonCostNewton'],
+  ];
+  series.forEach(([i, fit, colour, key], k) => {
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    rows.forEach((r, j) => (j ? ctx.lineTo(px(r[0]), py(r[i])) : ctx.moveTo(px(r[0]), py(r[i]))));
+    ctx.stroke();
+    for (const r of rows) ctx.fillRect(px(r[0]) - 2.5, py(r[i]) - 2.5, 5, 5);
+    if (Number.isFinite(fit[0])) {
+      ctx.setLineDash([5, 4]);
+      ctx.lineWidth = 1.2;
+      ctx.beginPath();
+      ctx.moveTo(px(COST_FIT_FROM), py(fit[1] * COST_FIT_FROM ** fit[0]));
+      ctx.lineTo(px(max), py(fit[1] * max ** fit[0]));
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    ctx.textAlign = 'left';
+    ctx.fillText(tr(key, slope(fit)), left + 8, top + 16 + 15 * k);
+  });
+}
+

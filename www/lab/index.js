@@ -1,0 +1,50 @@
+// The page's laboratory, loaded on first use (so the first page load stays small): basins of
+// attraction, random starts, saddle escape and what Newton costs on the lab's Web Workers; the
+// learning-rate sweep and the cost of exponentials on the page's thread. Each is its own module;
+// this one adds the lab's strings, builds its controls and is what the page calls.
+import { addStrings, translatePage } from '../i18n.js';
+import { LAB_STRINGS } from '../i18n-lab.js';
+import { lang } from '../page.js';
+import * as basins from './basins.js';
+import { showNewtonCost } from './cost.js';
+import * as pool from './pool.js';
+import * as sweep from './sweep.js';
+
+export { maybeBasins } from './basins.js';
+export { measureCost } from './activations.js';
+export { openNewtonCost } from './cost.js';
+export { runEscape } from './escape.js';
+export { drawOverlay, runStarts } from './starts.js';
+export { maybeSweep } from './sweep.js';
+
+for (const [language, entries] of Object.entries(LAB_STRINGS)) addStrings(language, entries);
+basins.buildVariant();
+translatePage(lang());
+
+/** Forget what was computed (a new language or size): the next render redraws. */
+export function reset() {
+  basins.reset();
+  sweep.reset();
+  showNewtonCost();
+}
+
+// ---- the basin kernel benchmark (bench/basins.mjs) -------------------------------------------
+
+const kernels = new Map(); // id → resolve
+let kernelId = 0;
+
+/** Times the basin kernel on one worker (one thread, where the page computes basins):
+ *  `{ n, steps, tol, method, eta, critical, runs }` → `{ times, sum }`. */
+export function kernel(options) {
+  const id = ++kernelId;
+  return new Promise((resolve, reject) => {
+    kernels.set(id, (m) => (m.error ? reject(new Error(m.error)) : resolve({ times: m.times, sum: m.sum })));
+    pool.post({ type: 'kernel', id, ...options });
+  });
+}
+
+pool.on('kernel', (m) => {
+  kernels.get(m.id)?.(m);
+  kernels.delete(m.id);
+});
+

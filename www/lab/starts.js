@@ -1,0 +1,110 @@
+// Random starts: many seeded starts over the view, every method on run from each on a worker
+// (the landscape and the methods go as a share link); the core tallies where they end. Here:
+// the summary lines, the histogram of final E per method, and the end points on the map.
+import { METHOD_STYLE, hiDpiContext } from '../draw.js';
+import { el, page, sizeOf, tr } from '../page.js';
+import { CRITICAL_SEEDS, render } from '../plot.js';
+import * as pool from './pool.js';
+
+const starts = { id: 0, ends: null, view: [] };
+const STARTS_BINS = 24;
+
+/** Runs the random starts on a worker (the landscape and methods go as a share link). */
+export function runStarts() {
+  const e = page.explorer;
+  if (e.dim !== 2) return;
+  starts.id += 1;
+  starts.view = Array.from(e.view);
+  el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: tr('startsRunning') }));
+  const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(el.startsSeed.value) || 0)));
+  pool.post({
+    type: 'starts', id: starts.id, link: e.link(false),
+    view: starts.view, seed, n: Number(el.startsCount.value), steps: 1000, seeds: CRITICAL_SEEDS, bins: STARTS_BINS,
+  });
+}
+
+pool.on('starts', (m) => {
+  if (m.id !== starts.id) return;
+  if (m.error) el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: m.error }));
+  else showStarts(m.runs, m.histogram);
+});
+
+/** The histogram of final E per method (log bins, from the core), how many reached a global
+ *  minimum, and the end points (drawn on the map by drawOverlay). */
+function showStarts(runs, histogram) {
+  const ids = page.methods;
+  const by = new Map();
+  for (let k = 0; k + 4 < runs.length; k += 5) {
+    const id = ids[runs[k]];
+    if (!by.has(id)) by.set(id, []);
+    by.get(id).push({ x: runs[k + 1], y: runs[k + 2], value: runs[k + 3], status: runs[k + 4] });
+  }
+  starts.ends = by;
+  // [E*, lo, hi], then per method [index, global, diverged, non-finite, counts…].
+  const [, lo, hi] = histogram;
+  const tallies = [];
+  for (let k = 3; k + 4 + STARTS_BINS <= histogram.length; k += 4 + STARTS_BINS) {
+    const id = ids[histogram[k]];
+    tallies.push({ id, global: histogram[k + 1], diverged: histogram[k + 2], off: histogram[k + 3], counts: Array.from(histogram.subarray(k + 4, k + 4 + STARTS_BINS)) });
+  }
+  const lines = [];
+  const counts = {};
+  for (const { id, global, diverged } of tallies) {
+    counts[id] = by.get(id)?.length ?? 0;
+    const li = document.createElement('li');
+    li.dataset.method = id;
+    li.textContent = tr('startsLine', tr(`${id}_short`), global, counts[id], diverged);
+    lines.push(li);
+  }
+  el.startsSummary.replaceChildren(...lines);
+  el.starts.dataset.counts = JSON.stringify(counts);
+  el.starts.dataset.histogram = JSON.stringify(Object.fromEntries(tallies.map((t) => [t.id, t.counts.reduce((a, b) => a + b, 0) + t.off])));
+  el.starts.dataset.summary = lines.map((li) => li.textContent).join(' | ');
+  drawHistogram(tallies, lo, hi);
+  render();
+}
+
+function drawHistogram(tallies, lo, hi) {
+  const { width, height } = sizeOf(el.startsChart);
+  if (width < 50 || height < 50) return;
+  const { ctx } = hiDpiContext(el.startsChart, { width, height });
+  const rowH = (height - 16) / Math.max(tallies.length, 1);
+  const left = 70;
+  ctx.font = '11px sans-serif';
+  tallies.forEach(({ id, counts, off }, row) => {
+    const top = row * rowH;
+    const most = Math.max(...counts, 1);
+    ctx.fillStyle = '#1d1b20';
+    ctx.textAlign = 'right';
+    ctx.fillText(tr(`${id}_short`), left - 6, top + rowH / 2 + 4);
+    ctx.fillStyle = METHOD_STYLE[id].light;
+    const bw = (width - left - 8) / counts.length;
+    counts.forEach((c, i) => {
+      const h = (c / most) * (rowH - 6);
+      ctx.fillRect(left + i * bw, top + rowH - 2 - h, Math.max(1, bw - 1), h);
+    });
+    if (off) {
+      ctx.fillStyle = '#b3261e';
+      ctx.textAlign = 'left';
+      ctx.fillText(`+${off} ∞`, width - 40, top + 12);
+    }
+  });
+  ctx.fillStyle = '#55555f';
+  ctx.textAlign = 'center';
+  ctx.fillText(`E − E* = 1e${lo}`, left + 30, height - 2);
+  ctx.fillText(`1e${hi}`, width - 20, height - 2);
+}
+
+/** The end points of the random starts on the map, in each method's colour. */
+export function drawOverlay(ctx, frame) {
+  if (!starts.ends || !el.starts.open || starts.view.join() !== Array.from(page.explorer.view).join()) return;
+  for (const [id, rs] of starts.ends) {
+    ctx.fillStyle = METHOD_STYLE[id].light;
+    for (const r of rs) {
+      if (!Number.isFinite(r.x) || !Number.isFinite(r.y)) continue;
+      const [px, py] = frame.toPx(r.x, r.y);
+      ctx.fillRect(px - 2, py - 2, 4, 4);
+    }
+  }
+}
+
