@@ -1,9 +1,9 @@
 // What Newton costs: one GD step against one Newton step on dense N-D quadratics, timed by a
 // worker for N up to a chosen maximum, with power laws fitted by the core; a table, a log–log
 // chart and the extrapolation to a network's 10⁶ weights.
-import { hiDpiContext } from '../draw.js';
 import { translatePage } from '../i18n.js';
-import { el, fmt, lang, sizeOf, tr } from '../page.js';
+import { el, fmt, lang, tr } from '../page.js';
+import { drawFigure } from './figures.js';
 import * as pool from './pool.js';
 
 const COST_SIZES = 14; // N on a log grid from 2 to the chosen maximum
@@ -118,62 +118,10 @@ export function showNewtonCost() {
   drawNewtonCost(rows, gd, newton, slope);
 }
 
-/** Log–log: seconds per step against N, measured (dots and lines) and fitted (dashed). */
+/** The figure (the core's): seconds per step against N, measured and fitted, log–log. */
 function drawNewtonCost(rows, gd, newton, slope) {
-  const { width, height } = sizeOf(el.newtonCostChart);
-  if (width < 50 || height < 50) return;
-  const { ctx } = hiDpiContext(el.newtonCostChart, { width, height });
+  const flat = new Float64Array(rows.flatMap((r) => r.slice(0, 3)));
+  const notes = [tr('newtonCostGd', slope(gd)), tr('newtonCostNewton', slope(newton))];
   const max = Number(el.newtonCostMax.value);
-  const times = rows.flatMap((r) => [r[1], r[2]]).filter((v) => v > 0 && Number.isFinite(v));
-  if (!times.length) return;
-  const a = Math.floor(Math.log10(Math.min(...times)));
-  const b = Math.max(a + 1, Math.ceil(Math.log10(Math.max(...times))));
-  const [left, right, top, bottom] = [54, 10, 8, 30];
-  const w = width - left - right;
-  const h = height - top - bottom;
-  const px = (n) => left + ((Math.log10(n) - Math.log10(2)) / (Math.log10(max) - Math.log10(2))) * w;
-  const py = (s) => top + h - ((Math.log10(s) - a) / (b - a)) * h;
-  ctx.font = '11px sans-serif';
-  ctx.strokeStyle = '#e3e3ea';
-  ctx.lineWidth = 1;
-  ctx.fillStyle = '#55555f';
-  ctx.textAlign = 'right';
-  const every = Math.ceil((b - a) / 7);
-  for (let e = a; e <= b; e++) {
-    ctx.beginPath();
-    ctx.moveTo(left, py(10 ** e));
-    ctx.lineTo(left + w, py(10 ** e));
-    ctx.stroke();
-    if ((e - a) % every === 0) ctx.fillText(duration(10 ** e), left - 4, py(10 ** e) + 4);
-  }
-  ctx.textAlign = 'center';
-  for (const n of [2, 10, 100, 1000].filter((n) => n <= max)) ctx.fillText(String(n), px(n), height - 16);
-  ctx.fillText('N', left + w / 2, height - 3);
-  ctx.strokeStyle = '#c8c8d0';
-  ctx.strokeRect(left, top, w, h);
-  const series = [
-    [1, gd, '#1b6fb3', 'newtonCostGd'],
-    [2, newton, '#b3261e', 'newtonCostNewton'],
-  ];
-  series.forEach(([i, fit, colour, key], k) => {
-    ctx.strokeStyle = colour;
-    ctx.fillStyle = colour;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    rows.forEach((r, j) => (j ? ctx.lineTo(px(r[0]), py(r[i])) : ctx.moveTo(px(r[0]), py(r[i]))));
-    ctx.stroke();
-    for (const r of rows) ctx.fillRect(px(r[0]) - 2.5, py(r[i]) - 2.5, 5, 5);
-    if (Number.isFinite(fit[0])) {
-      ctx.setLineDash([5, 4]);
-      ctx.lineWidth = 1.2;
-      ctx.beginPath();
-      ctx.moveTo(px(COST_FIT_FROM), py(fit[1] * COST_FIT_FROM ** fit[0]));
-      ctx.lineTo(px(max), py(fit[1] * max ** fit[0]));
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
-    ctx.textAlign = 'left';
-    ctx.fillText(tr(key, slope(fit)), left + 8, top + 16 + 15 * k);
-  });
+  drawFigure(el.newtonCostChart, (F, canvas, dpr) => F.cost(canvas, dpr, flat, 3, new Float64Array(gd), new Float64Array(newton), COST_FIT_FROM, max, notes));
 }
-

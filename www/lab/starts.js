@@ -1,9 +1,10 @@
 // Random starts: many seeded starts over the view, every method on run from each on a worker
 // (the landscape and the methods go as a share link); the core tallies where they end. Here:
 // the summary lines, the histogram of final E per method, and the end points on the map.
-import { METHOD_STYLE, hiDpiContext } from '../draw.js';
-import { el, page, sizeOf, tr } from '../page.js';
+import { METHOD_STYLE } from '../draw.js';
+import { el, page, tr } from '../page.js';
 import { CRITICAL_SEEDS, render } from '../plot.js';
+import { drawFigure } from './figures.js';
 import * as pool from './pool.js';
 
 const starts = { id: 0, ends: null, view: [] };
@@ -64,35 +65,13 @@ function showStarts(runs, histogram) {
   render();
 }
 
+/** The histogram (the core's figure): a row of log bins of E − E* per method. */
 function drawHistogram(tallies, lo, hi) {
-  const { width, height } = sizeOf(el.startsChart);
-  if (width < 50 || height < 50) return;
-  const { ctx } = hiDpiContext(el.startsChart, { width, height });
-  const rowH = (height - 16) / Math.max(tallies.length, 1);
-  const left = 70;
-  ctx.font = '11px sans-serif';
-  tallies.forEach(({ id, counts, off }, row) => {
-    const top = row * rowH;
-    const most = Math.max(...counts, 1);
-    ctx.fillStyle = '#1d1b20';
-    ctx.textAlign = 'right';
-    ctx.fillText(tr(`${id}_short`), left - 6, top + rowH / 2 + 4);
-    ctx.fillStyle = METHOD_STYLE[id].light;
-    const bw = (width - left - 8) / counts.length;
-    counts.forEach((c, i) => {
-      const h = (c / most) * (rowH - 6);
-      ctx.fillRect(left + i * bw, top + rowH - 2 - h, Math.max(1, bw - 1), h);
-    });
-    if (off) {
-      ctx.fillStyle = '#b3261e';
-      ctx.textAlign = 'left';
-      ctx.fillText(`+${off} ∞`, width - 40, top + 12);
-    }
-  });
-  ctx.fillStyle = '#55555f';
-  ctx.textAlign = 'center';
-  ctx.fillText(`E − E* = 1e${lo}`, left + 30, height - 2);
-  ctx.fillText(`1e${hi}`, width - 20, height - 2);
+  const labels = tallies.map((r) => tr(`${r.id}_short`));
+  const colours = new Uint32Array(tallies.map((r) => parseInt(METHOD_STYLE[r.id].light.slice(1), 16)));
+  const counts = new Float64Array(tallies.flatMap((r) => r.counts));
+  const off = new Uint32Array(tallies.map((r) => r.off));
+  drawFigure(el.startsChart, (F, canvas, dpr) => F.histogram(canvas, dpr, labels, colours, counts, off, lo, hi, 'E − E*'));
 }
 
 /** The end points of the random starts on the map, in each method's colour. */

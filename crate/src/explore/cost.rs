@@ -7,6 +7,7 @@
 //! browser for growing N ([`DenseQuadratic::gd_steps`], [`DenseQuadratic::newton_steps`]) and
 //! fits the slopes of log(time) against log(N) ([`fit_power`]): about 2 and 3.
 
+use crate::picture::figure::{Axis, Figure, Item, Panel, Stroke};
 use crate::rng::Rng;
 use nalgebra::{DMatrix, DVector};
 
@@ -151,6 +152,45 @@ pub fn sizes(max: usize, count: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// What Newton costs as a figure: seconds per step against N (log–log, 2 to `max`), GD's and
+/// Newton's measured `rows` (`[N, GD s, Newton s]`, dots and lines) and their fitted power laws
+/// `(slope, c)` dashed from `fit_from` to `max`; `notes`: the two legends.
+pub fn figure(rows: &[[f64; 3]], fits: [Option<(f64, f64)>; 2], fit_from: f64, max: f64, notes: [&str; 2]) -> Figure {
+    let times: Vec<f64> = rows.iter().flat_map(|r| [r[1], r[2]]).collect();
+    let mut y = Axis::log_fit(&times, "");
+    y.seconds = true;
+    let mut items = Vec::new();
+    for (k, (&fit, rgb)) in fits.iter().zip([0x1b6fb3, 0xb3261e]).enumerate() {
+        let points = rows.iter().map(|r| (r[0], r[k + 1])).collect();
+        items.push(Item::Line {
+            points,
+            rgb,
+            stroke: Stroke::Solid,
+            dots: true,
+            right: false,
+        });
+        if let Some((slope, c)) = fit {
+            let law = |n: f64| (n, c * n.powf(slope));
+            items.push(Item::Line {
+                points: vec![law(fit_from), law(max)],
+                rgb,
+                stroke: Stroke::Dashed,
+                dots: false,
+                right: false,
+            });
+        }
+        items.push(Item::Note {
+            text: notes[k].to_owned(),
+            rgb,
+        });
+    }
+    Figure {
+        x: Axis::log(2.0, max, "N"),
+        panels: vec![Panel { y, right: None, items }],
+        rules: Vec::new(),
+    }
 }
 
 #[cfg(test)]

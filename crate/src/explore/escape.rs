@@ -10,6 +10,7 @@
 //! less.
 
 use crate::error::Error;
+use crate::picture::figure::{Axis, Figure, Item, Panel, Stroke};
 
 /// Steps GD (learning rate `eta`) takes to leave the unit ball around the saddle, from `start`;
 /// `None` if it has not left within `max_steps` (`k` = the number of leading coordinates with
@@ -74,6 +75,51 @@ pub fn curves(eta: f64) -> Result<Vec<[f64; 3]>, Error> {
         ]
     });
     Ok(by_eps.chain(by_n).collect())
+}
+
+/// The saddle-escape figures, left and right, from [`curves`]' rows: steps against ε (log, the
+/// measured median solid, `log(1/ε)/log(1 + η)` dashed) and against N (log; one escape direction
+/// solid, N/2 dotted), both from 0 steps up. `title`: the y axes' title.
+pub fn figures(rows: &[[f64; 3]], title: &str) -> [Figure; 2] {
+    let (by_eps, by_n) = rows.split_at(rows.len().min(12));
+    let panel = |rows: &[[f64; 3]], x: Axis, styles: [(usize, u32, Stroke); 2]| {
+        let top = rows
+            .iter()
+            .flat_map(|r| [r[1], r[2]])
+            .filter(|v| v.is_finite())
+            .fold(1.0_f64, f64::max);
+        let items = styles
+            .iter()
+            .map(|&(k, rgb, stroke)| Item::Line {
+                points: rows.iter().map(|r| (r[0], r[k])).collect(),
+                rgb,
+                stroke,
+                dots: false,
+                right: false,
+            })
+            .collect();
+        Figure {
+            x,
+            panels: vec![Panel {
+                y: Axis::linear(0.0, 1.05 * top, title),
+                right: None,
+                items,
+            }],
+            rules: Vec::new(),
+        }
+    };
+    [
+        panel(
+            by_eps,
+            Axis::log(1e-12, 1e-1, "ε"),
+            [(2, 0x7b1fa2, Stroke::Dashed), (1, 0x1b6fb3, Stroke::Solid)],
+        ),
+        panel(
+            by_n,
+            Axis::log(2.0, 256.0, "N"),
+            [(1, 0x1b6fb3, Stroke::Solid), (2, 0x2f7d32, Stroke::Dotted)],
+        ),
+    ]
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::landscape::{Landscape, Point};
 use crate::method::catalog::{self, Hyper};
 use crate::method::{run_to, Criteria, State, Status};
+use crate::picture::figure::{Axis, Figure, Item, Panel};
 use crate::picture::grid::View;
 use crate::rng::Rng;
 
@@ -129,6 +130,40 @@ pub fn histogram(groups: &[Vec<Outcome>], lowest: Option<f64>, bins: usize) -> H
         lo,
         hi,
         tallies,
+    }
+}
+
+/// The random starts' histogram as a figure: one row of bars per method (`(label, 0xRRGGBB,
+/// counts, runs with a non-finite E)`) over log bins of `E − E*` from `10^lo` to `10^hi`;
+/// `x_title` names the axis.
+pub fn figure(rows: &[(String, u32, Vec<f64>, usize)], lo: i32, hi: i32, x_title: &str) -> Figure {
+    let panels = rows
+        .iter()
+        .map(|(label, rgb, counts, off)| {
+            let mut items = vec![Item::Bars {
+                counts: counts.clone(),
+                rgb: *rgb,
+            }];
+            if *off > 0 {
+                items.push(Item::Note {
+                    text: format!("+{off} ∞"),
+                    rgb: 0xb3261e,
+                });
+            }
+            Panel {
+                y: Axis {
+                    ticks: false,
+                    ..Axis::linear(0.0, 1.0, label)
+                },
+                right: None,
+                items,
+            }
+        })
+        .collect();
+    Figure {
+        x: Axis::log(10f64.powi(lo), 10f64.powi(hi), x_title),
+        panels,
+        rules: Vec::new(),
     }
 }
 

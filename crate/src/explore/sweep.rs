@@ -5,6 +5,7 @@
 use crate::landscape::{Landscape, Point};
 use crate::method::gradient_descent::GradientDescent;
 use crate::method::{run_to, Criteria, State, Status};
+use crate::picture::figure::{Axis, Figure, Item, Panel, Rule, Stroke};
 
 /// The outcome of one run of a sweep.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,6 +47,101 @@ pub fn sweep<const N: usize>(l: &dyn Landscape<N>, start: Point<N>, etas: &[f64]
             }
         })
         .collect()
+}
+
+/// Colours of the lab's figures.
+const BLUE: u32 = 0x1b6fb3;
+const GREEN: u32 = 0x2f7d32;
+const RED: u32 = 0xb3261e;
+const PURPLE: u32 = 0x7b1fa2;
+
+/// The sweep's figure over `[lo, hi]` (log η): steps to converge on top (in 1-D with
+/// `|1 − ηE″|`, `factors`, dashed on a right axis from 10⁻³ to 10), the final `E` below; diverged
+/// runs as red marks along both; `2/λ_max` and `η_opt` as rules. `text`: the two panels' titles
+/// and the factor's note.
+pub fn figure(
+    runs: &[SweepPoint],
+    factors: &[f64],
+    lo: f64,
+    hi: f64,
+    bound: Option<f64>,
+    eta_opt: Option<f64>,
+    text: [&str; 3],
+) -> Figure {
+    let steps: Vec<(f64, f64)> = runs
+        .iter()
+        .map(|r| (r.eta, r.steps.map_or(f64::NAN, |s| s as f64)))
+        .collect();
+    let values: Vec<(f64, f64)> = runs.iter().map(|r| (r.eta, r.value)).collect();
+    let diverged = Item::Marks {
+        xs: runs
+            .iter()
+            .filter(|r| r.status == Status::Diverged)
+            .map(|r| r.eta)
+            .collect(),
+        rgb: RED,
+    };
+    let line = |points: Vec<(f64, f64)>, rgb| Item::Line {
+        points,
+        rgb,
+        stroke: Stroke::Solid,
+        dots: false,
+        right: false,
+    };
+    let fit = |points: &[(f64, f64)], title| Axis::log_fit(&points.iter().map(|p| p.1).collect::<Vec<_>>(), title);
+    let one_d = factors.iter().any(|f| f.is_finite());
+    let mut top = Panel {
+        y: fit(&steps, text[0]),
+        right: None,
+        items: vec![line(steps.clone(), BLUE), diverged.clone()],
+    };
+    if one_d {
+        let points = runs.iter().zip(factors).map(|(r, f)| (r.eta, f.max(1e-3))).collect();
+        top.right = Some(Axis::log(1e-3, 10.0, ""));
+        top.items.push(Item::Line {
+            points,
+            rgb: PURPLE,
+            stroke: Stroke::Dashed,
+            dots: false,
+            right: true,
+        });
+        top.items.push(Item::Note {
+            text: text[2].to_owned(),
+            rgb: PURPLE,
+        });
+    }
+    let bottom = Panel {
+        y: fit(&values, text[1]),
+        right: None,
+        items: vec![line(values, GREEN), diverged],
+    };
+    let mut rules = Vec::new();
+    if let Some(b) = bound {
+        rules.push(Rule {
+            x: b,
+            label: "2/λ_max".into(),
+            rgb: RED,
+            left: false,
+        });
+    }
+    if let Some(e) = eta_opt {
+        rules.push(Rule {
+            x: e,
+            label: "η_opt".into(),
+            rgb: GREEN,
+            left: true,
+        });
+    }
+    Figure {
+        x: Axis::log(lo, hi, "η"),
+        panels: vec![top, bottom],
+        rules,
+    }
+}
+
+/// The first `η` of a sweep whose run diverged.
+pub fn first_diverging(runs: &[SweepPoint]) -> Option<f64> {
+    runs.iter().find(|r| r.status == Status::Diverged).map(|r| r.eta)
 }
 
 #[cfg(test)]
@@ -95,5 +191,32 @@ mod tests {
         for (a, b) in g.iter().zip([1e-3, 1e-2, 1e-1, 1.0, 10.0]) {
             assert!((a / b - 1.0).abs() < 1e-12, "{a} vs {b}");
         }
+    }
+
+    #[test]
+    fn the_figure_marks_the_runs_that_diverged_and_the_bounds() {
+        let l = Quadratic1 { a: 4.0 };
+        let etas = log_grid(0.01, 1.0, 40);
+        let runs = sweep(&l, Point::<1>::new(3.0), &etas, 1000);
+        let factors: Vec<f64> = etas.iter().map(|e| (1.0 - e * 4.0).abs()).collect();
+        let fig = figure(
+            &runs,
+            &factors,
+            0.01,
+            1.0,
+            Some(0.5),
+            Some(0.25),
+            ["steps", "E", "factor"],
+        );
+        let Item::Marks { xs, .. } = &fig.panels[0].items[1] else {
+            panic!("marks")
+        };
+        assert!(
+            !xs.is_empty() && xs.iter().all(|&e| e > 0.5),
+            "diverged only above 2/λ_max: {xs:?}"
+        );
+        assert_eq!(first_diverging(&runs), xs.first().copied());
+        assert!(fig.panels[0].right.is_some(), "1-D: the factor on a right axis");
+        assert_eq!(fig.rules.iter().map(|r| r.x).collect::<Vec<_>>(), vec![0.5, 0.25]);
     }
 }

@@ -52,6 +52,11 @@ impl Status {
         self as u8
     }
 
+    /// The status with wire code `code`.
+    pub fn from_code(code: f64) -> Option<Status> {
+        Status::ALL.iter().copied().find(|s| f64::from(s.code()) == code)
+    }
+
     /// The status's name on the wire and in the page's strings.
     pub fn name(self) -> &'static str {
         match self {

@@ -3,4 +3,5 @@
 
 pub mod chart;
 pub mod colormap;
+pub mod figure;
 pub mod grid;

@@ -7,7 +7,8 @@
 //! - [`views`]: the landscape sampled for the map (pixels, contours, the 1-D curve, the Taylor
 //!   model), read through typed-array views into wasm memory.
 //! - [`charts`]: the convergence charts on a canvas and as SVG, and the CSV export.
-//! - [`lab`]: the exports of the lab's wasm only (feature `lab`), which the Web Workers use.
+//! - [`lab`]: the exports of the lab's wasm only (feature `lab`), which the Web Workers use;
+//!   [`figures`]: the lab's figures, drawn by a main-thread instance of the lab's wasm.
 //! - [`canvas`]: the plotters backend with text measured by a canvas.
 //!
 //! Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
@@ -18,6 +19,8 @@
 mod canvas;
 pub mod charts;
 pub mod explorer;
+#[cfg(feature = "lab")]
+pub mod figures;
 #[cfg(feature = "lab")]
 pub mod lab;
 pub mod readouts;

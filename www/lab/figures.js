@@ -1,0 +1,21 @@
+// The lab's figures are drawn by the core's figure code (plotters) in the lab's build of the core,
+// instantiated here on the page's thread from the module the workers get.
+import initLab, { LabFigures } from '../pkg-lab/descenso.js';
+import { attempt, sizeOf } from '../page.js';
+import { labModule } from './pool.js';
+
+const ready = labModule.then((module) => initLab({ module_or_path: module }));
+
+/** Sizes `canvas` to its CSS size at the device-pixel ratio, then `draw(LabFigures, canvas,
+ *  ratio)` once the lab's core is in; resolves to what `draw` returned. */
+export async function drawFigure(canvas, draw) {
+  await ready;
+  const { width, height } = sizeOf(canvas);
+  if (width < 50 || height < 50) return undefined;
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  let result;
+  attempt(() => (result = draw(LabFigures, canvas, dpr)));
+  return result;
+}
