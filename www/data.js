@@ -1,15 +1,18 @@
 // The data panel of the neural landscapes: the points (filled for t = 1, hollow below) and the
 // model's output at the weights where the first method on stands now. The points are the core's.
 import { METHOD_STYLE, hiDpiContext } from './draw.js';
+import { Explorer } from './pkg/descenso.js';
 import { el, page, sizeOf, tr } from './page.js';
 
-const DATA_X = [-3, 3];
 const PAD = 10;
 let points = new Float64Array(0); // [x0, t0, x1, t1, …] as the core holds them
 
 /** Shows the panel for the neural landscapes, with the core's data. */
+let limits = [-3, 3, 64]; // [x_min, x_max, most points]: the core's (Explorer.dataLimits)
+
 export function syncData() {
   const e = page.explorer;
+  limits = Array.from(Explorer.dataLimits());
   const neural = e.preset === 'neuron' || e.preset === 'tinynet';
   el.dataBox.hidden = !neural || e.hidden.includes('landscape');
   points = neural ? e.points() : new Float64Array(0);
@@ -23,15 +26,15 @@ export function drawData(readouts) {
   const { width, height } = sizeOf(el.data);
   if (width < 10 || height < 10) return;
   const { ctx } = hiDpiContext(el.data, { width, height });
-  const px = (x) => PAD + ((x - DATA_X[0]) / (DATA_X[1] - DATA_X[0])) * (width - 2 * PAD);
+  const px = (x) => PAD + ((x - limits[0]) / (limits[1] - limits[0])) * (width - 2 * PAD);
   const py = (t) => height - PAD - t * (height - 2 * PAD);
   ctx.clearRect(0, 0, width, height);
   ctx.strokeStyle = '#d6d6de';
   ctx.lineWidth = 1;
   for (const tv of [0, 0.5, 1]) {
     ctx.beginPath();
-    ctx.moveTo(px(DATA_X[0]), py(tv));
-    ctx.lineTo(px(DATA_X[1]), py(tv));
+    ctx.moveTo(px(limits[0]), py(tv));
+    ctx.lineTo(px(limits[1]), py(tv));
     ctx.stroke();
   }
   const i = Math.max(0, page.methods.findIndex((_, k) => readouts[k]));
@@ -42,7 +45,7 @@ export function drawData(readouts) {
     ctx.lineWidth = 2;
     ctx.beginPath();
     ys.forEach((y, k) => {
-      const x = DATA_X[0] + ((DATA_X[1] - DATA_X[0]) * k) / (ys.length - 1);
+      const x = limits[0] + ((limits[1] - limits[0]) * k) / (ys.length - 1);
       if (k === 0) ctx.moveTo(px(x), py(y));
       else ctx.lineTo(px(x), py(y));
     });
@@ -63,17 +66,17 @@ export function drawData(readouts) {
  *  there (rounded to 0.01, clamped to the panel); `null` when the panel is full. */
 export function pointsAfterClick(clientX, clientY) {
   const rect = el.data.getBoundingClientRect();
-  const x = DATA_X[0] + ((clientX - rect.left - PAD) / (rect.width - 2 * PAD)) * (DATA_X[1] - DATA_X[0]);
+  const x = limits[0] + ((clientX - rect.left - PAD) / (rect.width - 2 * PAD)) * (limits[1] - limits[0]);
   const tv = (rect.height - PAD - (clientY - rect.top)) / (rect.height - 2 * PAD);
   const next = Array.from(points);
   let hit = -1;
   for (let k = 0; k < next.length; k += 2) {
-    const dx = ((next[k] - x) / (DATA_X[1] - DATA_X[0])) * (rect.width - 2 * PAD);
+    const dx = ((next[k] - x) / (limits[1] - limits[0])) * (rect.width - 2 * PAD);
     const dy = (next[k + 1] - tv) * (rect.height - 2 * PAD);
     if (dx * dx + dy * dy < 81) hit = k;
   }
   if (hit >= 0) next.splice(hit, 2);
-  else if (next.length >= 128) return null;
-  else next.push(Math.round(Math.min(3, Math.max(-3, x)) * 100) / 100, Math.round(Math.min(1, Math.max(0, tv)) * 100) / 100);
+  else if (next.length >= 2 * limits[2]) return null;
+  else next.push(Math.round(Math.min(limits[1], Math.max(limits[0], x)) * 100) / 100, Math.round(Math.min(1, Math.max(0, tv)) * 100) / 100);
   return next;
 }

@@ -59,17 +59,18 @@ export function describeScene() {
       controls.push(b);
     }
   }
-  if (sc.conditioning) {
-    const [l1, l2, theta] = page.explorer.params;
+  const [kappa, theta] = page.explorer.conditioning;
+  if (sc.conditioning && kappa) {
+    // κ on a log slider; each move sets [κ, θ] in the core.
     controls.push(
-      slider('kappa', Math.log10(l2 / l1), 0, 3, (v, p) => [1, 10 ** v, p[2]], (v) => `${fmt(10 ** v)}`),
-      slider('rotation', theta, 0, 180, (v, p) => [p[0], p[1], v], (v) => `${Math.round(v)}°`),
+      slider('kappa', Math.log10(kappa), 0, 3, (v, [, t]) => [10 ** v, t], (v) => `${fmt(10 ** v)}`),
+      slider('rotation', theta, 0, 180, (v, [k]) => [k, v], (v) => `${Math.round(v)}°`),
     );
   }
   el.sceneControls.replaceChildren(...controls);
 }
 
-/** A scene slider that maps its value (and the current parameters) to the landscape's parameters. */
+/** A scene slider that maps its value (and the current `[κ, θ]`) to the quadratic's new `[κ, θ]`. */
 function slider(key, value, min, max, toParams, show) {
   const label = document.createElement('label');
   const name = document.createElement('span');
@@ -84,8 +85,8 @@ function slider(key, value, min, max, toParams, show) {
   const out = document.createElement('output');
   out.textContent = show(value);
   input.addEventListener('input', () => {
-    const params = toParams(Number(input.value), Array.from(page.explorer.params));
-    if (!attempt(() => page.explorer.setParams(new Float64Array(params)))) return;
+    const [kappa, theta] = toParams(Number(input.value), Array.from(page.explorer.conditioning));
+    if (!attempt(() => page.explorer.setConditioning(kappa, theta))) return;
     out.textContent = show(Number(input.value));
     syncControls();
     resample();

@@ -154,6 +154,26 @@ impl Session {
         self.reconfigure(next)
     }
 
+    /// The 2-D quadratic's conditioning, as the lecture's scene sets it: curvatures 1 and
+    /// `kappa` (the condition number κ = λ₂/λ₁, ≥ 1), its axes turned by `theta` degrees.
+    pub fn set_conditioning(&mut self, kappa: f64, theta: f64) -> Result<(), Error> {
+        if self.config.preset.id != "quadratic2d" {
+            return Err(Error::NotHere("only the 2-D quadratic has a conditioning"));
+        }
+        if kappa.is_nan() || kappa < 1.0 {
+            return Err(Error::OutOfRange("the condition number κ is at least 1"));
+        }
+        self.set_params(&[1.0, kappa, theta])
+    }
+
+    /// The 2-D quadratic's `[κ = λ₂/λ₁, θ in degrees]` (empty for other landscapes).
+    pub fn conditioning(&self) -> Vec<f64> {
+        match (self.config.preset.id, self.config.params.as_slice()) {
+            ("quadratic2d", &[l1, l2, theta]) => vec![l2 / l1, theta],
+            _ => Vec::new(),
+        }
+    }
+
     /// The typed function of a typed landscape (`typed1d`, `typed2d`).
     pub fn set_function(&mut self, text: &str) -> Result<(), Error> {
         if self.config.preset.function.is_none() {

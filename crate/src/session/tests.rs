@@ -401,3 +401,20 @@ fn random_starts_use_the_sessions_view_and_methods() {
     s.select_preset("doublewell").expect("1-D");
     assert!(s.random_starts(7, 5, 5, 5, 5).is_err() && s.kernel().is_err());
 }
+
+#[test]
+fn the_conditioning_scene_sets_kappa_and_theta_through_the_core() {
+    let mut s = session("quadratic2d");
+    s.set_conditioning(100.0, 30.0).expect("κ = 100");
+    assert_eq!(s.params(), &[1.0, 100.0, 30.0]);
+    assert_eq!(s.conditioning(), vec![100.0, 30.0]);
+    let bound = s
+        .analysis_at(&[1.0, 1.0])
+        .expect("analysis")
+        .stability_bound
+        .expect("convex");
+    assert!((bound - 0.02).abs() < 1e-12, "2/λ_max = 2/κ: {bound}");
+    assert!(s.set_conditioning(0.5, 0.0).is_err() && s.set_conditioning(f64::NAN, 0.0).is_err());
+    s.select_preset("himmelblau").expect("another");
+    assert!(s.set_conditioning(10.0, 0.0).is_err() && s.conditioning().is_empty());
+}

@@ -175,6 +175,13 @@ impl Explorer {
         self.session.points()
     }
 
+    /// Where data points may lie and how many: `[x_min, x_max, most points]` (t is in [0, 1]).
+    #[wasm_bindgen(js_name = dataLimits)]
+    pub fn data_limits() -> Vec<f64> {
+        let (lo, hi) = crate::landscape::neural::X_RANGE;
+        vec![lo, hi, crate::landscape::neural::MAX_POINTS as f64]
+    }
+
     /// `η_opt = 1/E''` at the start point (NaN where it has none).
     #[wasm_bindgen(js_name = etaOptAtStart)]
     pub fn eta_opt_at_start(&self) -> f64 {
@@ -205,6 +212,8 @@ changes! {
     setLang: set_lang(lang: &str) = |s| s.set_lang(lang);
     /// The scene shown (its identifier; empty for none): only the name, see `applyScene`.
     setScene: set_scene(scene: &str) = |s| s.set_scene(scene);
+    /// The 2-D quadratic's condition number κ = λ₂/λ₁ and rotation θ (degrees).
+    setConditioning: set_conditioning(kappa: f64, theta: f64) = |s| s.set_conditioning(kappa, theta);
     /// Restarts every run at the start point.
     restart: restart() = |s| s.restart();
 }
@@ -241,4 +250,7 @@ reads! {
     };
     /// The panels hidden.
     hidden: Vec<String> = |s| s.panels().3.iter().map(|p| (*p).to_owned()).collect();
+    /// The 2-D quadratic's `[κ, θ]` (empty for other landscapes).
+    conditioning: Vec<f64> = |s| s.conditioning();
+
 }
