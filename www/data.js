@@ -7,9 +7,9 @@ import { el, page, sizeOf, tr } from './page.js';
 const PAD = 10;
 let points = new Float64Array(0); // [x0, t0, x1, t1, …] as the core holds them
 
-/** Shows the panel for the neural landscapes, with the core's data. */
 let limits = [-3, 3, 64]; // [x_min, x_max, most points]: the core's (Explorer.dataLimits)
 
+/** Shows the panel for the neural landscapes, with the core's data. */
 export function syncData() {
   const e = page.explorer;
   limits = Array.from(Explorer.dataLimits());

@@ -41,11 +41,11 @@ export const page = {
   playing: false,
   speed: 10,
   quickStart: true, // the first paint skips the charts and critical points, drawn when it refines
-  lang: 'en', // the language shown until the core has one
+  lang: 'en', // the language shown: the session's (set with it, read for every string)
 };
 
-/** The page's language: the session's (the link's or the reader's choice). */
-export const lang = () => page.explorer?.lang || page.lang;
+/** The page's language (the session holds it for links; this copy saves a call per string). */
+export const lang = () => page.lang;
 
 /** The text of `key` in the page's language. */
 export const tr = (key, ...args) => t(lang(), key, ...args);

@@ -135,13 +135,9 @@ export function render() {
   attempt(() => (a = e.analysis()));
   const hessian = a && dim === 2 && el.showHessian.checked ? prepareHessian(a, view) : null;
   const startValue = dim === 2 ? 0 : e.probe(start)[0];
+  frame = dim === 2 ? new Frame(view, width, height) : curveFrame(view, width, height);
   const memory = page.wasm.memory.buffer;
-  if (dim === 2) {
-    frame = new Frame(view, width, height);
-  } else {
-    frame = curveFrame(view, width, height);
-    drawCurve(ctx, frame, view[0], view[1], new Float64Array(memory, e.curvePtr(), grid.n));
-  }
+  if (dim === 1) drawCurve(ctx, frame, view[0], view[1], new Float64Array(memory, e.curvePtr(), grid.n));
   el.plot.dataset.view = frame.view.join(',');
   if (hessian) drawHessian(ctx, frame, hessian, new Float32Array(memory, e.modelContoursPtr(), e.modelContoursLen()), MODEL_GRID);
   if (el.showCritical.checked) {

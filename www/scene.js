@@ -1,7 +1,7 @@
 // The scene picker and the scene's text and controls. A scene is data (scenes.js: a share link
 // and its text); the core applies its link in one step.
 import { setEta, setPlaying, syncControls } from './controls.js';
-import { attempt, el, fmt, page, tr } from './page.js';
+import { attempt, el, fmt, page, showNotice, tr } from './page.js';
 import { resample } from './plot.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
 
@@ -31,7 +31,9 @@ export function buildScenePicker() {
 export function applyScene(id) {
   const sc = SCENES.find((s) => s.id === id) ?? SCENES[0];
   setPlaying(false);
-  if (!attempt(() => page.explorer.applyScene(sc.id, sc.link))) return;
+  let ignored = [];
+  if (!attempt(() => (ignored = page.explorer.applyScene(sc.id, sc.link)))) return;
+  if (ignored.length) showNotice(`${tr('linkIgnored')} ${ignored.join('; ')}`);
   el.scene.value = sc.id;
   syncControls();
   el.showHessian.checked = page.explorer.flags[1] === 1;

@@ -10,7 +10,8 @@
 //! - [`method`]: one optimizer step from a [`State`] ([`Method`], [`Status`]), one file per method.
 //! - [`analysis`]: Hessian eigenvalues, `2/λ_max`, `η_opt = 1/E''`, the 1-D [`Regime`], critical
 //!   points.
-//! - [`picture`]: the landscape sampled on a grid, its colours and contours; the charts.
+//! - [`picture`]: the landscape sampled on a grid, its colours and contours; the charts and the
+//!   lab's figures.
 //! - [`explore`]: the lab's explorations (basins, random starts, η sweep, saddle escape, cost).
 //! - [`share`]: share links and the CSV export.
 //! - [`session`]: the one owner of the page's state: the configuration, the runs, and what the

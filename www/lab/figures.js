@@ -1,7 +1,7 @@
 // The lab's figures are drawn by the core's figure code (plotters) in the lab's build of the core,
 // instantiated here on the page's thread from the module the workers get.
 import initLab, { LabFigures } from '../pkg-lab/descenso.js';
-import { attempt, sizeOf } from '../page.js';
+import { attempt, showNotice, sizeOf, tr } from '../page.js';
 import { labModule } from './pool.js';
 
 const ready = labModule.then((module) => initLab({ module_or_path: module }));
@@ -9,7 +9,12 @@ const ready = labModule.then((module) => initLab({ module_or_path: module }));
 /** Sizes `canvas` to its CSS size at the device-pixel ratio, then `draw(LabFigures, canvas,
  *  ratio)` once the lab's core is in; resolves to what `draw` returned. */
 export async function drawFigure(canvas, draw) {
-  await ready;
+  try {
+    await ready;
+  } catch (err) {
+    showNotice(`${tr('loadFailed')} ${err?.message ?? err}`);
+    return undefined;
+  }
   const { width, height } = sizeOf(canvas);
   if (width < 50 || height < 50) return undefined;
   const dpr = window.devicePixelRatio || 1;

@@ -19,7 +19,7 @@ export function runStarts() {
   el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: tr('startsRunning') }));
   const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(el.startsSeed.value) || 0)));
   pool.post({
-    type: 'starts', id: starts.id, link: e.link(false),
+    type: 'starts', id: starts.id, link: e.runsLink(),
     view: starts.view, seed, n: Number(el.startsCount.value), steps: 1000, seeds: CRITICAL_SEEDS, bins: STARTS_BINS,
   });
 }

@@ -184,16 +184,20 @@ pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
 }
 
 /// What one step means for a run at `x` (`step`'s `‖∇E‖²` and next point): `Ok` with the point
-/// to go on from, or how the run ends — `‖∇E‖` below the tolerance (at `x`), a singular
-/// Hessian, or a step out of bounds (`‖x‖ > 1e8`, NaN included). Shared by every run loop.
+/// to go on from, or how the run ends — `‖∇E‖` below the tolerance (at `x`), `∇E` undefined
+/// there (NaN: outside a typed function's domain), a singular Hessian, or a step out of bounds
+/// (`‖x‖ > 1e8`, NaN included). Shared by every run loop; the end cases cost nothing on the
+/// path that goes on. (The kernel evaluates `E` only where a method needs it, so a landscape
+/// whose `E` is undefined where `∇E` is not is told apart by its methods, not here.)
 #[inline(always)]
 fn advance<const N: usize>(x: &Point<N>, (g2, next): (f64, Option<Point<N>>), tol2: f64) -> Result<Point<N>, End<N>> {
     if g2 < tol2 {
         return Err(End::at(*x, Status::Converged));
     }
     match next {
-        // (NaN fails the comparison: diverged.)
+        // (NaN fails the comparison.)
         Some(next) if next.norm_squared() <= 1e16 => Ok(next),
+        Some(_) if g2.is_nan() => Err(End::at(*x, Status::Undefined)),
         Some(_) => Err(End::at(*x, Status::Diverged)),
         None => Err(End::at(*x, Status::SingularHessian)),
     }
@@ -314,7 +318,7 @@ pub fn classify(l: &dyn Kernel<2>, start: Point<2>, method: BasinMethod, budget:
 fn label(end: End<2>, budget: &Budget, critical: &[Point<2>]) -> u8 {
     let x = match end.status {
         Status::Diverged => return DIVERGED,
-        Status::SingularHessian => return NOT_CONVERGED,
+        Status::SingularHessian | Status::Undefined => return NOT_CONVERGED,
         _ => end.x,
     };
     let r2 = budget.radius * budget.radius;
@@ -394,7 +398,7 @@ mod tests {
         basin: BasinMethod,
         id: &str,
         hyper: &Hyper,
-        seen: &mut [bool; 4],
+        seen: &mut [bool; 5],
     ) {
         let criteria = Criteria::default();
         let steps = 60;
@@ -418,6 +422,7 @@ mod tests {
                     Status::StepLimit,
                     Status::Diverged,
                     Status::SingularHessian,
+                    Status::Undefined,
                 ]
                 .iter()
                 .position(|&st| st == s.status);
@@ -438,7 +443,19 @@ mod tests {
             (BasinMethod::LevenbergMarquardt(0.5), "lm", hyper(0.01, 0.5)),
             (BasinMethod::SaddleFreeNewton, "saddle-free", hyper(0.01, 1.0)),
         ];
-        let mut seen = [false; 4];
+        let mut seen = [false; 5];
+        // A typed function with a domain: GD steps out of x ≥ 0, where ∇E is NaN (both say so).
+        let typed = crate::landscape::typed::Typed::<2> {
+            program: crate::landscape::typed::Program::compile("sqrt(x + 3.5) + y^2", 2, &crate::numbers::RustNumbers)
+                .expect("parses"),
+        };
+        same_end_as_the_method(
+            &typed,
+            BasinMethod::GradientDescent(3.0),
+            "gd",
+            &hyper(3.0, 1.0),
+            &mut seen,
+        );
         for (basin, id, h) in &cases {
             same_end_as_the_method(&Himmelblau, *basin, id, h, &mut seen);
             same_end_as_the_method(&Rosenbrock, *basin, id, h, &mut seen);
@@ -447,8 +464,8 @@ mod tests {
             same_end_as_the_method(&flat, *basin, id, h, &mut seen);
         }
         assert_eq!(
-            seen, [true; 4],
-            "converged, step limit, diverged and singular all occur"
+            seen, [true; 5],
+            "converged, step limit, diverged, singular and undefined all occur"
         );
     }
 

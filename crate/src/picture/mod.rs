@@ -1,5 +1,6 @@
 //! What the page draws, computed: colour maps ([`colormap`]), the landscape sampled on a grid
-//! with its contours ([`grid`]) and the convergence charts ([`chart`], plotters on any backend).
+//! with its contours ([`grid`]), the convergence charts ([`chart`]) and the lab's figures
+//! ([`figure`]), plotters on any backend.
 
 pub mod chart;
 pub mod colormap;

@@ -25,7 +25,7 @@ use crate::picture::grid::{check_range, View};
 use crate::session::report::{AnalysisPoint, AnalysisReport, CriticalReport, Readout};
 use crate::session::runs::{point, ChartStyle, Runs};
 use crate::share::export::{self};
-use crate::share::link::{LinkState, MAX_STEPS, PANELS};
+use crate::share::link::{LinkState, MAX_STEPS};
 
 /// The runs of either dimension.
 pub enum AnyRuns {
@@ -187,7 +187,7 @@ impl Session {
     /// The data of a neural landscape (`neuron`, `tinynet`): `flat` = `[x₀, t₀, x₁, t₁, …]`, at
     /// most 64 points, `|x| ≤ 3`, `t` in `[0, 1]`.
     pub fn set_points(&mut self, flat: &[f64]) -> Result<(), Error> {
-        if !takes_points(self.config.preset) {
+        if !crate::share::link::takes_points(self.config.preset) {
             return Err(Error::NotHere("this landscape has no data points"));
         }
         if neural::parse_points(flat).is_none() {
@@ -268,12 +268,6 @@ impl Session {
         self.config.hessian = hessian;
     }
 
-    /// Embedded mode and the panels hidden (names of [`PANELS`]; unknown names are dropped).
-    pub fn set_embedding(&mut self, embed: bool, hide: &[&str]) {
-        self.config.embed = embed;
-        self.config.hide = PANELS.iter().copied().filter(|p| hide.contains(p)).collect();
-    }
-
     /// Restarts every run at the start point.
     pub fn restart(&mut self) -> Result<(), Error> {
         self.reconfigure(self.config.clone())
@@ -293,7 +287,7 @@ impl Session {
         let steps = next.steps as usize;
         if let Err(e) = self.reconfigure(next.clone()) {
             // (The decoder validates every field; this keeps the page working if a combination
-            // still fails: the landscape's defaults, with the rest of the link.)
+            // still fails: the landscape's defaults, with the link's scene and language.)
             ignored.push(format!("l: {}", e.message(self.numbers)));
             let mut fallback = LinkState::defaults(next.preset);
             fallback.scene = next.scene;
@@ -359,6 +353,22 @@ impl Session {
         state.encode(self.numbers)
     }
 
+    /// A link of what runs depend on: the landscape, view, start, methods and their
+    /// hyperparameters, without the steps taken or the page's settings (what the lab's workers
+    /// rebuild runs from; it changes only when the runs would).
+    pub fn runs_link(&self) -> String {
+        let mut state = LinkState::defaults(self.config.preset);
+        let c = &self.config;
+        state.params = c.params.clone();
+        state.function = c.function.clone();
+        state.points = c.points.clone();
+        state.view = c.view;
+        state.start = c.start.clone();
+        state.hyper = c.hyper;
+        state.methods = c.methods.clone();
+        state.encode(self.numbers)
+    }
+
     /// A link of the landscape alone (preset, parameters, typed function, data points; the rest
     /// at the preset's defaults).
     pub fn landscape_link(&self) -> String {
@@ -396,7 +406,7 @@ impl Session {
 
     /// A neural landscape's data, `[x₀, t₀, x₁, t₁, …]` (empty for other landscapes).
     pub fn points(&self) -> Vec<f64> {
-        if !takes_points(self.config.preset) {
+        if !crate::share::link::takes_points(self.config.preset) {
             return Vec::new();
         }
         match &self.config.points {
@@ -481,12 +491,13 @@ impl Session {
     /// and has a finite iterate, else the start point.
     pub fn analysis_point(&self) -> AnalysisPoint {
         for i in 0..METHOD_IDS.len() {
-            let Some(r) = self.readout(i) else { continue };
-            let x = if self.dim() == 2 { vec![r.x, r.y] } else { vec![r.x] };
+            let Some((x, iteration)) = self.iterate(i) else {
+                continue;
+            };
             if x.iter().all(|v| v.is_finite()) {
                 return AnalysisPoint {
                     method: Some(i),
-                    iteration: r.iteration,
+                    iteration,
                     x,
                 };
             }
@@ -495,6 +506,18 @@ impl Session {
             method: None,
             iteration: 0,
             x: self.config.start.clone(),
+        }
+    }
+
+    /// Method `i`'s current iterate and iteration, if it is on.
+    fn iterate(&self, i: usize) -> Option<(Vec<f64>, usize)> {
+        match &self.runs {
+            AnyRuns::One(r) => r
+                .run(i)
+                .map(|t| (t.state().x.iter().copied().collect(), t.state().iteration)),
+            AnyRuns::Two(r) => r
+                .run(i)
+                .map(|t| (t.state().x.iter().copied().collect(), t.state().iteration)),
         }
     }
 
@@ -604,11 +627,6 @@ fn build_runs(config: &LinkState, numbers: &dyn Numbers) -> Result<AnyRuns, Erro
 /// `methods` (identifiers) as an on/off mask over [`METHOD_IDS`].
 fn enabled_mask(methods: &[&str]) -> Vec<bool> {
     METHOD_IDS.iter().map(|id| methods.contains(id)).collect()
-}
-
-/// Whether `preset` takes data points.
-pub fn takes_points(preset: &Preset) -> bool {
-    crate::share::link::takes_points(preset)
 }
 
 /// A name for a link (`None` when empty), or why not.

@@ -240,6 +240,14 @@ fn a_link_reopens_the_same_configuration_and_runs_number_for_number() {
     assert_eq!(snapshot(&copy), snapshot(&s));
     assert_eq!(copy.view(), [-3.0, 4.5, -2.0, 5.0]);
     assert_eq!(copy.scene(), Some("himmelblau"));
+    // What runs depend on: the same runs from the start, no steps replayed.
+    let mut fresh = session("rosenbrock");
+    assert!(fresh.apply_link(&s.runs_link()).ignored.is_empty());
+    assert_eq!(
+        (fresh.steps_taken(), fresh.start(), fresh.hyper()),
+        (0, s.start(), s.hyper())
+    );
+    assert_eq!((fresh.scene(), fresh.view()), (None, s.view()));
     // The landscape alone: the same landscape, every other field at its default.
     let mut alone = session("rosenbrock");
     alone.apply_link(&s.landscape_link());
@@ -417,4 +425,24 @@ fn the_conditioning_scene_sets_kappa_and_theta_through_the_core() {
     assert!(s.set_conditioning(0.5, 0.0).is_err() && s.set_conditioning(f64::NAN, 0.0).is_err());
     s.select_preset("himmelblau").expect("another");
     assert!(s.set_conditioning(10.0, 0.0).is_err() && s.conditioning().is_empty());
+}
+
+#[test]
+fn every_scene_of_the_page_is_a_link_the_core_takes_whole() {
+    // The page's scenes (www/scenes.js, data): each link applies with nothing ignored.
+    let scenes = include_str!("../../../www/scenes.js");
+    let links: Vec<&str> = scenes
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("link: '")?.strip_suffix("',"))
+        .collect();
+    assert!(links.len() >= 12, "{} scene links", links.len());
+    let mut s = session("rosenbrock");
+    for link in links {
+        let applied = s.apply_scene("scene", link).expect("a scene");
+        assert!(applied.ignored.is_empty(), "{link}: {:?}", applied.ignored);
+        assert!(
+            s.readout(0).is_some() || s.readout(2).is_some(),
+            "{link}: a method is on"
+        );
+    }
 }

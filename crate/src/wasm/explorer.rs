@@ -146,6 +146,13 @@ impl Explorer {
         self.session.link(embed)
     }
 
+    /// A link of what runs depend on (no steps, no page settings): what random starts rebuild
+    /// their runs from in a worker.
+    #[wasm_bindgen(js_name = runsLink)]
+    pub fn runs_link(&self) -> String {
+        self.session.runs_link()
+    }
+
     /// A link of the landscape alone (preset, parameters, function, data): what the lab's
     /// workers build it from, and the key of what depends on it only.
     #[wasm_bindgen(js_name = landscapeLink)]
@@ -206,8 +213,6 @@ changes! {
     setEnabled: set_enabled(mask: &[u8]) = |s| s.set_enabled(&mask.iter().map(|&m| m != 0).collect::<Vec<_>>());
     /// The start point.
     setStart: set_start(x: &[f64]) = |s| s.set_start(x);
-    /// The view `[x_min, x_max, y_min, y_max]`.
-    setView: set_view(view: &[f64]) = |s| s.set_view(view);
     /// The page's language (empty for none).
     setLang: set_lang(lang: &str) = |s| s.set_lang(lang);
     /// The scene shown (its identifier; empty for none): only the name, see `applyScene`.

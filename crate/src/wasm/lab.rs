@@ -26,6 +26,9 @@ impl Explorer {
         seeds: usize,
         bins: usize,
     ) -> Result<StartsReport, JsValue> {
+        if self.session.dim() != 2 {
+            return Err(Error::NotHere("random starts are drawn for 2-D landscapes").into());
+        }
         self.session.set_view(view)?;
         let report = self.session.random_starts(u64::from(seed), n, steps, seeds, bins)?;
         let mut runs = Vec::new();

@@ -13,7 +13,7 @@
 //!
 //! Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
 //! returned here, and re-creates its views after any call that may allocate (every `&mut self`
-//! call). Small results come back by value. Enums cross as the codes or names of their one table
+//! call, and every getter that returns a list or a string). Small results come back by value. Enums cross as the codes or names of their one table
 //! in the core (`Status`, `CriticalKind`: `ALL`, `code`, `name`; `Regime::name`).
 
 mod canvas;

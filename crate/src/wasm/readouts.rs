@@ -98,7 +98,7 @@ impl Explorer {
         ]
     }
 
-    /// The Hessian's picture at the analysis point (the first running method's iterate, or the
+    /// The Hessian's picture at the analysis point (the iterate of the first method on (with a finite one), or the
     /// start), with the 1-D regime of the current `η`.
     pub fn analysis(&self) -> Result<AnalysisView, JsValue> {
         self.analysis_view(self.session.analysis_point())
