@@ -1,14 +1,16 @@
-// The cost of exponentials: each activation timed live in the core, millions per second and
-// the time per evaluation relative to ReLU.
-import { Explorer } from '../pkg/descenso.js';
+// The cost of exponentials: each activation timed live in the core (the lab's build, on the
+// page's thread), millions per second and the time per evaluation relative to ReLU.
+import { Explorer } from '../pkg-lab/descenso.js';
 import { el, tr } from '../page.js';
+import { ready } from './figures.js';
 
 const ACTIVATIONS = ['logistic', 'tanh', 'relu', 'rational'];
 
 /** Times each activation in the core for ~60 ms (batches of 50,000) and shows the rates and
  *  the time per evaluation relative to ReLU. */
-export function measureCost() {
+export async function measureCost() {
   el.costRun.disabled = true;
+  await ready; // (the lab's build of the core, on this thread)
   const rates = {};
   for (const name of ACTIVATIONS) {
     Explorer.activationSum(name, 50000); // warm up (compilation tiers)

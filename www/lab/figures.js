@@ -1,10 +1,10 @@
-// The lab's figures are drawn by the core's figure code (plotters) in the lab's build of the core,
-// instantiated here on the page's thread from the module the workers get.
+// The lab's build of the core, instantiated on the page's thread from the module the workers
+// get: it draws the lab's figures (the core's figure code, plotters) and times activations.
 import initLab, { LabFigures } from '../pkg-lab/descenso.js';
 import { attempt, showNotice, sizeOf, tr } from '../page.js';
 import { labModule } from './pool.js';
 
-const ready = labModule.then((module) => initLab({ module_or_path: module }));
+export const ready = labModule.then((module) => initLab({ module_or_path: module }));
 
 /** Sizes `canvas` to its CSS size at the device-pixel ratio, then `draw(LabFigures, canvas,
  *  ratio)` once the lab's core is in; resolves to what `draw` returned. */

@@ -1,11 +1,15 @@
 // The learning-rate sweep: GD from the start for 200 η on a log grid around 2/λ_max (run by the
-// core on the page's thread: a few ms), steps to converge and final E against η.
+// lab's build of the core on the page's thread: a few ms), steps to converge and final E
+// against η.
+import { Explorer } from '../pkg-lab/descenso.js';
 import { attempt, el, fmt, page, tr } from '../page.js';
-import { drawFigure } from './figures.js';
+import { drawFigure, ready } from './figures.js';
 
 const SWEEP_COUNT = 200;
 const SWEEP_STEPS = 1000;
 let sweepKey = '';
+let runs = null; // the lab's session with the page's runs (rebuilt from their link when they change)
+let runsLink = '';
 
 /** Forget the sweep drawn (a new language or size): the next render redraws it. */
 export function reset() {
@@ -13,19 +17,27 @@ export function reset() {
 }
 
 /** Recomputes the sweep when it is open and the landscape or the start changed. */
-export function maybeSweep() {
+export async function maybeSweep() {
   if (!el.sweep.open) return;
   const key = `${page.explorer.landscapeLink()}|${Array.from(page.explorer.start).join(',')}`;
   if (key === sweepKey) return;
   sweepKey = key;
+  const link = page.explorer.runsLink();
+  await ready;
+  if (link !== runsLink) {
+    runs?.free();
+    runs = new Explorer('rosenbrock');
+    runs.applyLink(link);
+    runsLink = link;
+  }
   let a = null;
-  attempt(() => (a = page.explorer.analysisAtStart()));
+  attempt(() => (a = runs.analysisAtStart()));
   const bound = a ? a.stability_bound : NaN;
   const etaOpt = a ? a.eta_opt : NaN;
   a?.free();
   const [lo, hi] = Number.isFinite(bound) && bound > 0 ? [bound / 1e4, bound * 10] : [1e-5, 10];
   let data = null;
-  if (!attempt(() => (data = page.explorer.etaSweep(lo, hi, SWEEP_COUNT, SWEEP_STEPS)))) return;
+  if (!attempt(() => (data = runs.etaSweep(lo, hi, SWEEP_COUNT, SWEEP_STEPS)))) return;
   drawSweep(data, lo, hi, bound, etaOpt);
 }
 

@@ -357,26 +357,31 @@ impl Session {
     /// hyperparameters, without the steps taken or the page's settings (what the lab's workers
     /// rebuild runs from; it changes only when the runs would).
     pub fn runs_link(&self) -> String {
-        let mut state = LinkState::defaults(self.config.preset);
-        let c = &self.config;
-        state.params = c.params.clone();
-        state.function = c.function.clone();
-        state.points = c.points.clone();
-        state.view = c.view;
-        state.start = c.start.clone();
-        state.hyper = c.hyper;
-        state.methods = c.methods.clone();
-        state.encode(self.numbers)
+        self.partial_link(true)
     }
 
     /// A link of the landscape alone (preset, parameters, typed function, data points; the rest
     /// at the preset's defaults).
     pub fn landscape_link(&self) -> String {
+        self.partial_link(false)
+    }
+
+    /// The landscape's fields of the configuration, and with `runs` what the runs depend on too;
+    /// the rest at the preset's defaults.
+    fn partial_link(&self, runs: bool) -> String {
         let c = &self.config;
-        let mut state = LinkState::defaults(c.preset);
-        state.params = c.params.clone();
-        state.function = c.function.clone();
-        state.points = c.points.clone();
+        let mut state = LinkState {
+            params: c.params.clone(),
+            function: c.function.clone(),
+            points: c.points.clone(),
+            ..LinkState::defaults(c.preset)
+        };
+        if runs {
+            state.view = c.view;
+            state.start = c.start.clone();
+            state.hyper = c.hyper;
+            state.methods = c.methods.clone();
+        }
         state.encode(self.numbers)
     }
 
@@ -491,14 +496,14 @@ impl Session {
     /// and has a finite iterate, else the start point.
     pub fn analysis_point(&self) -> AnalysisPoint {
         for i in 0..METHOD_IDS.len() {
-            let Some((x, iteration)) = self.iterate(i) else {
-                continue;
-            };
+            // (The run's last recorded point is its current iterate.)
+            let Some((points, values)) = self.path(i) else { continue };
+            let x = &points[points.len().saturating_sub(self.dim())..];
             if x.iter().all(|v| v.is_finite()) {
                 return AnalysisPoint {
                     method: Some(i),
-                    iteration,
-                    x,
+                    iteration: values.len().saturating_sub(1),
+                    x: x.to_vec(),
                 };
             }
         }
@@ -506,18 +511,6 @@ impl Session {
             method: None,
             iteration: 0,
             x: self.config.start.clone(),
-        }
-    }
-
-    /// Method `i`'s current iterate and iteration, if it is on.
-    fn iterate(&self, i: usize) -> Option<(Vec<f64>, usize)> {
-        match &self.runs {
-            AnyRuns::One(r) => r
-                .run(i)
-                .map(|t| (t.state().x.iter().copied().collect(), t.state().iteration)),
-            AnyRuns::Two(r) => r
-                .run(i)
-                .map(|t| (t.state().x.iter().copied().collect(), t.state().iteration)),
         }
     }
 

@@ -84,14 +84,6 @@ impl Explorer {
         CriticalKind::ALL.iter().map(|k| k.name().to_owned()).collect()
     }
 
-    /// The sum of activation `name` (`logistic`, `tanh`, `relu`, `rational`) at `n` inputs: a
-    /// workload for the page to time (the cost of exponentials).
-    #[wasm_bindgen(js_name = activationSum)]
-    pub fn activation_sum(name: &str, n: u32) -> Result<f64, JsValue> {
-        let a = crate::landscape::neural::Activation::named(name).ok_or(Error::NotHere("unknown activation"))?;
-        Ok(a.sum(n as usize))
-    }
-
     /// A session on preset `id` with its defaults.
     #[wasm_bindgen(constructor)]
     pub fn new(id: &str) -> Result<Explorer, JsValue> {

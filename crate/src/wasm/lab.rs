@@ -181,3 +181,14 @@ impl CostQuadratic {
         cost::fit_power_from(ns, times, from).map_or(vec![f64::NAN, f64::NAN], |(slope, c)| vec![slope, c])
     }
 }
+
+#[wasm_bindgen]
+impl Explorer {
+    /// The sum of activation `name` (`logistic`, `tanh`, `relu`, `rational`) at `n` inputs: a
+    /// workload for the page to time (the cost of exponentials).
+    #[wasm_bindgen(js_name = activationSum)]
+    pub fn activation_sum(name: &str, n: u32) -> Result<f64, JsValue> {
+        let a = crate::landscape::neural::Activation::named(name).ok_or(Error::NotHere("unknown activation"))?;
+        Ok(a.sum(n as usize))
+    }
+}

@@ -104,16 +104,6 @@ impl Explorer {
         self.analysis_view(self.session.analysis_point())
     }
 
-    /// The Hessian's picture at the start point.
-    #[wasm_bindgen(js_name = analysisAtStart)]
-    pub fn analysis_at_start(&self) -> Result<AnalysisView, JsValue> {
-        self.analysis_view(AnalysisPoint {
-            method: None,
-            iteration: 0,
-            x: self.session.start().to_vec(),
-        })
-    }
-
     /// `[E, ‖∇E‖]` at `x`.
     pub fn probe(&self, x: &[f64]) -> Result<Vec<f64>, JsValue> {
         Ok(self.session.probe(x)?.to_vec())
@@ -135,23 +125,6 @@ impl Explorer {
                     f64::from(c.kind.code()),
                     f64::from(u8::from(c.global)),
                 ]
-            })
-            .collect())
-    }
-
-    /// Gradient descent from the start for `count` `η` on a log grid over `[lo, hi]`, at most
-    /// `steps` steps each: `[η, final E, steps to converge (NaN if it did not), status code,
-    /// |1 − ηE″| at the start (NaN in 2-D)]` per run.
-    #[wasm_bindgen(js_name = etaSweep)]
-    pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
-        Ok(self
-            .session
-            .eta_sweep(lo, hi, count, steps)?
-            .iter()
-            .flat_map(|r| {
-                let p = r.run;
-                let steps = p.steps.map_or(f64::NAN, |s| s as f64);
-                [p.eta, p.value, steps, f64::from(p.status.code()), r.factor]
             })
             .collect())
     }
@@ -178,5 +151,37 @@ impl Explorer {
     #[wasm_bindgen(js_name = pathLen)]
     pub fn path_len(&self, i: usize) -> usize {
         self.session.path(i).map_or(0, |(_, v)| v.len())
+    }
+}
+
+/// The sweep's numbers (lab wasm only: the sweep panel runs them on the lab's instance).
+#[cfg(feature = "lab")]
+#[wasm_bindgen]
+impl Explorer {
+    /// The Hessian's picture at the start point.
+    #[wasm_bindgen(js_name = analysisAtStart)]
+    pub fn analysis_at_start(&self) -> Result<AnalysisView, JsValue> {
+        self.analysis_view(AnalysisPoint {
+            method: None,
+            iteration: 0,
+            x: self.session.start().to_vec(),
+        })
+    }
+
+    /// Gradient descent from the start for `count` `η` on a log grid over `[lo, hi]`, at most
+    /// `steps` steps each: `[η, final E, steps to converge (NaN if it did not), status code,
+    /// |1 − ηE″| at the start (NaN in 2-D)]` per run.
+    #[wasm_bindgen(js_name = etaSweep)]
+    pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
+        Ok(self
+            .session
+            .eta_sweep(lo, hi, count, steps)?
+            .iter()
+            .flat_map(|r| {
+                let p = r.run;
+                let steps = p.steps.map_or(f64::NAN, |s| s as f64);
+                [p.eta, p.value, steps, f64::from(p.status.code()), r.factor]
+            })
+            .collect())
     }
 }
