@@ -78,10 +78,16 @@ let page = index.replace(/\n\s*<link rel="modulepreload"[^>]*>/g, '');
 page = replace(page, /href="www\/pkg\/descenso_bg\.wasm"/, 'href="www/descenso_bg.wasm"');
 // Indentation and line breaks between tags carry nothing (no <pre> holds text in the markup).
 const squeeze = (html) => html.replace(/\n\s*/g, '\n').replace(/>\n</g, '><');
-writeFileSync(join(DIST, 'index.html'), squeeze(page));
 // The wasm sits beside the bundles; the basin workers are a second bundle, loaded when used.
 const urls = { DESCENSO_WASM_URL: '"descenso_bg.wasm"', DESCENSO_LAB_WASM_URL: '"descenso_lab_bg.wasm"', DESCENSO_WORKER_URL: '"basins-worker.js"' };
-for (const f of await bundleFiles('esm', urls)) writeFileSync(join(DIST, 'www', f.name), f.text);
+const files = await bundleFiles('esm', urls);
+for (const f of files) writeFileSync(join(DIST, 'www', f.name), f.text);
+// The chunks the bundle imports statically (the page's modules the lab shares) load beside it,
+// not after it: preloaded.
+const shared = files.filter((f) => /^chunk-[^/]*\.js$/.test(f.name) && read(join(DIST, 'www', 'main.js')).includes(`./${f.name}`));
+const preloads = shared.map((f) => `<link rel="modulepreload" href="www/${f.name}">`).join('\n');
+page = replace(page, /<script type="module" src="www\/main\.js"><\/script>/, (tag) => `${preloads}\n${tag}`);
+writeFileSync(join(DIST, 'index.html'), squeeze(page));
 writeFileSync(join(DIST, 'www', 'basins-worker.js'), await bundle('esm', {}, 'basins-worker.js'));
 writeFileSync(join(DIST, 'www', 'style.css'), `${css}\n`);
 writeFileSync(join(DIST, 'www', 'favicon.svg'), favicon);
