@@ -44,7 +44,7 @@ export async function maybeSweep() {
 /** The sweep's figure (the core's): steps to converge and the final E against η, diverged runs
  *  marked, 2/λ_max and η_opt as rules; the note names the first η that diverged. */
 async function drawSweep(data, lo, hi, bound, etaOpt) {
-  const text = [tr('sweepSteps'), tr('sweepValue'), tr('sweepFactor')];
+  const text = [tr('sweepSteps'), tr('sweepValue'), tr('sweepFactor'), tr('sweepNoneConverged')];
   const first = await drawFigure(el.sweepChart, (F, canvas, dpr) => F.sweep(canvas, dpr, data, lo, hi, bound, etaOpt, text));
   if (first === undefined) return;
   const found = Number.isFinite(first);

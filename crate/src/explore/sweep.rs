@@ -57,8 +57,8 @@ const PURPLE: u32 = 0x7b1fa2;
 
 /// The sweep's figure over `[lo, hi]` (log η): steps to converge on top (in 1-D with
 /// `|1 − ηE″|`, `factors`, dashed on a right axis from 10⁻³ to 10), the final `E` below; diverged
-/// runs as red marks along both; `2/λ_max` and `η_opt` as rules. `text`: the two panels' titles
-/// and the factor's note.
+/// runs as red marks along both; `2/λ_max` and `η_opt` as rules. `text`: the two panels' titles,
+/// the factor's note, and what the top panel says when no run converged (it is empty then).
 pub fn figure(
     runs: &[SweepPoint],
     factors: &[f64],
@@ -66,7 +66,7 @@ pub fn figure(
     hi: f64,
     bound: Option<f64>,
     eta_opt: Option<f64>,
-    text: [&str; 3],
+    text: [&str; 4],
 ) -> Figure {
     let steps: Vec<(f64, f64)> = runs
         .iter()
@@ -95,6 +95,12 @@ pub fn figure(
         right: None,
         items: vec![line(steps.clone(), BLUE), diverged.clone()],
     };
+    if runs.iter().all(|r| r.steps.is_none()) {
+        top.items.push(Item::Note {
+            text: text[3].to_owned(),
+            rgb: 0x55555f,
+        });
+    }
     if one_d {
         let points = runs.iter().zip(factors).map(|(r, f)| (r.eta, f.max(1e-3))).collect();
         top.right = Some(Axis::log(1e-3, 10.0, ""));
@@ -206,7 +212,7 @@ mod tests {
             1.0,
             Some(0.5),
             Some(0.25),
-            ["steps", "E", "factor"],
+            ["steps", "E", "factor", "none"],
         );
         let Item::Marks { xs, .. } = &fig.panels[0].items[1] else {
             panic!("marks")
@@ -218,5 +224,23 @@ mod tests {
         assert_eq!(first_diverging(&runs), xs.first().copied());
         assert!(fig.panels[0].right.is_some(), "1-D: the factor on a right axis");
         assert_eq!(fig.rules.iter().map(|r| r.x).collect::<Vec<_>>(), vec![0.5, 0.25]);
+        let says_none = |fig: &Figure| {
+            fig.panels[0]
+                .items
+                .iter()
+                .any(|i| matches!(i, Item::Note { text, .. } if text == "none"))
+        };
+        assert!(!says_none(&fig), "runs converged");
+        // No steps allowed, so no run converges: the empty panel says so.
+        let slow = sweep(&l, Point::<1>::new(3.0), &etas, 0);
+        assert!(says_none(&figure(
+            &slow,
+            &factors,
+            0.01,
+            1.0,
+            None,
+            None,
+            ["steps", "E", "factor", "none"]
+        )));
     }
 }

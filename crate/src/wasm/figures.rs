@@ -37,7 +37,8 @@ fn finite(x: f64) -> Option<f64> {
 #[wasm_bindgen]
 impl LabFigures {
     /// The η sweep from `etaSweep`'s rows over `[lo, hi]` with `2/λ_max` and `η_opt` (NaN: none);
-    /// `text`: the panels' titles and the 1-D factor's note. Returns the first η that diverged
+    /// `text`: the panels' titles, the 1-D factor's note and the note when no run converged.
+    /// Returns the first η that diverged
     /// (NaN if none did).
     #[allow(clippy::too_many_arguments)] // one figure's numbers, flat across the boundary
     pub fn sweep(
@@ -74,7 +75,7 @@ impl LabFigures {
             hi,
             finite(bound),
             finite(eta_opt),
-            [t(0), t(1), t(2)],
+            [t(0), t(1), t(2), t(3)],
         );
         draw(canvas, scale, &[figure])?;
         Ok(sweep::first_diverging(&runs).unwrap_or(f64::NAN))
