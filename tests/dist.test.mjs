@@ -114,7 +114,8 @@ describe('dist', () => {
         const frame = await (await hostPage.waitForSelector('#d')).contentFrame();
         await frame.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
         const fit = await frame.evaluate(() => {
-          const r = document.getElementById('overlay').getBoundingClientRect();
+          // The map with its axes and colour bar.
+          const r = document.getElementById('map-frame').getBoundingClientRect();
           return { scroll: document.documentElement.scrollWidth, inner: innerWidth, plotW: r.width, plotH: r.height };
         });
         assert.ok(fit.scroll <= fit.inner, `no sideways scroll: ${JSON.stringify(fit)}`);

@@ -24,8 +24,8 @@ describe('export', () => {
     assert.equal(png.name, 'descenso-rosenbrock.png');
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
     const [w, h] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
-    const canvas = await page.$eval('#overlay', (c) => [c.width, c.height]);
-    assert.deepEqual([w, h], canvas, 'the image has the plot’s device-pixel size');
+    const canvas = await page.$eval('#axes', (c) => [c.width, c.height]);
+    assert.deepEqual([w, h], canvas, 'the image has the device-pixel size of the map with its axes');
     // Decode it in the page and check that it is the landscape, not a blank image: many colours.
     const colours = await page.evaluate(async (b64) => {
       const img = new Image();

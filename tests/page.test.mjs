@@ -95,7 +95,7 @@ describe('the working slice', () => {
       const c = document.getElementById('chart-e');
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let gd = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 0xc8) < 12 && Math.abs(d[i + 1] - 0x52) < 12 && d[i + 2] < 30) gd++;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 0xe6) < 12 && Math.abs(d[i + 1] - 0x9f) < 12 && d[i + 2] < 30) gd++;
       return { gd, w: c.width, css: c.clientWidth };
     });
     assert.ok(chart.gd > 50, `GD line pixels in the chart: ${chart.gd}`);

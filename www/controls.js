@@ -86,6 +86,7 @@ export function syncControls() {
   el.landscape.value = e.preset;
   const enabled = e.enabled;
   el.toggles.querySelectorAll('input').forEach((box, i) => (box.checked = enabled[i] === 1));
+  el.colourScale.value = e.colour_scale;
   el.mu.value = String(e.mu);
   el.beta.value = String(e.beta);
   buildParams();
@@ -181,6 +182,10 @@ export function wireControls() {
     pushNextAddress();
     hideNotice();
     selectPreset(el.landscape.value);
+  });
+  el.colourScale.addEventListener('change', () => {
+    pushNextAddress();
+    if (attempt(() => page.explorer.setColourScale(el.colourScale.value))) resample();
   });
   el.eta.addEventListener('input', () => setEta(10 ** Number(el.eta.value)));
   el.eta.addEventListener('change', pushNextAddress);

@@ -1,6 +1,6 @@
 // The data panel of the neural landscapes: the points (filled for t = 1, hollow below) and the
 // model's output at the weights where the first method on stands now. The points are the core's.
-import { METHOD_STYLE, hiDpiContext } from './draw.js';
+import { hiDpiContext } from './paint.js';
 import { Explorer } from './pkg/descenso.js';
 import { el, page, sizeOf, tr } from './page.js';
 
@@ -25,7 +25,7 @@ export function drawData(readouts) {
   if (el.dataBox.hidden) return;
   const { width, height } = sizeOf(el.data);
   if (width < 10 || height < 10) return;
-  const { ctx } = hiDpiContext(el.data, { width, height });
+  const ctx = hiDpiContext(el.data, { width, height });
   const px = (x) => PAD + ((x - limits[0]) / (limits[1] - limits[0])) * (width - 2 * PAD);
   const py = (t) => height - PAD - t * (height - 2 * PAD);
   ctx.clearRect(0, 0, width, height);
@@ -41,7 +41,7 @@ export function drawData(readouts) {
   const r = readouts[i];
   if (r && Number.isFinite(r.x) && Number.isFinite(r.y)) {
     const ys = page.explorer.modelOutput(new Float64Array([r.x, r.y]), 121);
-    ctx.strokeStyle = METHOD_STYLE[page.methods[i]].light;
+    ctx.strokeStyle = page.colours[i];
     ctx.lineWidth = 2;
     ctx.beginPath();
     ys.forEach((y, k) => {

@@ -168,6 +168,7 @@ async function main() {
   page.explorer.setLang(page.lang);
   page.explorer.setScene('free');
   page.methods = Explorer.methodIds();
+  page.colours = Explorer.methodColours();
   page.statuses = Explorer.statusNames();
   page.kinds = Explorer.kindNames();
   buildPresetPicker(Explorer.presetIds());

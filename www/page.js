@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 export const el = {
-  plot: $('plot'), heat: $('heat'), contours: $('contours'), overlay: $('overlay'), hover: $('hover'),
+  mapFrame: $('map-frame'), axes: $('axes'), plot: $('plot'), heat: $('heat'), contours: $('contours'), overlay: $('overlay'), hover: $('hover'),
   notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
   landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
   etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
@@ -25,7 +25,7 @@ export const el = {
   functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
   functionError: $('function-error'), functionCaret: $('function-caret'), functionMessage: $('function-message'),
   exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
-  chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), criticalSummary: $('critical-summary'),
+  chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), colourScale: $('colour-scale'), criticalSummary: $('critical-summary'),
   toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 
@@ -35,6 +35,7 @@ export const page = {
   explorer: null, // the core's session handle
   module: null, // the compiled core (the lab's workers get their own build)
   methods: [], // method identifiers, in trajectory order
+  colours: [], // their colours (#rrggbb), as the core draws them
   statuses: [], // how a run ended, by code (the core's table)
   kinds: [], // kinds of critical point, by code (the core's table)
   lab: null, // the lab (www/lab/), once one of its panels is used

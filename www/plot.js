@@ -1,8 +1,9 @@
-// The map: the landscape sampled by the core (heatmap and contours, or the 1-D curve), the
-// trajectories, critical points, the Hessian view and the start point; and one render() that
-// redraws everything that follows a change.
-import { Frame, METHOD_STYLE, drawContours, drawCritical, drawCurve, drawHeat, drawHessian, drawPath, drawStart, hiDpiContext } from './draw.js';
+// The map: the landscape sampled by the core (heatmap, or the 1-D curve), and one render() that
+// redraws everything that follows a change. What the map and its axes show (trajectories,
+// markers, critical points, the Hessian's picture, ticks, the colour bar) are display lists the
+// core draws; paint.js replays them.
 import { drawData } from './data.js';
+import { paint } from './paint.js';
 import { attempt, el, page, sizeOf, tr } from './page.js';
 import { readAll, scheduleCharts, updateAnalysis, updateReadout } from './readout.js';
 import { updateAddress } from './share.js';
@@ -13,149 +14,92 @@ const MAX_GRID = 800;
 // vectors, so 0.4 samples per pixel look the same at a sixth of the cost.
 const GRID_DENSITY = 0.4;
 export const CRITICAL_SEEDS = 40; // seeds per side for the critical-point search
-const MODEL_GRID = 96; // samples per side of the Taylor model's window
 
-export let frame = null; // the current mapping between the view and CSS pixels
-let grid = null; // the last sample: { nx, ny } or { n } in 1-D
-let critical = new Float64Array(0); // critical points in view: [x, y, E, kind, global] each
+/** The mapping between the view and the map's CSS pixels, as the core last drew it. */
+export const frame = {
+  view: null,
+  W: 1,
+  H: 1,
+  toPx(x, y) {
+    const [x0, x1, y0, y1] = this.view;
+    return [((x - x0) / (x1 - x0)) * this.W, ((y1 - y) / (y1 - y0)) * this.H];
+  },
+  fromPx(px, py) {
+    const [x0, x1, y0, y1] = this.view;
+    return [x0 + (px / this.W) * (x1 - x0), y1 - (py / this.H) * (y1 - y0)];
+  },
+};
+let sampled = false;
+const SIDES = ['left', 'top', 'right', 'bottom'];
+let margins = null; // the room the axes take around the map (CSS, then as the core asks)
+let fitted = false; // whether the margins were fitted to the current sample
+let axesStale = true; // the axes follow the sample and the sizes, not each step
 export let sampledSize = ''; // the plot size the last sample was made for
 
 /** Samples the landscape for the core's view and the plot's size and draws the heatmap, at one
  *  sample per CSS pixel times `quality` (the first paint uses a coarser grid, then refines). */
 export function resample(quality = 1) {
   performance.mark('descenso:resample-start');
-  grid = null;
-  const { width, height } = sizeOf(el.plot);
+  sampled = false;
+  fitted = false;
+  const size = sizeOf(el.plot);
+  const { width, height } = size;
   sampledSize = `${width}x${height}`;
   if (width < 2 || height < 2) return;
   const e = page.explorer;
   el.plot.classList.toggle('one-d', e.dim === 1);
+  el.mapFrame.classList.toggle('one-d', e.dim === 1);
   if (e.dim === 2) {
     const nx = Math.max(2, Math.min(MAX_GRID, Math.round(width * quality * GRID_DENSITY)));
     const ny = Math.max(2, Math.min(MAX_GRID, Math.round(height * quality * GRID_DENSITY)));
-    if (!attempt(() => e.sample(nx, ny, CONTOUR_LEVELS))) return;
+    if (!attempt(() => e.sample(nx, ny, CONTOUR_LEVELS, width, height))) return;
     performance.measure('descenso:sample', 'descenso:resample-start');
-    grid = { nx, ny };
-    const memory = page.wasm.memory.buffer;
-    drawHeat(el.heat, new Uint8ClampedArray(memory, e.pixelsPtr(), 4 * nx * ny), nx, ny);
-    const { ctx, width: w, height: h } = hiDpiContext(el.contours, sizeOf(el.plot));
-    drawContours(ctx, new Float32Array(memory, e.contoursPtr(), e.contoursLen()), nx, ny, w, h);
-  } else {
-    const n = Math.max(2, Math.min(2048, Math.round(width)));
-    if (!attempt(() => e.sample(n, 2, 0))) return;
-    grid = { n };
-  }
+    el.heat.width = nx;
+    el.heat.height = ny;
+    el.heat.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(page.wasm.memory.buffer, e.pixelsPtr(), 4 * nx * ny), nx, ny), 0, 0);
+    paint(el.contours, size, 0);
+  } else if (!attempt(() => e.sample(Math.max(2, Math.min(2048, Math.round(width))), 2, 0, width, height))) return;
   performance.measure('descenso:resample', 'descenso:resample-start');
   // The quick first paint leaves the critical points to the refinement one frame later.
-  if (!page.quickStart) findCritical();
+  if (!page.quickStart) attempt(() => e.findCritical(CRITICAL_SEEDS));
   performance.measure('descenso:critical', 'descenso:resample-start');
+  sampled = true;
+  axesStale = true;
+  summarizeCritical();
   render();
 }
 
-/** Asks the core for the critical points in view and summarizes them under the map. */
-function findCritical() {
-  if (!attempt(() => (critical = page.explorer.criticalPoints(CRITICAL_SEEDS)))) critical = new Float64Array(0);
-  summarizeCritical();
-}
-
-/** The line under the map: how many critical points of each kind are in view. */
+/** The line under the map: how many critical points of each kind are in view; and which
+ *  colour scale "auto" chose. */
 export function summarizeCritical() {
-  const counts = [0, 0, 0, 0];
-  for (let k = 3; k < critical.length; k += 5) counts[critical[k]]++;
-  el.criticalSummary.textContent = tr('criticalSummary', critical.length / 5, ...counts);
+  const used = page.explorer.colourScaleUsed();
+  el.colourScale.options[0].textContent = used ? tr('scaleAuto', tr(`scale_${used}`)) : tr('scaleAuto', '–');
+  el.criticalSummary.textContent = tr('criticalSummary', ...page.explorer.criticalCounts());
   el.criticalSummary.hidden = !el.showCritical.checked;
 }
 
-/** The Hessian overlay at the analysis point (2-D): samples the Taylor model there. Calls into
- *  the core that may allocate: run it before taking views of wasm memory. */
-function prepareHessian(a, view) {
-  const [x0, x1, y0, y1] = view;
-  const half = 0.22 * Math.max(x1 - x0, y1 - y0);
-  const at = Array.from(a.at);
-  const window = [at[0] - half, at[0] + half, at[1] - half, at[1] + half];
-  const info = {
-    x: at,
-    window,
-    eigenvalues: Array.from(a.eigenvalues),
-    eigenvectors: Array.from(a.eigenvectors),
-    target: Array.from(a.newton_target),
-    reach: 0.12 * (x1 - x0),
-  };
-  if (!attempt(() => page.explorer.sampleModel(new Float64Array(at), new Float64Array(window), MODEL_GRID, 9))) return null;
-  return info;
-}
-
-function curveFrame(view, width, height) {
-  const [lo, hi] = page.explorer.curveRange();
-  const ok = Number.isFinite(lo) && Number.isFinite(hi);
-  const span = ok && hi > lo ? hi - lo : 1;
-  const y0 = ok ? lo - 0.08 * span : -1;
-  const y1 = ok ? hi + 0.08 * span : 1;
-  return new Frame([view[0], view[1], y0, y1], width, height);
-}
-
-/** One trajectory in CSS pixels, dropping iterates within half a pixel of the last one kept
- *  (long runs crawl in tiny steps); the last iterate is always kept. The affine map is inlined:
- *  this loop runs over every iterate of every method each frame. */
-function pathPixels(pts, ys, n, dim) {
-  const [ox, oy] = frame.toPx(0, 0);
-  const [ux, uy] = frame.toPx(1, 1);
-  const kx = ux - ox;
-  const ky = uy - oy;
-  const px = new Float64Array(2 * n);
-  let m = 0;
-  let lastA = NaN;
-  let lastB = NaN;
-  for (let k = 0; k < n; k++) {
-    const a = ox + kx * (dim === 2 ? pts[2 * k] : pts[k]);
-    const b = oy + ky * (dim === 2 ? pts[2 * k + 1] : ys[k]);
-    if (k > 0 && k < n - 1 && Math.abs(a - lastA) + Math.abs(b - lastB) < 0.5) continue;
-    px[2 * m] = lastA = a;
-    px[2 * m + 1] = lastB = b;
-    m++;
-  }
-  return px.subarray(0, 2 * m);
-}
-
-/** Redraws the overlay (contours or curve, trajectories, start), the readouts, the analysis and
- *  (a moment later) the charts. */
+/** Redraws the overlay and axes, the readouts, the analysis and (a moment later) the charts. */
 export function render() {
-  if (!grid) return;
+  if (!sampled) return;
   const e = page.explorer;
-  const { ctx, width, height } = hiDpiContext(el.overlay, sizeOf(el.plot));
-  const dim = e.dim;
-  const bg = dim === 2 ? 'dark' : 'light';
-  const view = e.view;
-  const start = e.start;
-  // Every call that may allocate in wasm memory comes before the views below: readouts, the
-  // analysis (once per frame, shared by the text and the Hessian overlay), the model sample.
+  const size = sizeOf(el.plot);
+  if (!margins) margins = SIDES.map((side) => parseFloat(getComputedStyle(el.mapFrame).getPropertyValue(`--axis-${side}`)) || 0);
+  const outer = { width: margins[0] + size.width + margins[2], height: margins[1] + size.height + margins[3] };
+  // Every call that may allocate in wasm memory comes before the views paint() takes.
   const readouts = readAll();
   drawData(readouts);
   let a = null;
   attempt(() => (a = e.analysis()));
-  const hessian = a && dim === 2 && el.showHessian.checked ? prepareHessian(a, view) : null;
-  const startValue = dim === 2 ? 0 : e.probe(start)[0];
-  frame = dim === 2 ? new Frame(view, width, height) : curveFrame(view, width, height);
-  const memory = page.wasm.memory.buffer;
-  if (dim === 1) drawCurve(ctx, frame, view[0], view[1], new Float64Array(memory, e.curvePtr(), grid.n));
+  const axes = axesStale || el.axes.width !== Math.round(outer.width * (window.devicePixelRatio || 1));
+  if (!attempt(() => e.drawMap(new Float64Array([outer.width, outer.height]), new Float64Array([margins[0], margins[1], size.width, size.height]), axes))) return;
+  const [x0, x1, y0, y1, W, H] = e.mapFrame();
+  Object.assign(frame, { view: [x0, x1, y0, y1], W, H });
   el.plot.dataset.view = frame.view.join(',');
-  if (hessian) drawHessian(ctx, frame, hessian, new Float32Array(memory, e.modelContoursPtr(), e.modelContoursLen()), MODEL_GRID);
-  if (el.showCritical.checked) {
-    for (let k = 0; k + 4 < critical.length; k += 5) {
-      const [px, py] = dim === 2 ? frame.toPx(critical[k], critical[k + 1]) : frame.toPx(critical[k], critical[k + 2]);
-      drawCritical(ctx, px, py, page.kinds[critical[k + 3]], critical[k + 4] === 1, bg);
-    }
-  }
-  page.methods.forEach((id, i) => {
-    const n = e.pathLen(i);
-    if (n === 0) return;
-    const pts = new Float64Array(memory, e.pathPtr(i), n * dim);
-    const ys = dim === 2 ? null : new Float64Array(memory, e.valuesPtr(i), n);
-    drawPath(ctx, pathPixels(pts, ys, n, dim), METHOD_STYLE[id], bg, n <= 400);
-  });
-  if (dim === 2) page.lab?.drawOverlay(ctx, frame);
-  const [sx, sy] = frame.toPx(start[0], dim === 2 ? start[1] : startValue);
-  drawStart(ctx, sx, sy, bg);
+  const ctx = paint(el.overlay, size, 1);
+  if (e.dim === 2) page.lab?.drawOverlay(ctx, frame);
+  if (axes) paint(el.axes, outer, 2);
+  axesStale = false;
+  fitMargins(outer.width);
   updateReadout(readouts);
   page.lab?.maybeBasins();
   page.lab?.maybeSweep();
@@ -168,6 +112,20 @@ export function render() {
     // Charts cost a few ms (plotters draws axes and labels afresh): while playing, a few per second.
     scheduleCharts();
   }
+}
+
+/** Gives the axes the room the core asks for, once per sample (the map then resizes and is
+ *  sampled again). */
+function fitMargins(width) {
+  if (fitted) return;
+  fitted = true;
+  // Grown at once, shrunk only by much: a margin that follows every small change of the labels
+  // would resize the map, which changes the labels.
+  const asked = Array.from(page.explorer.mapMargins(width), (m) => 8 * Math.ceil(m / 8));
+  const next = asked.map((m, i) => (m > margins[i] || m < margins[i] - 16 ? m : margins[i]));
+  if (next.length !== 4 || next.every((m, i) => m === margins[i])) return;
+  margins = next;
+  SIDES.forEach((side, i) => el.mapFrame.style.setProperty(`--axis-${side}`, `${next[i]}px`));
 }
 
 /** The landscape point under a pointer event. */

@@ -1,6 +1,6 @@
 // The readout table, the analysis text with the η slider's marks, and the convergence charts:
 // every figure and label comes from the core; this module lays them out.
-import { METHOD_STYLE, drawSwatch } from './draw.js';
+import { paint } from './paint.js';
 import { attempt, el, fmt, lang, page, sizeOf, tr } from './page.js';
 import { t } from './i18n.js';
 
@@ -37,12 +37,15 @@ export function buildReadout() {
   );
 }
 
-/** The swatches beside method names, drawn for the map's background (dark in 2-D). */
+/** The swatches beside method names, drawn by the core as the map draws each method. */
 export function drawSwatches() {
-  const bg = page.explorer.dim === 2 ? 'dark' : 'light';
   for (const c of document.querySelectorAll('canvas.swatch')) {
     const id = c.closest('[data-method]')?.dataset.method ?? c.parentElement.querySelector('input')?.value;
-    if (METHOD_STYLE[id]) drawSwatch(c, METHOD_STYLE[id], bg);
+    const i = page.methods.indexOf(id);
+    if (i < 0) continue;
+    // A fixed size (the CSS size of .swatch): the canvas may be in a hidden row.
+    page.explorer.drawSwatch(i, 28, 14);
+    paint(c, { width: 28, height: 14 }, 3);
   }
 }
 
@@ -131,30 +134,19 @@ export function scheduleCharts() {
   else if (!chartTimer) chartTimer = setTimeout(drawCharts, wait);
 }
 
-/** The convergence charts (drawn by the core with plotters), sharp at the device-pixel ratio. */
+/** The convergence charts: display lists the core draws (4: E, 5: ‖∇E‖), painted sharp. */
 function drawCharts() {
   clearTimeout(chartTimer);
   chartTimer = 0;
   chartsDrawnAt = performance.now();
-  const dpr = window.devicePixelRatio || 1;
-  for (const [canvas, quantity, caption] of [[el.chartE, 'value', 'E'], [el.chartG, 'grad', '‖∇E‖']]) {
-    const { width, height } = sizeOf(canvas);
-    if (width < 10 || height < 10) continue;
-    const w = Math.round(width * dpr);
-    const h = Math.round(height * dpr);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    }
-    attempt(() => page.explorer.drawChart(canvas, quantity, caption, dpr));
+  for (const [canvas, quantity, caption, which] of [[el.chartE, 'value', 'E', 4], [el.chartG, 'grad', '‖∇E‖', 5]]) {
+    const size = sizeOf(canvas);
+    if (size.width < 10 || size.height < 10) continue;
+    if (attempt(() => page.explorer.drawChart(quantity, caption, size.width, size.height))) paint(canvas, size, which);
   }
 }
 
-/** Tells the core how charts show each method (legend in the page's language). */
+/** Tells the core the charts' legend labels in the page's language. */
 export function setChartStyle() {
-  page.explorer.setChartStyle(
-    page.methods.map((id) => tr(`${id}_short`)),
-    new Uint32Array(page.methods.map((id) => parseInt(METHOD_STYLE[id].light.slice(1), 16))),
-    new Uint8Array(page.methods.map((id) => (METHOD_STYLE[id].dash.length ? 1 : 0))),
-  );
+  page.explorer.setChartLabels(page.methods.map((id) => tr(`${id}_short`)));
 }

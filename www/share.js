@@ -84,9 +84,10 @@ function download(name, blob) {
   el.linkStatus.textContent = tr('exported', name);
 }
 
-/** The landscape as drawn (heatmap, contours, trajectories and marks), at device pixels. */
+/** The map as drawn, with its axes and colour bar (heatmap, contours, trajectories, marks and
+ *  the frame around them), at device pixels. */
 export function exportPng() {
-  const { width, height } = el.overlay;
+  const { width, height } = el.axes;
   const out = document.createElement('canvas');
   out.width = width;
   out.height = height;
@@ -94,17 +95,22 @@ export function exportPng() {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.imageSmoothingQuality = 'high';
+  const frame = el.axes.getBoundingClientRect();
+  const plot = el.overlay.getBoundingClientRect();
+  const k = width / frame.width;
+  const [x, y, w, h] = [(plot.left - frame.left) * k, (plot.top - frame.top) * k, plot.width * k, plot.height * k];
   for (const layer of [el.heat, el.contours, el.overlay]) {
-    if (!layer.hidden && layer.width > 0 && layer.height > 0) ctx.drawImage(layer, 0, 0, width, height);
+    if (!layer.hidden && layer.width > 0 && layer.height > 0 && getComputedStyle(layer).display !== 'none') ctx.drawImage(layer, x, y, w, h);
   }
+  ctx.drawImage(el.axes, 0, 0, width, height);
   out.toBlob((blob) => blob && download(`descenso-${page.explorer.preset}.png`, blob), 'image/png');
 }
 
-/** Both charts as one SVG drawing, drawn by the core with plotters' SVG backend. */
+/** Both charts as one SVG drawing, written by the core from the charts' own display lists. */
 export function exportSvg() {
   const w = Math.max(400, Math.round(sizeOf(el.chartE).width));
   attempt(() => {
-    const svg = page.explorer.chartsSvg(el.chartE, w, Math.round(w * 1.2), tr('chartE'), tr('chartG'));
+    const svg = page.explorer.chartsSvg(w, Math.round(w * 1.2), tr('chartE'), tr('chartG'));
     download(`descenso-${page.explorer.preset}-charts.svg`, new Blob([svg], { type: 'image/svg+xml' }));
   });
 }

@@ -46,16 +46,24 @@ fn idx(id: &str) -> usize {
 fn every_preset_opens_and_samples() {
     for id in Explorer::preset_ids() {
         let mut e = Explorer::new(&id).expect("preset opens");
-        e.sample(64, 48, 10).expect("samples");
+        e.sample(64, 48, 10, 320.0, 240.0).expect("samples");
+        e.find_critical(8).expect("finds critical points");
+        e.draw_map(&[400.0, 300.0], &[50.0, 20.0, 320.0, 240.0], true)
+            .expect("draws");
         if e.dim() == 2 {
             assert!(!e.pixels_ptr().is_null());
-            assert!(e.contours_len() % 4 == 0);
-        } else {
-            let [lo, hi] = e.curve_range()[..] else {
-                panic!("two numbers")
-            };
-            assert!(lo <= hi, "{id}");
         }
+        for which in 0..3 {
+            assert!(
+                which == 0 && e.dim() == 1 || e.sketch_len(which) > 0,
+                "{id}: display list {which}"
+            );
+        }
+        let frame = e.map_frame();
+        assert!(
+            frame.len() == 6 && frame[0] < frame[1] && frame[2] < frame[3],
+            "{id}: {frame:?}"
+        );
     }
 }
 
@@ -116,7 +124,7 @@ fn bad_input_is_refused_and_state_is_kept() {
     let ignored = e.apply_link("v=1&l=rosenbrock&view=1,-1,0,1");
     assert!(ignored.iter().any(|i| i.starts_with("view:")), "{ignored:?}");
     assert_eq!(e.view(), vec![-2.0, 2.0, -1.0, 3.0]);
-    assert!(e.sample(0, 10, 3).is_err());
+    assert!(e.sample(0, 10, 3, 100.0, 100.0).is_err());
     assert!(e.select_preset("nope").is_err());
     assert_eq!(e.preset(), "rosenbrock");
     // Switching dimension keeps working: the start becomes the new preset's.

@@ -1,7 +1,6 @@
 // Random starts: many seeded starts over the view, every method on run from each on a worker
 // (the landscape and the methods go as a share link); the core tallies where they end. Here:
 // the summary lines, the histogram of final E per method, and the end points on the map.
-import { METHOD_STYLE } from '../draw.js';
 import { el, page, tr } from '../page.js';
 import { CRITICAL_SEEDS, render } from '../plot.js';
 import { drawFigure } from './figures.js';
@@ -65,10 +64,13 @@ function showStarts(runs, histogram) {
   render();
 }
 
+/** A method's colour, as the core draws it. */
+const colourOf = (id) => page.colours[page.methods.indexOf(id)];
+
 /** The histogram (the core's figure): a row of log bins of E − E* per method. */
 function drawHistogram(tallies, lo, hi) {
   const labels = tallies.map((r) => tr(`${r.id}_short`));
-  const colours = new Uint32Array(tallies.map((r) => parseInt(METHOD_STYLE[r.id].light.slice(1), 16)));
+  const colours = new Uint32Array(tallies.map((r) => parseInt(colourOf(r.id).slice(1), 16)));
   const counts = new Float64Array(tallies.flatMap((r) => r.counts));
   const off = new Uint32Array(tallies.map((r) => r.off));
   drawFigure(el.startsChart, (F, canvas, dpr) => F.histogram(canvas, dpr, labels, colours, counts, off, lo, hi, 'E − E*'));
@@ -78,7 +80,7 @@ function drawHistogram(tallies, lo, hi) {
 export function drawOverlay(ctx, frame) {
   if (!starts.ends || !el.starts.open || starts.view.join() !== Array.from(page.explorer.view).join()) return;
   for (const [id, rs] of starts.ends) {
-    ctx.fillStyle = METHOD_STYLE[id].light;
+    ctx.fillStyle = colourOf(id);
     for (const r of rs) {
       if (!Number.isFinite(r.x) || !Number.isFinite(r.y)) continue;
       const [px, py] = frame.toPx(r.x, r.y);

@@ -1,346 +1,471 @@
-//! Convergence charts: `E` or `‖∇E‖` against iteration, one line per method, drawn with plotters
-//! on any backend (the page's canvas, or SVG in tests and exports).
+//! Convergence charts: `E` or `‖∇E‖` against iteration, one line per method in its style (the
+//! map's colours, dashes and markers), drawn as a [`Sketch`] (painted on the page's canvas, or
+//! written as SVG by [`super::svg`]).
+//!
+//! What a person can read: integer iteration ticks that never repeat; a log axis labelled at
+//! decades (`10⁻⁵`, thinned by 1, 2, 5, 10 … decades); a linear axis with round ticks; values
+//! unbounded below (a saddle's `E` to `−10²⁵`) on a symmetric log axis, so that every curve
+//! stays visible; the legend below the plot, never over the data; a marker at each line's
+//! current iteration.
 
-use plotters::coord::types::RangedCoordf64;
-use plotters::element::DashedPathElement;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use crate::picture::sketch::{rgba, text_width, Align, Sketch, NONE};
+use crate::picture::style::marker;
+use crate::picture::style::MethodStyle;
+use crate::picture::ticks::{nice_ticks, power_of_ten, short_number, tick_label};
 
 /// One line of a chart: a method's values by iteration.
 pub struct Series<'a> {
     /// Legend text.
     pub label: &'a str,
-    /// Colour as `0xRRGGBB`.
-    pub rgb: u32,
-    /// Drawn dashed (so methods differ by more than colour).
-    pub dashed: bool,
+    /// How the method is drawn.
+    pub style: &'a MethodStyle,
     /// The value at each iteration.
     pub ys: &'a [f64],
 }
 
 /// At most this many points per line; longer runs are thinned evenly (the last point is kept).
 const MAX_POINTS: usize = 800;
+const FONT: f64 = 11.0;
+const INK: u32 = 0x1d1d1fff;
+const MUTED: u32 = 0x5b5b66ff;
+const GRID: u32 = 0xe4e4eaff;
 
-/// The points of a series to draw: its finite values (raised to `floor` if one is given, as on a
-/// log axis), thinned to [`MAX_POINTS`].
-fn points(ys: &[f64], floor: Option<f64>) -> Vec<(f64, f64)> {
+/// How the `y` axis maps values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YAxis {
+    /// Linear over `[lo, hi]`.
+    Linear {
+        /// Bottom.
+        lo: f64,
+        /// Top.
+        hi: f64,
+    },
+    /// Logarithmic from `10^lo` to `10^hi`; values at or below zero sit on the bottom edge.
+    Log {
+        /// log₁₀ of the bottom.
+        lo: f64,
+        /// log₁₀ of the top.
+        hi: f64,
+    },
+    /// `sign(y)·log₁₀(1 + |y|/c)` over `[lo, hi]` (in those units): linear within `c` of zero,
+    /// logarithmic beyond, for values of both signs over many decades.
+    SymLog {
+        /// The linear zone's half-width, a power of ten.
+        c: f64,
+        /// Bottom, transformed.
+        lo: f64,
+        /// Top, transformed.
+        hi: f64,
+    },
+}
+
+impl YAxis {
+    /// The axis for `series`: for `‖∇E‖` (`log_only`) or values all positive a log axis; for
+    /// values of both signs spanning more than a thousand times the largest starting value, a
+    /// symmetric log axis; otherwise linear.
+    pub fn fit(series: &[Series], log_only: bool) -> YAxis {
+        let finite = || {
+            series
+                .iter()
+                .flat_map(|s| s.ys.iter().copied())
+                .filter(|y| y.is_finite())
+        };
+        let (lo, hi) = finite().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| (a.min(y), b.max(y)));
+        if !lo.is_finite() {
+            return if log_only {
+                YAxis::Log { lo: -1.0, hi: 1.0 }
+            } else {
+                YAxis::Linear { lo: -1.0, hi: 1.0 }
+            };
+        }
+        if log_only || lo > 0.0 {
+            let smallest = finite().filter(|&y| y > 0.0).fold(f64::INFINITY, f64::min);
+            let (a, b) = if smallest.is_finite() {
+                (smallest.log10(), hi.log10())
+            } else {
+                (-12.0, 0.0)
+            };
+            let pad = 0.05 * (b - a).max(1.0);
+            return YAxis::Log {
+                lo: a - pad,
+                hi: b + pad,
+            };
+        }
+        let start = series
+            .iter()
+            .filter_map(|s| s.ys.first())
+            .map(|y| y.abs())
+            .filter(|y| y.is_finite())
+            .fold(0.0, f64::max);
+        let scale = start.max(1e-12);
+        if lo < 0.0 && (hi - lo) > 1e3 * scale {
+            let c = 10f64.powf(scale.log10().floor());
+            let f = |y: f64| y.signum() * (y.abs() / c).ln_1p() / std::f64::consts::LN_10;
+            let (a, b) = (f(lo), f(hi));
+            let pad = 0.05 * (b - a);
+            return YAxis::SymLog {
+                c,
+                lo: a - pad,
+                hi: b + pad,
+            };
+        }
+        let pad = if hi > lo { 0.06 * (hi - lo) } else { 1.0 };
+        YAxis::Linear {
+            lo: lo - pad,
+            hi: hi + pad,
+        }
+    }
+
+    /// `y` in axis units (NaN where it cannot be shown: not finite).
+    pub fn to_axis(&self, y: f64) -> f64 {
+        if !y.is_finite() {
+            return f64::NAN;
+        }
+        match *self {
+            YAxis::Linear { .. } => y,
+            YAxis::Log { lo, .. } => {
+                if y > 0.0 {
+                    y.log10().max(lo)
+                } else {
+                    lo
+                }
+            }
+            YAxis::SymLog { c, .. } => y.signum() * (y.abs() / c).ln_1p() / std::f64::consts::LN_10,
+        }
+    }
+
+    fn range(&self) -> (f64, f64) {
+        match *self {
+            YAxis::Linear { lo, hi } | YAxis::Log { lo, hi } | YAxis::SymLog { lo, hi, .. } => (lo, hi),
+        }
+    }
+
+    /// Tick positions (in axis units) and their labels, about `count` of them.
+    pub fn ticks(&self, count: usize) -> Vec<(f64, String)> {
+        match *self {
+            YAxis::Linear { lo, hi } => {
+                let (ticks, step) = nice_ticks(lo, hi, count);
+                ticks.into_iter().map(|y| (y, tick_label(y, step))).collect()
+            }
+            YAxis::Log { lo, hi } => decades(lo.ceil() as i32, hi.floor() as i32, count)
+                .into_iter()
+                .map(|k| (k as f64, decade_label(k)))
+                .collect(),
+            YAxis::SymLog { c, lo, hi } => {
+                // 0 and ±c·10ʲ at axis positions j + log₁₀(1.1) ≈ j for the decades in view.
+                let top = hi.max(-lo).floor() as i32;
+                let picked = decades(0, top, count / 2 + 1);
+                let mut ticks = vec![(0.0, "0".to_owned())];
+                for j in picked {
+                    let v = c * 10f64.powi(j);
+                    let at = (v / c).ln_1p() / std::f64::consts::LN_10;
+                    for (sign, text) in [(1.0, short_number(v)), (-1.0, short_number(-v))] {
+                        if (lo..=hi).contains(&(sign * at)) {
+                            ticks.push((sign * at, text));
+                        }
+                    }
+                }
+                ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+                ticks
+            }
+        }
+    }
+}
+
+/// Decades from `lo` to `hi` (inclusive) taken every 1, 2, 5, 10, 20, … so that at most `count`
+/// remain, aligned on multiples of the stride.
+pub fn decades(lo: i32, hi: i32, count: usize) -> Vec<i32> {
+    if hi < lo {
+        return Vec::new();
+    }
+    let span = (hi - lo) as usize + 1;
+    let mut stride = 1;
+    let mut k = 0;
+    while span.div_ceil(stride) > count.max(1) {
+        stride = [1, 2, 5][(k + 1) % 3] * 10usize.pow(((k + 1) / 3) as u32);
+        k += 1;
+    }
+    let stride = stride as i32;
+    (lo..=hi).filter(|d| d.rem_euclid(stride) == 0).collect()
+}
+
+/// `1`, `10`, `10²`, `10⁻⁵`: a decade's label with a true minus.
+pub fn decade_label(k: i32) -> String {
+    match k {
+        0 => "1".into(),
+        1 => "10".into(),
+        _ => power_of_ten(k),
+    }
+}
+
+/// The iteration ticks over `0..=last`: whole numbers only, never repeated.
+pub fn iteration_ticks(last: usize, count: usize) -> Vec<usize> {
+    let last = last.max(1);
+    let (_, step) = nice_ticks(0.0, last as f64, count);
+    let step = (step.round() as usize).max(1);
+    (0..=last).step_by(step).collect()
+}
+
+/// The points of a series to draw, thinned to [`MAX_POINTS`] (the last point kept), as
+/// `(iteration, y)`; non-finite values are kept as breaks.
+fn thinned(ys: &[f64]) -> Vec<(usize, f64)> {
     let stride = ys.len().div_ceil(MAX_POINTS).max(1);
     let last = ys.len().saturating_sub(1);
     (0..ys.len())
         .filter(|&i| i % stride == 0 || i == last)
-        .filter_map(|i| {
-            let y = ys[i];
-            y.is_finite().then(|| (i as f64, floor.map_or(y, |f| y.max(f))))
-        })
+        .map(|i| (i, ys[i]))
         .collect()
 }
 
-/// The y range to show: on a log axis from the smallest positive to the largest finite value
-/// (with a margin), on a linear axis from the smallest to the largest finite value.
-fn y_range(series: &[Series], log: bool) -> (f64, f64) {
-    let finite = series
-        .iter()
-        .flat_map(|s| s.ys.iter().copied())
-        .filter(|y| y.is_finite());
-    if log {
-        let (lo, hi) = finite
-            .filter(|&y| y > 0.0)
-            .fold((f64::INFINITY, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
-        if lo.is_finite() && hi > 0.0 {
-            (lo / 4.0, hi * 4.0)
-        } else {
-            (1e-12, 1.0)
+/// Where each legend entry goes: rows of `[swatch, label]` that fit `width`, from `(x, y)`.
+fn legend_layout(series: &[Series], width: f64) -> (Vec<(f64, f64)>, f64) {
+    let mut at = Vec::with_capacity(series.len());
+    let (mut x, mut y) = (0.0, 0.0);
+    for s in series {
+        let w = 30.0 + text_width(s.label, FONT) + 14.0;
+        if x > 0.0 && x + w > width {
+            x = 0.0;
+            y += 16.0;
         }
-    } else {
-        let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| (lo.min(y), hi.max(y)));
-        if !lo.is_finite() {
-            (-1.0, 1.0)
-        } else if hi > lo {
-            let pad = 0.06 * (hi - lo);
-            (lo - pad, hi + pad)
-        } else {
-            (lo - 1.0, hi + 1.0)
-        }
+        at.push((x, y));
+        x += w;
     }
+    let height = if series.is_empty() { 0.0 } else { y + 16.0 };
+    (at, height)
 }
 
-/// Whether `E` should be drawn on a log axis: when every finite value is positive.
-pub fn log_fits(series: &[Series]) -> bool {
-    series
-        .iter()
-        .flat_map(|s| s.ys.iter())
-        .filter(|y| y.is_finite())
-        .all(|&y| y > 0.0)
-}
-
-/// Draws `series` against iteration on `root`, the y axis logarithmic if `log`. `scale` multiplies
-/// every size (the device-pixel ratio, for sharp HiDPI drawing). The caller presents `root` when
-/// everything on it is drawn (an SVG document is closed then).
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    caption: &str,
-    series: &[Series],
-    log: bool,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&WHITE)?;
+/// Draws a chart of `series` in the box at `origin` of `size` pixels, with `caption` above it,
+/// on `axis`.
+pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &str, series: &[Series], axis: YAxis) {
+    let (ox, oy) = origin;
+    let (w, h) = size;
+    out.text(caption, ox + 4.0, oy + 3.0, 12.0, Align::Start, Align::Start, INK, NONE);
+    let (legend, legend_h) = legend_layout(series, w - 12.0);
+    let count = ((h - 40.0 - legend_h) / 36.0).clamp(2.0, 6.0) as usize;
+    let yticks = axis.ticks(count);
+    let widest = yticks.iter().map(|(_, l)| text_width(l, FONT)).fold(0.0, f64::max);
+    let left = ox + (widest + 12.0).max(24.0);
+    let top = oy + 22.0;
+    let right = ox + w - 10.0;
+    let bottom = (oy + h - 20.0 - legend_h).max(top + 10.0);
+    let (pw, ph) = (right - left, bottom - top);
     let n = series.iter().map(|s| s.ys.len()).max().unwrap_or(0);
-    let x_max = (n.saturating_sub(1)).max(1) as f64;
-    let (lo, hi) = y_range(series, log);
-    // A log axis is drawn as a linear axis over log₁₀ of the values (one code path, so the
-    // chart code is in the wasm once); zeros (a run that hit the minimum exactly) sit on the
-    // bottom edge.
-    let floor = if log { Some(lo) } else { None };
-    let y = if log { lo.log10()..hi.log10() } else { lo..hi };
-    plot(root, caption, series, 0.0..x_max, y, floor, scale)
-}
-
-fn plot<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    caption: &str,
-    series: &[Series],
-    x: std::ops::Range<f64>,
-    y: std::ops::Range<f64>,
-    floor: Option<f64>,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let log = floor.is_some();
-    let px = |v: f64| (v * scale).round() as u32;
-    let font = (FontFamily::SansSerif, 11.0 * scale);
-    let mut chart = ChartBuilder::on(root)
-        .caption(caption, (FontFamily::SansSerif, 13.0 * scale))
-        .margin(px(6.0))
-        .x_label_area_size(px(22.0))
-        .y_label_area_size(px(50.0))
-        .build_cartesian_2d::<RangedCoordf64, RangedCoordf64>(x.into(), y.into())?;
-    chart
-        .configure_mesh()
-        .light_line_style(RGBColor(236, 236, 240))
-        .bold_line_style(RGBColor(214, 214, 222))
-        .axis_style(RGBColor(120, 120, 130))
-        .label_style(font)
-        .x_labels(6)
-        .y_labels(5)
-        .max_light_lines(2)
-        .x_label_formatter(&|v| (v.round() as i64).to_string())
-        .y_label_formatter(&|v| if log { short(10f64.powf(*v)) } else { short(*v) })
-        .draw()?;
-    for s in series {
-        let colour = RGBColor((s.rgb >> 16) as u8, (s.rgb >> 8) as u8, s.rgb as u8);
-        let style = ShapeStyle {
-            color: colour.to_rgba(),
-            filled: false,
-            stroke_width: px(2.0).max(1),
-        };
-        let mut pts = points(s.ys, floor);
-        if log {
-            pts.iter_mut().for_each(|p| p.1 = p.1.log10());
-        }
-        let (w, dash, gap) = (px(18.0) as i32, px(6.0), px(4.0));
-        if s.dashed {
-            chart
-                .draw_series(DashedLineSeries::new(pts, dash, gap, style))?
-                .label(s.label)
-                .legend(move |(x, y)| DashedPathElement::new(vec![(x, y), (x + w, y)], dash, gap, style));
-        } else {
-            chart
-                .draw_series(LineSeries::new(pts, style))?
-                .label(s.label)
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + w, y)], style));
+    let last = n.saturating_sub(1).max(1);
+    let (y0, y1) = axis.range();
+    let px = |i: f64| left + i / last as f64 * pw;
+    let py = |v: f64| bottom - (v - y0) / (y1 - y0) * ph;
+    let mut last_label = f64::INFINITY;
+    for (v, label) in &yticks {
+        let y = py(*v);
+        out.line([left, y, right, y], GRID, 1.0, &[]);
+        // Labels never overlap: one too close above the last is left out (its line stays).
+        if last_label - y >= FONT + 2.0 {
+            out.text(label, left - 5.0, y, FONT, Align::End, Align::Middle, MUTED, NONE);
+            last_label = y;
         }
     }
-    legend(
-        &chart.plotting_area().strip_coord_spec(),
-        series,
-        &font.into_text_style(root),
-        scale,
-    )
-}
-
-/// The colour and line style of a series.
-fn line_style(s: &Series, scale: f64) -> ShapeStyle {
-    let colour = RGBColor((s.rgb >> 16) as u8, (s.rgb >> 8) as u8, s.rgb as u8);
-    ShapeStyle {
-        color: colour.to_rgba(),
-        filled: false,
-        stroke_width: ((2.0 * scale).round() as u32).max(1),
+    let xcount = (pw / 60.0).clamp(2.0, 10.0) as usize;
+    for i in iteration_ticks(last, xcount) {
+        let x = px(i as f64);
+        out.line([x, top, x, bottom], GRID, 1.0, &[]);
+        out.text(
+            &i.to_string(),
+            x,
+            bottom + 4.0,
+            FONT,
+            Align::Middle,
+            Align::Start,
+            MUTED,
+            NONE,
+        );
     }
-}
-
-/// Draws the legend in the upper-right corner of `area` (pixel coordinates). Drawn by hand rather
-/// than with plotters' series labels, which measure text through the font backend directly; here
-/// every measurement goes through the drawing backend.
-fn legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    series: &[Series],
-    font: &TextStyle,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    if series.is_empty() {
-        return Ok(());
-    }
-    let px = |v: f64| (v * scale).round() as i32;
-    let mut text_w = 0;
-    let mut text_h = 0;
-    for s in series {
-        let (w, h) = area.estimate_text_size(s.label, font)?;
-        text_w = text_w.max(w as i32);
-        text_h = text_h.max(h as i32);
-    }
-    // More than three series: two columns, filled row by row.
-    let cols = if series.len() > 3 { 2 } else { 1 };
-    let rows = series.len().div_ceil(cols) as i32;
-    let (margin, sample, line_h) = (px(5.0), px(20.0), text_h + px(3.0));
-    let col_w = 2 * margin + sample + text_w;
-    let w = margin + cols as i32 * col_w;
-    let h = 2 * margin + line_h * rows;
-    let (area_w, _) = area.dim_in_pixel();
-    let (x0, y0) = (area_w as i32 - w - px(4.0), px(4.0));
-    area.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], WHITE.mix(0.88).filled()))?;
-    area.draw(&Rectangle::new([(x0, y0), (x0 + w, y0 + h)], RGBColor(200, 200, 208)))?;
-    let anchored = font.pos(Pos::new(HPos::Left, VPos::Center));
-    for (i, s) in series.iter().enumerate() {
-        let (row, col) = ((i / cols) as i32, (i % cols) as i32);
-        let x = x0 + margin + col * col_w;
-        let y = y0 + margin + line_h * row + line_h / 2;
-        let line = vec![(x, y), (x + sample, y)];
-        let style = line_style(s, scale);
-        if s.dashed {
-            area.draw(&DashedPathElement::new(line, px(6.0) as u32, px(4.0) as u32, style))?;
-        } else {
-            area.draw(&PathElement::new(line, style))?;
+    out.path(
+        &[left, top, right, top, right, bottom, left, bottom],
+        true,
+        NONE,
+        0x9a9aa6ff,
+        1.0,
+        &[],
+    );
+    for (j, s) in series.iter().enumerate() {
+        let colour = rgba(s.style.rgb, 1.0);
+        let mut run: Vec<f64> = Vec::new();
+        let points = thinned(s.ys);
+        for &(i, y) in &points {
+            let v = axis.to_axis(y);
+            if v.is_nan() {
+                out.path(&run, false, NONE, colour, 2.0, s.style.dash);
+                run.clear();
+                continue;
+            }
+            run.extend([px(i as f64), py(v.clamp(y0, y1))]);
         }
-        area.draw(&Text::new(s.label, (x + margin + sample, y), anchored.clone()))?;
-    }
-    Ok(())
-}
-
-/// A short label for an axis value: plain for moderate sizes (three decimals at most),
-/// scientific with one digit otherwise (`3e-5`). Integer arithmetic only: Rust's float formatter
-/// stays out of the wasm.
-fn short(v: f64) -> String {
-    let a = v.abs();
-    let sign = if v < 0.0 { "-" } else { "" };
-    if a == 0.0 || !a.is_finite() {
-        return if a == 0.0 { "0".into() } else { format!("{sign}inf") };
-    }
-    if (1e-2..1e4).contains(&a) {
-        let k = (a * 1000.0).round() as u64;
-        let (whole, frac) = (k / 1000, k % 1000);
-        if frac == 0 {
-            return format!("{sign}{whole}");
+        out.path(&run, false, NONE, colour, 2.0, s.style.dash);
+        // A few markers spread along the line (staggered between methods, which all start at
+        // the same point) and a larger one at the current iteration.
+        let len = s.ys.len();
+        for k in 0..5 {
+            let i = ((k as f64 + (j as f64 + 1.0) / (series.len() as f64 + 1.0)) * len as f64 / 5.0) as usize;
+            if i + 1 >= len {
+                continue;
+            }
+            let v = axis.to_axis(s.ys[i]);
+            if !v.is_nan() {
+                marker(
+                    out,
+                    s.style.marker,
+                    px(i as f64),
+                    py(v.clamp(y0, y1)),
+                    3.0,
+                    colour,
+                    0xffffffff,
+                );
+            }
         }
-        let digits = format!("{frac:03}");
-        return format!("{sign}{whole}.{}", digits.trim_end_matches('0'));
+        if let Some(&(i, y)) = points.iter().rev().find(|(_, y)| y.is_finite()) {
+            let v = axis.to_axis(y);
+            marker(
+                out,
+                s.style.marker,
+                px(i as f64),
+                py(v.clamp(y0, y1)),
+                4.5,
+                colour,
+                0xffffffff,
+            );
+        }
     }
-    let mut exp = a.log10().floor() as i32;
-    let mut digit = (a / 10f64.powi(exp)).round() as u32;
-    if digit >= 10 {
-        digit = 1;
-        exp += 1;
+    let ly = bottom + 20.0;
+    for (s, &(x, y)) in series.iter().zip(&legend) {
+        let (x, y) = (left.min(ox + 12.0) + x, ly + y + 6.0);
+        let colour = rgba(s.style.rgb, 1.0);
+        out.line([x, y, x + 22.0, y], colour, 2.0, s.style.dash);
+        marker(out, s.style.marker, x + 22.0, y, 3.5, colour, 0xffffffff);
+        out.text(s.label, x + 30.0, y, FONT, Align::Start, Align::Middle, INK, NONE);
     }
-    format!("{sign}{digit}e{exp}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::picture::style::METHOD_STYLES;
+
+    fn series<'a>(ys: &'a [Vec<f64>], labels: &'a [&str]) -> Vec<Series<'a>> {
+        ys.iter()
+            .zip(labels)
+            .enumerate()
+            .map(|(i, (ys, label))| Series {
+                label,
+                style: &METHOD_STYLES[i],
+                ys,
+            })
+            .collect()
+    }
 
     #[test]
-    fn short_labels_read_as_rusts_own_formatting() {
-        // The oracle: Rust's float formatter, which the wasm leaves out.
-        let rust = |v: f64| {
-            let a = v.abs();
-            if a == 0.0 {
-                "0".to_owned()
-            } else if (1e-2..1e4).contains(&a) {
-                format!("{}", (v * 1000.0).round() / 1000.0)
-            } else {
-                format!("{v:.0e}")
-            }
+    fn iteration_ticks_are_whole_and_never_repeat() {
+        for last in [0, 1, 2, 3, 7, 12, 99, 1000, 100_000] {
+            let t = iteration_ticks(last, 6);
+            assert!(t.len() >= 2, "{last}: {t:?}");
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{last}: {t:?}");
+        }
+        assert_eq!(iteration_ticks(1, 6), [0, 1]);
+    }
+
+    #[test]
+    fn log_axes_are_labelled_at_decades_with_true_minus_signs() {
+        assert_eq!(decade_label(-5), "10⁻⁵");
+        assert_eq!(decade_label(0), "1");
+        assert_eq!(decade_label(3), "10³");
+        assert_eq!(decades(-12, 3, 6), [-10, -5, 0]);
+        assert_eq!(decades(-2, 2, 6), [-2, -1, 0, 1, 2]);
+        assert!(decades(-300, 300, 6).len() <= 6);
+        let a = YAxis::Log { lo: -5.3, hi: 1.2 };
+        let labels: Vec<String> = a.ticks(6).into_iter().map(|t| t.1).collect();
+        assert_eq!(labels, ["10⁻⁴", "10⁻²", "1"]);
+    }
+
+    #[test]
+    fn a_landscape_unbounded_below_gets_a_symmetric_log_axis() {
+        let gd: Vec<f64> = (0..60).map(|i| 1.0 - 1.5f64.powi(i)).collect();
+        let newton = vec![1.0, 0.0, 0.0];
+        let ys = [gd, newton];
+        let s = series(&ys, &["GD", "Newton"]);
+        let axis = YAxis::fit(&s, false);
+        let YAxis::SymLog { lo, hi, .. } = axis else {
+            panic!("{axis:?}")
         };
-        let mut rng = crate::landscape::check::Rng::new(11);
-        for _ in 0..20_000 {
-            let v = rng.uniform(-1.0, 1.0).signum() * 10f64.powf(rng.uniform(-12.0, 12.0));
-            let m = v.abs() / 10f64.powi(v.abs().log10().floor() as i32);
-            if (m.fract() - 0.5).abs() < 1e-9 {
-                continue; // (an exact tie: the two round differently, neither is wrong)
+        // Newton's 1 and 0 are told apart: more than a tenth of the axis between them.
+        assert!((axis.to_axis(1.0) - axis.to_axis(0.0)) / (hi - lo) > 0.02);
+        let mut out = Sketch::default();
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        let boxes: Vec<[f64; 4]> = out.labels.iter().map(|l| l.bounds).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                assert!(!overlap, "{a:?} and {b:?} overlap");
             }
-            assert_eq!(short(v), rust(v), "{v:e}");
         }
-        for v in [0.0, 1.0, -1.0, 0.01, 9999.0, 1e4, 0.5, 123.4567, 1e-3, 9.6e-3, -2e10] {
-            assert_eq!(short(v), rust(v), "{v:e}");
-        }
-    }
-
-    #[test]
-    fn thins_long_runs_and_keeps_the_last_point() {
-        let ys: Vec<f64> = (0..10_000).map(|i| 1.0 / (1.0 + i as f64)).collect();
-        let p = points(&ys, Some(1e-9));
-        assert!(p.len() <= MAX_POINTS + 1);
-        assert_eq!(p.last().map(|q| q.0), Some(9999.0));
-    }
-
-    #[test]
-    fn log_axis_clamps_zeros_and_skips_non_finite() {
-        let p = points(&[4.0, 0.0, f64::NAN, f64::INFINITY, 1.0], Some(1e-6));
-        assert_eq!(p, vec![(0.0, 4.0), (1.0, 1e-6), (4.0, 1.0)]);
-    }
-
-    #[test]
-    fn ranges_cover_the_data() {
-        let a = [1e-3, 10.0, f64::NAN];
-        let s = [Series {
-            label: "a",
-            rgb: 0,
-            dashed: false,
-            ys: &a,
-        }];
-        let (lo, hi) = y_range(&s, true);
-        assert!(lo < 1e-3 && hi > 10.0);
-        let (lo, hi) = y_range(&s, false);
-        assert!(lo < 1e-3 && hi > 10.0);
-        assert!(log_fits(&s));
-        let b = [-1.0, 2.0];
-        assert!(!log_fits(&[Series {
-            label: "b",
-            rgb: 0,
-            dashed: true,
-            ys: &b
-        }]));
-        assert_eq!(y_range(&[], true), (1e-12, 1.0));
-    }
-
-    #[test]
-    fn draws_an_svg_with_both_lines_and_the_legend() {
-        let gd: Vec<f64> = (0..50).map(|i| 0.9_f64.powi(i)).collect();
-        let newton = [1.0, 0.0];
-        let series = [
-            Series {
-                label: "GD",
-                rgb: 0xc85200,
-                dashed: false,
-                ys: &gd,
-            },
-            Series {
-                label: "Newton",
-                rgb: 0x5d3a9b,
-                dashed: true,
-                ys: &newton,
-            },
-        ];
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (360, 180)).into_drawing_area();
-            draw(&root, "E", &series, true, 1.0).expect("draws");
-            root.present().expect("finishes the document");
-        }
-        assert_eq!(svg.matches("</svg>").count(), 1, "one closed document");
-        assert!(svg.contains("GD") && svg.contains("Newton"), "legend");
-        assert!(svg.contains("#C85200") || svg.contains("#c85200"), "GD colour");
+        let labels: Vec<String> = axis.ticks(6).into_iter().map(|t| t.1).collect();
         assert!(
-            svg.matches("<polyline").count() + svg.matches("<line").count() >= 2,
-            "lines"
+            labels.contains(&"0".to_owned()) && labels.iter().any(|l| l.starts_with('−')),
+            "{labels:?}"
         );
+        // All positive: a log axis; a small range of both signs: linear.
+        let ys = [vec![4.0, 1.0, 0.25]];
+        assert!(matches!(YAxis::fit(&series(&ys, &["GD"]), false), YAxis::Log { .. }));
+        let ys = [vec![1.0, -0.5, -1.0]];
+        assert!(matches!(YAxis::fit(&series(&ys, &["GD"]), false), YAxis::Linear { .. }));
+    }
+
+    #[test]
+    fn the_legend_is_below_the_data_and_labels_stay_on_the_canvas() {
+        let ys: Vec<Vec<f64>> = (0..8)
+            .map(|k| (0..40).map(|i| (0.9f64 - 0.05 * k as f64).powi(i)).collect())
+            .collect();
+        let labels = ["GD", "GD opt.", "Newton", "Damped", "LM", "SFN", "Momentum", "Adam"];
+        let s = series(&ys, &labels);
+        let mut out = Sketch::default();
+        let axis = YAxis::fit(&s, false);
+        draw(&mut out, (0.0, 0.0), (380.0, 260.0), "E", &s, axis);
+        let legend: Vec<_> = out
+            .labels
+            .iter()
+            .filter(|l| labels.contains(&l.text.as_str()))
+            .collect();
+        assert_eq!(legend.len(), 8);
+        let bottom_of_ticks = out
+            .labels
+            .iter()
+            .filter(|l| l.text.chars().all(|c| c.is_ascii_digit()))
+            .map(|l| l.bounds[3])
+            .fold(0.0, f64::max);
+        for l in &out.labels {
+            let [a, b, c, d] = l.bounds;
+            assert!(a >= 0.0 && c <= 380.0 && b >= 0.0 && d <= 260.0, "{l:?}");
+        }
+        for l in legend {
+            assert!(l.bounds[1] >= bottom_of_ticks, "{l:?} is not below the plot");
+        }
+        let texts: Vec<&str> = out.labels.iter().map(|l| l.text.as_str()).collect();
+        let unique: std::collections::HashSet<_> = texts.iter().collect();
+        assert_eq!(unique.len(), texts.len(), "{texts:?}");
+    }
+
+    #[test]
+    fn two_iterations_read_zero_and_one_once_each() {
+        let ys = [vec![1.0, 0.0]];
+        let s = series(&ys, &["Newton"]);
+        let mut out = Sketch::default();
+        draw(&mut out, (0.0, 0.0), (300.0, 200.0), "E", &s, YAxis::fit(&s, false));
+        // The plot ends 20 pixels above the legend's row: the iteration labels are below it.
+        let below: Vec<&str> = out
+            .labels
+            .iter()
+            .filter(|l| l.bounds[1] >= 200.0 - 20.0 - 16.0)
+            .map(|l| l.text.as_str())
+            .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(below, ["0", "1"]);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 use crate::landscape::{Landscape, Point};
-use crate::picture::colormap::{Palette, Scale};
+use crate::picture::colormap::{Palette, Scale, ScaleKind};
 
 /// A rectangle of parameter space shown on the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,7 +75,9 @@ pub struct Sampled {
     pub pixels: Vec<u8>,
     /// Contour segments `[x0, y0, x1, y1, …]` in grid units (0 to `nx`, 0 to `ny` from the top).
     pub contours: Vec<f32>,
-    /// How values map to colours.
+    /// The kind of colour scale asked for.
+    pub kind: ScaleKind,
+    /// The scale fitted by the last sample.
     pub scale: Option<Scale>,
     palette: Palette,
 }
@@ -100,6 +102,7 @@ impl Sampled {
             values,
             pixels,
             palette,
+            kind,
             ..
         } = self;
         values.clear();
@@ -113,7 +116,7 @@ impl Sampled {
                 *v = landscape.value(&Point::<2>::new(x, y));
             }
         }
-        let scale = Scale::fit(values);
+        let scale = Scale::fit(values, *kind);
         pixels.resize(4 * nx * ny, 0);
         for (px, &v) in pixels.chunks_exact_mut(4).zip(values.iter()) {
             px.copy_from_slice(&palette.rgba(scale.t(v)));

@@ -1,8 +1,14 @@
 //! What the page draws, computed: colour maps ([`colormap`]), the landscape sampled on a grid
-//! with its contours ([`grid`]), the convergence charts ([`chart`]) and the lab's figures
-//! ([`figure`]), plotters on any backend.
+//! with its contours ([`grid`]), the map as a plot ([`map`]) and the convergence charts
+//! ([`chart`]) as display lists ([`sketch`]) in each method's style ([`style`]) with round ticks
+//! ([`ticks`]), written as SVG ([`svg`]); and the lab's figures ([`figure`]), plotters on any backend.
 
 pub mod chart;
 pub mod colormap;
 pub mod figure;
 pub mod grid;
+pub mod map;
+pub mod sketch;
+pub mod style;
+pub mod svg;
+pub mod ticks;

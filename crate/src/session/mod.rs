@@ -8,6 +8,7 @@
 
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod lab;
+pub mod map;
 pub mod report;
 pub mod runs;
 #[cfg(test)]
@@ -21,9 +22,12 @@ use crate::landscape::presets::{AnyLandscape, Preset};
 use crate::landscape::Landscape;
 use crate::method::catalog::{Hyper, METHOD_IDS};
 use crate::numbers::Numbers;
+use crate::picture::chart::{self, YAxis};
+use crate::picture::colormap::ScaleKind;
 use crate::picture::grid::{check_range, View};
+use crate::picture::sketch::Sketch;
 use crate::session::report::{AnalysisPoint, AnalysisReport, CriticalReport, Readout};
-use crate::session::runs::{point, ChartStyle, Runs};
+use crate::session::runs::{point, Runs};
 use crate::share::export::{self};
 use crate::share::link::{LinkState, MAX_STEPS};
 
@@ -266,6 +270,18 @@ impl Session {
     pub fn set_panels(&mut self, critical: bool, hessian: bool) {
         self.config.critical = critical;
         self.config.hessian = hessian;
+    }
+
+    /// How the map colours `E`: `auto`, `linear`, `log` or `rank`.
+    pub fn set_colour_scale(&mut self, name: &str) -> Result<(), Error> {
+        self.config.colour_scale =
+            ScaleKind::from_name(name).ok_or(Error::OutOfRange("a colour scale is auto, linear, log or rank"))?;
+        Ok(())
+    }
+
+    /// How the map colours `E` (as asked; `auto` chooses per landscape).
+    pub fn colour_scale(&self) -> ScaleKind {
+        self.config.colour_scale
     }
 
     /// Restarts every run at the start point.
@@ -595,9 +611,26 @@ impl Session {
         with_runs!(&self.runs, r => export::csv(&r.tracks(), self.numbers))
     }
 
-    /// The series of a chart of `E` (`grad == false`) or `‖∇E‖`, styled by `style`.
-    pub fn series<'a>(&'a self, grad: bool, style: &'a [ChartStyle]) -> Vec<crate::picture::chart::Series<'a>> {
-        with_runs!(&self.runs, r => r.series(grad, style))
+    /// The series of a chart of `E` (`grad == false`) or `‖∇E‖`, with the legend `labels` (in
+    /// method order).
+    pub fn series<'a>(&'a self, grad: bool, labels: &'a [String]) -> Vec<crate::picture::chart::Series<'a>> {
+        with_runs!(&self.runs, r => r.series(grad, labels))
+    }
+
+    /// Draws the chart of `E` (`grad == false`) or `‖∇E‖` in the box at `origin` of `size`
+    /// pixels of `out`, with `caption` and the legend `labels`.
+    pub fn chart(
+        &self,
+        out: &mut Sketch,
+        grad: bool,
+        origin: (f64, f64),
+        size: (f64, f64),
+        caption: &str,
+        labels: &[String],
+    ) {
+        let series = self.series(grad, labels);
+        let axis = YAxis::fit(&series, grad);
+        chart::draw(out, origin, size, caption, &series, axis);
     }
 }
 

@@ -10,6 +10,7 @@ use crate::method::newton::newton_direction;
 use crate::method::trajectory::Trajectory;
 use crate::method::{Criteria, Status};
 use crate::picture::chart::Series;
+use crate::picture::style::method_style;
 use crate::session::report::{AnalysisReport, CriticalReport, Readout};
 use crate::share::export::Track;
 
@@ -19,17 +20,6 @@ pub fn point<const N: usize>(x: &[f64]) -> Result<Point<N>, Error> {
         Some(c) if c.iter().all(|v| v.is_finite()) => Ok(Point::<N>::from_column_slice(c)),
         _ => Err(Error::BadPoint),
     }
-}
-
-/// How a chart shows one method: legend label, `0xRRGGBB` colour, dashed or not.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ChartStyle {
-    /// The legend's label.
-    pub label: String,
-    /// `0xRRGGBB`.
-    pub rgb: u32,
-    /// A dashed line.
-    pub dashed: bool,
 }
 
 /// A landscape of dimension `N` with a trajectory per enabled method (indexed as
@@ -122,18 +112,15 @@ impl<const N: usize> Runs<N> {
         })
     }
 
-    /// The series of every enabled method for a chart of `E` (`grad == false`) or `‖∇E‖`.
-    pub fn series<'a>(&'a self, grad: bool, style: &'a [ChartStyle]) -> Vec<Series<'a>> {
+    /// The series of every enabled method for a chart of `E` (`grad == false`) or `‖∇E‖`, with
+    /// the legend `labels` (in method order) and each method's style.
+    pub fn series<'a>(&'a self, grad: bool, labels: &'a [String]) -> Vec<Series<'a>> {
         (0..self.runs.len())
             .filter_map(|i| {
                 let t = self.run(i)?;
-                let (label, rgb, dashed) = style
-                    .get(i)
-                    .map_or(("", 0, false), |s| (s.label.as_str(), s.rgb, s.dashed));
                 Some(Series {
-                    label,
-                    rgb,
-                    dashed,
+                    label: labels.get(i).map_or("", String::as_str),
+                    style: method_style(i),
                     ys: if grad { t.grad_norms() } else { t.values() },
                 })
             })

@@ -5,7 +5,8 @@
 //! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `f` a typed function (for
 //! `l=typed1d` or `typed2d`), `d` data points x₀,t₀,x₁,t₁,… (for `neuron`, `tinynet`), `view` x₀,x₁,y₀,y₁,
 //! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
-//! `hess` (panels, 0 or 1), `embed` (0 or 1) and `hide` (panels hidden, from [`PANELS`]).
+//! `hess` (panels, 0 or 1), `cs` the map's colour scale (`linear`, `log` or `rank`; absent:
+//! chosen per landscape), `embed` (0 or 1) and `hide` (panels hidden, from [`PANELS`]).
 //! Lists are comma-separated; numbers are written in Rust's shortest
 //! round-trip form (through [`Numbers`]), so a link reproduces the same trajectories number for
 //! number.
@@ -14,6 +15,7 @@ use crate::landscape::presets::Preset;
 use crate::landscape::typed::Program;
 use crate::method::catalog::{Hyper, METHOD_IDS};
 use crate::numbers::Numbers;
+use crate::picture::colormap::ScaleKind;
 use crate::picture::grid::{check_range, View};
 
 /// The link format's version.
@@ -70,6 +72,8 @@ pub struct LinkState {
     pub critical: bool,
     /// Hessian view shown.
     pub hessian: bool,
+    /// How the map colours `E`.
+    pub colour_scale: ScaleKind,
     /// Embedded in another page: no page chrome.
     pub embed: bool,
     /// Parts of the page hidden (names from [`PANELS`]), in that order.
@@ -119,6 +123,7 @@ impl LinkState {
             lang: None,
             critical: true,
             hessian: false,
+            colour_scale: ScaleKind::Auto,
             embed: false,
             hide: Vec::new(),
         }
@@ -160,6 +165,9 @@ impl LinkState {
         }
         q.append_pair("crit", if self.critical { "1" } else { "0" });
         q.append_pair("hess", if self.hessian { "1" } else { "0" });
+        if self.colour_scale != ScaleKind::Auto {
+            q.append_pair("cs", self.colour_scale.name());
+        }
         if self.embed {
             q.append_pair("embed", "1");
         }
@@ -331,6 +339,12 @@ impl LinkState {
                 _ => state.embed = flag,
             }
         }
+        if let Some(cs) = get("cs") {
+            match ScaleKind::from_name(cs) {
+                Some(kind) => state.colour_scale = kind,
+                None => bad("cs", "not a colour scale (auto, linear, log or rank)"),
+            }
+        }
         if let Some(h) = get("hide") {
             let names: Vec<&str> = h.split(',').filter(|n| !n.is_empty()).take(16).collect();
             if names.iter().any(|n| !PANELS.contains(n)) {
@@ -338,8 +352,8 @@ impl LinkState {
             }
             state.hide = PANELS.iter().copied().filter(|p| names.contains(p)).collect();
         }
-        const KNOWN: [&str; 18] = [
-            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess",
+        const KNOWN: [&str; 19] = [
+            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "cs",
             "embed", "hide",
         ];
         let mut unknown: Vec<&str> = pairs
@@ -435,6 +449,7 @@ mod tests {
             s.lang = (rng.uniform(0.0, 1.0) < 0.5).then(|| "es".to_owned());
             s.critical = rng.uniform(0.0, 1.0) < 0.5;
             s.hessian = rng.uniform(0.0, 1.0) < 0.5;
+            s.colour_scale = ScaleKind::ALL[(rng.uniform(0.0, 3.99)) as usize];
             s.embed = rng.uniform(0.0, 1.0) < 0.5;
             s.hide = PANELS.iter().copied().filter(|_| rng.uniform(0.0, 1.0) < 0.3).collect();
             let link = s.encode(&RustNumbers);

@@ -1,28 +1,19 @@
-//! The plotters backend of the page's charts and of their SVG export, with text measured by a
-//! canvas's 2-D context.
+//! The plotters backend of the lab's figures, with text measured by a canvas's 2-D context.
 //!
 //! plotters-canvas draws well, but plotters measures text in the browser by inserting a styled
 //! `<span>` into the page: that forces a layout per label and breaks a `style-src 'self'`
 //! Content-Security-Policy. [`Measured`] answers every text-size question with the 2-D
-//! context's `measureText` and delegates all drawing to its target: [`CanvasBackend`] for the
-//! page, plotters' [`SVGBackend`] for the export. It is one concrete type for both, so the chart
-//! code (generic over the backend) is compiled into the wasm once, not once per backend.
+//! context's `measureText` and delegates all drawing to a [`CanvasBackend`].
 
-use plotters::prelude::{DrawingBackend, SVGBackend};
+use plotters::prelude::DrawingBackend;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Where a chart is drawn.
-enum Target<'a> {
-    Canvas(CanvasBackend),
-    Svg(SVGBackend<'a>),
-}
-
 /// A chart backend with text measured by a canvas (see the module docs).
-pub struct Measured<'a> {
-    target: Target<'a>,
+pub struct Measured {
+    target: CanvasBackend,
     context: CanvasRenderingContext2d,
 }
 
@@ -30,26 +21,16 @@ fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
-impl<'a> Measured<'a> {
+impl Measured {
     /// Draws on `canvas`; `None` if it has no 2-D context.
     pub fn canvas(canvas: HtmlCanvasElement) -> Option<Self> {
         let context = context_2d(&canvas)?;
-        let target = Target::Canvas(CanvasBackend::with_canvas_object(canvas)?);
+        let target = CanvasBackend::with_canvas_object(canvas)?;
         Some(Measured { target, context })
-    }
-
-    /// Writes an SVG document of `size` pixels into `out`, measuring text on `canvas` (which is
-    /// not drawn on); `None` if it has no 2-D context.
-    pub fn svg(out: &'a mut String, size: (u32, u32), canvas: &HtmlCanvasElement) -> Option<Self> {
-        let context = context_2d(canvas)?;
-        Some(Measured {
-            target: Target::Svg(SVGBackend::with_string(out, size)),
-            context,
-        })
     }
 }
 
-/// A drawing error of either target, as text.
+/// A drawing error of the canvas, as text.
 #[derive(Debug)]
 pub struct ChartError(String);
 
@@ -70,24 +51,19 @@ fn lift<T, E: std::error::Error + Send + Sync>(r: std::result::Result<T, Drawing
     })
 }
 
-/// Calls the same method on whichever target is in use.
+/// Calls the same method on the canvas backend.
 macro_rules! on_target {
-    ($self:ident, $b:ident => $call:expr) => {
-        match &mut $self.target {
-            Target::Canvas($b) => lift($call),
-            Target::Svg($b) => lift($call),
-        }
-    };
+    ($self:ident, $b:ident => $call:expr) => {{
+        let $b = &mut $self.target;
+        lift($call)
+    }};
 }
 
-impl DrawingBackend for Measured<'_> {
+impl DrawingBackend for Measured {
     type ErrorType = ChartError;
 
     fn get_size(&self) -> (u32, u32) {
-        match &self.target {
-            Target::Canvas(b) => b.get_size(),
-            Target::Svg(b) => b.get_size(),
-        }
+        self.target.get_size()
     }
     fn ensure_prepared(&mut self) -> Result {
         on_target!(self, b => b.ensure_prepared())

@@ -9,22 +9,20 @@ use crate::error::Error;
 use crate::landscape::presets::PRESETS;
 use crate::method::catalog::{Hyper, METHOD_IDS};
 use crate::method::Status;
-use crate::picture::grid::{Curve, Sampled};
-use crate::session::runs::ChartStyle;
+use crate::picture::sketch::Sketch;
+use crate::session::map::MapState;
 use crate::session::Session;
 
-/// The page's state and runs (the core's [`Session`]), with the pictures sampled from it.
+/// The page's state and runs (the core's [`Session`]), with the map drawn from it.
 #[wasm_bindgen]
 pub struct Explorer {
     pub(super) session: Session,
-    /// The last 2-D sample of the landscape.
-    pub(super) grid: Sampled,
-    /// The last sample of the Taylor model at a point.
-    pub(super) model: Sampled,
-    /// The last 1-D sample.
-    pub(super) curve: Curve,
-    /// How charts show each method.
-    pub(super) chart_style: Vec<ChartStyle>,
+    /// The map: its samples and display lists.
+    pub(super) map: MapState,
+    /// The charts' legend labels, in method order.
+    pub(super) labels: Vec<String>,
+    /// The charts as last drawn: `E`, `‖∇E‖`, and both for the SVG export.
+    pub(super) charts: [Sketch; 3],
 }
 
 /// A table of calls that change the session: each validates in the core and, on error, changes
@@ -89,10 +87,9 @@ impl Explorer {
     pub fn new(id: &str) -> Result<Explorer, JsValue> {
         Ok(Explorer {
             session: Session::new(id, &JsNumbers)?,
-            grid: Sampled::default(),
-            model: Sampled::default(),
-            curve: Curve::default(),
-            chart_style: Vec::new(),
+            map: MapState::default(),
+            labels: Vec::new(),
+            charts: Default::default(),
         })
     }
 
@@ -211,6 +208,8 @@ changes! {
     setScene: set_scene(scene: &str) = |s| s.set_scene(scene);
     /// The 2-D quadratic's condition number κ = λ₂/λ₁ and rotation θ (degrees).
     setConditioning: set_conditioning(kappa: f64, theta: f64) = |s| s.set_conditioning(kappa, theta);
+    /// How the map colours `E`: `auto`, `linear`, `log` or `rank`.
+    setColourScale: set_colour_scale(name: &str) = |s| s.set_colour_scale(name);
     /// Restarts every run at the start point.
     restart: restart() = |s| s.restart();
 }
@@ -249,5 +248,7 @@ reads! {
     hidden: Vec<String> = |s| s.panels().3.iter().map(|p| (*p).to_owned()).collect();
     /// The 2-D quadratic's `[κ, θ]` (empty for other landscapes).
     conditioning: Vec<f64> = |s| s.conditioning();
+    /// The colour scale asked for (`auto`, `linear`, `log` or `rank`).
+    colour_scale: String = |s| s.colour_scale().name().to_owned();
 
 }

@@ -6,16 +6,17 @@
 //! - [`readouts`]: what the page reads off it: readouts, analysis, critical points, paths.
 //! - [`views`]: the landscape sampled for the map (pixels, contours, the 1-D curve, the Taylor
 //!   model), read through typed-array views into wasm memory.
-//! - [`charts`]: the convergence charts on a canvas and as SVG, and the CSV export.
+//! - [`charts`]: the convergence charts as display lists and as SVG, and the CSV export.
 //! - [`lab`]: the exports of the lab's wasm only (feature `lab`), which the Web Workers use;
 //!   [`figures`]: the lab's figures, drawn by a main-thread instance of the lab's wasm.
-//! - [`canvas`]: the plotters backend with text measured by a canvas.
+//! - `canvas` (lab): the plotters backend of the lab's figures, text measured by a canvas.
 //!
 //! Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
 //! returned here, and re-creates its views after any call that may allocate (every `&mut self`
 //! call, and every getter that returns a list or a string). Small results come back by value. Enums cross as the codes or names of their one table
 //! in the core (`Status`, `CriticalKind`: `ALL`, `code`, `name`; `Regime::name`).
 
+#[cfg(feature = "lab")]
 mod canvas;
 pub mod charts;
 pub mod explorer;

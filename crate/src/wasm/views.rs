@@ -1,85 +1,135 @@
-//! The landscape sampled for the map, read by the page through typed-array views into wasm
-//! memory: the heatmap's pixels and contours (2-D), the curve (1-D), and the level curves of the
-//! Taylor model at a point (the Hessian view).
+//! The map, read by the page through typed-array views into wasm memory: the heatmap's pixels,
+//! and the display lists of the contours, the overlay and the axes (see
+//! [`crate::picture::sketch`]), which `www/paint.js` paints as they are.
 
 use wasm_bindgen::prelude::*;
 
 use super::Explorer;
-use crate::analysis::hessian::TaylorModel;
-use crate::error::Error;
-use crate::picture::grid::View;
-use crate::session::runs::point;
-use crate::session::LandscapeRef;
+use crate::picture::map::{self, PlotBox};
+use crate::picture::sketch::Sketch;
+use crate::picture::style::{method_style, METHOD_STYLES};
+
+/// Which display list: 0 contours, 1 overlay, 2 axes, 3 the last swatch, 4 the chart of `E`,
+/// 5 the chart of `‖∇E‖`.
+fn sketch(e: &Explorer, which: u8) -> &Sketch {
+    match which {
+        0 => &e.map.contours,
+        1 => &e.map.overlay,
+        2 => &e.map.axes,
+        3 => &e.map.swatch,
+        4 => &e.charts[0],
+        _ => &e.charts[1],
+    }
+}
 
 #[wasm_bindgen]
 impl Explorer {
-    /// Samples the landscape over the session's view: a 2-D one on an `nx × ny` grid with
-    /// `levels` contour lines (then read `pixelsPtr` and `contoursPtr`); a 1-D one at `nx`
-    /// points of the view's `x` range (then `curvePtr`).
-    pub fn sample(&mut self, nx: usize, ny: usize, levels: usize) -> Result<(), JsValue> {
-        let [x0, x1, ..] = self.session.view();
-        match self.session.landscape() {
-            LandscapeRef::One(l) => self.curve.sample(l, x0, x1, nx)?,
-            LandscapeRef::Two(l) => {
-                let view = View::new(&self.session.view())?;
-                self.grid.sample(l, view, nx, ny, levels.min(64))?
-            }
-        }
-        Ok(())
+    /// Samples the landscape over the session's view for a map of `width × height` CSS pixels:
+    /// a 2-D one on an `nx × ny` grid with `levels` contour lines (then read `pixelsPtr` and
+    /// the contours' list), a 1-D one at `nx` points. Forgets the critical points.
+    pub fn sample(&mut self, nx: usize, ny: usize, levels: usize, width: f64, height: f64) -> Result<(), JsValue> {
+        Ok(self.map.sample(&self.session, nx, ny, levels, width, height)?)
+    }
+
+    /// Finds the critical points in view from `seeds` seeds per side.
+    #[wasm_bindgen(js_name = findCritical)]
+    pub fn find_critical(&mut self, seeds: usize) -> Result<(), JsValue> {
+        Ok(self.map.find_critical(&self.session, seeds)?)
     }
 
     /// Pointer to the RGBA pixels of the last 2-D sample (`4·nx·ny` bytes).
     #[wasm_bindgen(js_name = pixelsPtr)]
     pub fn pixels_ptr(&self) -> *const u8 {
-        self.grid.pixels.as_ptr()
+        self.map.grid.pixels.as_ptr()
     }
 
-    /// Pointer to the contour segments of the last 2-D sample: `[x0, y0, x1, y1, …]` as f32 in
-    /// grid units from the top-left corner.
-    #[wasm_bindgen(js_name = contoursPtr)]
-    pub fn contours_ptr(&self) -> *const f32 {
-        self.grid.contours.as_ptr()
-    }
-
-    /// Number of f32 in the contour buffer.
-    #[wasm_bindgen(js_name = contoursLen)]
-    pub fn contours_len(&self) -> usize {
-        self.grid.contours.len()
-    }
-
-    /// Samples the second-order Taylor model of a 2-D landscape around `x` over `window` on an
-    /// `n × n` grid and traces `levels` of its level curves (in grid units of that window).
-    #[wasm_bindgen(js_name = sampleModel)]
-    pub fn sample_model(&mut self, x: &[f64], window: &[f64], n: usize, levels: usize) -> Result<(), JsValue> {
-        let LandscapeRef::Two(l) = self.session.landscape() else {
-            return Err(Error::BadPoint.into());
+    /// Draws the overlay for a map `plot = [left, top, width, height]` inside a frame canvas of
+    /// `canvas = [width, height]` CSS pixels, and if `axes` the axes on that canvas.
+    #[wasm_bindgen(js_name = drawMap)]
+    pub fn draw_map(&mut self, canvas: &[f64], plot: &[f64], axes: bool) -> Result<(), JsValue> {
+        let (&[cw, ch], &[left, top, width, height]) = (canvas, plot) else {
+            return Err(JsError::new("drawMap takes [width, height] and [left, top, width, height]").into());
         };
-        let taylor = TaylorModel::at(l, point::<2>(x)?);
-        self.model.sample(&taylor, View::new(window)?, n, n, levels.min(32))?;
+        self.map.draw(
+            &self.session,
+            (cw, ch),
+            PlotBox {
+                left,
+                top,
+                width,
+                height,
+            },
+            axes,
+        )?;
         Ok(())
     }
 
-    /// Pointer to the contour segments of the last Taylor-model sample.
-    #[wasm_bindgen(js_name = modelContoursPtr)]
-    pub fn model_contours_ptr(&self) -> *const f32 {
-        self.model.contours.as_ptr()
+    /// Pointer to the numbers of display list `which` (0 contours, 1 overlay, 2 axes, 3 swatch, 4 and 5
+    /// the charts).
+    #[wasm_bindgen(js_name = sketchPtr)]
+    pub fn sketch_ptr(&self, which: u8) -> *const f64 {
+        sketch(self, which).ops.as_ptr()
     }
 
-    /// Number of f32 in the Taylor-model contour buffer.
-    #[wasm_bindgen(js_name = modelContoursLen)]
-    pub fn model_contours_len(&self) -> usize {
-        self.model.contours.len()
+    /// How many numbers display list `which` has.
+    #[wasm_bindgen(js_name = sketchLen)]
+    pub fn sketch_len(&self, which: u8) -> usize {
+        sketch(self, which).ops.len()
     }
 
-    /// Pointer to the values of the last 1-D sample (`nx` numbers).
-    #[wasm_bindgen(js_name = curvePtr)]
-    pub fn curve_ptr(&self) -> *const f64 {
-        self.curve.values.as_ptr()
+    /// The texts of display list `which`.
+    #[wasm_bindgen(js_name = sketchTexts)]
+    pub fn sketch_texts(&self, which: u8) -> Vec<String> {
+        sketch(self, which).texts.clone()
     }
 
-    /// `[min, max]` of the finite values of the last 1-D sample (NaN when none).
-    #[wasm_bindgen(js_name = curveRange)]
-    pub fn curve_range(&self) -> Vec<f64> {
-        vec![self.curve.min, self.curve.max]
+    /// The map's frame as last drawn: `[x_min, x_max, y_min, y_max, width, height]` (in 1-D
+    /// the `y` range is that of `E`); empty before the first drawing.
+    #[wasm_bindgen(js_name = mapFrame)]
+    pub fn map_frame(&self) -> Vec<f64> {
+        self.map.frame.map_or_else(Vec::new, |f| {
+            let [a, b, c, d] = f.view;
+            vec![a, b, c, d, f.width, f.height]
+        })
+    }
+
+    /// The room `[left, top, right, bottom]` the axes need around the map on a frame canvas
+    /// `width` pixels wide, as last drawn.
+    #[wasm_bindgen(js_name = mapMargins)]
+    pub fn map_margins(&self, width: f64) -> Vec<f64> {
+        let Some(frame) = self.map.frame else {
+            return Vec::new();
+        };
+        let scale = if self.session.dim() == 2 {
+            self.map.grid.scale.as_ref()
+        } else {
+            None
+        };
+        map::margins(&frame, scale, width).to_vec()
+    }
+
+    /// Draws the legend swatch of method `i` on a `width × height` canvas (display list 3).
+    #[wasm_bindgen(js_name = drawSwatch)]
+    pub fn draw_swatch(&mut self, i: usize, width: f64, height: f64) {
+        map::draw_swatch(&mut self.map.swatch, method_style(i), width, height);
+    }
+
+    /// Each method's colour as `#rrggbb`, in method order.
+    #[wasm_bindgen(js_name = methodColours)]
+    pub fn method_colours() -> Vec<String> {
+        METHOD_STYLES.iter().map(|s| format!("#{:06x}", s.rgb)).collect()
+    }
+
+    /// The colour scale the last 2-D sample used (what `auto` chose), or empty.
+    #[wasm_bindgen(js_name = colourScaleUsed)]
+    pub fn colour_scale_used(&self) -> String {
+        self.map.grid.scale.as_ref().map_or("", |s| s.kind().name()).to_owned()
+    }
+
+    /// `[all, then one count per kind of kindNames]`: the critical points in view.
+    #[wasm_bindgen(js_name = criticalCounts)]
+    pub fn critical_counts(&self) -> Vec<usize> {
+        let counts = self.map.critical_counts();
+        std::iter::once(counts.iter().sum()).chain(counts).collect()
     }
 }

@@ -1,0 +1,775 @@
+//! The map as a plot: the landscape's frame (axes with ticks in its coordinates, the colour bar
+//! that says what `E` a colour means) and the overlay drawn on it (trajectories with a halo and
+//! an arrow where they leave the view, critical points, the start, the Hessian's picture; in 1-D
+//! the curve), as [`Sketch`]es the page paints.
+
+use crate::analysis::hessian::CriticalKind;
+use crate::picture::colormap::{viridis, Scale};
+use crate::picture::sketch::{rgba, text_width, Align, Rgba, Sketch, NONE};
+use crate::picture::style::{marker, MethodStyle};
+use crate::picture::ticks::{nice_ticks, short_number, tick_label};
+
+/// Maps a view of parameter space onto a box of CSS pixels (y up).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// `[x_min, x_max, y_min, y_max]` shown.
+    pub view: [f64; 4],
+    /// The box's width in pixels.
+    pub width: f64,
+    /// The box's height in pixels.
+    pub height: f64,
+}
+
+impl Frame {
+    /// The pixel of `(x, y)`.
+    pub fn to_px(&self, x: f64, y: f64) -> (f64, f64) {
+        let [x0, x1, y0, y1] = self.view;
+        ((x - x0) / (x1 - x0) * self.width, (y1 - y) / (y1 - y0) * self.height)
+    }
+
+    /// The point at pixel `(px, py)`.
+    pub fn from_px(&self, px: f64, py: f64) -> (f64, f64) {
+        let [x0, x1, y0, y1] = self.view;
+        (x0 + px / self.width * (x1 - x0), y1 - py / self.height * (y1 - y0))
+    }
+
+    fn inside(&self, (px, py): (f64, f64)) -> bool {
+        (0.0..=self.width).contains(&px) && (0.0..=self.height).contains(&py)
+    }
+}
+
+/// The 1-D frame: the view's `x` range and the curve's range of `E` with a margin.
+pub fn curve_frame(x0: f64, x1: f64, lo: f64, hi: f64, width: f64, height: f64) -> Frame {
+    let ok = lo.is_finite() && hi.is_finite();
+    let span = if ok && hi > lo { hi - lo } else { 1.0 };
+    let (y0, y1) = if ok {
+        (lo - 0.08 * span, hi + 0.08 * span)
+    } else {
+        (-1.0, 1.0)
+    };
+    Frame {
+        view: [x0, x1, y0, y1],
+        width,
+        height,
+    }
+}
+
+/// Text and marks on the dark heatmap and around it.
+const INK: Rgba = 0x1d1d1fff;
+const WHITE: Rgba = 0xffffffff;
+/// The light halo under every path, marker and label on the map.
+const HALO: Rgba = 0xffffffd9;
+const DARK_HALO: Rgba = 0x000000cc;
+const FONT: f64 = 12.0;
+
+/// The ticks of the left axis: their height in the frame's pixels and their labels.
+fn y_ticks(frame: &Frame) -> Vec<(f64, String)> {
+    let [.., y0, y1] = frame.view;
+    let (ys, step) = nice_ticks(y0, y1, (frame.height / 50.0).clamp(2.0, 10.0) as usize);
+    ys.into_iter()
+        .map(|y| (frame.to_px(0.0, y).1, tick_label(y, step)))
+        .collect()
+}
+
+/// The room the left axis needs beside a map of `frame`: its widest tick label and the tick.
+pub fn left_margin(frame: &Frame) -> f64 {
+    let widest = y_ticks(frame)
+        .iter()
+        .map(|(_, l)| text_width(l, FONT))
+        .fold(0.0, f64::max);
+    (widest + 14.0).max(30.0).ceil()
+}
+
+/// Whether the frame canvas is too small for axes outside the map (a phone, a small embed):
+/// then the map takes all the room and its ticks, labels and colour bar are drawn inside it.
+pub fn compact(width: f64) -> bool {
+    width < 480.0
+}
+
+/// The room around the map, `[left, top, right, bottom]` in pixels, that the axes and colour
+/// bar of `frame` and `scale` need on a frame canvas `width` pixels wide (none when compact).
+pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
+    if compact(width) {
+        return [0.0; 4];
+    }
+    let left = left_margin(frame);
+    let right = match scale {
+        Some(scale) => {
+            let widest = colour_bar_ticks(scale, bar_ticks(frame.height))
+                .iter()
+                .map(|&(_, v)| text_width(&short_number(v), FONT))
+                .fold(0.0, f64::max);
+            (10.0 + 12.0 + 6.0 + widest + 4.0).ceil()
+        }
+        None => 12.0,
+    };
+    [left, 22.0, right, 38.0]
+}
+
+/// How many ticks a colour bar `height` pixels tall gets.
+fn bar_ticks(height: f64) -> usize {
+    (height / 60.0).clamp(2.0, 6.0) as usize
+}
+
+/// The plot box inside the frame canvas, in CSS pixels: where the map is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotBox {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// The frame around the map: ticks and their labels along the bottom (`x`) and left (`y`, or
+/// `E` in 1-D) edges, the axis names, and in 2-D the colour bar of `scale` at the right. On a
+/// compact canvas (see [`compact`]) all of it is drawn inside the map's edges, with a halo.
+/// `canvas` is the frame canvas's size; `frame` the map's.
+pub fn draw_axes(
+    out: &mut Sketch,
+    canvas: (f64, f64),
+    plot: PlotBox,
+    frame: &Frame,
+    names: [&str; 2],
+    scale: Option<&Scale>,
+) {
+    out.clear();
+    let inside = compact(canvas.0);
+    // Outside: labels beyond the edges, ink on the page. Inside: within the edges, with a halo.
+    let (dir, halo) = if inside { (-1.0, HALO) } else { (1.0, NONE) };
+    let [x0, x1, ..] = frame.view;
+    let bottom = plot.top + plot.height;
+    let tick = rgba(0x5b5b66, 1.0);
+    let (xs, xstep) = nice_ticks(x0, x1, (plot.width / 80.0).clamp(2.0, 10.0) as usize);
+    let mut right_edge = if inside { plot.left + 30.0 } else { f64::NEG_INFINITY };
+    let x_limit = if inside {
+        plot.left + plot.width - 40.0
+    } else {
+        canvas.0 - 1.0
+    };
+    for x in xs {
+        let px = plot.left + frame.to_px(x, 0.0).0;
+        out.line([px, bottom, px, bottom + dir * 5.0], tick, 1.0, &[]);
+        let label = tick_label(x, xstep);
+        let w = text_width(&label, FONT);
+        // Labels never overlap: one that would touch the last is left out.
+        if px - w / 2.0 > right_edge + 4.0 && px + w / 2.0 <= x_limit {
+            let (y, baseline) = if inside {
+                (bottom - 7.0, Align::End)
+            } else {
+                (bottom + 7.0, Align::Start)
+            };
+            out.text(&label, px, y, FONT, Align::Middle, baseline, INK, halo);
+            right_edge = px + w / 2.0;
+        }
+    }
+    let ys = y_ticks(frame);
+    for (k, (py, label)) in ys.iter().enumerate() {
+        let py = plot.top + py;
+        out.line([plot.left - dir * 5.0, py, plot.left, py], tick, 1.0, &[]);
+        if inside {
+            // Clear of the x labels at the bottom and of the edge at the top.
+            if py < plot.top + 10.0 || py > bottom - 24.0 || k % 2 == 1 {
+                continue;
+            }
+            out.text(label, plot.left + 7.0, py, FONT, Align::Start, Align::Middle, INK, halo);
+        } else {
+            out.text(label, plot.left - 7.0, py, FONT, Align::End, Align::Middle, INK, halo);
+        }
+    }
+    if inside {
+        out.text(
+            names[0],
+            plot.left + plot.width - 6.0,
+            bottom - 7.0,
+            FONT,
+            Align::End,
+            Align::End,
+            INK,
+            halo,
+        );
+        out.text(
+            names[1],
+            plot.left + 7.0,
+            plot.top + 6.0,
+            FONT,
+            Align::Start,
+            Align::Start,
+            INK,
+            halo,
+        );
+    } else {
+        out.text(
+            names[0],
+            plot.left + plot.width,
+            bottom + 22.0,
+            FONT,
+            Align::End,
+            Align::Start,
+            INK,
+            NONE,
+        );
+        out.text(
+            names[1],
+            plot.left - 7.0,
+            plot.top - 11.0,
+            FONT,
+            Align::End,
+            Align::End,
+            INK,
+            NONE,
+        );
+    }
+    let Some(scale) = scale else { return };
+    let bar = if inside {
+        PlotBox {
+            left: plot.left + plot.width - 16.0,
+            top: plot.top + 22.0,
+            width: 8.0,
+            height: (plot.height * 0.45).max(40.0),
+        }
+    } else {
+        PlotBox {
+            left: plot.left + plot.width + 10.0,
+            top: plot.top,
+            width: 12.0,
+            height: plot.height,
+        }
+    };
+    colour_bar(out, bar, scale, inside);
+}
+
+/// Values of `E` to label on a colour bar of `scale`: about `count` of them, rounded to two
+/// significant digits, each at its own position, increasing.
+pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
+    let (lo, hi) = (scale.value(0.0), scale.value(1.0));
+    if hi.is_nan() || lo.is_nan() || hi <= lo {
+        return vec![(0.0, lo)];
+    }
+    let mut ticks: Vec<(f64, f64)> = Vec::new();
+    for k in 0..=count {
+        let t = k as f64 / count as f64;
+        let v = scale.value(t);
+        let rounded = round_to(v, 2);
+        let v = if k == 0 || k == count { v } else { rounded };
+        let t = scale.t(v);
+        if !(0.0..=1.0).contains(&t)
+            || ticks
+                .last()
+                .is_some_and(|&(last, lv)| t - last < 0.6 / count as f64 || v <= lv)
+        {
+            continue;
+        }
+        ticks.push((t, v));
+    }
+    ticks
+}
+
+/// `v` rounded to `digits` significant digits.
+fn round_to(v: f64, digits: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let unit = 10f64.powi(v.abs().log10().floor() as i32 - digits + 1);
+    (v / unit).round() * unit
+}
+
+/// A vertical colour bar in `bar` (low at the bottom) with its ticks labelled at its right, or
+/// at its left inside the map (`inside`, with a halo).
+fn colour_bar(out: &mut Sketch, bar: PlotBox, scale: &Scale, inside: bool) {
+    const STEPS: usize = 48;
+    let [l, t, w, h] = [bar.left, bar.top, bar.width, bar.height];
+    for k in 0..STEPS {
+        let (t0, t1) = (k as f64 / STEPS as f64, (k + 1) as f64 / STEPS as f64);
+        let [r, g, b] = viridis((t0 + t1) / 2.0);
+        let colour = rgba(u32::from(r) << 16 | u32::from(g) << 8 | u32::from(b), 1.0);
+        let (top, bot) = (t + (1.0 - t1) * h - 0.5, t + (1.0 - t0) * h);
+        out.path(&[l, top, l + w, top, l + w, bot, l, bot], true, colour, NONE, 0.0, &[]);
+    }
+    let edge = if inside { HALO } else { rgba(0x5b5b66, 1.0) };
+    out.path(&[l, t, l + w, t, l + w, t + h, l, t + h], true, NONE, edge, 1.0, &[]);
+    let halo = if inside { HALO } else { NONE };
+    let count = if inside { 2 } else { bar_ticks(h) };
+    for (tt, v) in colour_bar_ticks(scale, count) {
+        let y = t + (1.0 - tt) * h;
+        let label = short_number(v);
+        if inside {
+            out.line([l - 4.0, y, l, y], INK, 1.0, &[]);
+            out.text(&label, l - 6.0, y, FONT, Align::End, Align::Middle, INK, halo);
+        } else {
+            out.line([l + w, y, l + w + 4.0, y], edge, 1.0, &[]);
+            out.text(&label, l + w + 6.0, y, FONT, Align::Start, Align::Middle, INK, halo);
+        }
+    }
+    out.text("E", l + w / 2.0, t - 4.0, FONT, Align::Middle, Align::End, INK, halo);
+}
+
+/// Contour segments (grid units of an `nx × ny` sample) stroked over the whole frame.
+pub fn draw_contours(out: &mut Sketch, segments: &[f32], nx: usize, ny: usize, frame: &Frame) {
+    out.clear();
+    let (sx, sy) = (frame.width / nx as f64, frame.height / ny as f64);
+    out.segments(segments, rgba(0xffffff, 0.38), 0.8, &[], |x, y| (x * sx, y * sy));
+}
+
+/// The 1-D curve `values` (sampled evenly over the view's `x` range) with grid lines at the
+/// axes' ticks.
+pub fn draw_curve(out: &mut Sketch, frame: &Frame, values: &[f64]) {
+    let grid = rgba(0xc8c8cf, 1.0);
+    let [x0, x1, y0, y1] = frame.view;
+    for x in nice_ticks(x0, x1, (frame.width / 80.0).clamp(2.0, 10.0) as usize).0 {
+        let (px, _) = frame.to_px(x, 0.0);
+        out.line([px, 0.0, px, frame.height], grid, 1.0, &[]);
+    }
+    for y in nice_ticks(y0, y1, (frame.height / 50.0).clamp(2.0, 10.0) as usize).0 {
+        let (_, py) = frame.to_px(0.0, y);
+        out.line([0.0, py, frame.width, py], grid, 1.0, &[]);
+    }
+    let n = values.len();
+    let mut run: Vec<f64> = Vec::with_capacity(2 * n);
+    let curve = rgba(0x3b528b, 1.0);
+    for (i, &v) in values.iter().enumerate() {
+        if !v.is_finite() {
+            out.path(&run, false, NONE, curve, 2.5, &[]);
+            run.clear();
+            continue;
+        }
+        let x = x0 + (x1 - x0) * i as f64 / (n.max(2) - 1) as f64;
+        let (px, py) = frame.to_px(x, v);
+        run.extend([px, py]);
+    }
+    out.path(&run, false, NONE, curve, 2.5, &[]);
+}
+
+/// One run as the map shows it.
+pub struct Track<'a> {
+    /// How its method is drawn.
+    pub style: &'a MethodStyle,
+    /// Its iterates, `dim` numbers each.
+    pub points: &'a [f64],
+    /// `E` at each iterate (the height of a 1-D path).
+    pub values: &'a [f64],
+}
+
+/// A run's iterates in pixels, leaving out those within half a pixel of the last one kept (long
+/// runs crawl in tiny steps) and those that are not finite; the last finite one is always kept.
+pub fn track_pixels(frame: &Frame, track: &Track, dim: usize) -> Vec<f64> {
+    let n = track.values.len().min(track.points.len() / dim);
+    let mut px = Vec::with_capacity(2 * n.min(4096));
+    let (mut last_a, mut last_b) = (f64::NAN, f64::NAN);
+    for k in 0..n {
+        let (x, y) = if dim == 2 {
+            (track.points[2 * k], track.points[2 * k + 1])
+        } else {
+            (track.points[k], track.values[k])
+        };
+        let (a, b) = frame.to_px(x, y);
+        if !(a.is_finite() && b.is_finite()) {
+            break;
+        }
+        let is_last = k + 1 == n;
+        if !px.is_empty() && !is_last && (a - last_a).abs() + (b - last_b).abs() < 0.5 {
+            continue;
+        }
+        px.extend([a, b]);
+        (last_a, last_b) = (a, b);
+    }
+    px
+}
+
+/// Where a path leaves the box: the point of the frame's edge it crosses after its last iterate
+/// inside, and the direction it goes (a unit vector), if its last iterate is outside.
+pub fn exit_point(frame: &Frame, px: &[f64]) -> Option<((f64, f64), (f64, f64))> {
+    let n = px.len() / 2;
+    if n == 0 {
+        return None;
+    }
+    let last = (px[2 * n - 2], px[2 * n - 1]);
+    if frame.inside(last) {
+        return None;
+    }
+    let inside = (0..n).rev().find(|&k| frame.inside((px[2 * k], px[2 * k + 1])));
+    let (a, b) = match inside {
+        Some(k) => ((px[2 * k], px[2 * k + 1]), (px[2 * k + 2], px[2 * k + 3])),
+        None => ((frame.width / 2.0, frame.height / 2.0), last),
+    };
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = dx.hypot(dy);
+    if len.is_nan() || len <= 0.0 {
+        return None;
+    }
+    // The largest s in [0, 1] with a + s·d inside the box (Liang–Barsky, the exit side).
+    let mut s: f64 = 1.0;
+    for (p, q) in [
+        (-dx, a.0),
+        (dx, frame.width - a.0),
+        (-dy, a.1),
+        (dy, frame.height - a.1),
+    ] {
+        if p > 0.0 {
+            s = s.min(q / p);
+        }
+    }
+    let s = s.max(0.0);
+    Some(((a.0 + s * dx, a.1 + s * dy), (dx / len, dy / len)))
+}
+
+/// At most this many iterates get a marker each; longer runs mark only their current iterate.
+pub const MARKED_ITERATES: usize = 400;
+
+/// One run: a polyline with a light halo in the method's colour and dashes, a marker on each
+/// iterate (on the last only for long runs; the current one larger), and an arrow at the edge
+/// where the run leaves the view.
+pub fn draw_track(out: &mut Sketch, frame: &Frame, track: &Track, dim: usize) {
+    let px = track_pixels(frame, track, dim);
+    let n = px.len() / 2;
+    if n == 0 {
+        return;
+    }
+    let colour = rgba(track.style.rgb, 1.0);
+    out.path(&px, false, NONE, HALO, 5.0, &[]);
+    out.path(&px, false, NONE, colour, 2.2, track.style.dash);
+    let first = if track.values.len() <= MARKED_ITERATES {
+        0
+    } else {
+        n - 1
+    };
+    for k in first..n {
+        let r = if k + 1 == n { 5.5 } else { 3.2 };
+        marker(out, track.style.marker, px[2 * k], px[2 * k + 1], r, colour, HALO);
+    }
+    if let Some(((x, y), (ux, uy))) = exit_point(frame, &px) {
+        // An arrowhead just inside the edge, pointing out.
+        let (tx, ty) = (x - 2.0 * ux, y - 2.0 * uy);
+        let (bx, by) = (tx - 14.0 * ux, ty - 14.0 * uy);
+        let (nx, ny) = (-uy * 7.0, ux * 7.0);
+        let head = [tx, ty, bx + nx, by + ny, bx - nx, by - ny];
+        out.path(&head, true, colour, HALO, 2.0, &[]);
+    }
+}
+
+/// A legend swatch of `width × height` pixels for a method: its line (halo, colour, dashes) and
+/// its marker, as the map draws them.
+pub fn draw_swatch(out: &mut Sketch, style: &MethodStyle, width: f64, height: f64) {
+    out.clear();
+    let y = height / 2.0;
+    let line = [3.0, y, width - 6.0, y];
+    out.line(line, HALO, 5.0, &[]);
+    out.line(line, rgba(style.rgb, 1.0), 2.2, style.dash);
+    marker(out, style.marker, width - 6.0, y, 4.0, rgba(style.rgb, 1.0), HALO);
+}
+
+/// The start point: a ring with a cross.
+pub fn draw_start(out: &mut Sketch, frame: &Frame, x: f64, y: f64, dark: bool) {
+    let (px, py) = frame.to_px(x, y);
+    let (ink, halo) = if dark { (WHITE, DARK_HALO) } else { (INK, HALO) };
+    for (colour, width) in [(halo, 4.0), (ink, 2.0)] {
+        out.disc(px, py, 8.0, 0.0, NONE, colour, width);
+        out.line([px - 12.0, py, px + 12.0, py], colour, width, &[]);
+        out.line([px, py - 12.0, px, py + 12.0], colour, width, &[]);
+    }
+}
+
+/// A critical point: ○ minimum (★ one of the lowest), ✕ saddle, △ maximum, ◇ degenerate.
+pub fn draw_critical(out: &mut Sketch, px: f64, py: f64, kind: CriticalKind, global: bool, dark: bool) {
+    let (ink, halo) = if dark { (WHITE, DARK_HALO) } else { (INK, HALO) };
+    if global {
+        let star: Vec<f64> = (0..10)
+            .flat_map(|i| {
+                let r = if i % 2 == 1 { 3.6 } else { 8.5 };
+                let a = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::PI / 5.0;
+                [px + r * a.cos(), py + r * a.sin()]
+            })
+            .collect();
+        out.path(&star, true, NONE, halo, 4.5, &[]);
+        out.path(&star, true, rgba(0xffd43b, 1.0), ink, 2.0, &[]);
+        return;
+    }
+    let shape: Vec<f64> = match kind {
+        CriticalKind::Minimum => {
+            out.disc(px, py, 6.0, 0.0, NONE, halo, 4.5);
+            out.disc(px, py, 6.0, 0.0, NONE, ink, 2.0);
+            return;
+        }
+        CriticalKind::Saddle => {
+            for (colour, width) in [(halo, 4.5), (ink, 2.0)] {
+                out.line([px - 5.0, py - 5.0, px + 5.0, py + 5.0], colour, width, &[]);
+                out.line([px + 5.0, py - 5.0, px - 5.0, py + 5.0], colour, width, &[]);
+            }
+            return;
+        }
+        CriticalKind::Maximum => vec![px, py - 7.0, px + 6.5, py + 5.0, px - 6.5, py + 5.0],
+        _ => vec![px, py - 7.0, px + 6.0, py, px, py + 7.0, px - 6.0, py],
+    };
+    out.path(&shape, true, NONE, halo, 4.5, &[]);
+    out.path(&shape, true, NONE, ink, 2.0, &[]);
+}
+
+/// The Hessian's picture at a point (2-D).
+pub struct HessianPicture<'a> {
+    /// The point.
+    pub at: [f64; 2],
+    /// Eigenvalues, ascending.
+    pub eigenvalues: &'a [f64],
+    /// Unit eigenvectors, one after another.
+    pub eigenvectors: &'a [f64],
+    /// Where Newton's step goes, if `H` is not singular.
+    pub target: Option<[f64; 2]>,
+    /// The Taylor model's level curves, in grid units of `window` sampled `n × n`.
+    pub model: &'a [f32],
+    /// `[x_min, x_max, y_min, y_max]` the model was sampled over.
+    pub window: [f64; 4],
+    /// Samples per side of the model.
+    pub n: usize,
+}
+
+/// The window around `at` where the Taylor model is sampled: a square of 0.44 of the view's
+/// larger side.
+pub fn model_window(view: [f64; 4], at: [f64; 2]) -> [f64; 4] {
+    let half = 0.22 * (view[1] - view[0]).max(view[3] - view[2]);
+    [at[0] - half, at[0] + half, at[1] - half, at[1] + half]
+}
+
+/// `λ₁ = −0.24`: an eigenvalue's label with its index as a subscript and a true minus.
+pub fn eigenvalue_label(i: usize, lambda: f64) -> String {
+    const SUBSCRIPTS: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    let index: String = (i + 1)
+        .to_string()
+        .chars()
+        .map(|d| SUBSCRIPTS[d as usize - '0' as usize])
+        .collect();
+    format!("λ{index} = {}", short_number(lambda))
+}
+
+/// The Hessian at a point: its eigenvectors as axes (blue for positive curvature, red for
+/// negative), each labelled with its eigenvalue inside the map, the dashed level curves of the
+/// Taylor model in a disc around the point, and the point Newton's step goes to.
+pub fn draw_hessian(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
+    let [wx0, wx1, wy0, wy1] = h.window;
+    let (ax, ay) = frame.to_px(wx0, wy1);
+    let (bx, by) = frame.to_px(wx1, wy0);
+    let (sx, sy) = ((bx - ax) / h.n as f64, (by - ay) / h.n as f64);
+    out.clip((ax + bx) / 2.0, (ay + by) / 2.0, (bx - ax).min(by - ay) / 2.0);
+    out.segments(h.model, rgba(0xffd43b, 0.95), 1.4, &[5.0, 4.0], |x, y| {
+        (ax + x * sx, ay + y * sy)
+    });
+    out.unclip();
+    let reach = 0.12 * (frame.view[1] - frame.view[0]);
+    let (px, py) = frame.to_px(h.at[0], h.at[1]);
+    for (i, &lambda) in h.eigenvalues.iter().enumerate() {
+        let (vx, vy) = (h.eigenvectors[2 * i], h.eigenvectors[2 * i + 1]);
+        let e = frame.to_px(h.at[0] + reach * vx, h.at[1] + reach * vy);
+        let f = frame.to_px(h.at[0] - reach * vx, h.at[1] - reach * vy);
+        let colour = if lambda > 0.0 {
+            rgba(0x4dabf7, 1.0)
+        } else if lambda < 0.0 {
+            rgba(0xff6b6b, 1.0)
+        } else {
+            rgba(0xcccccc, 1.0)
+        };
+        out.line([f.0, f.1, e.0, e.1], DARK_HALO, 5.0, &[]);
+        out.line([f.0, f.1, e.0, e.1], colour, 2.5, &[]);
+        let label = eigenvalue_label(i, lambda);
+        let (x, y) = label_inside(frame, &label, [e, f], (px, py));
+        out.text(&label, x, y, FONT, Align::Start, Align::End, colour, DARK_HALO);
+    }
+    if let Some([tx, ty]) = h.target {
+        let (tx, ty) = frame.to_px(tx, ty);
+        out.line([px, py, tx, ty], rgba(0xffd43b, 1.0), 1.5, &[2.0, 3.0]);
+        let square = [
+            tx - 5.0,
+            ty - 5.0,
+            tx + 5.0,
+            ty - 5.0,
+            tx + 5.0,
+            ty + 5.0,
+            tx - 5.0,
+            ty + 5.0,
+        ];
+        out.path(&square, true, NONE, 0x000000ff, 2.0, &[]);
+        out.path(&square, true, NONE, rgba(0xffd43b, 1.0), 1.2, &[]);
+    }
+}
+
+/// Where a label's left baseline goes so that it lies inside the frame: beyond the first end of
+/// an axis that leaves room for it (away from the centre point), else clamped into the frame.
+fn label_inside(frame: &Frame, label: &str, ends: [(f64, f64); 2], centre: (f64, f64)) -> (f64, f64) {
+    let w = text_width(label, FONT);
+    let fits =
+        |(x, y): (f64, f64)| x >= 2.0 && x + w <= frame.width - 2.0 && y - FONT >= 2.0 && y <= frame.height - 2.0;
+    for (ex, ey) in ends {
+        // Beyond the end, on the side away from the centre.
+        let x = if ex >= centre.0 { ex + 4.0 } else { ex - 4.0 - w };
+        let y = if ey <= centre.1 { ey - 4.0 } else { ey + 4.0 + FONT };
+        if fits((x, y)) {
+            return (x, y);
+        }
+    }
+    let (ex, ey) = ends[0];
+    (
+        (ex + 4.0).clamp(2.0, (frame.width - 2.0 - w).max(2.0)),
+        (ey - 4.0).clamp(2.0 + FONT, frame.height - 2.0),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::picture::colormap::ScaleKind;
+    use crate::picture::style::METHOD_STYLES;
+
+    fn frame() -> Frame {
+        Frame {
+            view: [-2.0, 2.0, -1.0, 3.0],
+            width: 400.0,
+            height: 400.0,
+        }
+    }
+
+    #[test]
+    fn pixels_and_points_round_trip() {
+        let f = frame();
+        assert_eq!(f.to_px(-2.0, 3.0), (0.0, 0.0));
+        assert_eq!(f.to_px(2.0, -1.0), (400.0, 400.0));
+        let (x, y) = f.from_px(100.0, 300.0);
+        assert!((x + 1.0).abs() < 1e-12 && y.abs() < 1e-12);
+    }
+
+    #[test]
+    fn eigenvalues_have_subscripts_and_true_minus_signs() {
+        assert_eq!(eigenvalue_label(0, -0.2412), "λ₁ = −0.241");
+        assert_eq!(eigenvalue_label(1, 2.0), "λ₂ = 2");
+    }
+
+    #[test]
+    fn axis_labels_never_overlap_and_stay_on_the_canvas() {
+        let f = Frame {
+            view: [-1000.5, 1000.5, 0.001, 0.002],
+            width: 300.0,
+            height: 300.0,
+        };
+        let scale = Scale::fit(&[1.0, 2.0, 1e21], ScaleKind::Log);
+        for canvas_width in [600.0, 900.0, 380.0] {
+            let [left, top, right, bottom] = margins(&f, Some(&scale), canvas_width);
+            let width = canvas_width - left - right;
+            let f = Frame {
+                width,
+                height: 300.0,
+                ..f
+            };
+            let plot = PlotBox {
+                left,
+                top,
+                width,
+                height: 300.0,
+            };
+            let canvas = (canvas_width, top + 300.0 + bottom);
+            labels_apart_and_inside(&f, plot, canvas, &scale);
+        }
+    }
+
+    fn labels_apart_and_inside(f: &Frame, plot: PlotBox, canvas: (f64, f64), scale: &Scale) {
+        let mut s = Sketch::default();
+        draw_axes(&mut s, canvas, plot, f, ["x", "y"], Some(scale));
+        let (cw, ch) = canvas;
+        let boxes: Vec<[f64; 4]> = s.labels.iter().map(|l| l.bounds).collect();
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(
+                a[0] >= 0.0 && a[2] <= cw && a[1] >= 0.0 && a[3] <= ch,
+                "{:?} off the canvas",
+                s.labels[i]
+            );
+            for b in &boxes[i + 1..] {
+                let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                assert!(!overlap, "{a:?} and {b:?} overlap");
+            }
+        }
+        let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
+        let unique: std::collections::HashSet<_> = texts.iter().collect();
+        assert_eq!(unique.len(), texts.len(), "a repeated label: {texts:?}");
+    }
+
+    /// `exp(x² + y²)` on ±5 spans 1 to 5·10²¹: the colour bar says so, with increasing values.
+    #[test]
+    fn the_colour_bar_spans_the_values_in_order() {
+        let values: Vec<f64> = (0..400)
+            .map(|k| {
+                let (x, y) = (
+                    -5.0 + 10.0 * (k % 20) as f64 / 19.0,
+                    -5.0 + 10.0 * (k / 20) as f64 / 19.0,
+                );
+                (x * x + y * y).exp()
+            })
+            .collect();
+        let rank = Scale::fit(&values, ScaleKind::Rank);
+        let ticks = colour_bar_ticks(&rank, 5);
+        assert_eq!(ticks.len(), 6, "every tick of the rank scale: {ticks:?}");
+        let scale = Scale::fit(&values, ScaleKind::Log);
+        let ticks = colour_bar_ticks(&scale, 5);
+        assert!(ticks.len() >= 3, "{ticks:?}");
+        assert!(ticks[0].1 < 2.0, "{ticks:?}");
+        assert!(ticks.last().expect("as set up").1 > 1e21, "{ticks:?}");
+        assert!(ticks.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+    }
+
+    #[test]
+    fn a_path_that_leaves_the_view_gets_an_arrow_on_the_edge() {
+        let f = frame();
+        let px = [200.0, 200.0, 300.0, 200.0, 900.0, 200.0];
+        let ((x, y), (ux, uy)) = exit_point(&f, &px).expect("leaves the view");
+        assert_eq!((x, y), (400.0, 200.0));
+        assert_eq!((ux, uy), (1.0, 0.0));
+        assert!(exit_point(&f, &px[..4]).is_none());
+        // Diverged to non-finite values: the last finite iterate is what is drawn.
+        let t = Track {
+            style: &METHOD_STYLES[2],
+            points: &[0.0, 0.0, 1.0, 1.0, 1e200, 1e200, f64::NAN, f64::NAN],
+            values: &[0.0, 1.0, 2.0, f64::NAN],
+        };
+        let px = track_pixels(&f, &t, 2);
+        assert_eq!(px.len(), 6);
+        assert!(exit_point(&f, &px).is_some());
+    }
+
+    #[test]
+    fn eigenvalue_labels_lie_inside_the_map() {
+        let f = frame();
+        let model = [];
+        for at in [[-1.95, 2.95], [1.95, -0.95], [0.0, 1.0], [1.99, 2.99]] {
+            let mut s = Sketch::default();
+            let h = HessianPicture {
+                at,
+                eigenvalues: &[-0.2412, 995.0],
+                eigenvectors: &[0.6, 0.8, -0.8, 0.6],
+                target: None,
+                model: &model,
+                window: model_window(f.view, at),
+                n: 8,
+            };
+            draw_hessian(&mut s, &f, &h);
+            assert_eq!(s.labels.len(), 2);
+            for l in &s.labels {
+                let [a, b, c, d] = l.bounds;
+                assert!(a >= 0.0 && c <= 400.0 && b >= 0.0 && d <= 400.0, "{at:?}: {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn thinning_keeps_the_first_and_last_iterates() {
+        let f = frame();
+        let points: Vec<f64> = (0..1000).flat_map(|k| [k as f64 * 1e-6, 0.0]).collect();
+        let values = vec![0.0; 1000];
+        let t = Track {
+            style: &METHOD_STYLES[0],
+            points: &points,
+            values: &values,
+        };
+        let px = track_pixels(&f, &t, 2);
+        assert_eq!(px.len(), 4);
+        assert_eq!(px[0], 200.0);
+        assert!((px[2] - f.to_px(999e-6, 0.0).0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,246 @@
+//! The map of the session, drawn: the landscape sampled over the view (heatmap and contours, or
+//! the 1-D curve), the critical points in view, and the frame and overlay as display lists
+//! ([`Sketch`]) that the page paints as they are.
+
+use crate::analysis::hessian::{CriticalKind, TaylorModel};
+use crate::error::Error;
+use crate::picture::colormap::ScaleKind;
+use crate::picture::grid::{Curve, Sampled, View};
+use crate::picture::map::{self, Frame, HessianPicture, PlotBox, Track};
+use crate::picture::sketch::Sketch;
+use crate::picture::style::method_style;
+use crate::session::report::CriticalReport;
+use crate::session::runs::point;
+use crate::session::{LandscapeRef, Session};
+
+/// Samples per side of the Taylor model's window.
+const MODEL_GRID: usize = 96;
+/// Level curves of the Taylor model.
+const MODEL_LEVELS: usize = 9;
+
+/// Everything the map shows, kept between frames: the samples (redone when the view, the
+/// landscape or the size changes) and the display lists (redone every frame).
+#[derive(Default)]
+pub struct MapState {
+    /// The last 2-D sample of the landscape.
+    pub grid: Sampled,
+    /// The last 1-D sample.
+    pub curve: Curve,
+    /// The Taylor model at the analysis point, last sampled.
+    model: Sampled,
+    /// The critical points in view, found after the last sample.
+    pub critical: Vec<CriticalReport>,
+    /// The contour lines over the heatmap (2-D), painted once per sample.
+    pub contours: Sketch,
+    /// Trajectories, markers, the start, the Hessian's picture, the 1-D curve.
+    pub overlay: Sketch,
+    /// Axes, tick labels and the colour bar, around the map.
+    pub axes: Sketch,
+    /// A legend swatch, drawn on demand.
+    pub swatch: Sketch,
+    /// How the last overlay mapped the view onto pixels.
+    pub frame: Option<Frame>,
+    dim: usize,
+}
+
+impl MapState {
+    /// Samples the session's landscape over its view for a map of `width × height` CSS pixels:
+    /// a 2-D one on an `nx × ny` grid with `levels` contours, a 1-D one at `nx` points. Forgets
+    /// the critical points (see [`MapState::find_critical`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn sample(
+        &mut self,
+        session: &Session,
+        nx: usize,
+        ny: usize,
+        levels: usize,
+        width: f64,
+        height: f64,
+    ) -> Result<(), Error> {
+        let view = session.view();
+        self.critical.clear();
+        self.contours.clear();
+        self.dim = session.dim();
+        match session.landscape() {
+            LandscapeRef::One(l) => self.curve.sample(l, view[0], view[1], nx)?,
+            LandscapeRef::Two(l) => {
+                self.grid.kind = session.colour_scale();
+                self.grid.sample(l, View::new(&view)?, nx, ny, levels.min(64))?;
+                let frame = Frame { view, width, height };
+                map::draw_contours(&mut self.contours, &self.grid.contours, nx, ny, &frame);
+            }
+        }
+        Ok(())
+    }
+
+    /// Finds the critical points in view from `seeds` seeds per side.
+    pub fn find_critical(&mut self, session: &Session, seeds: usize) -> Result<(), Error> {
+        self.critical = session.critical_points(seeds)?;
+        Ok(())
+    }
+
+    /// How many critical points of each kind are in view, in [`CriticalKind::ALL`] order.
+    pub fn critical_counts(&self) -> Vec<usize> {
+        CriticalKind::ALL
+            .iter()
+            .map(|k| self.critical.iter().filter(|c| c.kind == *k).count())
+            .collect()
+    }
+
+    /// Draws the overlay for a map of `plot`'s size, as the session stands (its runs, start and
+    /// panels), and if `axes` the axes around it on a frame canvas of `canvas` pixels (they
+    /// change only with the sample and the sizes).
+    pub fn draw(&mut self, session: &Session, canvas: (f64, f64), plot: PlotBox, axes: bool) -> Result<(), Error> {
+        let dim = session.dim();
+        if dim != self.dim {
+            return Err(Error::BadView);
+        }
+        let (show_critical, show_hessian, ..) = session.panels();
+        let (width, height) = (plot.width.max(1.0), plot.height.max(1.0));
+        let view = session.view();
+        let frame = if dim == 2 {
+            Frame { view, width, height }
+        } else {
+            map::curve_frame(view[0], view[1], self.curve.min, self.curve.max, width, height)
+        };
+        let dark = dim == 2;
+        let out = &mut self.overlay;
+        out.clear();
+        if dim == 1 {
+            map::draw_curve(out, &frame, &self.curve.values);
+        }
+        if show_hessian && dim == 2 {
+            let at = session.analysis_point().x;
+            let LandscapeRef::Two(l) = session.landscape() else {
+                return Err(Error::BadView);
+            };
+            let report = session.analysis_at(&at)?;
+            let at = [at[0], at[1]];
+            let window = map::model_window(view, at);
+            let taylor = TaylorModel::at(l, point::<2>(&at)?);
+            self.model.kind = ScaleKind::Log;
+            self.model
+                .sample(&taylor, View::new(&window)?, MODEL_GRID, MODEL_GRID, MODEL_LEVELS)?;
+            let h = HessianPicture {
+                at,
+                eigenvalues: &report.eigenvalues,
+                eigenvectors: &report.eigenvectors,
+                target: report.newton_target.as_deref().map(|t| [t[0], t[1]]),
+                model: &self.model.contours,
+                window,
+                n: MODEL_GRID,
+            };
+            map::draw_hessian(out, &frame, &h);
+        }
+        if show_critical {
+            for c in &self.critical {
+                let (px, py) = frame.to_px(c.x, if dim == 2 { c.y } else { c.value });
+                map::draw_critical(out, px, py, c.kind, c.global, dark);
+            }
+        }
+        let start = session.start();
+        let start_y = if dim == 2 { start[1] } else { session.probe(start)?[0] };
+        map::draw_start(out, &frame, start[0], start_y, dark);
+        for i in 0..crate::method::catalog::METHOD_IDS.len() {
+            if let Some((points, values)) = session.path(i) {
+                let track = Track {
+                    style: method_style(i),
+                    points,
+                    values,
+                };
+                map::draw_track(out, &frame, &track, dim);
+            }
+        }
+        if axes {
+            let names = if dim == 2 { ["x", "y"] } else { ["x", "E"] };
+            let scale = if dim == 2 { self.grid.scale.as_ref() } else { None };
+            map::draw_axes(&mut self.axes, canvas, plot, &frame, names, scale);
+        }
+        self.frame = Some(frame);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::RustNumbers;
+    use crate::picture::sketch::op;
+
+    fn drawn(session: &Session, map: &mut MapState) {
+        map.sample(session, 64, 64, 8, 400.0, 400.0).expect("as set up");
+        map.find_critical(session, 20).expect("as set up");
+        let plot = PlotBox {
+            left: 46.0,
+            top: 12.0,
+            width: 400.0,
+            height: 400.0,
+        };
+        map.draw(session, (520.0, 450.0), plot, true).expect("as set up");
+    }
+
+    #[test]
+    fn every_enabled_run_is_drawn_with_its_style() {
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("as set up");
+        s.step(5);
+        let mut m = MapState::default();
+        drawn(&s, &mut m);
+        let paths = m.overlay.ops.iter().filter(|&&o| o == op::PATH).count();
+        assert!(paths > 0);
+        assert!(!m.contours.ops.is_empty());
+        assert!(
+            m.axes.labels.iter().any(|l| l.text == "E"),
+            "the colour bar is labelled"
+        );
+        let frame = m.frame.expect("as set up");
+        assert_eq!(frame.view, s.view());
+    }
+
+    #[test]
+    fn a_flat_landscape_has_no_critical_markers_and_a_one_value_colour_bar() {
+        let mut s = Session::new("typed2d", &RustNumbers).expect("as set up");
+        s.set_function("0*x + 0*y").expect("as set up");
+        let mut m = MapState::default();
+        drawn(&s, &mut m);
+        assert!(m.critical.len() <= 1600);
+        let bar: Vec<&str> = m
+            .axes
+            .labels
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| *t == "0")
+            .collect();
+        assert!(!bar.is_empty());
+    }
+
+    #[test]
+    fn the_colour_scale_is_chosen_per_landscape_and_switchable() {
+        let mut s = Session::new("typed2d", &RustNumbers).expect("as set up");
+        s.set_function("exp(x^2 + y^2)").expect("as set up");
+        let mut m = MapState::default();
+        drawn(&s, &mut m);
+        assert_eq!(m.grid.scale.as_ref().expect("as set up").kind(), ScaleKind::Rank);
+        s.set_colour_scale("linear").expect("as set up");
+        drawn(&s, &mut m);
+        assert_eq!(m.grid.scale.as_ref().expect("as set up").kind(), ScaleKind::Linear);
+        assert!(s.link(false).contains("cs=linear"));
+        assert!(s.set_colour_scale("rainbow").is_err());
+        assert_eq!(s.colour_scale(), ScaleKind::Linear);
+        let mut h = Session::new("himmelblau", &RustNumbers).expect("as set up");
+        drawn(&h, &mut m);
+        assert_eq!(m.grid.scale.as_ref().expect("as set up").kind(), ScaleKind::Log);
+        h.set_colour_scale("rank").expect("as set up");
+        drawn(&h, &mut m);
+        assert_eq!(m.grid.scale.as_ref().expect("as set up").kind(), ScaleKind::Rank);
+    }
+
+    #[test]
+    fn the_one_d_map_draws_a_curve_and_its_axes() {
+        let mut s = Session::new("quadratic1d", &RustNumbers).expect("as set up");
+        s.step(3);
+        let mut m = MapState::default();
+        drawn(&s, &mut m);
+        assert!(m.axes.labels.iter().any(|l| l.text == "E"));
+        assert!(m.overlay.ops.iter().filter(|&&o| o == op::PATH).count() > 3);
+    }
+}
