@@ -315,6 +315,61 @@ describe('scenes', () => {
     await page.close();
   });
 
+  test('keys work after a click on a button, and Space does not press it again', async () => {
+    const { page } = await openPage(browser);
+    await page.click('#step');
+    assert.equal((await readout(page, 'gd')).iteration, 1);
+    await page.keyboard.press('s');
+    assert.equal((await readout(page, 'gd')).iteration, 2, 'S steps with the Step button focused');
+    await page.keyboard.press(' ');
+    assert.equal(await page.textContent('#play'), 'Pause', 'Space plays');
+    await page.keyboard.press(' ');
+    assert.equal(await page.textContent('#play'), 'Play', 'Space pauses');
+    const it = (await readout(page, 'gd')).iteration;
+    await page.keyboard.press('r');
+    assert.equal((await readout(page, 'gd')).iteration, 0, `R resets (was ${it})`);
+    // Never while typing in a field.
+    await page.click('#eta-value');
+    await page.keyboard.press('s');
+    assert.equal((await readout(page, 'gd')).iteration, 0);
+    await page.close();
+  });
+
+  test('zoom in, zoom out, fit, pan: the view follows, round-trips through the link, and fits back', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau');
+    const view = async () => (await page.getAttribute('#plot', 'data-view')).split(',').map(Number);
+    const home = await view();
+    await page.click('#zoom-in');
+    const zoomed = await view();
+    assert.ok(Math.abs(zoomed[1] - zoomed[0] - 0.8 * (home[1] - home[0])) < 1e-9, `zoomed in: ${zoomed}`);
+    await page.waitForFunction((v) => decodeURIComponent(location.hash).includes(`view=${v}`), zoomed.join(','));
+    // The link restores the zoomed view exactly.
+    const copy = await openPage(browser, await page.evaluate(() => location.pathname + location.hash));
+    assert.deepEqual(await copy.page.getAttribute('#plot', 'data-view'), zoomed.join(','));
+    await copy.page.close();
+    await page.click('#zoom-out');
+    assert.deepEqual(await view(), home, 'zoomed out exactly back');
+    await page.focus('#overlay');
+    await page.keyboard.press('+');
+    await page.keyboard.press('Alt+ArrowRight');
+    const panned = await view();
+    assert.ok(panned[0] > home[0] * 0.8 + 1e-9, `panned right: ${panned}`);
+    // Ctrl+wheel zooms about the pointer; a plain wheel leaves the view to the page's scroll.
+    const box = await page.locator('#overlay').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.25);
+    await page.mouse.wheel(0, -100);
+    assert.deepEqual(await view(), panned, 'a plain wheel does not zoom');
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    const wheeled = await view();
+    assert.ok(wheeled[1] - wheeled[0] < panned[1] - panned[0], `Ctrl+wheel zoomed in: ${wheeled}`);
+    await page.click('#zoom-fit');
+    assert.deepEqual(await view(), home, 'fit restores the landscape’s view');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('four regimes: each button names its regime, and (d) diverges', async () => {
     const { page } = await openPage(browser);
     await page.selectOption('#scene', 'regimes');

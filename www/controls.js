@@ -125,6 +125,24 @@ function onParamChange(ev) {
   resample();
 }
 
+/** Changes the view with `change(explorer)` (true if it changed), then redraws; `history`
+ *  records the previous view in the browser's history first (once per gesture). */
+function changeView(change, history = true) {
+  if (history) pushNextAddress();
+  let changed = false;
+  if (attempt(() => (changed = change(page.explorer))) && changed) {
+    resample();
+    updateAddress();
+  }
+}
+
+/** Zooms by `factor` about `at` (landscape coordinates; null: the view's centre). */
+function zoomAbout(factor, at, history = true) {
+  const [x0, x1, y0, y1] = page.explorer.view;
+  const point = at ?? (page.explorer.dim === 2 ? [(x0 + x1) / 2, (y0 + y1) / 2] : [(x0 + x1) / 2]);
+  changeView((e) => e.zoom(factor, new Float64Array(point)), history);
+}
+
 /** Switches landscape (with its defaults). */
 export function selectPreset(id) {
   if (!attempt(() => page.explorer.selectPreset(id))) return;
@@ -229,51 +247,99 @@ export function wireControls() {
     updateAddress();
   });
 
-  // Keyboard: space plays/pauses, S or → steps (. too), R resets, anywhere but in a form field;
-  // arrow keys on the focused map move the start point (Shift for larger moves).
+  // Keyboard: space plays/pauses, S or → steps (. too), R resets, anywhere but in a form field
+  // (after a click on a button or a checkbox too: Space then plays rather than pressing it). On
+  // the focused map: arrows move the start (Shift: more), + and − zoom, 0 fits, Alt+arrows pan.
+  const pressable = (t) => t.tagName === 'BUTTON' || (t.tagName === 'INPUT' && ['button', 'checkbox', 'radio'].includes(t.type));
+  const field = (t) => t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && !pressable(t));
+  document.addEventListener('keyup', (ev) => {
+    if (ev.key === ' ' && pressable(ev.target)) ev.preventDefault();
+  });
   document.addEventListener('keydown', (ev) => {
-    const tag = ev.target.tagName;
-    const typing = tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'BUTTON';
-    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (ev.target === el.overlay && ev.key.startsWith('Arrow')) {
+    if (field(ev.target) || ev.ctrlKey || ev.metaKey) return;
+    const onMap = ev.target === el.overlay;
+    const arrow = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowDown: [0, -1], ArrowUp: [0, 1] }[ev.key];
+    if (onMap && arrow && ev.altKey) changeView((e) => e.pan(0.1 * arrow[0], 0.1 * arrow[1]));
+    else if (ev.altKey) return;
+    else if (onMap && arrow) {
       const [x0, x1, y0, y1] = frame.view;
       const k = ev.shiftKey ? 0.1 : 0.02;
-      const dx = { ArrowLeft: -1, ArrowRight: 1 }[ev.key] ?? 0;
-      const dy = { ArrowDown: -1, ArrowUp: 1 }[ev.key] ?? 0;
       const next = Array.from(page.explorer.start);
-      next[0] += dx * k * (x1 - x0);
-      if (next.length === 2) next[1] += dy * k * (y1 - y0);
+      next[0] += arrow[0] * k * (x1 - x0);
+      if (next.length === 2) next[1] += arrow[1] * k * (y1 - y0);
       setStart(next);
-      ev.preventDefault();
-    } else if (ev.key === ' ') {
-      setPlaying(!page.playing);
-      ev.preventDefault();
-    } else if (ev.key === 's' || ev.key === 'S' || ev.key === '.') {
-      stepOnce();
-    } else if (ev.key === 'r' || ev.key === 'R') {
-      el.reset.click();
-    }
+    } else if (onMap && (ev.key === '+' || ev.key === '=' || ev.key === '-' || ev.key === '0')) {
+      if (ev.key === '0') changeView((e) => e.fit());
+      else zoomAbout(ev.key === '-' ? 1.25 : 0.8, null);
+    } else if (ev.key === ' ') setPlaying(!page.playing);
+    else if (ev.key === 's' || ev.key === 'S' || ev.key === '.') stepOnce();
+    else if (ev.key === 'r' || ev.key === 'R') el.reset.click();
+    else return;
+    ev.preventDefault();
   });
+
+  // The view: buttons, Ctrl+wheel (a trackpad's pinch; a plain wheel scrolls the page, embedded
+  // or not), a two-finger pinch, Shift+drag.
+  el.zoomIn.addEventListener('click', () => zoomAbout(0.8, null));
+  el.zoomOut.addEventListener('click', () => zoomAbout(1.25, null));
+  el.zoomFit.addEventListener('click', () => changeView((e) => e.fit()));
+  el.overlay.addEventListener(
+    'wheel',
+    (ev) => {
+      if (!(ev.ctrlKey || ev.metaKey) || !frame.view) return;
+      ev.preventDefault();
+      zoomAbout(Math.exp(Math.max(-1, Math.min(1, ev.deltaY * 0.01))), pointerToLandscape(ev));
+    },
+    { passive: false },
+  );
 
   // The map: a click or a drag sets the start; hovering reads E and ‖∇E‖ there.
   let dragging = false;
+  let panning = null; // the last pointer position of a Shift+drag
+  const touches = new Map(); // pointers down, for a pinch
   el.overlay.addEventListener('pointerdown', (ev) => {
-    if (!frame) return;
-    dragging = true;
+    if (!frame.view) return;
     el.overlay.setPointerCapture(ev.pointerId);
+    touches.set(ev.pointerId, [ev.clientX, ev.clientY]);
+    if (touches.size === 2 || ev.shiftKey) {
+      pushNextAddress();
+      dragging = false;
+      panning = [ev.clientX, ev.clientY];
+      return;
+    }
+    dragging = true;
     setStart(pointerToLandscape(ev));
   });
   el.overlay.addEventListener('pointermove', (ev) => {
-    if (!frame) return;
+    if (!frame.view) return;
+    if (touches.size === 2 && touches.has(ev.pointerId)) {
+      const [a, b] = [...touches.values()];
+      const before = Math.hypot(a[0] - b[0], a[1] - b[1]);
+      touches.set(ev.pointerId, [ev.clientX, ev.clientY]);
+      const [c, d] = [...touches.values()];
+      const after = Math.hypot(c[0] - d[0], c[1] - d[1]);
+      const mid = { clientX: (c[0] + d[0]) / 2, clientY: (c[1] + d[1]) / 2 };
+      if (before > 0 && after > 0) zoomAbout(before / after, pointerToLandscape(mid), false);
+      return;
+    }
+    if (panning) {
+      const [dx, dy] = [ev.clientX - panning[0], ev.clientY - panning[1]];
+      panning = [ev.clientX, ev.clientY];
+      changeView((e) => e.pan(-dx / frame.W, dy / frame.H), false);
+      return;
+    }
     const p = pointerToLandscape(ev);
     if (dragging) setStart(p);
     const probe = page.explorer.probe(new Float64Array(p));
     const where = p.length === 2 ? `x = ${fmt(p[0])}, y = ${fmt(p[1])}` : `x = ${fmt(p[0])}`;
     el.hover.textContent = `${where} · E = ${fmt(probe[0])} · ‖∇E‖ = ${fmt(probe[1])}`;
   });
-  const stop = () => {
+  const stop = (ev) => {
+    touches.delete(ev.pointerId);
     if (dragging) pushNextAddress();
     dragging = false;
+    if (touches.size < 2 && !ev.shiftKey) panning = null;
+    if (touches.size === 0) panning = null;
     updateAddress();
   };
   el.overlay.addEventListener('pointerup', stop);

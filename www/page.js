@@ -25,7 +25,7 @@ export const el = {
   functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
   functionError: $('function-error'), functionCaret: $('function-caret'), functionMessage: $('function-message'),
   exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
-  chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), colourScale: $('colour-scale'), criticalSummary: $('critical-summary'),
+  chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), colourScale: $('colour-scale'), zoomIn: $('zoom-in'), zoomOut: $('zoom-out'), zoomFit: $('zoom-fit'), criticalSummary: $('critical-summary'),
   toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
 

@@ -253,6 +253,64 @@ impl Session {
         Ok(())
     }
 
+    /// Zooms the view by `factor` (below 1 in, above 1 out) about the point `at`, which stays
+    /// where it is on the map; in 1-D only the `x` range. At the view's limits (±1e6, sides of at
+    /// least 1e-6) nothing changes. Whether the view changed.
+    pub fn zoom(&mut self, factor: f64, at: &[f64]) -> Result<bool, Error> {
+        if !(factor.is_finite() && factor > 0.0) {
+            return Err(Error::OutOfRange("a zoom factor is a positive number"));
+        }
+        if at.len() != self.dim() || at.iter().any(|v| !v.is_finite()) {
+            return Err(Error::BadPoint);
+        }
+        let mut next = self.config.view;
+        for (axis, &c) in at.iter().enumerate() {
+            let (lo, hi) = (next[2 * axis], next[2 * axis + 1]);
+            next[2 * axis] = c - (c - lo) * factor;
+            next[2 * axis + 1] = c + (hi - c) * factor;
+        }
+        self.try_view(next)
+    }
+
+    /// Moves the view by `dx` and `dy` times its width and height (`dy` up; ignored in 1-D).
+    /// At the view's limits nothing changes. Whether the view changed.
+    pub fn pan(&mut self, dx: f64, dy: f64) -> Result<bool, Error> {
+        if !(dx.is_finite() && dy.is_finite()) {
+            return Err(Error::OutOfRange("a pan is a finite fraction of the view"));
+        }
+        let [x0, x1, y0, y1] = self.config.view;
+        let (sx, sy) = (dx * (x1 - x0), if self.dim() == 2 { dy * (y1 - y0) } else { 0.0 });
+        self.try_view([x0 + sx, x1 + sx, y0 + sy, y1 + sy])
+    }
+
+    /// Restores the landscape's own view; whether the view changed.
+    pub fn fit(&mut self) -> bool {
+        let view = self.config.preset.view;
+        let changed = self.config.view != view;
+        self.config.view = view;
+        changed
+    }
+
+    /// Sets `view` if it is a valid one (else keeps the current view); whether it changed. The
+    /// bounds are rounded to 10⁻⁴ of the narrower side, so that links keep short numbers
+    /// (`-4.8`, not `-4.800000000000001`) at a cost no one can see.
+    fn try_view(&mut self, view: [f64; 4]) -> Result<bool, Error> {
+        let before = self.config.view;
+        let side = (view[1] - view[0]).min(if self.dim() == 2 {
+            view[3] - view[2]
+        } else {
+            f64::INFINITY
+        });
+        let view = if side.is_finite() && side > 0.0 {
+            // Divide by an exact power of ten (not multiply by its inexact inverse).
+            let per_unit = 10f64.powi(4 - side.log10().floor() as i32);
+            view.map(|v| (v * per_unit).round() / per_unit)
+        } else {
+            view
+        };
+        Ok(self.set_view(&view).is_ok() && self.config.view != before)
+    }
+
     /// The language of the page (a short name such as `en`, `es`; empty for none).
     pub fn set_lang(&mut self, lang: &str) -> Result<(), Error> {
         self.config.lang = token(lang)?;

@@ -446,3 +446,52 @@ fn every_scene_of_the_page_is_a_link_the_core_takes_whole() {
         );
     }
 }
+
+/// Zooming keeps the point under the pointer where it is, zooming out undoes zooming in, panning
+/// moves by fractions of the view, the limits hold, fit restores the preset's view, and the view
+/// goes into the link.
+#[test]
+fn zoom_pan_and_fit() {
+    let mut s = Session::new("himmelblau", &RustNumbers).expect("opens");
+    let home = s.view();
+    let at = [1.0, -2.0];
+    let frac = |v: [f64; 4]| ((at[0] - v[0]) / (v[1] - v[0]), (at[1] - v[2]) / (v[3] - v[2]));
+    let before = frac(s.view());
+    assert!(s.zoom(0.5, &at).expect("zooms"));
+    let after = frac(s.view());
+    assert!((before.0 - after.0).abs() < 1e-12 && (before.1 - after.1).abs() < 1e-12);
+    assert!(((s.view()[1] - s.view()[0]) - 0.5 * (home[1] - home[0])).abs() < 1e-12);
+    assert!(s.zoom(2.0, &at).expect("zooms out"));
+    assert_eq!(s.view(), home, "back exactly: the bounds are rounded");
+    assert!(s.zoom(0.8, &[0.0, 0.0]).expect("zooms"));
+    assert_eq!(s.view(), [-4.8, 4.8, -4.8, 4.8], "short numbers for the link");
+    let u = s.view();
+    assert!(s.pan(0.25, -0.5).expect("pans"));
+    let v = s.view();
+    assert!((v[0] - (u[0] + 0.25 * (u[1] - u[0]))).abs() < 1e-9);
+    assert!((v[2] - (u[2] - 0.5 * (u[3] - u[2]))).abs() < 1e-9);
+    assert!(s.link(false).contains("view="));
+    // The limits: no narrower than 1e-6, no farther than ±1e6; nothing changes there.
+    let mut zoomed = 0;
+    while s.zoom(0.1, &at).expect("zooms") {
+        zoomed += 1;
+        assert!(zoomed < 40, "zooms in forever");
+    }
+    assert!(s.view()[1] - s.view()[0] >= 1e-6);
+    while s.zoom(10.0, &at).expect("zooms") {
+        zoomed += 1;
+        assert!(zoomed < 80, "zooms out forever");
+    }
+    assert!(s.view().iter().all(|v| v.abs() <= 1e6));
+    assert!(s.zoom(0.0, &at).is_err() && s.zoom(f64::NAN, &at).is_err() && s.zoom(2.0, &[1.0]).is_err());
+    assert!(s.pan(f64::INFINITY, 0.0).is_err());
+    assert!(s.fit());
+    assert_eq!(s.view(), home);
+    assert!(!s.fit());
+    // In 1-D only the x range.
+    let mut one = Session::new("quadratic1d", &RustNumbers).expect("opens");
+    let v = one.view();
+    assert!(one.zoom(0.5, &[0.0]).expect("zooms"));
+    assert_eq!(one.view()[2..], v[2..]);
+    assert!((one.view()[1] - one.view()[0] - 0.5 * (v[1] - v[0])).abs() < 1e-12);
+}

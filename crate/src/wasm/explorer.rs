@@ -178,6 +178,22 @@ impl Explorer {
         vec![lo, hi, crate::landscape::neural::MAX_POINTS as f64]
     }
 
+    /// Zooms the view by `factor` (below 1 in) about `at`; whether it changed (not at the
+    /// view's limits).
+    pub fn zoom(&mut self, factor: f64, at: &[f64]) -> Result<bool, JsValue> {
+        Ok(self.session.zoom(factor, at)?)
+    }
+
+    /// Moves the view by `dx`, `dy` times its width and height; whether it changed.
+    pub fn pan(&mut self, dx: f64, dy: f64) -> Result<bool, JsValue> {
+        Ok(self.session.pan(dx, dy)?)
+    }
+
+    /// Restores the landscape's own view; whether it changed.
+    pub fn fit(&mut self) -> bool {
+        self.session.fit()
+    }
+
     /// `η_opt = 1/E''` at the start point (NaN where it has none).
     #[wasm_bindgen(js_name = etaOptAtStart)]
     pub fn eta_opt_at_start(&self) -> f64 {
