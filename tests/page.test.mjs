@@ -396,7 +396,8 @@ describe('scenes', () => {
     const newton = await readout(page, 'newton');
     assert.equal(newton.status, 'running');
     assert.match(newton.cells.status, /heading for a saddle point/);
-    assert.match(await page.textContent('#analysis'), /saddle point/);
+    // Not at a critical point: the analysis describes the curvature, it names no kind.
+    assert.match(await page.textContent('#analysis'), /curved up along one direction, down along the other/);
     await play(page, () => document.querySelector('tr[data-method="newton"]').dataset.status !== 'running');
     const end = await readout(page, 'newton');
     assert.equal(end.status, 'converged');

@@ -131,7 +131,7 @@ function wire() {
   const observer = new ResizeObserver((entries) => {
     for (const e of entries) sizes.set(e.target, { width: e.contentRect.width, height: e.contentRect.height });
     const { width, height } = sizeOf(el.plot);
-    if (`${width}x${height}` !== sampledSize) resample();
+    if (`${width}x${height}` !== sampledSize) resample(1, true);
     else scheduleCharts();
     if (entries.some((e) => e.target === el.data)) render();
     if (page.lab && entries.some((e) => e.target === el.sweepChart)) refreshLab();

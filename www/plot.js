@@ -34,12 +34,15 @@ const SIDES = ['left', 'top', 'right', 'bottom'];
 let margins = null; // the room the axes take around the map (CSS, then as the core asks)
 let fitted = false; // whether the margins were fitted to the current sample
 let axesStale = true; // the axes follow the sample and the sizes, not each step
+let refits = 0; // margin changes since the last resample that was not a resize
 export let sampledSize = ''; // the plot size the last sample was made for
 
 /** Samples the landscape for the core's view and the plot's size and draws the heatmap, at one
- *  sample per CSS pixel times `quality` (the first paint uses a coarser grid, then refines). */
-export function resample(quality = 1) {
+ *  sample per CSS pixel times `quality` (the first paint uses a coarser grid, then refines);
+ *  `resized` when the map's size changed (not what it shows). */
+export function resample(quality = 1, resized = false) {
   performance.mark('descenso:resample-start');
+  if (!resized) refits = 0;
   sampled = false;
   fitted = false;
   const size = sizeOf(el.plot);
@@ -74,7 +77,8 @@ export function resample(quality = 1) {
 export function summarizeCritical() {
   const used = page.explorer.colourScaleUsed();
   el.colourScale.options[0].textContent = used ? tr('scaleAuto', tr(`scale_${used}`)) : tr('scaleAuto', '–');
-  el.criticalSummary.textContent = tr('criticalSummary', ...page.explorer.criticalCounts());
+  const counts = page.explorer.criticalCounts();
+  el.criticalSummary.textContent = counts[counts.length - 1] ? tr('flatLandscape') : tr('criticalSummary', ...counts);
   el.criticalSummary.hidden = !el.showCritical.checked;
 }
 
@@ -99,7 +103,7 @@ export function render() {
   if (e.dim === 2) page.lab?.drawOverlay(ctx, frame);
   if (axes) paint(el.axes, outer, 2);
   axesStale = false;
-  fitMargins(outer.width);
+  fitMargins(window.innerWidth);
   updateReadout(readouts);
   page.lab?.maybeBasins();
   page.lab?.maybeSweep();
@@ -119,11 +123,12 @@ export function render() {
 function fitMargins(width) {
   if (fitted) return;
   fitted = true;
-  // Grown at once, shrunk only by much: a margin that follows every small change of the labels
-  // would resize the map, which changes the labels.
-  const asked = Array.from(page.explorer.mapMargins(width), (m) => 8 * Math.ceil(m / 8));
-  const next = asked.map((m, i) => (m > margins[i] || m < margins[i] - 16 ? m : margins[i]));
-  if (next.length !== 4 || next.every((m, i) => m === margins[i])) return;
+  // The core's margins do not depend on the map's size, only on the view and the colour scale
+  // (which moves a little with the sample): rounded up to 8 px they settle at once. Should
+  // they not, the map stops resizing itself after three changes in a row.
+  const next = Array.from(page.explorer.mapMargins(width), (m) => 8 * Math.ceil(m / 8));
+  if (next.length !== 4 || next.every((m, i) => m === margins[i]) || refits >= 3) return;
+  refits++;
   margins = next;
   SIDES.forEach((side, i) => el.mapFrame.style.setProperty(`--axis-${side}`, `${next[i]}px`));
 }

@@ -83,7 +83,7 @@ export function updateReadout(readouts) {
     cells[6].textContent = String(r.solves);
     const kind = r.kind ? ` ${tr('at')} ${tr(r.kind)}` : '';
     const warn = r.heading ? ` — ${tr(r.heading === 'saddle' ? 'headingSaddle' : 'headingMaximum')}` : '';
-    cells[7].textContent = tr(r.status) + kind + warn;
+    cells[7].textContent = r.kind === 'flat' ? tr('stoppedFlat') : tr(r.status) + kind + warn;
     cells[7].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}${r.heading ? ' heading' : ''}`;
     row.querySelector('abbr').title = tr(id);
   });
@@ -94,7 +94,9 @@ export function updateAnalysis(a) {
   const marks = [];
   const parts = [];
   const label = a.method >= 0 ? tr('atIterate', tr(`${page.methods[a.method]}_short`), a.iteration) : tr('atStart');
-  parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join(', ')} (${tr(a.kind)}).`);
+  // A kind of critical point only at one; elsewhere what the curvature is.
+  const shape = a.critical ? tr(a.critical) : tr(`curv${page.explorer.dim}_${a.kind}`);
+  parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join(', ')} (${shape}).`);
   if (Number.isFinite(a.stability_bound)) {
     parts.push(`${tr('bound')} = ${fmt(a.stability_bound)}.`);
     marks.push([page.explorer.dim === 1 ? '2η_opt' : '2/λ_max', a.stability_bound]);

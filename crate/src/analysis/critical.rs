@@ -64,10 +64,12 @@ pub fn find<const N: usize>(
             global: false,
         });
     }
+    if curvature == 0.0 && found.len() == total {
+        // E is flat: every point is critical. No markers (the session says so instead).
+        return Vec::new();
+    }
     for p in &mut found {
-        let analysis = Analysis::at(landscape, &p.x);
-        let flat = analysis.eigenvalues.iter().all(|l| l.abs() <= 1e-6 * curvature);
-        p.kind = if flat { CriticalKind::Degenerate } else { analysis.kind };
+        p.kind = classify(landscape, &p.x);
     }
     found.sort_unstable_by(|a, b| a.value.total_cmp(&b.value));
     if let Some(best) = found.iter().find(|p| p.kind == CriticalKind::Minimum).map(|p| p.value) {
@@ -84,6 +86,78 @@ pub fn find<const N: usize>(
 
 /// Newton's iteration from `x` until its step is negligible against the box (`size`), or `None`
 /// if it leaves the neighbourhood, meets a singular Hessian or does not settle.
+/// The kind of the critical point at `x`, the same whatever the view: [`CriticalKind::Degenerate`]
+/// when some eigenvalue of the Hessian is zero next to the curvature around it (the largest
+/// Hessian entry at `x` and at `2N` points a thousandth of `max(1, ‖x‖)` away), else the signs'.
+/// (Measured against the view's curvature instead, the origin of `exp(x² + y²)` was degenerate
+/// in the ±5 view, where `E` reaches 10²¹, and a minimum in ±2.)
+pub fn classify<const N: usize>(landscape: &dyn Landscape<N>, x: &Point<N>) -> CriticalKind {
+    let analysis = Analysis::at(landscape, x);
+    let r = 1e-3 * x.norm().max(1.0);
+    let mut curvature = landscape.hessian(x).amax();
+    for i in 0..N {
+        for sign in [-1.0, 1.0] {
+            let mut y = *x;
+            y[i] += sign * r;
+            let h = landscape.hessian(&y).amax();
+            if h.is_finite() {
+                curvature = curvature.max(h);
+            }
+        }
+    }
+    if analysis
+        .eigenvalues
+        .iter()
+        .any(|l| !l.is_finite() || l.abs() <= 1e-6 * curvature)
+    {
+        CriticalKind::Degenerate
+    } else {
+        analysis.kind
+    }
+}
+
+/// The critical point near `x`, if there is one within `radius`: Newton's iteration from `x`
+/// (taking no step along a direction of zero curvature where the gradient has no component)
+/// until its steps vanish, as long as it stays within `radius` of `x`; with its kind
+/// ([`classify`]). `None` where `∇E` is small but no critical point is near: a plateau, or an
+/// asymptote (`exp(x)` far to the left, where Newton steps a unit further each time).
+pub fn critical_near<const N: usize>(
+    landscape: &dyn Landscape<N>,
+    x: &Point<N>,
+    radius: f64,
+) -> Option<(Point<N>, CriticalKind)> {
+    const STEPS: usize = 80;
+    let mut y = *x;
+    for _ in 0..STEPS {
+        let g = landscape.gradient(&y);
+        if !g.iter().all(|c| c.is_finite()) {
+            return None;
+        }
+        let a = Analysis::at(landscape, &y);
+        let scale = a.eigenvalues.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
+        let mut v = Point::<N>::zeros();
+        for (l, u) in a.eigenvalues.iter().zip(&a.eigenvectors) {
+            let u = Point::<N>::from_fn(|i, _| u[i]);
+            let along = g.dot(&u);
+            if l.abs() <= 1e-14 * scale.max(1e-300) {
+                if along.abs() > 1e-14 * (1.0 + g.norm()) {
+                    return None; // a slope where E does not curve: no critical point that way
+                }
+                continue;
+            }
+            v -= u * (along / l);
+        }
+        y += v;
+        if !y.iter().all(|c| c.is_finite()) || (y - x).norm() > radius {
+            return None;
+        }
+        if v.norm() <= 1e-12 * (1.0 + y.norm()) {
+            break;
+        }
+    }
+    Some((y, classify(landscape, &y)))
+}
+
 fn newton_from<const N: usize>(landscape: &dyn Landscape<N>, mut x: Point<N>, size: f64) -> Option<Point<N>> {
     for _ in 0..MAX_STEPS {
         let g = landscape.gradient(&x);

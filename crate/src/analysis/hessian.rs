@@ -16,15 +16,19 @@ pub enum CriticalKind {
     Maximum = 2,
     /// Some eigenvalue is zero (to rounding): the second-order model cannot tell.
     Degenerate = 3,
+    /// Not a critical point: where a run stopped with `∇E` vanishing but no critical point
+    /// near (a plateau, or an asymptote). Never a kind of curvature or of a critical point.
+    Flat = 4,
 }
 
 impl CriticalKind {
     /// Every kind, in the order of their wire codes.
-    pub const ALL: [CriticalKind; 4] = [
+    pub const ALL: [CriticalKind; 5] = [
         CriticalKind::Minimum,
         CriticalKind::Saddle,
         CriticalKind::Maximum,
         CriticalKind::Degenerate,
+        CriticalKind::Flat,
     ];
 
     /// The kind's wire code (its index in [`CriticalKind::ALL`]).
@@ -39,6 +43,7 @@ impl CriticalKind {
             CriticalKind::Saddle => "saddle",
             CriticalKind::Maximum => "maximum",
             CriticalKind::Degenerate => "degenerate",
+            CriticalKind::Flat => "flat",
         }
     }
 }

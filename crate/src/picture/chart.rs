@@ -86,10 +86,15 @@ impl YAxis {
                 (-12.0, 0.0)
             };
             let pad = 0.05 * (b - a).max(1.0);
-            return YAxis::Log {
-                lo: a - pad,
-                hi: b + pad,
-            };
+            let (lo, hi) = (a - pad, b + pad);
+            // At least one decade inside, so that the axis has a label.
+            if hi.floor() < lo.ceil() {
+                return YAxis::Log {
+                    lo: lo.floor(),
+                    hi: lo.floor() + 1.0,
+                };
+            }
+            return YAxis::Log { lo, hi };
         }
         let start = series
             .iter()
@@ -411,6 +416,11 @@ mod tests {
             labels.contains(&"0".to_owned()) && labels.iter().any(|l| l.starts_with('−')),
             "{labels:?}"
         );
+        // One value: a log axis spanning the decade around it, labelled.
+        let ys = [vec![24.2]];
+        let one = YAxis::fit(&series(&ys, &["GD"]), false);
+        assert_eq!(one, YAxis::Log { lo: 1.0, hi: 2.0 });
+        assert_eq!(one.ticks(6).len(), 2);
         // All positive: a log axis; a small range of both signs: linear.
         let ys = [vec![4.0, 1.0, 0.25]];
         assert!(matches!(YAxis::fit(&series(&ys, &["GD"]), false), YAxis::Log { .. }));

@@ -71,23 +71,30 @@ fn y_ticks(frame: &Frame) -> Vec<(f64, String)> {
         .collect()
 }
 
-/// The room the left axis needs beside a map of `frame`: its widest tick label and the tick.
+/// The room the left axis needs beside a map of `frame`'s view, whatever its height: its
+/// widest tick label at any number of ticks the axis may get, and the tick. (Independent of
+/// the map's size, which follows from it.)
 pub fn left_margin(frame: &Frame) -> f64 {
-    let widest = y_ticks(frame)
-        .iter()
-        .map(|(_, l)| text_width(l, FONT))
+    let [.., y0, y1] = frame.view;
+    let widest = (2..=10)
+        .flat_map(|count| {
+            let (ys, step) = nice_ticks(y0, y1, count);
+            ys.into_iter().map(move |y| text_width(&tick_label(y, step), FONT))
+        })
         .fold(0.0, f64::max);
     (widest + 14.0).max(30.0).ceil()
 }
 
-/// Whether the frame canvas is too small for axes outside the map (a phone, a small embed):
-/// then the map takes all the room and its ticks, labels and colour bar are drawn inside it.
+/// Whether a page `width` pixels wide is too narrow for axes outside the map (a phone, a small
+/// embed): then the map takes all the room and its ticks, labels and colour bar are drawn
+/// inside it. (Decided on the page's width, not the map's, which follows from the decision.)
 pub fn compact(width: f64) -> bool {
-    width < 480.0
+    width < 600.0
 }
 
 /// The room around the map, `[left, top, right, bottom]` in pixels, that the axes and colour
-/// bar of `frame` and `scale` need on a frame canvas `width` pixels wide (none when compact).
+/// bar of `frame`'s view and `scale` need on a page `width` pixels wide (none when compact),
+/// the same whatever the map's size.
 pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
     if compact(width) {
         return [0.0; 4];
@@ -95,9 +102,10 @@ pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
     let left = left_margin(frame);
     let right = match scale {
         Some(scale) => {
-            let widest = colour_bar_ticks(scale, bar_ticks(frame.height))
-                .iter()
-                .map(|&(_, v)| text_width(&short_number(v), FONT))
+            // At any number of ticks the bar may get: independent of the map's size.
+            let widest = (2..=6)
+                .flat_map(|count| colour_bar_ticks(scale, count))
+                .map(|(_, v)| text_width(&short_number(v), FONT))
                 .fold(0.0, f64::max);
             (10.0 + 12.0 + 6.0 + widest + 4.0).ceil()
         }
@@ -125,9 +133,9 @@ pub struct PlotBox {
 }
 
 /// The frame around the map: ticks and their labels along the bottom (`x`) and left (`y`, or
-/// `E` in 1-D) edges, the axis names, and in 2-D the colour bar of `scale` at the right. On a
-/// compact canvas (see [`compact`]) all of it is drawn inside the map's edges, with a halo.
-/// `canvas` is the frame canvas's size; `frame` the map's.
+/// `E` in 1-D) edges, the axis names, and in 2-D the colour bar of `scale` at the right. With no
+/// room around the map (a compact page, see [`margins`]) all of it is drawn inside the map's
+/// edges, with a halo. `canvas` is the frame canvas's size; `frame` the map's.
 pub fn draw_axes(
     out: &mut Sketch,
     canvas: (f64, f64),
@@ -137,7 +145,7 @@ pub fn draw_axes(
     scale: Option<&Scale>,
 ) {
     out.clear();
-    let inside = compact(canvas.0);
+    let inside = plot.left < 1.0 || plot.top < 1.0;
     // Outside: labels beyond the edges, ink on the page. Inside: within the edges, with a halo.
     let (dir, halo) = if inside { (-1.0, HALO) } else { (1.0, NONE) };
     let [x0, x1, ..] = frame.view;

@@ -41,6 +41,34 @@ pub struct MapState {
     /// How the last overlay mapped the view onto pixels.
     pub frame: Option<Frame>,
     dim: usize,
+    flat: bool,
+}
+
+/// Whether `E` is the same, with a zero gradient, at the view's centre, its corners and the
+/// midpoints of its sides (checked when no critical point was found: a flat landscape makes
+/// every seed its own critical point, which the search reports as none).
+fn is_flat(session: &Session) -> bool {
+    let [x0, x1, y0, y1] = session.view();
+    let mut first = None;
+    for (fx, fy) in [
+        (0.5, 0.5),
+        (0.0, 0.0),
+        (1.0, 1.0),
+        (0.0, 1.0),
+        (1.0, 0.0),
+        (0.5, 0.0),
+        (0.0, 0.5),
+    ] {
+        let p = [x0 + fx * (x1 - x0), y0 + fy * (y1 - y0)];
+        let Ok([e, g]) = session.probe(&p[..session.dim()]) else {
+            return false;
+        };
+        if g != 0.0 || first.is_some_and(|f| f != e) {
+            return false;
+        }
+        first = Some(e);
+    }
+    true
 }
 
 impl MapState {
@@ -73,9 +101,11 @@ impl MapState {
         Ok(())
     }
 
-    /// Finds the critical points in view from `seeds` seeds per side.
+    /// Finds the critical points in view from `seeds` seeds per side; notes a landscape that
+    /// is flat in view (every point critical: no markers, the summary says so).
     pub fn find_critical(&mut self, session: &Session, seeds: usize) -> Result<(), Error> {
         self.critical = session.critical_points(seeds)?;
+        self.flat = self.critical.is_empty() && is_flat(session);
         Ok(())
     }
 
@@ -85,6 +115,11 @@ impl MapState {
             .iter()
             .map(|k| self.critical.iter().filter(|c| c.kind == *k).count())
             .collect()
+    }
+
+    /// Whether `E` is constant in view (found with the critical points).
+    pub fn flat(&self) -> bool {
+        self.flat
     }
 
     /// Draws the overlay for a map of `plot`'s size, as the session stands (its runs, start and
@@ -202,7 +237,10 @@ mod tests {
         s.set_function("0*x + 0*y").expect("as set up");
         let mut m = MapState::default();
         drawn(&s, &mut m);
-        assert!(m.critical.len() <= 1600);
+        assert!(m.critical.is_empty() && m.flat(), "{} markers", m.critical.len());
+        s.set_function("x^2 + y^2").expect("as set up");
+        drawn(&s, &mut m);
+        assert!(m.critical.len() == 1 && !m.flat());
         let bar: Vec<&str> = m
             .axes
             .labels

@@ -21,6 +21,7 @@ use crate::landscape::neural::{self, TinyNet};
 use crate::landscape::presets::{AnyLandscape, Preset};
 use crate::landscape::Landscape;
 use crate::method::catalog::{Hyper, METHOD_IDS};
+use crate::method::Status;
 use crate::numbers::Numbers;
 use crate::picture::chart::{self, YAxis};
 use crate::picture::colormap::ScaleKind;
@@ -567,9 +568,14 @@ impl Session {
     }
 
     /// The point the analysis describes: the current iterate of the first method that is on
-    /// and has a finite iterate, else the start point.
+    /// and has not diverged (nor stopped where `E` is undefined), else the start point. (A
+    /// diverged iterate is far out: `2/λ_max` there says nothing about the landscape in view.)
     pub fn analysis_point(&self) -> AnalysisPoint {
         for i in 0..METHOD_IDS.len() {
+            let status = with_runs!(&self.runs, r => r.status(i));
+            if matches!(status, Some(Status::Diverged | Status::Undefined)) {
+                continue;
+            }
             // (The run's last recorded point is its current iterate.)
             let Some((points, values)) = self.path(i) else { continue };
             let x = &points[points.len().saturating_sub(self.dim())..];

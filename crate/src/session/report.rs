@@ -26,7 +26,8 @@ pub struct Readout {
     pub counts: Counts,
     /// How the run stands or ended.
     pub status: Status,
-    /// When converged: the kind of critical point reached.
+    /// When converged: the kind of critical point reached, or [`CriticalKind::Flat`] where the
+    /// gradient vanished with no critical point near.
     pub reached: Option<CriticalKind>,
     /// Newton still running where `H` is not positive definite: the saddle or maximum it heads
     /// for.
@@ -52,8 +53,12 @@ pub struct AnalysisReport {
     pub eta_ratio: Option<f64>,
     /// Where Newton's step from the point goes, `x − H⁻¹∇E` (`None` when `H` is singular).
     pub newton_target: Option<Vec<f64>>,
-    /// The shape of `E` there.
+    /// The shape of `E` there (the signs of the eigenvalues: a description of the curvature,
+    /// not a claim that the point is critical).
     pub kind: CriticalKind,
+    /// Where `∇E` vanishes (as a run's convergence test has it): the kind of critical point,
+    /// or [`CriticalKind::Flat`] when no critical point is near; `None` elsewhere.
+    pub critical: Option<CriticalKind>,
     /// In 1-D the regime of gradient descent's `η`.
     pub regime: Option<Regime>,
 }

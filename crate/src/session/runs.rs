@@ -28,6 +28,8 @@ pub struct Runs<const N: usize> {
     /// The landscape.
     pub landscape: Box<dyn Landscape<N>>,
     runs: Vec<Option<Trajectory<N>>>,
+    /// What each converged run reached (see [`reached`]), found once when it converged.
+    reached: Vec<Option<CriticalKind>>,
 }
 
 impl<const N: usize> Runs<N> {
@@ -41,6 +43,7 @@ impl<const N: usize> Runs<N> {
         let mut runs = Runs {
             landscape,
             runs: Vec::new(),
+            reached: Vec::new(),
         };
         runs.restart(start, hyper, enabled)?;
         Ok(runs)
@@ -59,8 +62,21 @@ impl<const N: usize> Runs<N> {
             };
             runs.push(method.map(|m| Trajectory::new(m, l, x0, Criteria::default())));
         }
+        self.reached = vec![None; runs.len()];
         self.runs = runs;
+        self.note_reached();
         Ok(())
+    }
+
+    /// Finds what each run that converged since the last call reached.
+    fn note_reached(&mut self) {
+        for (t, reached) in self.runs.iter().zip(self.reached.iter_mut()) {
+            if let (Some(t), None) = (t, &reached) {
+                if t.state().status == Status::Converged {
+                    *reached = Some(self::reached(self.landscape.as_ref(), &t.state().x));
+                }
+            }
+        }
     }
 
     /// Method `i`'s run, if it is on.
@@ -76,6 +92,7 @@ impl<const N: usize> Runs<N> {
             t.advance(l, steps);
             running |= t.is_running();
         }
+        self.note_reached();
         running
     }
 
@@ -107,9 +124,14 @@ impl<const N: usize> Runs<N> {
             y: if N > 1 { s.x[N - 1] } else { f64::NAN },
             counts: s.counts,
             status: s.status,
-            reached: (s.status == Status::Converged).then_some(curvature),
+            reached: self.reached.get(i).copied().flatten(),
             heading: (newton && misled && s.status == Status::Running).then_some(curvature),
         })
+    }
+
+    /// How method `i`'s run stands (`None` when it is off).
+    pub fn status(&self, i: usize) -> Option<Status> {
+        Some(self.run(i)?.state().status)
     }
 
     /// The series of every enabled method for a chart of `E` (`grad == false`) or `‖∇E‖`, with
@@ -169,7 +191,9 @@ impl<const N: usize> Runs<N> {
         let x = point::<N>(x)?;
         let a = Analysis::at(self.landscape.as_ref(), &x);
         let one_d = N == 1;
+        let at_critical = self.landscape.gradient(&x).norm() <= Criteria::default().grad_tol;
         Ok(AnalysisReport {
+            critical: at_critical.then(|| reached(self.landscape.as_ref(), &x)),
             eigenvalues: a.eigenvalues.clone(),
             eigenvectors: a.eigenvectors.concat(),
             lambda_max: a.lambda_max,
@@ -183,4 +207,10 @@ impl<const N: usize> Runs<N> {
             regime: one_d.then(|| Regime::of(eta, a.lambda_max)),
         })
     }
+}
+
+/// What a point where `∇E` vanished is: the kind of the critical point there (within a
+/// hundredth of `max(1, ‖x‖)`), or [`CriticalKind::Flat`] when none is near.
+fn reached<const N: usize>(landscape: &dyn Landscape<N>, x: &Point<N>) -> CriticalKind {
+    critical::critical_near(landscape, x, 1e-2 * x.norm().max(1.0)).map_or(CriticalKind::Flat, |(_, kind)| kind)
 }

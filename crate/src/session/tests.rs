@@ -495,3 +495,102 @@ fn zoom_pan_and_fit() {
     assert_eq!(one.view()[2..], v[2..]);
     assert!((one.view()[1] - one.view()[0] - 0.5 * (v[1] - v[0])).abs() < 1e-12);
 }
+
+/// Runs every enabled method of `s` until none runs (or 20,000 steps) and returns method `id`'s
+/// readout.
+fn settled(s: &mut Session, id: &str) -> Readout {
+    for _ in 0..200 {
+        if !s.step(100) {
+            break;
+        }
+    }
+    let i = METHOD_IDS.iter().position(|m| *m == id).expect("a method");
+    s.readout(i).expect("on")
+}
+
+/// A run whose gradient vanishes where there is no critical point is never "converged at a
+/// minimum": Newton on `exp(x) + y²` walks off to the left, one unit per step, until `‖∇E‖`
+/// is below the tolerance at x ≈ −18.5; on a sigmoid's plateau it does the same.
+#[test]
+fn a_gradient_vanishing_far_out_is_not_a_minimum() {
+    let mut s = Session::new("typed2d", &RustNumbers).expect("opens");
+    s.set_function("exp(x) + y^2").expect("parses");
+    s.set_start(&[0.5, -1.5]).expect("start");
+    let newton = settled(&mut s, "newton");
+    assert_eq!(newton.status, Status::Converged);
+    assert!(newton.x < -15.0, "far out: {}", newton.x);
+    assert_eq!(newton.reached, Some(CriticalKind::Flat));
+    let mut p = Session::new("typed1d", &RustNumbers).expect("opens");
+    p.set_function("1/(1 + exp(-x))").expect("parses");
+    p.set_start(&[-3.0]).expect("start");
+    let newton = settled(&mut p, "newton");
+    assert_eq!(newton.status, Status::Converged, "{newton:?}");
+    assert_eq!(
+        newton.reached,
+        Some(CriticalKind::Flat),
+        "the sigmoid's plateau: {newton:?}"
+    );
+    // A true minimum is still one, degenerate or not.
+    let mut q = Session::new("typed2d", &RustNumbers).expect("opens");
+    q.set_function("x^4 + y^2").expect("parses");
+    q.set_start(&[0.5, 0.5]).expect("start");
+    let newton = settled(&mut q, "newton");
+    assert_eq!(newton.status, Status::Converged);
+    assert_eq!(
+        newton.reached,
+        Some(CriticalKind::Degenerate),
+        "x⁴ + y² has a degenerate minimum"
+    );
+    q.set_function("(x - 1)^2 + 3 (y + 2)^2").expect("parses");
+    assert_eq!(settled(&mut q, "newton").reached, Some(CriticalKind::Minimum));
+}
+
+/// The status, the markers and the summary agree: on the monkey saddle the origin is
+/// degenerate in all three, whatever the view.
+#[test]
+fn statuses_markers_and_summary_agree_on_the_monkey_saddle() {
+    let mut s = Session::new("monkey", &RustNumbers).expect("opens");
+    let points = s.critical_points(40).expect("finds");
+    let origin = points
+        .iter()
+        .find(|p| p.x.abs() < 1e-3 && p.y.abs() < 1e-3)
+        .expect("the origin");
+    assert_eq!(origin.kind, CriticalKind::Degenerate);
+    s.set_start(&[0.3, 0.0]).expect("start");
+    s.set_enabled(&METHOD_IDS.map(|m| m == "newton")).expect("newton only");
+    let newton = settled(&mut s, "newton");
+    assert_eq!(newton.status, Status::Converged, "{newton:?}");
+    assert_eq!(newton.reached, Some(origin.kind), "{newton:?}");
+}
+
+/// The kind of a critical point does not depend on the view: the origin of `exp(x² + y²)` is a
+/// minimum in ±5 (where E reaches 10²¹) as in ±2.
+#[test]
+fn the_kind_of_a_critical_point_does_not_depend_on_the_view() {
+    let mut s = Session::new("typed2d", &RustNumbers).expect("opens");
+    s.set_function("exp(x^2 + y^2)").expect("parses");
+    for half in [5.0, 2.0] {
+        s.set_view(&[-half, half, -half, half]).expect("view");
+        let points = s.critical_points(40).expect("finds");
+        assert_eq!(points.len(), 1, "±{half}: {points:?}");
+        assert_eq!(points[0].kind, CriticalKind::Minimum, "±{half}");
+    }
+}
+
+/// The analysis names a kind of critical point only at one: at an ordinary point of Rosenbrock
+/// it describes the curvature; at (1, 1) it names the minimum. A diverged iterate is not the
+/// point analysed.
+#[test]
+fn the_analysis_names_a_critical_point_only_at_one() {
+    let s = Session::new("rosenbrock", &RustNumbers).expect("opens");
+    let ordinary = s.analysis_at(&[-1.2, 1.0]).expect("analyses");
+    assert_eq!(ordinary.critical, None);
+    let minimum = s.analysis_at(&[1.0, 1.0]).expect("analyses");
+    assert_eq!(minimum.critical, Some(CriticalKind::Minimum));
+    let mut d = Session::new("rosenbrock", &RustNumbers).expect("opens");
+    d.set_hyper(Hyper { eta: 0.1, ..d.hyper() }).expect("η");
+    let gd = settled(&mut d, "gd");
+    assert_eq!(gd.status, Status::Diverged);
+    let at = d.analysis_point();
+    assert_ne!(at.method, Some(0), "the diverged GD is not analysed: {at:?}");
+}

@@ -40,9 +40,13 @@ pub struct AnalysisView {
     /// `x − H⁻¹∇E` (empty when `H` is singular).
     #[wasm_bindgen(readonly)]
     pub newton_target: Vec<f64>,
-    /// A name of `kindNames`.
+    /// The curvature there, a name of `kindNames` (not a claim that the point is critical).
     #[wasm_bindgen(readonly)]
     pub kind: String,
+    /// Where `∇E` vanishes: the kind of critical point (a name of `kindNames`, `flat` when
+    /// none is near); empty elsewhere.
+    #[wasm_bindgen(readonly)]
+    pub critical: String,
     /// In 1-D the regime's name (`Regime::name`); empty in 2-D.
     #[wasm_bindgen(readonly)]
     pub regime: String,
@@ -63,6 +67,7 @@ impl Explorer {
             eta_ratio: a.eta_ratio.unwrap_or(f64::NAN),
             newton_target: a.newton_target.unwrap_or_default(),
             kind: a.kind.name().to_owned(),
+            critical: a.critical.map_or("", CriticalKind::name).to_owned(),
             regime: a.regime.map_or("", Regime::name).to_owned(),
         })
     }

@@ -93,8 +93,8 @@ impl Explorer {
         })
     }
 
-    /// The room `[left, top, right, bottom]` the axes need around the map on a frame canvas
-    /// `width` pixels wide, as last drawn.
+    /// The room `[left, top, right, bottom]` the axes need around the map, as last drawn, on a
+    /// page `width` pixels wide (none on a narrow page: the axes are then inside the map).
     #[wasm_bindgen(js_name = mapMargins)]
     pub fn map_margins(&self, width: f64) -> Vec<f64> {
         let Some(frame) = self.map.frame else {
@@ -126,10 +126,15 @@ impl Explorer {
         self.map.grid.scale.as_ref().map_or("", |s| s.kind().name()).to_owned()
     }
 
-    /// `[all, then one count per kind of kindNames]`: the critical points in view.
+    /// `[all, one count per kind of kindNames, 1 if E is constant in view (else 0)]`: the
+    /// critical points in view.
     #[wasm_bindgen(js_name = criticalCounts)]
     pub fn critical_counts(&self) -> Vec<usize> {
         let counts = self.map.critical_counts();
-        std::iter::once(counts.iter().sum()).chain(counts).collect()
+        let flat = usize::from(self.map.flat());
+        std::iter::once(counts.iter().sum())
+            .chain(counts)
+            .chain([flat])
+            .collect()
     }
 }
