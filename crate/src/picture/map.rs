@@ -533,6 +533,53 @@ pub struct HessianPicture<'a> {
     pub n: usize,
 }
 
+/// The 1-D Hessian view at `x0`: the tangent `E(x0) + E′(x0)(x − x0)` (dotted), the Taylor
+/// parabola `… + ½E″(x0)(x − x0)²` (dashed) over the view, `E″` written by the point, and where
+/// Newton's step goes, `x0 − E′/E″`, marked on the parabola's vertex (a minimum where
+/// `E″ > 0`, a maximum where `E″ < 0`).
+pub fn draw_taylor_1d(out: &mut Sketch, frame: &Frame, x0: f64, e0: f64, g: f64, h: f64) {
+    if !(x0.is_finite() && e0.is_finite() && g.is_finite() && h.is_finite()) {
+        return;
+    }
+    let [a, b, ..] = frame.view;
+    let model = |x: f64| e0 + g * (x - x0) + 0.5 * h * (x - x0) * (x - x0);
+    const SAMPLES: usize = 160;
+    let parabola: Vec<f64> = (0..=SAMPLES)
+        .flat_map(|k| {
+            let x = a + (b - a) * k as f64 / SAMPLES as f64;
+            let (px, py) = frame.to_px(x, model(x));
+            [px, py]
+        })
+        .collect();
+    let gold = rgba(0xb07800, 1.0);
+    out.path(&parabola, false, NONE, gold, 2.0, &[6.0, 4.0]);
+    let (ta, tb) = (frame.to_px(a, e0 + g * (a - x0)), frame.to_px(b, e0 + g * (b - x0)));
+    out.line([ta.0, ta.1, tb.0, tb.1], rgba(0x5b5b66, 1.0), 1.2, &[2.0, 3.0]);
+    let (px, py) = frame.to_px(x0, e0);
+    let label = format!("E″ = {}", short_number(h));
+    let (lx, ly) = label_inside(frame, &label, [(px + 8.0, py - 10.0), (px - 8.0, py + 22.0)], (px, py));
+    out.text(&label, lx, ly, FONT, Align::Start, Align::End, gold, HALO);
+    if h != 0.0 {
+        let target = x0 - g / h;
+        let (tx, ty) = frame.to_px(target, model(target));
+        out.line([px, py, tx, ty], gold, 1.5, &[2.0, 3.0]);
+        let square = [
+            tx - 5.0,
+            ty - 5.0,
+            tx + 5.0,
+            ty - 5.0,
+            tx + 5.0,
+            ty + 5.0,
+            tx - 5.0,
+            ty + 5.0,
+        ];
+        out.path(&square, true, HALO, gold, 2.0, &[]);
+        let text = "x − E′/E″";
+        let below = if h > 0.0 { ty + 8.0 } else { ty - 8.0 - FONT };
+        out.text(text, tx, below, FONT, Align::Middle, Align::Start, gold, HALO);
+    }
+}
+
 /// The window around `at` where the Taylor model is sampled: a square of 0.44 of the view's
 /// larger side.
 pub fn model_window(view: [f64; 4], at: [f64; 2]) -> [f64; 4] {

@@ -186,6 +186,15 @@ impl MapState {
                 map::draw_track(out, &frame, &track, dim);
             }
         }
+        // Above the paths: its labels are read against them.
+        if show_hessian && dim == 1 {
+            if let LandscapeRef::One(l) = session.landscape() {
+                let x0 = session.analysis_point().x[0];
+                let p = crate::landscape::Point::<1>::new(x0);
+                let (g, h) = l.gradient_hessian(&p);
+                map::draw_taylor_1d(out, &frame, x0, l.value(&p), g[0], h[(0, 0)]);
+            }
+        }
         if axes {
             let names = if dim == 2 { ["x", "y"] } else { ["x", "E"] };
             let scale = if dim == 2 { self.grid.scale.as_ref() } else { None };
@@ -270,6 +279,33 @@ mod tests {
         h.set_colour_scale("rank").expect("as set up");
         drawn(&h, &mut m);
         assert_eq!(m.grid.scale.as_ref().expect("as set up").kind(), ScaleKind::Rank);
+    }
+
+    /// The Hessian view in 1-D: the tangent, the parabola and Newton's target, which on a
+    /// quadratic is its minimum.
+    #[test]
+    fn the_one_d_hessian_view_draws_the_parabola_and_newtons_target() {
+        let mut s = Session::new("quadratic1d", &RustNumbers).expect("as set up");
+        let mut m = MapState::default();
+        drawn(&s, &mut m);
+        let without = m.overlay.ops.len();
+        s.set_panels(true, true);
+        drawn(&s, &mut m);
+        assert!(m.overlay.ops.len() > without + 100, "the model is drawn");
+        let labels: Vec<&str> = m.overlay.labels.iter().map(|l| l.text.as_str()).collect();
+        assert!(labels.iter().any(|l| l.starts_with("E″ = ")), "{labels:?}");
+        let target = m
+            .overlay
+            .labels
+            .iter()
+            .find(|l| l.text.starts_with("x − E′/E″"))
+            .expect("Newton's target");
+        let frame = m.frame.expect("drawn");
+        let (px, _) = frame.to_px(0.0, 0.0);
+        assert!(
+            (target.bounds[0] + target.bounds[2]) / 2.0 - px < 1.0,
+            "at the minimum x = 0: {target:?}"
+        );
     }
 
     #[test]

@@ -160,7 +160,8 @@ impl Session {
     }
 
     /// The 2-D quadratic's conditioning, as the lecture's scene sets it: curvatures 1 and
-    /// `kappa` (the condition number κ = λ₂/λ₁, ≥ 1), its axes turned by `theta` degrees.
+    /// `kappa` (the condition number κ = λ₂/λ₁, ≥ 1), its axes turned by `theta` degrees; `η`
+    /// keeps its fraction of `2/λ_max`. Restarts once.
     pub fn set_conditioning(&mut self, kappa: f64, theta: f64) -> Result<(), Error> {
         if self.config.preset.id != "quadratic2d" {
             return Err(Error::NotHere("only the 2-D quadratic has a conditioning"));
@@ -168,7 +169,17 @@ impl Session {
         if kappa.is_nan() || kappa < 1.0 {
             return Err(Error::OutOfRange("the condition number κ is at least 1"));
         }
-        self.set_params(&[1.0, kappa, theta])
+        let mut next = self.config.clone();
+        let lambda_max = |p: &[f64]| p[0].max(p[1]);
+        let before = lambda_max(&next.params);
+        next.params = vec![1.0, kappa, theta];
+        // η keeps its fraction of 2/λ_max: a larger κ shows GD crawling along the flat axis and
+        // zig-zagging across the steep one, as the lesson says, instead of exploding (with η
+        // fixed at 0.075, GD diverged past κ = 26.7).
+        if before > 0.0 && before.is_finite() {
+            next.hyper.eta = (next.hyper.eta * before / lambda_max(&next.params)).max(1e-12);
+        }
+        self.reconfigure(next)
     }
 
     /// The 2-D quadratic's `[κ = λ₂/λ₁, θ in degrees]` (empty for other landscapes).

@@ -423,6 +423,21 @@ fn the_conditioning_scene_sets_kappa_and_theta_through_the_core() {
         .expect("convex");
     assert!((bound - 0.02).abs() < 1e-12, "2/λ_max = 2/κ: {bound}");
     assert!(s.set_conditioning(0.5, 0.0).is_err() && s.set_conditioning(f64::NAN, 0.0).is_err());
+    // Scene 2 at every κ of its control (1 to 1000): η stays at its fraction of 2/λ_max, and GD
+    // crawls and zig-zags without diverging.
+    s.apply_link("l=quadratic2d&p=1,25,30&s=-4,3&eta=0.075&m=gd,newton,momentum");
+    let fraction = |s: &Session| s.hyper().eta / (2.0 / s.params()[1]);
+    let start = fraction(&s);
+    for kappa in [1.0, 25.0, 26.7, 100.0, 1000.0] {
+        s.set_conditioning(kappa, 30.0).expect("κ");
+        assert!((fraction(&s) - start).abs() < 1e-12, "κ = {kappa}");
+        s.step(400);
+        let gd = s.readout(0).expect("GD on");
+        assert_ne!(gd.status, Status::Diverged, "κ = {kappa}: {gd:?}");
+        assert!(gd.value < 12.5 * kappa.max(1.0), "κ = {kappa}: E = {}", gd.value);
+        let newton = s.readout(2).expect("Newton on");
+        assert_eq!((newton.status, newton.iteration), (Status::Converged, 1), "κ = {kappa}");
+    }
     s.select_preset("himmelblau").expect("another");
     assert!(s.set_conditioning(10.0, 0.0).is_err() && s.conditioning().is_empty());
 }
