@@ -156,18 +156,32 @@ describe('the working slice', () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'quadratic2d');
     await setEta(page, -3);
-    await page.waitForSelector('#notice:not([hidden])');
-    assert.match(await page.textContent('#notice-text'), /eta/);
+    // The message is next to the field, with the valid range; the field shows the η in use.
+    await page.waitForSelector('#eta-value-error:not([hidden])');
+    assert.equal(await page.textContent('#eta-value-error'), 'η must be greater than 0 and at most 1e6: −3 was not applied.');
     assert.equal(await page.inputValue('#eta-value'), '0.15');
-    await page.click('#notice-close');
-    assert.equal(await page.isHidden('#notice'), true);
+    assert.equal(await page.getAttribute('#eta-value', 'aria-invalid'), 'true');
+    assert.equal(await page.isHidden('#notice'), true, 'no banner for a field’s own problem');
+    await setEta(page, 0.1);
+    assert.equal(await page.isHidden('#eta-value-error'), true, 'a good value clears it');
     await page.fill('#params input >> nth=0', '1e9');
     await page.press('#params input >> nth=0', 'Enter');
-    await page.waitForSelector('#notice:not([hidden])');
     assert.equal(await page.getAttribute('#params input >> nth=0', 'aria-invalid'), 'true');
+    assert.match(await page.textContent('#params .field-error'), /must be .* and at most .*: 1e9 was not applied/);
     // The old landscape still runs.
     await page.click('#step');
     assert.equal((await readout(page, 'gd')).iteration, 1);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('in Spanish, a bad value is worded in Spanish, not in the core’s English', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=quadratic2d&lang=es');
+    await setEta(page, 0);
+    await page.waitForSelector('#eta-value-error:not([hidden])');
+    const text = await page.textContent('#eta-value-error');
+    assert.equal(text, 'η debe ser mayor que 0 y a lo sumo 1e6: no se aplicó 0.');
+    assert.doesNotMatch(text, /must|bad value/);
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
@@ -198,10 +212,11 @@ describe('the working slice', () => {
     await page.uncheck('#method-toggles input[value="gd"]');
     assert.equal(await page.isHidden('tr[data-method="gd"]'), true);
     assert.equal((await readout(page, 'newton')).iteration, 0, 'toggling restarts every method from the same start');
-    // A bad μ is refused with a message; the runs go on.
+    // A bad μ is refused with a message next to it; the runs go on.
     await page.fill('#mu', '-2');
     await page.press('#mu', 'Enter');
-    await page.waitForSelector('#notice:not([hidden])');
+    await page.waitForSelector('#mu-error:not([hidden])');
+    assert.match(await page.textContent('#mu-error'), /^μ must be at least 0 and at most 1e8: −2 was not applied\.$/);
     assert.equal(await page.getAttribute('#mu', 'aria-invalid'), 'true');
     await page.click('#step');
     assert.equal((await readout(page, 'lm')).iteration, 1);

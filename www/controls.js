@@ -4,7 +4,7 @@
 import { syncData, pointsAfterClick } from './data.js';
 import { syncFunction } from './function.js';
 import { t } from './i18n.js';
-import { attempt, el, fmt, hideNotice, lang, page, showNotice, tr } from './page.js';
+import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, page, showNotice, tr } from './page.js';
 import { frame, pointerToLandscape, render, resample } from './plot.js';
 import { drawSwatches } from './readout.js';
 import { pushNextAddress, updateAddress } from './share.js';
@@ -114,12 +114,8 @@ function onParamChange(ev) {
   const value = input.tagName === 'SELECT' ? Number(input.value) : input.valueAsNumber;
   const params = Array.from(page.explorer.params);
   params[Number(input.dataset.index)] = value;
-  const ok = Number.isFinite(value) && attempt(() => page.explorer.setParams(new Float64Array(params)));
-  input.setAttribute('aria-invalid', String(!ok));
-  if (!ok) {
-    if (!Number.isFinite(value)) showNotice(`${tr('badNumber')}: ${input.value}`);
-    return;
-  }
+  if (!Number.isFinite(value)) return fieldProblem(input, tr('notANumber'));
+  if (!attemptAt(input, () => page.explorer.setParams(new Float64Array(params)))) return;
   hideNotice();
   syncData();
   resample();
@@ -210,23 +206,17 @@ export function wireControls() {
   el.etaValue.addEventListener('change', () => {
     pushNextAddress();
     const v = el.etaValue.valueAsNumber;
-    if (Number.isFinite(v)) setEta(v);
-    else {
-      showNotice(`${tr('badNumber')}: ${el.etaValue.value}`);
-      syncEta();
-    }
+    // The field goes back to the η in use; the message beside it says what was not applied.
+    if (!Number.isFinite(v)) fieldProblem(el.etaValue, tr('notANumber'));
+    else if (attemptAt(el.etaValue, () => page.explorer.setEta(v))) hideNotice();
+    syncEta();
+    render();
   });
   for (const [input, setter] of [[el.mu, 'setMu'], [el.beta, 'setBeta']]) {
     input.addEventListener('change', () => {
       const v = input.valueAsNumber;
-      const ok = Number.isFinite(v) && attempt(() => page.explorer[setter](v));
-      input.setAttribute('aria-invalid', String(!ok));
-      if (!ok) {
-        if (!Number.isFinite(v)) showNotice(`${tr('badNumber')}: ${input.value}`);
-        return;
-      }
-      hideNotice();
-      render();
+      if (!Number.isFinite(v)) fieldProblem(input, tr('notANumber'));
+      else if (attemptAt(input, () => page.explorer[setter](v))) render();
     });
   }
   el.step.addEventListener('click', stepOnce);

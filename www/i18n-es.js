@@ -1,5 +1,7 @@
 // Spanish strings (Río de la Plata usage, as in the lecture), loaded only when the page is in
 // Spanish. Keys as in i18n.js; anything missing falls back to English.
+import { fmt } from './i18n.js';
+
 export const ES = {
   'scene_free_title': 'Exploración libre',
   'scene_free_text': 'Hacé clic o arrastrá sobre el mapa para arrancar todos los métodos desde ahí. Cambiá η, prendé y apagá métodos, elegí otro paisaje.',
@@ -190,6 +192,31 @@ export const ES = {
   scale_rank: 'por rango',
   criticalSummary: (n, min, sad, max, deg) => `${n} punto${n === 1 ? '' : 's'} crítico${n === 1 ? '' : 's'} a la vista: ${min} mínimo${min === 1 ? '' : 's'} (○, ★ global), ${sad} punto${sad === 1 ? '' : 's'} de ensilladura (✕), ${max} máximo${max === 1 ? '' : 's'} (△)${deg ? `, ${deg} degenerado${deg === 1 ? '' : 's'} (◇)` : ''}.`,
   badNumber: 'No es un número válido',
+  notANumber: 'No es un número: no se aplicó nada.',
+  'err_bad-parameter': (e) => `${e.name === 'eta' ? 'η' : e.name === 'mu' ? 'μ' : e.name === 'beta' ? 'β' : e.name} debe ser ${e.min > 0 && e.min < 1e-300 ? 'mayor que 0' : `al menos ${fmt(e.min)}`} y a lo sumo ${fmt(e.max)}: no se aplicó ${fmt(e.value)}.`,
+  'err_unknown-preset': (e) => `no hay un paisaje «${e.name}»`,
+  'err_unknown-method': (e) => `no hay un método «${e.name}»`,
+  'err_bad-point': 'el punto debe tener una coordenada finita por dimensión',
+  'err_bad-view': 'la vista debe quedar dentro de ±10⁶, con mín < máx',
+  'err_bad-grid': 'la grilla debe tener entre 2 y 4096 muestras por lado',
+  'err_bad-function': 'la función no se puede leer',
+  'err_random-starts-2d': 'los inicios al azar se dibujan en paisajes de dos dimensiones',
+  'err_unknown-activation': 'activación desconocida',
+  'err_basins-2d': 'las cuencas se dibujan en paisajes de dos dimensiones',
+  'err_conditioning-quadratic': 'solo la cuadrática de dos dimensiones tiene un condicionamiento',
+  'err_kappa-at-least-one': 'el número de condición κ es al menos 1',
+  'err_not-typed': 'este paisaje no es una función escrita',
+  'err_no-data': 'este paisaje no tiene datos',
+  'err_data-points': 'los datos deben ser pares (x, t) con |x| ≤ 3 y t en [0, 1], a lo sumo 64',
+  'err_zoom-factor': 'el factor de zoom es un número positivo',
+  'err_pan-fraction': 'un desplazamiento es una fracción finita de la vista',
+  'err_colour-scale': 'una escala de colores es auto, lineal, logarítmica o por rango',
+  'err_sweep': 'un barrido necesita 0 < mín < máx, de 2 a 1000 valores y a lo sumo 100.000 pasos',
+  'err_not-model': 'este paisaje no es un modelo',
+  'err_token': 'un nombre de 1 a 32 letras minúsculas, cifras y -',
+  'err_basin-method': 'el método de las cuencas debe ser gd (η > 0), newton, damped-newton, lm (μ ≥ 0) o saddle-free',
+  'err_basin-steps': 'un mapa de cuencas admite a lo sumo 10.000 pasos por inicio',
+  'err_escape-eta': 'escapar de un punto de ensilladura requiere 0 < η < 1',
   errorPrefix: 'No se pudo aplicar:',
   loadFailed: 'La página no pudo iniciar su núcleo WebAssembly:',
 };

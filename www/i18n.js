@@ -168,6 +168,8 @@ const STRINGS = {
     scale_rank: 'rank',
     criticalSummary: (n, min, sad, max, deg) => `${n} critical point${n === 1 ? '' : 's'} in view: ${min} minim${min === 1 ? 'um' : 'a'} (○, ★ global), ${sad} saddle${sad === 1 ? '' : 's'} (✕), ${max} maxim${max === 1 ? 'um' : 'a'} (△)${deg ? `, ${deg} degenerate (◇)` : ''}.`,
     badNumber: 'Not a valid number',
+    notANumber: 'Not a number: nothing was applied.',
+    'err_bad-parameter': (e) => `${e.name === 'eta' ? 'η' : e.name === 'mu' ? 'μ' : e.name === 'beta' ? 'β' : e.name} must be ${e.min > 0 && e.min < 1e-300 ? 'greater than 0' : `at least ${fmt(e.min)}`} and at most ${fmt(e.max)}: ${fmt(e.value)} was not applied.`,
     errorPrefix: 'Could not apply that:',
     loadFailed: 'The page could not start its WebAssembly core:',
   },
@@ -202,6 +204,15 @@ export function preferredLanguage() {
 
 /** The string `key` in `lang` (falls back to English, then to the key itself). Keys whose
  *  entry is a function take arguments: `t(lang, key, ...args)`. */
+/** A number for reading: five significant digits, exponents at the ends, true minus signs. */
+export function fmt(v) {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2).replace(/\.?0+e/, 'e').replace('+', '').replaceAll('-', '−');
+  return String(+v.toPrecision(5)).replace('-', '−');
+}
+
 export function t(lang, key, ...args) {
   const entry = STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
   return typeof entry === 'function' ? entry(...args) : entry;

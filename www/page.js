@@ -1,7 +1,9 @@
 // The page's own state and handles: the DOM elements, the core's handle (the session lives in
 // the core: landscape, parameters, start, methods, η, view, scene, language, panels), what only
 // the page knows (playing, speed, element sizes), notices and number formatting.
-import { t } from './i18n.js';
+import { fmt, t } from './i18n.js';
+
+export { fmt };
 
 const $ = (id) => document.getElementById(id);
 export const el = {
@@ -65,24 +67,53 @@ export function hideNotice() {
   el.notice.hidden = true;
 }
 
+/** What went wrong, in the page's language: the core's errors carry a code (and the values
+ *  involved), worded by the string tables; anything else by its own message. */
+export function describe(err) {
+  const key = `err_${err?.code}`;
+  const text = err?.code ? tr(key, err) : key;
+  return text !== key ? text : String(err?.message ?? err);
+}
+
 /** Runs a core call; on failure shows what went wrong and returns false (the core kept its state). */
 export function attempt(fn) {
   try {
     fn();
     return true;
   } catch (err) {
-    showNotice(`${tr('errorPrefix')} ${err?.message ?? err}`);
+    showNotice(`${tr('errorPrefix')} ${describe(err)}`);
     return false;
   }
 }
 
-/** A number for reading: five significant digits, exponents at the ends, true minus signs. */
-export function fmt(v) {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2).replace('-', '−');
-  return String(+v.toPrecision(5)).replace('-', '−');
+/** Runs a core call that `field` asked for: on failure what went wrong is said next to the
+ *  field (marked invalid), not in the banner. True on success (the field's message clears). */
+export function attemptAt(field, fn) {
+  let problem = null;
+  try {
+    fn();
+  } catch (err) {
+    problem = describe(err);
+  }
+  fieldProblem(field, problem);
+  return problem === null;
+}
+
+/** Shows `text` next to `field` (or clears it when null), announced to screen readers. */
+export function fieldProblem(field, text) {
+  field.setAttribute('aria-invalid', String(Boolean(text)));
+  let note = field.nextElementSibling?.classList.contains('field-error') ? field.nextElementSibling : null;
+  if (!note && !text) return;
+  if (!note) {
+    note = document.createElement('span');
+    note.className = 'field-error';
+    note.setAttribute('role', 'alert');
+    note.id = `${field.id || field.name || 'field'}-error`;
+    field.after(note);
+    field.setAttribute('aria-describedby', note.id);
+  }
+  note.textContent = text ?? '';
+  note.hidden = !text;
 }
 
 /** Compiles a wasm module: from `base64` (the single-file build carries its wasm inline) if it

@@ -18,6 +18,10 @@ pub enum Error {
         name: &'static str,
         /// The value given (NaN when it was missing).
         value: f64,
+        /// The smallest value it takes (`f64::MIN_POSITIVE`: any positive value).
+        min: f64,
+        /// The largest value it takes.
+        max: f64,
     },
     /// A point has the wrong number of coordinates or a non-finite one.
     BadPoint,
@@ -29,9 +33,118 @@ pub enum Error {
     BadFunction(ParseError),
     /// A request the current landscape does not take (data points for a landscape without
     /// data, a function for a built-in one); says which.
-    NotHere(&'static str),
+    NotHere(Why),
     /// A request with a value outside what it takes; says what it takes.
-    OutOfRange(&'static str),
+    OutOfRange(Why),
+}
+
+/// Why a request was refused ([`Error::NotHere`], [`Error::OutOfRange`]): one code each, which
+/// the page words in its language, and the English sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// random starts are drawn for 2-D landscapes
+    RandomStarts2d,
+    /// unknown activation
+    UnknownActivation,
+    /// basins are drawn for 2-D landscapes
+    Basins2d,
+    /// only the 2-D quadratic has a conditioning
+    ConditioningQuadratic,
+    /// the condition number κ is at least 1
+    KappaAtLeastOne,
+    /// this landscape is not a typed function
+    NotTyped,
+    /// this landscape has no data points
+    NoData,
+    /// data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64
+    DataPoints,
+    /// a zoom factor is a positive number
+    ZoomFactor,
+    /// a pan is a finite fraction of the view
+    PanFraction,
+    /// a colour scale is auto, linear, log or rank
+    ColourScale,
+    /// a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps
+    Sweep,
+    /// this landscape is not a model
+    NotModel,
+    /// a name of 1 to 32 lowercase letters, digits and -
+    Token,
+    /// basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free
+    BasinMethod,
+    /// a basin map takes at most 10,000 steps per start
+    BasinSteps,
+    /// saddle escape needs 0 < η < 1
+    EscapeEta,
+}
+
+impl Why {
+    /// Every reason.
+    pub const ALL: [Why; 17] = [
+        Why::RandomStarts2d,
+        Why::UnknownActivation,
+        Why::Basins2d,
+        Why::ConditioningQuadratic,
+        Why::KappaAtLeastOne,
+        Why::NotTyped,
+        Why::NoData,
+        Why::DataPoints,
+        Why::ZoomFactor,
+        Why::PanFraction,
+        Why::ColourScale,
+        Why::Sweep,
+        Why::NotModel,
+        Why::Token,
+        Why::BasinMethod,
+        Why::BasinSteps,
+        Why::EscapeEta,
+    ];
+
+    /// The reason's code on the wire (the page's strings are `err_<code>`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Why::RandomStarts2d => "random-starts-2d",
+            Why::UnknownActivation => "unknown-activation",
+            Why::Basins2d => "basins-2d",
+            Why::ConditioningQuadratic => "conditioning-quadratic",
+            Why::KappaAtLeastOne => "kappa-at-least-one",
+            Why::NotTyped => "not-typed",
+            Why::NoData => "no-data",
+            Why::DataPoints => "data-points",
+            Why::ZoomFactor => "zoom-factor",
+            Why::PanFraction => "pan-fraction",
+            Why::ColourScale => "colour-scale",
+            Why::Sweep => "sweep",
+            Why::NotModel => "not-model",
+            Why::Token => "token",
+            Why::BasinMethod => "basin-method",
+            Why::BasinSteps => "basin-steps",
+            Why::EscapeEta => "escape-eta",
+        }
+    }
+
+    /// The reason in English.
+    pub fn english(self) -> &'static str {
+        match self {
+            Why::RandomStarts2d => "random starts are drawn for 2-D landscapes",
+            Why::UnknownActivation => "unknown activation",
+            Why::Basins2d => "basins are drawn for 2-D landscapes",
+            Why::ConditioningQuadratic => "only the 2-D quadratic has a conditioning",
+            Why::KappaAtLeastOne => "the condition number κ is at least 1",
+            Why::NotTyped => "this landscape is not a typed function",
+            Why::NoData => "this landscape has no data points",
+            Why::DataPoints => "data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64",
+            Why::ZoomFactor => "a zoom factor is a positive number",
+            Why::PanFraction => "a pan is a finite fraction of the view",
+            Why::ColourScale => "a colour scale is auto, linear, log or rank",
+            Why::Sweep => "a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps",
+            Why::NotModel => "this landscape is not a model",
+            Why::Token => "a name of 1 to 32 lowercase letters, digits and -",
+            Why::BasinMethod => "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free",
+            Why::BasinSteps => "a basin map takes at most 10,000 steps per start",
+            Why::EscapeEta => "saddle escape needs 0 < η < 1",
+        }
+    }
 }
 
 impl Error {
@@ -41,12 +154,36 @@ impl Error {
         match self {
             Error::UnknownPreset(id) => format!("unknown landscape “{id}”"),
             Error::UnknownMethod(id) => format!("unknown method “{id}”"),
-            Error::BadParameter { name, value } => format!("bad value {} for {name}", numbers.format(*value)),
+            Error::BadParameter { name, value, min, max } => {
+                let (value, max) = (numbers.format(*value), numbers.format(*max));
+                if *min == f64::MIN_POSITIVE {
+                    format!("{name} must be greater than 0 and at most {max} ({value} is not)")
+                } else {
+                    format!(
+                        "{name} must be between {} and {max} ({value} is not)",
+                        numbers.format(*min)
+                    )
+                }
+            }
             Error::BadPoint => "the point must have one finite coordinate per dimension".into(),
             Error::BadView => "the view must lie within ±1e6, with min < max".into(),
             Error::BadGrid => "the grid must have between 2 and 4096 samples per side".into(),
             Error::BadFunction(e) => format!("the function does not parse (at character {})", e.start + 1),
-            Error::NotHere(what) | Error::OutOfRange(what) => (*what).to_owned(),
+            Error::NotHere(why) | Error::OutOfRange(why) => why.english().to_owned(),
+        }
+    }
+
+    /// The error's code on the wire: what the page words in its language (`err_<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::UnknownPreset(_) => "unknown-preset",
+            Error::UnknownMethod(_) => "unknown-method",
+            Error::BadParameter { .. } => "bad-parameter",
+            Error::BadPoint => "bad-point",
+            Error::BadView => "bad-view",
+            Error::BadGrid => "bad-grid",
+            Error::BadFunction(_) => "bad-function",
+            Error::NotHere(why) | Error::OutOfRange(why) => why.code(),
         }
     }
 }
@@ -64,7 +201,7 @@ pub(crate) fn check_param(name: &'static str, value: f64, min: f64, max: f64) ->
     if value.is_finite() && (min..=max).contains(&value) {
         Ok(value)
     } else {
-        Err(Error::BadParameter { name, value })
+        Err(Error::BadParameter { name, value, min, max })
     }
 }
 
@@ -178,5 +315,38 @@ impl ErrorKind {
             ErrorKind::MissingArgs(f) | ErrorKind::Arity { name: f, .. } => (*f).to_owned(),
             _ => String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_its_own_code() {
+        let mut codes: Vec<&str> = Why::ALL.iter().map(|w| w.code()).collect();
+        codes.extend([
+            "unknown-preset",
+            "unknown-method",
+            "bad-parameter",
+            "bad-point",
+            "bad-view",
+            "bad-grid",
+            "bad-function",
+        ]);
+        let unique: std::collections::HashSet<_> = codes.iter().collect();
+        assert_eq!(unique.len(), codes.len(), "{codes:?}");
+        assert!(Why::ALL.iter().all(|w| !w.english().is_empty()));
+        let e = Error::BadParameter {
+            name: "eta",
+            value: -3.0,
+            min: f64::MIN_POSITIVE,
+            max: 1e6,
+        };
+        assert_eq!(e.code(), "bad-parameter");
+        assert_eq!(
+            e.message(&RustNumbers),
+            "eta must be greater than 0 and at most 1000000 (-3 is not)"
+        );
     }
 }

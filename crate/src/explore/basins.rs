@@ -6,7 +6,7 @@
 //! The kernel works on rows (`row0..row1`), so the page can split a map across Web Workers and
 //! draw it as the rows arrive.
 
-use crate::error::Error;
+use crate::error::{Error, Why};
 use crate::landscape::presets::Make;
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::damped_newton::armijo_step;
@@ -48,11 +48,7 @@ impl BasinMethod {
             "damped-newton" => BasinMethod::DampedNewton,
             "lm" if positive || param == 0.0 => BasinMethod::LevenbergMarquardt(param.min(1e8)),
             "saddle-free" => BasinMethod::SaddleFreeNewton,
-            _ => {
-                return Err(Error::OutOfRange(
-                    "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free",
-                ))
-            }
+            _ => return Err(Error::OutOfRange(Why::BasinMethod)),
         })
     }
 }
@@ -102,7 +98,7 @@ impl Budget {
     /// a run ending "at" a critical point within a thousandth of `view`'s larger side.
     pub fn for_view(steps: usize, tol: f64, view: &View) -> Result<Budget, Error> {
         if steps > 10_000 {
-            return Err(Error::OutOfRange("a basin map takes at most 10,000 steps per start"));
+            return Err(Error::OutOfRange(Why::BasinSteps));
         }
         Ok(Budget {
             steps,

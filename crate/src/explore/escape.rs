@@ -9,7 +9,7 @@
 //! `k` escaping directions is about `√(k/N)`, so in more dimensions the escape starts from even
 //! less.
 
-use crate::error::Error;
+use crate::error::{Error, Why};
 use crate::picture::figure::{Axis, Figure, Item, Panel, Stroke};
 
 /// Steps GD (learning rate `eta`) takes to leave the unit ball around the saddle, from `start`;
@@ -55,7 +55,7 @@ pub fn median_escape(n: usize, k: usize, eps: f64, eta: f64, trials: usize, max_
 /// seeded random start directions, at most 10⁶ steps.
 pub fn curves(eta: f64) -> Result<Vec<[f64; 3]>, Error> {
     if !(eta > 0.0 && eta < 1.0) {
-        return Err(Error::OutOfRange("saddle escape needs 0 < η < 1"));
+        return Err(Error::OutOfRange(Why::EscapeEta));
     }
     let max = 1_000_000;
     let by_eps = (1..=12).map(|e| {

@@ -2,7 +2,7 @@
 //! session's view and methods, and its landscape as a basin kernel.
 
 use crate::analysis::hessian::CriticalKind;
-use crate::error::Error;
+use crate::error::{Error, Why};
 use crate::explore::basins::{AsKernel, Kernel};
 use crate::explore::starts::{self, Histogram, Outcome};
 use crate::landscape::neural;
@@ -33,7 +33,7 @@ impl Session {
         bins: usize,
     ) -> Result<StartsReport, Error> {
         let AnyRuns::Two(r) = self.runs() else {
-            return Err(Error::NotHere("random starts are drawn for 2-D landscapes"));
+            return Err(Error::NotHere(Why::RandomStarts2d));
         };
         let points = starts::random_points(seed, n, View::new(&self.view())?);
         let mut runs = Vec::new();
@@ -67,6 +67,6 @@ impl Session {
                 self.numbers,
                 AsKernel,
             )?
-            .ok_or(Error::NotHere("basins are drawn for 2-D landscapes"))
+            .ok_or(Error::NotHere(Why::Basins2d))
     }
 }

@@ -15,7 +15,7 @@ pub mod runs;
 mod tests;
 
 use crate::analysis::hessian::Regime;
-use crate::error::Error;
+use crate::error::{Error, Why};
 use crate::explore::sweep::{self, SweepPoint};
 use crate::landscape::neural::{self, TinyNet};
 use crate::landscape::presets::{AnyLandscape, Preset};
@@ -164,10 +164,10 @@ impl Session {
     /// keeps its fraction of `2/λ_max`. Restarts once.
     pub fn set_conditioning(&mut self, kappa: f64, theta: f64) -> Result<(), Error> {
         if self.config.preset.id != "quadratic2d" {
-            return Err(Error::NotHere("only the 2-D quadratic has a conditioning"));
+            return Err(Error::NotHere(Why::ConditioningQuadratic));
         }
         if kappa.is_nan() || kappa < 1.0 {
-            return Err(Error::OutOfRange("the condition number κ is at least 1"));
+            return Err(Error::OutOfRange(Why::KappaAtLeastOne));
         }
         let mut next = self.config.clone();
         let lambda_max = |p: &[f64]| p[0].max(p[1]);
@@ -193,7 +193,7 @@ impl Session {
     /// The typed function of a typed landscape (`typed1d`, `typed2d`).
     pub fn set_function(&mut self, text: &str) -> Result<(), Error> {
         if self.config.preset.function.is_none() {
-            return Err(Error::NotHere("this landscape is not a typed function"));
+            return Err(Error::NotHere(Why::NotTyped));
         }
         let mut next = self.config.clone();
         next.function = Some(text.trim().to_owned());
@@ -204,12 +204,10 @@ impl Session {
     /// most 64 points, `|x| ≤ 3`, `t` in `[0, 1]`.
     pub fn set_points(&mut self, flat: &[f64]) -> Result<(), Error> {
         if !crate::share::link::takes_points(self.config.preset) {
-            return Err(Error::NotHere("this landscape has no data points"));
+            return Err(Error::NotHere(Why::NoData));
         }
         if neural::parse_points(flat).is_none() {
-            return Err(Error::OutOfRange(
-                "data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64",
-            ));
+            return Err(Error::OutOfRange(Why::DataPoints));
         }
         let mut next = self.config.clone();
         next.points = Some(flat.to_vec());
@@ -270,7 +268,7 @@ impl Session {
     /// least 1e-6) nothing changes. Whether the view changed.
     pub fn zoom(&mut self, factor: f64, at: &[f64]) -> Result<bool, Error> {
         if !(factor.is_finite() && factor > 0.0) {
-            return Err(Error::OutOfRange("a zoom factor is a positive number"));
+            return Err(Error::OutOfRange(Why::ZoomFactor));
         }
         if at.len() != self.dim() || at.iter().any(|v| !v.is_finite()) {
             return Err(Error::BadPoint);
@@ -288,7 +286,7 @@ impl Session {
     /// At the view's limits nothing changes. Whether the view changed.
     pub fn pan(&mut self, dx: f64, dy: f64) -> Result<bool, Error> {
         if !(dx.is_finite() && dy.is_finite()) {
-            return Err(Error::OutOfRange("a pan is a finite fraction of the view"));
+            return Err(Error::OutOfRange(Why::PanFraction));
         }
         let [x0, x1, y0, y1] = self.config.view;
         let (sx, sy) = (dx * (x1 - x0), if self.dim() == 2 { dy * (y1 - y0) } else { 0.0 });
@@ -344,8 +342,7 @@ impl Session {
 
     /// How the map colours `E`: `auto`, `linear`, `log` or `rank`.
     pub fn set_colour_scale(&mut self, name: &str) -> Result<(), Error> {
-        self.config.colour_scale =
-            ScaleKind::from_name(name).ok_or(Error::OutOfRange("a colour scale is auto, linear, log or rank"))?;
+        self.config.colour_scale = ScaleKind::from_name(name).ok_or(Error::OutOfRange(Why::ColourScale))?;
         Ok(())
     }
 
@@ -637,9 +634,7 @@ impl Session {
     pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<SweepRow>, Error> {
         let valid = lo > 0.0 && hi > lo && hi.is_finite() && (2..=1000).contains(&count) && steps <= 100_000;
         if !valid {
-            return Err(Error::OutOfRange(
-                "a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps",
-            ));
+            return Err(Error::OutOfRange(Why::Sweep));
         }
         let etas = sweep::log_grid(lo, hi, count);
         let (runs, curvature) = match &self.runs {
@@ -677,7 +672,7 @@ impl Session {
                 let net = TinyNet::new(Vec::new(), params[1] as u64, params[2] >= 0.5);
                 xs.map(|x| net.output(&p, x)).collect()
             }
-            _ => return Err(Error::NotHere("this landscape is not a model")),
+            _ => return Err(Error::NotHere(Why::NotModel)),
         })
     }
 
@@ -735,6 +730,6 @@ fn token(s: &str) -> Result<Option<String>, Error> {
     match (s.is_empty(), crate::share::link::is_token(s)) {
         (true, _) => Ok(None),
         (false, true) => Ok(Some(s.to_owned())),
-        (false, false) => Err(Error::OutOfRange("a name of 1 to 32 lowercase letters, digits and -")),
+        (false, false) => Err(Error::OutOfRange(Why::Token)),
     }
 }

@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::Explorer;
-use crate::error::Error;
+use crate::error::{Error, Why};
 use crate::explore::basins::{self, BasinMethod, Budget};
 use crate::explore::{cost, escape};
 use crate::landscape::Point;
@@ -27,7 +27,7 @@ impl Explorer {
         bins: usize,
     ) -> Result<StartsReport, JsValue> {
         if self.session.dim() != 2 {
-            return Err(Error::NotHere("random starts are drawn for 2-D landscapes").into());
+            return Err(Error::NotHere(Why::RandomStarts2d).into());
         }
         self.session.set_view(view)?;
         let report = self.session.random_starts(u64::from(seed), n, steps, seeds, bins)?;
@@ -188,7 +188,7 @@ impl Explorer {
     /// workload for the page to time (the cost of exponentials).
     #[wasm_bindgen(js_name = activationSum)]
     pub fn activation_sum(name: &str, n: u32) -> Result<f64, JsValue> {
-        let a = crate::landscape::neural::Activation::named(name).ok_or(Error::NotHere("unknown activation"))?;
+        let a = crate::landscape::neural::Activation::named(name).ok_or(Error::NotHere(Why::UnknownActivation))?;
         Ok(a.sum(n as usize))
     }
 }

@@ -35,8 +35,26 @@ use crate::numbers::Numbers;
 pub use explorer::Explorer;
 
 impl From<Error> for JsValue {
+    /// A JS `Error` with the English message, and what the page words it from in its own
+    /// language: `code` (`Error::code`), and for a bad parameter `name`, `value`, `min`, `max`.
     fn from(e: Error) -> JsValue {
-        JsError::new(&e.message(&JsNumbers)).into()
+        let err = js_sys::Error::new(&e.message(&JsNumbers));
+        let set = |key: &str, value: JsValue| {
+            // Setting a property on a fresh Error object cannot fail.
+            let _ = js_sys::Reflect::set(&err, &key.into(), &value);
+        };
+        set("code", e.code().into());
+        match &e {
+            Error::BadParameter { name, value, min, max } => {
+                set("name", (*name).into());
+                set("value", (*value).into());
+                set("min", (*min).into());
+                set("max", (*max).into());
+            }
+            Error::UnknownPreset(id) | Error::UnknownMethod(id) => set("name", id.as_str().into()),
+            _ => {}
+        }
+        err.into()
     }
 }
 
