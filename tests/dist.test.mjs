@@ -91,7 +91,8 @@ describe('dist', () => {
     await page.waitForFunction(() => document.getElementById('link-status').textContent.length > 0);
     assert.match(await page.evaluate(() => location.href), /^file:\/\/.*descenso\.html#v=1&l=rosenbrock&/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-    assert.match(readFileSync(await download.path(), 'utf8'), /^method,iteration,x,y,E,grad_norm\ngd,0,-1\.2,1,/);
+    // The CSV says where it came from (the single file's own address), then the rows.
+    assert.match(readFileSync(await download.path(), 'utf8'), /^# Descenso: rosenbrock, .*\n# link: file:\/\/.*descenso\.html#v=1&l=rosenbrock&.*\nmethod,iteration,x,y,E,grad_norm\ngd,0,-1\.2,1,/);
     // The lab from disk too: its wasm inline, its workers from blob: URLs (CSP worker-src blob:).
     await page.check('#show-basins');
     await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });

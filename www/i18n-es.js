@@ -43,6 +43,7 @@ export const ES = {
   reset: 'Reiniciar',
   speed: 'Velocidad',
   readout: 'Dónde está cada método',
+  pageTitle: 'Descenso — descenso por gradiente y método de Newton sobre paisajes de pérdida',
   method: 'Método',
   iter: 'Iter.',
   status: 'Estado',

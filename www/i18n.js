@@ -19,6 +19,7 @@ const STRINGS = {
     reset: 'Reset',
     speed: 'Speed',
     readout: 'Where each method stands',
+    pageTitle: "Descenso — gradient descent and Newton's method on loss landscapes",
     method: 'Method',
     iter: 'Iter.',
     status: 'Status',
@@ -221,6 +222,7 @@ export function t(lang, key, ...args) {
 /** Fills every element marked with data-i18n / data-i18n-aria in `root`. */
 export function translatePage(lang, root = document) {
   document.documentElement.lang = lang;
+  document.title = t(lang, 'pageTitle');
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nAria));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(lang, el.dataset.i18nTitle);

@@ -117,5 +117,5 @@ export function exportSvg() {
 
 /** Every trajectory as CSV, written by the core (numbers that parse back exactly). */
 export function exportCsv() {
-  attempt(() => download(`descenso-${page.explorer.preset}.csv`, new Blob([page.explorer.trajectoriesCsv()], { type: 'text/csv' })));
+  attempt(() => download(`descenso-${page.explorer.preset}.csv`, new Blob([page.explorer.trajectoriesCsv(location.href.split('#')[0])], { type: 'text/csv' })));
 }

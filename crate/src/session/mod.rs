@@ -676,9 +676,29 @@ impl Session {
         })
     }
 
-    /// Every run's iterates as CSV (see [`export::csv`]).
-    pub fn csv(&self) -> String {
-        with_runs!(&self.runs, r => export::csv(&r.tracks(), self.numbers))
+    /// Every run's iterates as CSV (see [`export::csv`]), after two `#` lines that say where
+    /// they came from: the landscape and the hyperparameters, and the link (the page at `base`
+    /// with this session's link) that reproduces them.
+    pub fn csv(&self, base: &str) -> String {
+        let n = |v: f64| self.numbers.format(v);
+        let Hyper { eta, mu, beta } = self.config.hyper;
+        let function = self
+            .config
+            .function
+            .as_deref()
+            .map_or(String::new(), |f| format!(" E = {f},"));
+        let base: String = base.chars().filter(|c| !c.is_control()).collect();
+        let mut out = format!(
+            "# Descenso: {},{function} eta = {}, mu = {}, beta = {}, start = {}\n# link: {base}#{}\n",
+            self.config.preset.id,
+            n(eta),
+            n(mu),
+            n(beta),
+            self.config.start.iter().map(|&x| n(x)).collect::<Vec<_>>().join(" "),
+            self.link(false)
+        );
+        out.push_str(&with_runs!(&self.runs, r => export::csv(&r.tracks(), self.numbers)));
+        out
     }
 
     /// The series of a chart of `E` (`grad == false`) or `‖∇E‖`, with the legend `labels` (in

@@ -609,3 +609,25 @@ fn the_analysis_names_a_critical_point_only_at_one() {
     let at = d.analysis_point();
     assert_ne!(at.method, Some(0), "the diverged GD is not analysed: {at:?}");
 }
+
+/// The CSV says where its numbers came from: the landscape and η, and a link that restores the
+/// same session.
+#[test]
+fn the_csv_says_where_it_came_from() {
+    let mut s = Session::new("himmelblau", &RustNumbers).expect("opens");
+    s.step(3);
+    let csv = s.csv("https://example.org/descenso/\n");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("# Descenso: himmelblau, eta = 0.01,"),
+        "{}",
+        lines[0]
+    );
+    let link = lines[1]
+        .strip_prefix("# link: https://example.org/descenso/#")
+        .expect("the link");
+    let mut t = Session::new("rosenbrock", &RustNumbers).expect("opens");
+    assert!(t.apply_link(link).ignored.is_empty());
+    assert_eq!(t.config(), s.config());
+    assert_eq!(lines[2], "method,iteration,x,y,E,grad_norm");
+}

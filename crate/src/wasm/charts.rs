@@ -48,9 +48,11 @@ impl Explorer {
         svg::to_svg(out, w, h)
     }
 
-    /// Every run as CSV (`method,iteration,x,y,E,grad_norm`), numbers that parse back exactly.
+    /// Every run as CSV (`method,iteration,x,y,E,grad_norm`), numbers that parse back exactly,
+    /// after `#` lines with the landscape, the hyperparameters and the link from the page at
+    /// `base`.
     #[wasm_bindgen(js_name = trajectoriesCsv)]
-    pub fn trajectories_csv(&self) -> String {
-        self.session.csv()
+    pub fn trajectories_csv(&self, base: &str) -> String {
+        self.session.csv(base)
     }
 }
