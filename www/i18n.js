@@ -203,17 +203,21 @@ export function preferredLanguage() {
   return 'en';
 }
 
-/** The string `key` in `lang` (falls back to English, then to the key itself). Keys whose
- *  entry is a function take arguments: `t(lang, key, ...args)`. */
-/** A number for reading: five significant digits, exponents at the ends, true minus signs. */
+/** A number for reading: five significant digits, exponents at the ends, true minus signs, and
+ *  the decimal comma of the language shown. */
 export function fmt(v) {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2).replace(/\.?0+e/, 'e').replace('+', '').replaceAll('-', '−');
-  return String(+v.toPrecision(5)).replace('-', '−');
+  const text =
+    a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(2).replace(/\.?0+e/, 'e').replace('+', '').replaceAll('-', '−') : String(+v.toPrecision(5)).replace('-', '−');
+  return shown === 'es' ? text.replace('.', ',') : text;
 }
 
+let shown = 'en'; // the language the page is shown in (its numbers follow it: 2,5 in Spanish)
+
+/** The string `key` in `lang` (falls back to English, then to the key itself). Keys whose
+ *  entry is a function take arguments: `t(lang, key, ...args)`. */
 export function t(lang, key, ...args) {
   const entry = STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
   return typeof entry === 'function' ? entry(...args) : entry;
@@ -222,6 +226,7 @@ export function t(lang, key, ...args) {
 /** Fills every element marked with data-i18n / data-i18n-aria in `root`. */
 export function translatePage(lang, root = document) {
   document.documentElement.lang = lang;
+  shown = lang;
   document.title = t(lang, 'pageTitle');
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nAria));

@@ -96,7 +96,7 @@ export function updateAnalysis(a) {
   const label = a.method >= 0 ? tr('atIterate', tr(`${page.methods[a.method]}_short`), a.iteration) : tr('atStart');
   // A kind of critical point only at one; elsewhere what the curvature is.
   const shape = a.critical ? tr(a.critical) : tr(`curv${page.explorer.dim}_${a.kind}`);
-  parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join(', ')} (${shape}).`);
+  parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join('; ')} (${shape}).`);
   if (Number.isFinite(a.stability_bound)) {
     parts.push(`${tr('bound')} = ${fmt(a.stability_bound)}.`);
     marks.push([page.explorer.dim === 1 ? '2η_opt' : '2/λ_max', a.stability_bound]);

@@ -199,6 +199,29 @@ impl Sketch {
         self.texts.push(text.to_owned());
     }
 
+    /// Writes every label's decimal points as commas (Spanish, and most languages but
+    /// English): `2.5` becomes `2,5`; a point not between two digits (`GD opt.`) stays.
+    pub fn decimal_comma(&mut self) {
+        for t in self.texts.iter_mut().chain(self.labels.iter_mut().map(|l| &mut l.text)) {
+            if !t.contains('.') {
+                continue;
+            }
+            let chars: Vec<char> = t.chars().collect();
+            *t = chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| {
+                    let digit = |j: Option<&char>| j.is_some_and(char::is_ascii_digit);
+                    if c == '.' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) {
+                        ','
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        }
+    }
+
     /// Clips what follows to a disc until [`Sketch::unclip`].
     pub fn clip(&mut self, x: f64, y: f64, r: f64) {
         self.ops.extend([op::CLIP, x, y, r]);
@@ -248,6 +271,17 @@ mod tests {
         assert_eq!(s.ops, [op::TEXT, 0.0, 10.0, 20.0, 12.0, 0.0, -1.0, 255.0, 0.0]);
         assert_eq!(s.texts, ["x"]);
         assert_eq!(s.labels[0].bounds[1], 20.0);
+    }
+
+    #[test]
+    fn a_decimal_comma_for_the_languages_that_write_one() {
+        let mut s = Sketch::default();
+        s.text("2.5", 0.0, 0.0, 12.0, Align::Start, Align::Start, NONE, NONE);
+        s.text("1.5×10¹⁶", 0.0, 0.0, 12.0, Align::Start, Align::Start, NONE, NONE);
+        s.text("GD opt.", 0.0, 0.0, 12.0, Align::Start, Align::Start, NONE, NONE);
+        s.decimal_comma();
+        assert_eq!(s.texts, ["2,5", "1,5×10¹⁶", "GD opt."]);
+        assert_eq!(s.labels[0].text, "2,5");
     }
 
     #[test]

@@ -195,10 +195,17 @@ impl MapState {
                 map::draw_taylor_1d(out, &frame, x0, l.value(&p), g[0], h[(0, 0)]);
             }
         }
+        let comma = session.decimal_comma();
+        if comma {
+            self.overlay.decimal_comma();
+        }
         if axes {
             let names = if dim == 2 { ["x", "y"] } else { ["x", "E"] };
             let scale = if dim == 2 { self.grid.scale.as_ref() } else { None };
             map::draw_axes(&mut self.axes, canvas, plot, &frame, names, scale);
+            if comma {
+                self.axes.decimal_comma();
+            }
         }
         self.frame = Some(frame);
         Ok(())

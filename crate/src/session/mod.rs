@@ -721,6 +721,14 @@ impl Session {
         let series = self.series(grad, labels);
         let axis = YAxis::fit(&series, grad);
         chart::draw(out, origin, size, caption, &series, axis);
+        if self.decimal_comma() {
+            out.decimal_comma();
+        }
+    }
+
+    /// Whether the page's language writes a decimal comma (Spanish).
+    pub fn decimal_comma(&self) -> bool {
+        self.lang() == Some("es")
     }
 }
 
