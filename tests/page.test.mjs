@@ -350,6 +350,22 @@ describe('scenes', () => {
     await page.close();
   });
 
+  test('on a phone, Step and Play sit beside the map', async () => {
+    const { page, problems } = await openPage(browser, '/', { viewport: { width: 390, height: 844 } });
+    const map = await page.locator('#map-frame').boundingBox();
+    const step = await page.locator('#step-near').boundingBox();
+    assert.ok(step && step.y > map.y + map.height - 1 && step.y < map.y + map.height + 40, `right under the map: ${JSON.stringify(step)}`);
+    await page.click('#step-near');
+    assert.equal((await readout(page, 'gd')).iteration, 1);
+    await page.click('#play-near');
+    assert.equal(await page.textContent('#play'), 'Pause', 'one state for both Play buttons');
+    await page.click('#play-near');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    assert.equal(await page.isVisible('#step-near'), false, 'not on a wide screen, where the controls are beside the map');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('zoom in, zoom out, fit, pan: the view follows, round-trips through the link, and fits back', async () => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau');
     const view = async () => (await page.getAttribute('#plot', 'data-view')).split(',').map(Number);

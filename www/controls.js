@@ -161,9 +161,11 @@ let owed = 0;
 
 export function setPlaying(on) {
   page.playing = on;
-  el.play.textContent = tr(on ? 'pause' : 'play');
-  el.play.dataset.i18n = on ? 'pause' : 'play';
-  el.play.setAttribute('aria-pressed', String(on));
+  for (const button of [el.play, el.playNear]) {
+    button.textContent = tr(on ? 'pause' : 'play');
+    button.dataset.i18n = on ? 'pause' : 'play';
+    button.setAttribute('aria-pressed', String(on));
+  }
   if (on) {
     lastTime = performance.now();
     owed = 1;
@@ -221,6 +223,9 @@ export function wireControls() {
   }
   el.step.addEventListener('click', stepOnce);
   el.play.addEventListener('click', () => setPlaying(!page.playing));
+  // Step and Play beside the map too, for small screens where the controls are far below it.
+  el.stepNear.addEventListener('click', stepOnce);
+  el.playNear.addEventListener('click', () => setPlaying(!page.playing));
   el.reset.addEventListener('click', () => {
     setPlaying(false);
     attempt(() => page.explorer.restart());

@@ -159,6 +159,7 @@ export const ES = {
   chartG: 'Norma del gradiente ‖∇E‖ según la iteración',
   keys: 'Teclas: Espacio reproducir/pausa · S paso · R reiniciar · sobre el mapa enfocado: flechas mueven el punto inicial (Shift: más), + − acercan y alejan, 0 encuadra, Alt+flechas desplazan · Ctrl+rueda o pellizco acercan, Shift+arrastrar desplaza.',
   viewTools: 'Vista',
+  runTools: 'Ejecución',
   zoomIn: 'Acercar',
   zoomOut: 'Alejar',
   zoomFit: 'Encuadrar',

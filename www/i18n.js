@@ -135,6 +135,7 @@ const STRINGS = {
     chartG: 'Gradient norm ‖∇E‖ against iteration',
     keys: 'Keys: Space play/pause · S step · R reset · on the focused map: arrows move the start (Shift: more), + − zoom, 0 fits, Alt+arrows pan · Ctrl+wheel or pinch zooms, Shift+drag pans.',
     viewTools: 'View',
+    runTools: 'Run',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     zoomFit: 'Fit',

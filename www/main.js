@@ -65,7 +65,7 @@ async function setLanguage(next) {
   }
   if (lang() !== next || !page.explorer) return; // a newer switch, or not started yet
   translatePage(next);
-  el.play.textContent = tr(page.playing ? 'pause' : 'play');
+  for (const button of [el.play, el.playNear]) button.textContent = tr(page.playing ? 'pause' : 'play');
   setChartStyle();
   summarizeCritical();
   buildParams();

@@ -10,7 +10,7 @@ export const el = {
   mapFrame: $('map-frame'), axes: $('axes'), plot: $('plot'), heat: $('heat'), contours: $('contours'), overlay: $('overlay'), hover: $('hover'),
   notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
   landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
-  etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), reset: $('reset'),
+  etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), stepNear: $('step-near'), playNear: $('play-near'), reset: $('reset'),
   speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
   scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
   showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
