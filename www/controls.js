@@ -134,9 +134,7 @@ function changeView(change, history = true) {
 
 /** Zooms by `factor` about `at` (landscape coordinates; null: the view's centre). */
 function zoomAbout(factor, at, history = true) {
-  const [x0, x1, y0, y1] = page.explorer.view;
-  const point = at ?? (page.explorer.dim === 2 ? [(x0 + x1) / 2, (y0 + y1) / 2] : [(x0 + x1) / 2]);
-  changeView((e) => e.zoom(factor, new Float64Array(point)), history);
+  changeView((e) => e.zoom(factor, new Float64Array(at ?? [])), history);
 }
 
 /** Switches landscape (with its defaults). */

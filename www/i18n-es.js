@@ -1,6 +1,6 @@
 // Spanish strings (Río de la Plata usage, as in the lecture), loaded only when the page is in
 // Spanish. Keys as in i18n.js; anything missing falls back to English.
-import { fmt } from './i18n.js';
+import { fmt, symbol } from './i18n.js';
 
 export const ES = {
   'scene_free_title': 'Exploración libre',
@@ -195,7 +195,7 @@ export const ES = {
   criticalSummary: (n, min, sad, max, deg) => `${n} punto${n === 1 ? '' : 's'} crítico${n === 1 ? '' : 's'} a la vista: ${min} mínimo${min === 1 ? '' : 's'} (○, ★ global), ${sad} punto${sad === 1 ? '' : 's'} de ensilladura (✕), ${max} máximo${max === 1 ? '' : 's'} (△)${deg ? `, ${deg} degenerado${deg === 1 ? '' : 's'} (◇)` : ''}.`,
   badNumber: 'No es un número válido',
   notANumber: 'No es un número: no se aplicó nada.',
-  'err_bad-parameter': (e) => `${e.name === 'eta' ? 'η' : e.name === 'mu' ? 'μ' : e.name === 'beta' ? 'β' : e.name} debe ser ${e.min > 0 && e.min < 1e-300 ? 'mayor que 0' : `al menos ${fmt(e.min)}`} y a lo sumo ${fmt(e.max)}: no se aplicó ${fmt(e.value)}.`,
+  'err_bad-parameter': (e) => `${symbol(e.name)} debe ser ${e.min > 0 && e.min < 1e-300 ? 'mayor que 0' : `al menos ${fmt(e.min)}`} y a lo sumo ${fmt(e.max)}: no se aplicó ${fmt(e.value)}.`,
   'err_unknown-preset': (e) => `no hay un paisaje «${e.name}»`,
   'err_unknown-method': (e) => `no hay un método «${e.name}»`,
   'err_bad-point': 'el punto debe tener una coordenada finita por dimensión',

@@ -171,7 +171,7 @@ const STRINGS = {
     criticalSummary: (n, min, sad, max, deg) => `${n} critical point${n === 1 ? '' : 's'} in view: ${min} minim${min === 1 ? 'um' : 'a'} (○, ★ global), ${sad} saddle${sad === 1 ? '' : 's'} (✕), ${max} maxim${max === 1 ? 'um' : 'a'} (△)${deg ? `, ${deg} degenerate (◇)` : ''}.`,
     badNumber: 'Not a valid number',
     notANumber: 'Not a number: nothing was applied.',
-    'err_bad-parameter': (e) => `${e.name === 'eta' ? 'η' : e.name === 'mu' ? 'μ' : e.name === 'beta' ? 'β' : e.name} must be ${e.min > 0 && e.min < 1e-300 ? 'greater than 0' : `at least ${fmt(e.min)}`} and at most ${fmt(e.max)}: ${fmt(e.value)} was not applied.`,
+    'err_bad-parameter': (e) => `${symbol(e.name)} must be ${e.min > 0 && e.min < 1e-300 ? 'greater than 0' : `at least ${fmt(e.min)}`} and at most ${fmt(e.max)}: ${fmt(e.value)} was not applied.`,
     errorPrefix: 'Could not apply that:',
     loadFailed: 'The page could not start its WebAssembly core:',
   },
@@ -214,6 +214,9 @@ export function fmt(v) {
     a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(2).replace(/\.?0+e/, 'e').replace('+', '').replaceAll('-', '−') : String(+v.toPrecision(5)).replace('-', '−');
   return shown === 'es' ? text.replace('.', ',') : text;
 }
+
+/** A parameter's name as the page writes it: η, μ, β for the methods' own. */
+export const symbol = (name) => ({ eta: 'η', mu: 'μ', beta: 'β' })[name] ?? name;
 
 let shown = 'en'; // the language the page is shown in (its numbers follow it: 2,5 in Spanish)
 

@@ -123,10 +123,9 @@ export function render() {
 function fitMargins(width) {
   if (fitted) return;
   fitted = true;
-  // The core's margins do not depend on the map's size, only on the view and the colour scale
-  // (which moves a little with the sample): rounded up to 8 px they settle at once. Should
-  // they not, the map stops resizing itself after three changes in a row.
-  const next = Array.from(page.explorer.mapMargins(width), (m) => 8 * Math.ceil(m / 8));
+  // The core's margins depend on the view and the colour scale only, in steps of 8 px: they
+  // settle at once. Should they not, the map stops resizing itself after three changes in a row.
+  const next = Array.from(page.explorer.mapMargins(width));
   if (next.length !== 4 || next.every((m, i) => m === margins[i]) || refits >= 3) return;
   refits++;
   margins = next;

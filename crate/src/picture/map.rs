@@ -94,7 +94,7 @@ pub fn compact(width: f64) -> bool {
 
 /// The room around the map, `[left, top, right, bottom]` in pixels, that the axes and colour
 /// bar of `frame`'s view and `scale` need on a page `width` pixels wide (none when compact),
-/// the same whatever the map's size.
+/// the same whatever the map's size, in multiples of 8 px.
 pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
     if compact(width) {
         return [0.0; 4];
@@ -111,7 +111,9 @@ pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
         }
         None => 12.0,
     };
-    [left, 22.0, right, 38.0]
+    // Rounded up to 8 px: the colour scale moves a little with the sample, and a margin that
+    // followed each move would resize the map, which resamples it.
+    [left, 22.0, right, 38.0].map(|m| 8.0 * (m / 8.0).ceil())
 }
 
 /// How many ticks a colour bar `height` pixels tall gets.
@@ -562,21 +564,37 @@ pub fn draw_taylor_1d(out: &mut Sketch, frame: &Frame, x0: f64, e0: f64, g: f64,
     if h != 0.0 {
         let target = x0 - g / h;
         let (tx, ty) = frame.to_px(target, model(target));
-        out.line([px, py, tx, ty], gold, 1.5, &[2.0, 3.0]);
-        let square = [
-            tx - 5.0,
-            ty - 5.0,
-            tx + 5.0,
-            ty - 5.0,
-            tx + 5.0,
-            ty + 5.0,
-            tx - 5.0,
-            ty + 5.0,
-        ];
-        out.path(&square, true, HALO, gold, 2.0, &[]);
+        newton_target(out, (px, py), (tx, ty), gold, HALO, &[(gold, 2.0)]);
         let text = "x − E′/E″";
         let below = if h > 0.0 { ty + 8.0 } else { ty - 8.0 - FONT };
         out.text(text, tx, below, FONT, Align::Middle, Align::Start, gold, HALO);
+    }
+}
+
+/// Where Newton's step from `from` goes: a dotted line in `colour` to a square at `to`, filled
+/// with `fill` and stroked once per `(colour, width)` of `strokes`, in order.
+fn newton_target(
+    out: &mut Sketch,
+    from: (f64, f64),
+    to: (f64, f64),
+    colour: Rgba,
+    fill: Rgba,
+    strokes: &[(Rgba, f64)],
+) {
+    let ((px, py), (tx, ty)) = (from, to);
+    out.line([px, py, tx, ty], colour, 1.5, &[2.0, 3.0]);
+    let square = [
+        tx - 5.0,
+        ty - 5.0,
+        tx + 5.0,
+        ty - 5.0,
+        tx + 5.0,
+        ty + 5.0,
+        tx - 5.0,
+        ty + 5.0,
+    ];
+    for (i, &(stroke, width)) in strokes.iter().enumerate() {
+        out.path(&square, true, if i == 0 { fill } else { NONE }, stroke, width, &[]);
     }
 }
 
@@ -632,19 +650,14 @@ pub fn draw_hessian(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
     }
     if let Some([tx, ty]) = h.target {
         let (tx, ty) = frame.to_px(tx, ty);
-        out.line([px, py, tx, ty], rgba(0xffd43b, 1.0), 1.5, &[2.0, 3.0]);
-        let square = [
-            tx - 5.0,
-            ty - 5.0,
-            tx + 5.0,
-            ty - 5.0,
-            tx + 5.0,
-            ty + 5.0,
-            tx - 5.0,
-            ty + 5.0,
-        ];
-        out.path(&square, true, NONE, 0x000000ff, 2.0, &[]);
-        out.path(&square, true, NONE, rgba(0xffd43b, 1.0), 1.2, &[]);
+        newton_target(
+            out,
+            (px, py),
+            (tx, ty),
+            rgba(0xffd43b, 1.0),
+            NONE,
+            &[(0x000000ff, 2.0), (rgba(0xffd43b, 1.0), 1.2)],
+        );
     }
 }
 

@@ -263,13 +263,16 @@ impl Session {
         Ok(())
     }
 
-    /// Zooms the view by `factor` (below 1 in, above 1 out) about the point `at`, which stays
-    /// where it is on the map; in 1-D only the `x` range. At the view's limits (±1e6, sides of at
+    /// Zooms the view by `factor` (below 1 in, above 1 out) about the point `at` (empty: the
+    /// view's centre), which stays where it is on the map; in 1-D only the `x` range. At the view's limits (±1e6, sides of at
     /// least 1e-6) nothing changes. Whether the view changed.
     pub fn zoom(&mut self, factor: f64, at: &[f64]) -> Result<bool, Error> {
         if !(factor.is_finite() && factor > 0.0) {
             return Err(Error::OutOfRange(Why::ZoomFactor));
         }
+        let [x0, x1, y0, y1] = self.config.view;
+        let centre = [(x0 + x1) / 2.0, (y0 + y1) / 2.0];
+        let at = if at.is_empty() { &centre[..self.dim()] } else { at };
         if at.len() != self.dim() || at.iter().any(|v| !v.is_finite()) {
             return Err(Error::BadPoint);
         }

@@ -178,8 +178,8 @@ impl Explorer {
         vec![lo, hi, crate::landscape::neural::MAX_POINTS as f64]
     }
 
-    /// Zooms the view by `factor` (below 1 in) about `at`; whether it changed (not at the
-    /// view's limits).
+    /// Zooms the view by `factor` (below 1 in) about `at` (empty: the view's centre); whether it
+    /// changed (not at the view's limits).
     pub fn zoom(&mut self, factor: f64, at: &[f64]) -> Result<bool, JsValue> {
         Ok(self.session.zoom(factor, at)?)
     }
