@@ -1,7 +1,7 @@
 // A lab worker: its own instance of the core (wasm threads need nightly Rust) — the lab's build,
 // with the exports only workers use — compiled from the module the page posts; it computes
 // chunks of basin rows, random starts and saddle escapes for the page's worker pool.
-import init, { CostQuadratic, Explorer } from './pkg-lab/descenso.js';
+import init, { Explorer } from './pkg-lab/descenso.js';
 
 let started;
 // Resolves once the page's 'init' message has arrived and the core is instantiated (messages
@@ -88,53 +88,16 @@ self.onmessage = async (event) => {
 
 let cost = 0; // the current measurement; a newer one stops the older between sizes
 
-/** Seconds per step of `run(k)` (k steps): k grows until a batch takes ≥ 10 ms (so the timer's
- *  coarse resolution in workers does not matter); the best of five batches (the least
- *  disturbed by whatever else the machine runs). */
-function perStep(run) {
-  run(1); // warm-up (compilation tiers, allocation)
-  let k = 1;
-  let best = Infinity;
-  for (let rep = 0; rep < 5; rep++) {
-    for (;;) {
-      const t0 = performance.now();
-      run(k);
-      const ms = performance.now() - t0;
-      if (ms >= 10) {
-        best = Math.min(best, ms / 1000 / k);
-        if (ms > 250) rep = 5; // one slow batch is measurement enough
-        break;
-      }
-      k = Math.max(2 * k, Math.ceil((k * 12) / Math.max(ms, 0.1)));
-    }
-  }
-  return best;
-}
-
-/** Times one GD step and one Newton step for each N (largest last), posting every row as it
- *  is measured with the power laws fitted so far (N ≥ m.fitFrom). */
+/** Times one GD step and one Newton step for each N (largest last) on this worker's clock,
+ *  posting every row as it is measured with what the rows so far say (the core's fits). */
 async function measureCost(m) {
   const rows = [];
-  const sizes = CostQuadratic.sizes(m.max, m.count);
+  const sizes = Explorer.costSizes(m.max, m.count);
   for (const n of sizes) {
     await new Promise((r) => setTimeout(r)); // let a newer request in
     if (cost !== m.id) return;
-    const q = new CostQuadratic(n, m.seed);
-    try {
-      const newton = perStep((k) => q.newtonSteps(k));
-      const gd = perStep((k) => q.gdSteps(k));
-      const fresh = new CostQuadratic(n, m.seed);
-      fresh.newtonSteps(1);
-      rows.push([n, gd, newton, CostQuadratic.hessianBytes(n), fresh.gradientNorm()]);
-      fresh.free();
-    } finally {
-      q.free();
-    }
-    const ns = new Float64Array(rows.map((r) => r[0]));
-    const fit = (i) => Array.from(CostQuadratic.fitPower(ns, new Float64Array(rows.map((r) => r[i])), m.fitFrom));
-    // One Newton step of a network with 10⁶ weights, from the largest N measured (the core's N³).
-    const [nMax, , tMax] = rows[rows.length - 1];
-    const far = Array.from(CostQuadratic.newtonAt(nMax, tMax, 1e6));
-    self.postMessage({ id: m.id, type: 'cost', rows, gd: fit(1), newton: fit(2), far, done: rows.length === sizes.length });
+    rows.push(Array.from(Explorer.costRow(n, m.seed, () => performance.now())));
+    const [gs, gc, ns, nc, seconds, bytes] = Explorer.costSummary(new Float64Array(rows.flat()), m.fitFrom);
+    self.postMessage({ id: m.id, type: 'cost', rows, gd: [gs, gc], newton: [ns, nc], far: [seconds, bytes], done: rows.length === sizes.length });
   }
 }

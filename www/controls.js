@@ -1,11 +1,11 @@
 // The controls: landscape, parameters, methods, η, μ, β, playing, the map's pointer and keys,
 // the data panel's clicks. Every handler tells the core, then renders; the controls show what the
 // core holds (syncControls), never a copy of it.
-import { syncData, pointsAfterClick } from './data.js';
+import { clickData, syncData } from './data.js';
 import { syncFunction } from './function.js';
 import { t } from './i18n.js';
-import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, page, showNotice, tr } from './page.js';
-import { frame, pointerToLandscape, render, resample } from './plot.js';
+import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, page, sizeOf, tr } from './page.js';
+import { pointerToLandscape, render, resample } from './plot.js';
 import { drawSwatches } from './readout.js';
 import { pushNextAddress, updateAddress } from './share.js';
 
@@ -151,7 +151,7 @@ export function setEta(eta) {
 }
 
 export function setStart(x) {
-  if (attempt(() => page.explorer.setStart(new Float64Array(x)))) render();
+  if (x.length && attempt(() => page.explorer.setStart(new Float64Array(x)))) render();
 }
 
 let lastTime = 0;
@@ -231,9 +231,7 @@ export function wireControls() {
   });
   el.speed.addEventListener('change', () => (page.speed = Number(el.speed.value)));
   el.data.addEventListener('click', (ev) => {
-    const points = pointsAfterClick(ev.clientX, ev.clientY);
-    if (!points) return showNotice(tr('dataFull'));
-    if (!attempt(() => page.explorer.setPoints(new Float64Array(points)))) return;
+    if (!clickData(ev)) return;
     syncData();
     resample();
     pushNextAddress();
@@ -255,12 +253,7 @@ export function wireControls() {
     if (onMap && arrow && ev.altKey) changeView((e) => e.pan(0.1 * arrow[0], 0.1 * arrow[1]));
     else if (ev.altKey) return;
     else if (onMap && arrow) {
-      const [x0, x1, y0, y1] = frame.view;
-      const k = ev.shiftKey ? 0.1 : 0.02;
-      const next = Array.from(page.explorer.start);
-      next[0] += arrow[0] * k * (x1 - x0);
-      if (next.length === 2) next[1] += arrow[1] * k * (y1 - y0);
-      setStart(next);
+      if (attempt(() => page.explorer.nudgeStart(arrow[0], arrow[1], ev.shiftKey ? 0.1 : 0.02))) render();
     } else if (onMap && (ev.key === '+' || ev.key === '=' || ev.key === '-' || ev.key === '0')) {
       if (ev.key === '0') changeView((e) => e.fit());
       else zoomAbout(ev.key === '-' ? 1.25 : 0.8, null);
@@ -279,7 +272,7 @@ export function wireControls() {
   el.overlay.addEventListener(
     'wheel',
     (ev) => {
-      if (!(ev.ctrlKey || ev.metaKey) || !frame.view) return;
+      if (!(ev.ctrlKey || ev.metaKey)) return;
       ev.preventDefault();
       zoomAbout(Math.exp(Math.max(-1, Math.min(1, ev.deltaY * 0.01))), pointerToLandscape(ev));
     },
@@ -291,7 +284,6 @@ export function wireControls() {
   let panning = null; // the last pointer position of a Shift+drag
   const touches = new Map(); // pointers down, for a pinch
   el.overlay.addEventListener('pointerdown', (ev) => {
-    if (!frame.view) return;
     el.overlay.setPointerCapture(ev.pointerId);
     touches.set(ev.pointerId, [ev.clientX, ev.clientY]);
     if (touches.size === 2 || ev.shiftKey) {
@@ -304,7 +296,6 @@ export function wireControls() {
     setStart(pointerToLandscape(ev));
   });
   el.overlay.addEventListener('pointermove', (ev) => {
-    if (!frame.view) return;
     if (touches.size === 2 && touches.has(ev.pointerId)) {
       const [a, b] = [...touches.values()];
       const before = Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -318,10 +309,12 @@ export function wireControls() {
     if (panning) {
       const [dx, dy] = [ev.clientX - panning[0], ev.clientY - panning[1]];
       panning = [ev.clientX, ev.clientY];
-      changeView((e) => e.pan(-dx / frame.W, dy / frame.H), false);
+      const { width, height } = sizeOf(el.plot);
+      changeView((e) => e.pan(-dx / width, dy / height), false);
       return;
     }
     const p = pointerToLandscape(ev);
+    if (!p.length) return;
     if (dragging) setStart(p);
     const probe = page.explorer.probe(new Float64Array(p));
     const where = p.length === 2 ? `x = ${fmt(p[0])}, y = ${fmt(p[1])}` : `x = ${fmt(p[0])}`;

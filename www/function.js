@@ -1,7 +1,7 @@
 // The typed function's field: the core compiles the text a moment after the last key; on
 // success the landscape and the runs follow, otherwise the error shows under the text with a
 // caret and the last valid function stays drawn.
-import { el, page, tr } from './page.js';
+import { describe, el, page, tr } from './page.js';
 import { resample } from './plot.js';
 import { pushNextAddress, updateAddress } from './share.js';
 
@@ -19,29 +19,27 @@ export function syncFunction() {
 }
 
 /** The error under the field: the text with a caret under the offending part, and what is
- *  wrong in the page's language (all through textContent). */
-function showProblem(problem) {
-  el.functionInput.setAttribute('aria-invalid', String(Boolean(problem)));
-  el.functionError.hidden = !problem;
-  if (!problem) return;
+ *  wrong in the page's language (all through textContent); `err` is the core's error. */
+function showProblem(err) {
+  el.functionInput.setAttribute('aria-invalid', String(Boolean(err)));
+  el.functionError.hidden = !err;
+  if (!err) return;
   const text = el.functionInput.value;
   const chars = Array.from(text);
-  const start = Math.min(problem.start, chars.length);
-  const width = Math.max(1, Math.min(problem.end, chars.length + 1) - start);
+  const start = Math.min(err.start ?? 0, chars.length);
+  const width = Math.max(1, Math.min(err.end ?? 0, chars.length + 1) - start);
   el.functionCaret.textContent = `${text}\n${' '.repeat(start)}${'^'.repeat(width)}`;
-  const info = { name: problem.name, suggestion: problem.suggestion, expected: problem.expected, got: problem.got };
-  const key = `fn_${problem.code}`;
-  const message = tr(key, info);
-  el.functionMessage.textContent = `${message === key ? problem.name || problem.code : message} ${tr('fn_kept')}`;
+  const key = `fn_${err.problem}`;
+  const message = err.problem ? tr(key, err) : key;
+  el.functionMessage.textContent = `${message === key ? describe(err) : message} ${tr('fn_kept')}`;
 }
 
 function apply() {
   clearTimeout(timer);
-  const problem = page.explorer.setFunction(el.functionInput.value);
-  if (problem) {
-    showProblem(problem);
-    problem.free();
-    return;
+  try {
+    page.explorer.setFunction(el.functionInput.value);
+  } catch (err) {
+    return showProblem(err);
   }
   showProblem(null);
   resample();

@@ -98,7 +98,6 @@ const STRINGS = {
     dataTitle: 'Data: click to add a point, click a point to remove it',
     dataLabel: 'The data set and the model’s output at the current point of gradient descent',
     dataNote: (n) => `${n} points · line: the model’s output at GD’s current weights`,
-    dataFull: 'At most 64 points.',
     typed2d: 'Your function E(x, y)…',
     typed1d: 'Your function E(x)…',
     functionHelp: '+ − * / ^, sin cos tan exp log sqrt abs tanh sigmoid relu min max, pi, e; 2x means 2*x.',

@@ -89,7 +89,10 @@ function wire() {
   el.exportCsv.addEventListener('click', exportCsv);
   el.costRun.addEventListener('click', () => loadLab().then((l) => l.measureCost()));
   el.startsRun.addEventListener('click', () => loadLab().then((l) => l.runStarts()));
-  el.starts.addEventListener('toggle', () => render());
+  el.starts.addEventListener('toggle', () => {
+    page.lab?.showEnds();
+    render();
+  });
   el.escape.addEventListener('toggle', () => el.escape.open && loadLab().then((l) => l.runEscape()));
   el.newtonCost.addEventListener('toggle', () => el.newtonCost.open && loadLab().then((l) => l.openNewtonCost()));
   el.sweep.addEventListener('toggle', () => loadLab().then(refreshLab));

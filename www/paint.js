@@ -22,12 +22,16 @@ export function hiDpiContext(canvas, { width, height }) {
   return ctx;
 }
 
-/** Paints the explorer's display list `which` (0 contours, 1 overlay, 2 axes, 3 swatch) on a
- *  canvas of CSS size `size`; returns the context, for the lab to draw on. */
+/** Paints the explorer's display list `which` (0 contours, 1 overlay, 2 axes, 3 swatch, 4 and 5
+ *  the charts) on a canvas of CSS size `size`; returns the context, for the lab to draw on. */
 export function paint(canvas, size, which) {
   const e = page.explorer;
   const texts = e.sketchTexts(which);
-  const ops = new Float64Array(page.wasm.memory.buffer, e.sketchPtr(which), e.sketchLen(which));
+  return paintList(canvas, size, new Float64Array(page.wasm.memory.buffer, e.sketchPtr(which), e.sketchLen(which)), texts);
+}
+
+/** Paints the display list `ops` (with its `texts`) on a canvas of CSS size `size`. */
+export function paintList(canvas, size, ops, texts) {
   const ctx = hiDpiContext(canvas, size);
   ctx.lineJoin = 'round';
   let k = 0;

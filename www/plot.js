@@ -15,20 +15,6 @@ const MAX_GRID = 800;
 const GRID_DENSITY = 0.4;
 export const CRITICAL_SEEDS = 40; // seeds per side for the critical-point search
 
-/** The mapping between the view and the map's CSS pixels, as the core last drew it. */
-export const frame = {
-  view: null,
-  W: 1,
-  H: 1,
-  toPx(x, y) {
-    const [x0, x1, y0, y1] = this.view;
-    return [((x - x0) / (x1 - x0)) * this.W, ((y1 - y) / (y1 - y0)) * this.H];
-  },
-  fromPx(px, py) {
-    const [x0, x1, y0, y1] = this.view;
-    return [x0 + (px / this.W) * (x1 - x0), y1 - (py / this.H) * (y1 - y0)];
-  },
-};
 let sampled = false;
 const SIDES = ['left', 'top', 'right', 'bottom'];
 let margins = null; // the room the axes take around the map (CSS, then as the core asks)
@@ -91,16 +77,13 @@ export function render() {
   const outer = { width: margins[0] + size.width + margins[2], height: margins[1] + size.height + margins[3] };
   // Every call that may allocate in wasm memory comes before the views paint() takes.
   const readouts = readAll();
-  drawData(readouts);
+  drawData();
   let a = null;
   attempt(() => (a = e.analysis()));
   const axes = axesStale || el.axes.width !== Math.round(outer.width * (window.devicePixelRatio || 1));
   if (!attempt(() => e.drawMap(new Float64Array([outer.width, outer.height]), new Float64Array([margins[0], margins[1], size.width, size.height]), axes))) return;
-  const [x0, x1, y0, y1, W, H] = e.mapFrame();
-  Object.assign(frame, { view: [x0, x1, y0, y1], W, H });
-  el.plot.dataset.view = frame.view.join(',');
-  const ctx = paint(el.overlay, size, 1);
-  if (e.dim === 2) page.lab?.drawOverlay(ctx, frame);
+  el.plot.dataset.view = e.mapFrame().slice(0, 4).join(',');
+  paint(el.overlay, size, 1);
   if (axes) paint(el.axes, outer, 2);
   axesStale = false;
   fitMargins(window.innerWidth);
@@ -132,9 +115,8 @@ function fitMargins(width) {
   SIDES.forEach((side, i) => el.mapFrame.style.setProperty(`--axis-${side}`, `${next[i]}px`));
 }
 
-/** The landscape point under a pointer event. */
+/** The landscape point under a pointer event (empty before the map is drawn). */
 export function pointerToLandscape(ev) {
   const r = el.overlay.getBoundingClientRect();
-  const [x, y] = frame.fromPx(ev.clientX - r.left, ev.clientY - r.top);
-  return page.explorer.dim === 2 ? [x, y] : [x];
+  return Array.from(page.explorer.pointAt(ev.clientX - r.left, ev.clientY - r.top));
 }

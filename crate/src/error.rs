@@ -58,6 +58,8 @@ pub enum Why {
     NoData,
     /// data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64
     DataPoints,
+    /// the data holds at most 64 points: click one to take it away
+    DataFull,
     /// a zoom factor is a positive number
     ZoomFactor,
     /// a pan is a finite fraction of the view
@@ -80,7 +82,7 @@ pub enum Why {
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 17] = [
+    pub const ALL: [Why; 18] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
@@ -89,6 +91,7 @@ impl Why {
         Why::NotTyped,
         Why::NoData,
         Why::DataPoints,
+        Why::DataFull,
         Why::ZoomFactor,
         Why::PanFraction,
         Why::ColourScale,
@@ -111,6 +114,7 @@ impl Why {
             Why::NotTyped => "not-typed",
             Why::NoData => "no-data",
             Why::DataPoints => "data-points",
+            Why::DataFull => "data-full",
             Why::ZoomFactor => "zoom-factor",
             Why::PanFraction => "pan-fraction",
             Why::ColourScale => "colour-scale",
@@ -134,6 +138,7 @@ impl Why {
             Why::NotTyped => "this landscape is not a typed function",
             Why::NoData => "this landscape has no data points",
             Why::DataPoints => "data points must be (x, t) pairs with |x| ≤ 3 and t in [0, 1], at most 64",
+            Why::DataFull => "the data holds at most 64 points: click one to take it away",
             Why::ZoomFactor => "a zoom factor is a positive number",
             Why::PanFraction => "a pan is a finite fraction of the view",
             Why::ColourScale => "a colour scale is auto, linear, log or rank",

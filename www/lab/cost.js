@@ -2,8 +2,9 @@
 // worker for N up to a chosen maximum, with power laws fitted by the core; a table, a log–log
 // chart and the extrapolation to a network's 10⁶ weights.
 import { translatePage } from '../i18n.js';
-import { el, fmt, lang, tr } from '../page.js';
-import { drawFigure } from './figures.js';
+import { LabFigures } from '../pkg-lab/descenso.js';
+import { el, lang, tr } from '../page.js';
+import { drawFigure, ready } from './figures.js';
 import * as pool from './pool.js';
 
 const COST_SIZES = 14; // N on a log grid from 2 to the chosen maximum
@@ -70,33 +71,17 @@ pool.on('cost', (m) => {
   return true;
 });
 
-/** A duration in seconds, in the unit that reads best (µs … years). */
-function duration(s) {
-  const units = [[1e-9, 'ns'], [1e-6, 'µs'], [1e-3, 'ms'], [1, 's'], [60, 'min'], [3600, 'h'], [86400, lang() === 'es' ? 'días' : 'days'], [31557600, lang() === 'es' ? 'años' : 'years']];
-  let [scale, unit] = units[0];
-  for (const [f, u] of units) if (s >= f) [scale, unit] = [f, u];
-  return `${fmt(Number((s / scale).toPrecision(s / scale < 10 ? 2 : 3)))} ${unit}`;
-}
-
-/** Bytes in decimal units (B … TB). */
-function bytes(b) {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let i = 0;
-  while (b >= 1000 && i < units.length - 1) {
-    b /= 1000;
-    i++;
-  }
-  return `${fmt(Number(b.toPrecision(b < 10 ? 2 : 3)))} ${units[i]}`;
-}
-
-export function showNewtonCost() {
+/** The table, the note and the figure from the latest measurement (texts by the core). */
+export async function showNewtonCost() {
   const m = newtonCost.result;
   if (!m || !el.newtonCostRows) return;
+  await ready;
   const { rows, gd, newton, done } = m;
+  const cells = LabFigures.costCells(new Float64Array(rows.flat()), 5, new Float64Array(m.far), lang() === 'es');
   el.newtonCostRows.replaceChildren(
-    ...rows.map(([n, tg, tn, b]) => {
+    ...rows.map((_, i) => {
       const row = document.createElement('tr');
-      for (const text of [String(n), duration(tg), duration(tn), `${fmt(Number((tn / tg).toPrecision(2)))}×`, bytes(b)]) {
+      for (const text of cells.slice(5 * i, 5 * i + 5)) {
         const td = document.createElement('td');
         td.textContent = text;
         row.append(td);
@@ -107,7 +92,7 @@ export function showNewtonCost() {
   const slope = (f) => (Number.isFinite(f[0]) ? f[0].toFixed(2) : '–');
   if (done) {
     const residual = Math.max(...rows.map((r) => r[4]));
-    const far = tr('newtonCostFar', duration(m.far[0]), bytes(m.far[1]));
+    const far = tr('newtonCostFar', ...cells.slice(5 * rows.length));
     el.newtonCostNote.textContent = `${tr('newtonCostSlopes', slope(gd), slope(newton), residual.toExponential(1))} ${far}`;
     el.newtonCost.dataset.slopes = JSON.stringify([gd[0], newton[0]]);
     el.newtonCost.dataset.residual = String(residual);
@@ -123,5 +108,5 @@ function drawNewtonCost(rows, gd, newton, slope) {
   const flat = new Float64Array(rows.flatMap((r) => r.slice(0, 3)));
   const notes = [tr('newtonCostGd', slope(gd)), tr('newtonCostNewton', slope(newton))];
   const max = Number(el.newtonCostMax.value);
-  drawFigure(el.newtonCostChart, (F, canvas, dpr) => F.cost(canvas, dpr, flat, 3, new Float64Array(gd), new Float64Array(newton), COST_FIT_FROM, max, notes));
+  drawFigure(el.newtonCostChart, (F, size) => F.cost(size, flat, 3, new Float64Array(gd), new Float64Array(newton), COST_FIT_FROM, max, notes));
 }

@@ -27,5 +27,5 @@ function drawEscape(c) {
   el.escape.dataset.eps = JSON.stringify(eps);
   el.escape.dataset.dims = JSON.stringify(dims);
   el.escapeNote.textContent = tr('escapeDone', eps[eps.length - 1][1], dims[dims.length - 1][1]);
-  drawFigure(el.escapeChart, (F, canvas, dpr) => F.escape(canvas, dpr, c, tr('escapeSteps')));
+  drawFigure(el.escapeChart, (F, size) => F.escape(size, c, tr('escapeSteps')));
 }

@@ -14,7 +14,7 @@ export { maybeBasins } from './basins.js';
 export { measureCost } from './activations.js';
 export { openNewtonCost } from './cost.js';
 export { runEscape } from './escape.js';
-export { drawOverlay, runStarts } from './starts.js';
+export { runStarts, showEnds } from './starts.js';
 export { maybeSweep } from './sweep.js';
 
 for (const [language, entries] of Object.entries(LAB_STRINGS)) addStrings(language, entries);

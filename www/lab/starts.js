@@ -6,7 +6,7 @@ import { CRITICAL_SEEDS, render } from '../plot.js';
 import { drawFigure } from './figures.js';
 import * as pool from './pool.js';
 
-const starts = { id: 0, ends: null, view: [] };
+const starts = { id: 0, ends: null, view: [] }; // ends: [method, x, y, …]
 const STARTS_BINS = 24;
 
 /** Runs the random starts on a worker (the landscape and methods go as a share link). */
@@ -30,16 +30,16 @@ pool.on('starts', (m) => {
 });
 
 /** The histogram of final E per method (log bins, from the core), how many reached a global
- *  minimum, and the end points (drawn on the map by drawOverlay). */
+ *  minimum, and the end points (`[method, x, y]` each, drawn on the map by the core). */
 function showStarts(runs, histogram) {
   const ids = page.methods;
-  const by = new Map();
+  const counts = {};
+  const ends = [];
   for (let k = 0; k + 4 < runs.length; k += 5) {
-    const id = ids[runs[k]];
-    if (!by.has(id)) by.set(id, []);
-    by.get(id).push({ x: runs[k + 1], y: runs[k + 2], value: runs[k + 3], status: runs[k + 4] });
+    counts[ids[runs[k]]] = (counts[ids[runs[k]]] ?? 0) + 1;
+    ends.push(runs[k], runs[k + 1], runs[k + 2]);
   }
-  starts.ends = by;
+  starts.ends = new Float64Array(ends);
   // [E*, lo, hi], then per method [index, global, diverged, non-finite, counts…].
   const [, lo, hi] = histogram;
   const tallies = [];
@@ -48,9 +48,8 @@ function showStarts(runs, histogram) {
     tallies.push({ id, global: histogram[k + 1], diverged: histogram[k + 2], off: histogram[k + 3], counts: Array.from(histogram.subarray(k + 4, k + 4 + STARTS_BINS)) });
   }
   const lines = [];
-  const counts = {};
   for (const { id, global, diverged } of tallies) {
-    counts[id] = by.get(id)?.length ?? 0;
+    counts[id] ??= 0;
     const li = document.createElement('li');
     li.dataset.method = id;
     li.textContent = tr('startsLine', tr(`${id}_short`), global, counts[id], diverged);
@@ -61,6 +60,7 @@ function showStarts(runs, histogram) {
   el.starts.dataset.histogram = JSON.stringify(Object.fromEntries(tallies.map((t) => [t.id, t.counts.reduce((a, b) => a + b, 0) + t.off])));
   el.starts.dataset.summary = lines.map((li) => li.textContent).join(' | ');
   drawHistogram(tallies, lo, hi);
+  showEnds();
   render();
 }
 
@@ -73,19 +73,10 @@ function drawHistogram(tallies, lo, hi) {
   const colours = new Uint32Array(tallies.map((r) => parseInt(colourOf(r.id).slice(1), 16)));
   const counts = new Float64Array(tallies.flatMap((r) => r.counts));
   const off = new Uint32Array(tallies.map((r) => r.off));
-  drawFigure(el.startsChart, (F, canvas, dpr) => F.histogram(canvas, dpr, labels, colours, counts, off, lo, hi, 'E − E*'));
+  drawFigure(el.startsChart, (F, size) => F.histogram(size, labels, colours, counts, off, lo, hi, 'E − E*'));
 }
 
-/** The end points of the random starts on the map, in each method's colour. */
-export function drawOverlay(ctx, frame) {
-  if (!starts.ends || !el.starts.open || starts.view.join() !== Array.from(page.explorer.view).join()) return;
-  for (const [id, rs] of starts.ends) {
-    ctx.fillStyle = colourOf(id);
-    for (const r of rs) {
-      if (!Number.isFinite(r.x) || !Number.isFinite(r.y)) continue;
-      const [px, py] = frame.toPx(r.x, r.y);
-      ctx.fillRect(px - 2, py - 2, 4, 4);
-    }
-  }
+/** The end points of the random starts on the map (drawn by the core), while the panel is open. */
+export function showEnds() {
+  page.explorer.setStartEnds(new Float64Array(starts.view), el.starts.open && starts.ends ? starts.ends : new Float64Array(0));
 }
-

@@ -140,6 +140,89 @@ pub fn fit_power(ns: &[f64], times: &[f64]) -> Option<(f64, f64)> {
     Some((slope, (my - slope * mx).exp()))
 }
 
+/// Seconds per step of `run(k)` (`k` steps), timed on `clock` (seconds): `k` grows until a batch
+/// takes at least 10 ms (so a coarse timer, as in a Web Worker, does not matter), and the best of
+/// five batches is kept (the least disturbed by whatever else the machine runs); one batch over
+/// 250 ms is measurement enough. NaN if a batch of 2²⁴ steps still took under 10 ms (a clock
+/// that does not move).
+pub fn per_step(run: &mut dyn FnMut(usize), clock: &mut dyn FnMut() -> f64) -> f64 {
+    run(1); // warm-up (compilation tiers, allocation)
+    let (mut k, mut best, mut batches) = (1_usize, f64::NAN, 0);
+    while batches < 5 && k <= 1 << 24 {
+        let t0 = clock();
+        run(k);
+        let s = clock() - t0;
+        if s >= 0.010 {
+            best = (s / k as f64).min(best);
+            batches += if s > 0.25 { 5 } else { 1 };
+        } else {
+            let more = (k as f64 * 0.012 / s.max(1e-4)).ceil() as usize;
+            k = (2 * k).max(more);
+        }
+    }
+    best
+}
+
+/// One measured size: `[N, GD s/step, Newton s/step, the Hessian's bytes, ‖∇E‖ after one Newton
+/// step from the start]` (the last is ~0: one Newton step solves a quadratic), timed on `clock`
+/// (seconds); `None` if the Hessian was not positive definite.
+pub fn measure(n: usize, seed: u64, clock: &mut dyn FnMut() -> f64) -> Option<[f64; 5]> {
+    let mut q = DenseQuadratic::random(n, seed);
+    let mut solved = true;
+    let newton = per_step(&mut |k| solved &= q.newton_steps(k).is_some(), clock);
+    let eta = q.safe_eta();
+    let gd = per_step(
+        &mut |k| {
+            q.gd_steps(k, eta);
+        },
+        clock,
+    );
+    let mut fresh = DenseQuadratic::random(n, seed);
+    fresh
+        .newton_steps(1)
+        .filter(|_| solved && gd.is_finite() && newton.is_finite())?;
+    Some([
+        n as f64,
+        gd,
+        newton,
+        DenseQuadratic::hessian_bytes(n),
+        fresh.gradient_norm(),
+    ])
+}
+
+/// What the measured `rows` (as [`measure`] gives them) say: the power laws `(slope, c)` of GD
+/// and Newton through the sizes `N ≥ from`, and one Newton step of a network with `to` weights
+/// from the largest size measured, `(seconds, bytes)`.
+pub fn summary(rows: &[[f64; 5]], from: f64, to: usize) -> [Option<(f64, f64)>; 3] {
+    let column = |i: usize| rows.iter().map(|r| r[i]).collect::<Vec<f64>>();
+    let ns = column(0);
+    let far = rows.last().map(|r| newton_at(r[0] as usize, r[2], to));
+    [
+        fit_power_from(&ns, &column(1), from),
+        fit_power_from(&ns, &column(2), from),
+        far,
+    ]
+}
+
+/// Calls per second of `run(k)` (`k` calls), timed on `clock` (seconds) in batches of `batch`
+/// for about `budget` seconds after a warm-up batch: the cost of exponentials (each activation
+/// evaluated live). NaN if the clock does not move.
+pub fn rate(run: &mut dyn FnMut(usize), clock: &mut dyn FnMut() -> f64, batch: usize, budget: f64) -> f64 {
+    run(batch);
+    let t0 = clock();
+    let (mut calls, mut t) = (0_u64, t0);
+    while t - t0 < budget && calls < 1 << 34 {
+        run(batch);
+        calls += batch as u64;
+        t = clock();
+    }
+    if t > t0 {
+        calls as f64 / (t - t0)
+    } else {
+        f64::NAN
+    }
+}
+
 /// N from 2 to `max` on a log grid (`count` sizes, distinct, increasing).
 pub fn sizes(max: usize, count: usize) -> Vec<usize> {
     let max = max.max(2);
@@ -197,6 +280,55 @@ pub fn figure(rows: &[[f64; 3]], fits: [Option<(f64, f64)>; 2], fit_from: f64, m
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_step_is_timed_by_batches_long_enough_for_a_coarse_clock() {
+        // A fake clock: each step takes 1 ms, read in whole milliseconds (a worker's timer).
+        let now = std::cell::Cell::new(0.0_f64);
+        let mut clock = || (now.get() * 1000.0).floor() / 1000.0;
+        let mut run = |k: usize| now.set(now.get() + 1e-3 * k as f64);
+        let s = per_step(&mut run, &mut clock);
+        assert!((s - 1e-3).abs() < 1e-4, "{s}");
+        assert!(per_step(&mut |_| (), &mut || 0.0).is_nan(), "a clock that never moves");
+        // A clock that moves a second per reading: one batch of one step each.
+        let mut t = 0.0;
+        let row = measure(30, 7, &mut || {
+            t += 1.0;
+            t
+        })
+        .expect("measured");
+        assert_eq!(row[..4], [30.0, 1.0, 1.0, 8.0 * 900.0]);
+        assert!(row[4] < 1e-8, "one Newton step solves it: ‖∇E‖ = {}", row[4]);
+    }
+
+    #[test]
+    fn rates_count_calls_per_second_of_the_clock() {
+        let now = std::cell::Cell::new(0.0_f64);
+        let r = rate(
+            &mut |k| now.set(now.get() + k as f64 * 1e-6),
+            &mut || now.get(),
+            1000,
+            0.05,
+        );
+        assert!((r - 1e6).abs() < 1.0, "{r}");
+        assert!(
+            rate(&mut |_| (), &mut || 0.0, 1 << 30, 1.0).is_nan(),
+            "a clock that does not move"
+        );
+    }
+
+    #[test]
+    fn the_summary_fits_the_power_laws_and_extrapolates_newton() {
+        let rows: Vec<[f64; 5]> = [100.0, 200.0, 400.0]
+            .iter()
+            .map(|&n: &f64| [n, 1e-9 * n * n, 1e-10 * n.powi(3), 8.0 * n * n, 0.0])
+            .collect();
+        let [gd, newton, far] = summary(&rows, 50.0, 4000);
+        assert!((gd.expect("gd").0 - 2.0).abs() < 1e-9);
+        assert!((newton.expect("newton").0 - 3.0).abs() < 1e-9);
+        let (seconds, bytes) = far.expect("far");
+        assert!((seconds - 1e-10 * 4000f64.powi(3)).abs() < 1e-9 && bytes == 8.0 * 4000.0 * 4000.0);
+    }
 
     #[test]
     fn the_quadratic_is_symmetric_and_positive_definite() {

@@ -1,10 +1,14 @@
 //! What the page draws, computed: colour maps ([`colormap`]), the landscape sampled on a grid
 //! with its contours ([`grid`]), the map as a plot ([`map`]) and the convergence charts
 //! ([`chart`]) as display lists ([`sketch`]) in each method's style ([`style`]) with round ticks
-//! ([`ticks`]), written as SVG ([`svg`]); and the lab's figures ([`figure`]), plotters on any backend.
+//! ([`ticks`]), written as SVG ([`svg`]); and the lab's figures ([`figure`]), plotters on any backend,
+//! a display list among them ([`backend`]); the data panel of the neural landscapes ([`data`]);
+//! durations and sizes in the unit that reads best ([`units`]).
 
+pub mod backend;
 pub mod chart;
 pub mod colormap;
+pub mod data;
 pub mod figure;
 pub mod grid;
 pub mod map;
@@ -12,3 +16,4 @@ pub mod sketch;
 pub mod style;
 pub mod svg;
 pub mod ticks;
+pub mod units;

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::picture::colormap::ScaleKind;
 use crate::picture::grid::{Curve, Sampled, View};
 use crate::picture::map::{self, Frame, HessianPicture, PlotBox, Track};
-use crate::picture::sketch::Sketch;
+use crate::picture::sketch::{rgba, Sketch, NONE};
 use crate::picture::style::method_style;
 use crate::session::report::CriticalReport;
 use crate::session::runs::point;
@@ -40,6 +40,10 @@ pub struct MapState {
     pub swatch: Sketch,
     /// How the last overlay mapped the view onto pixels.
     pub frame: Option<Frame>,
+    /// Where random starts ended, `(method, x, y)`, drawn while the view is the one they were
+    /// run over.
+    ends: Vec<(usize, f64, f64)>,
+    ends_view: [f64; 4],
     dim: usize,
     flat: bool,
 }
@@ -72,6 +76,23 @@ fn is_flat(session: &Session) -> bool {
 }
 
 impl MapState {
+    /// Where random starts over `view` ended: `[method, x, y, …]` triples (non-finite ends are
+    /// left out); drawn on the map while the view is `view`.
+    pub fn set_ends(&mut self, view: [f64; 4], ends: &[f64]) {
+        self.ends_view = view;
+        self.ends = (ends.chunks_exact(3))
+            .filter(|e| e[1].is_finite() && e[2].is_finite() && e[0] >= 0.0)
+            .map(|e| (e[0] as usize, e[1], e[2]))
+            .collect();
+    }
+
+    /// The landscape point under the pixel `(px, py)` of the map as last drawn (`[x]` in 1-D);
+    /// `None` before the first drawing.
+    pub fn point_at(&self, px: f64, py: f64) -> Option<Vec<f64>> {
+        let (x, y) = self.frame?.from_px(px, py);
+        Some(if self.dim == 2 { vec![x, y] } else { vec![x] })
+    }
+
     /// Samples the session's landscape over its view for a map of `width × height` CSS pixels:
     /// a 2-D one on an `nx × ny` grid with `levels` contours, a 1-D one at `nx` points. Forgets
     /// the critical points (see [`MapState::find_critical`]).
@@ -171,6 +192,22 @@ impl MapState {
             for c in &self.critical {
                 let (px, py) = frame.to_px(c.x, if dim == 2 { c.y } else { c.value });
                 map::draw_critical(out, px, py, c.kind, c.global, dark);
+            }
+        }
+        if dim == 2 && self.ends_view == view {
+            for &(i, x, y) in &self.ends {
+                let (px, py) = frame.to_px(x, y);
+                let square = [
+                    px - 2.0,
+                    py - 2.0,
+                    px + 2.0,
+                    py - 2.0,
+                    px + 2.0,
+                    py + 2.0,
+                    px - 2.0,
+                    py + 2.0,
+                ];
+                out.path(&square, true, rgba(method_style(i).rgb, 1.0), NONE, 0.0, &[]);
             }
         }
         let start = session.start();

@@ -6,6 +6,7 @@
 //! The shell keeps only what is the page's own (playing, speed, hover, element sizes); the
 //! boundary (`wasm/`) only delegates here. Everything here is tested natively.
 
+pub mod data;
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod lab;
 pub mod map;
@@ -242,6 +243,18 @@ impl Session {
         let mut next = self.config.clone();
         next.start = x.to_vec();
         self.reconfigure(next)
+    }
+
+    /// Moves the start by `(dx, dy)` times `fraction` of the view's width and height (the
+    /// arrow keys on the map; `dy` is ignored in 1-D).
+    pub fn nudge_start(&mut self, dx: f64, dy: f64, fraction: f64) -> Result<(), Error> {
+        let [x0, x1, y0, y1] = self.config.view;
+        let mut x = self.config.start.clone();
+        x[0] += dx * fraction * (x1 - x0);
+        if let Some(y) = x.get_mut(1) {
+            *y += dy * fraction * (y1 - y0);
+        }
+        self.set_start(&x)
     }
 
     /// The view `[x_min, x_max, y_min, y_max]` (in 1-D only the `x` range counts). Runs go on.

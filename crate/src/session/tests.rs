@@ -396,6 +396,27 @@ fn the_sweep_diverges_past_two_over_lambda_max() {
 
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 #[test]
+fn the_labs_sweep_spans_the_stability_bound_and_names_the_first_diverging_eta() {
+    // Four decades below 2/λ_max = 0.2 and one above; the first η that diverged is just past
+    // the bound.
+    let s = session("quadratic2d");
+    let view = s
+        .sweep_view(200, 1000, ["steps", "E", "factor", "none"])
+        .expect("a sweep");
+    let bound = view.bound.expect("λ_max > 0");
+    assert!((bound - 0.2).abs() < 1e-12);
+    assert!((view.range.0 - 0.2e-4).abs() < 1e-15 && (view.range.1 - 2.0).abs() < 1e-12);
+    let first = view.first_diverging.expect("some diverge");
+    assert!(first > bound && first < bound * 1.05, "{first}");
+    // Where E'' < 0 at the start there is no bound: the sweep covers [10⁻⁵, 10].
+    let mut well = session("doublewell");
+    well.set_start(&[0.0]).expect("the maximum between the wells, E'' = −1");
+    let view = well.sweep_view(20, 100, ["", "", "", ""]).expect("a sweep");
+    assert_eq!((view.bound, view.range), (None, (1e-5, 10.0)));
+}
+
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+#[test]
 fn random_starts_use_the_sessions_view_and_methods() {
     let mut s = session("himmelblau");
     s.set_enabled(&on(&["gd", "newton", "adam"])).expect("methods");
@@ -630,4 +651,20 @@ fn the_csv_says_where_it_came_from() {
     assert!(t.apply_link(link).ignored.is_empty());
     assert_eq!(t.config(), s.config());
     assert_eq!(lines[2], "method,iteration,x,y,E,grad_norm");
+}
+
+#[test]
+fn the_arrow_keys_move_the_start_by_a_fraction_of_the_view() {
+    let mut s = session("himmelblau");
+    let [x0, x1, y0, y1] = s.view();
+    let before = s.start().to_vec();
+    s.nudge_start(1.0, -1.0, 0.02).expect("moved");
+    assert!((s.start()[0] - before[0] - 0.02 * (x1 - x0)).abs() < 1e-12);
+    assert!((s.start()[1] - before[1] + 0.02 * (y1 - y0)).abs() < 1e-12);
+    let mut one = session("doublewell");
+    let x = one.start()[0];
+    one.nudge_start(-1.0, 1.0, 0.1).expect("moved");
+    assert_eq!(one.start().len(), 1, "dy is ignored in 1-D");
+    assert!(one.start()[0] < x);
+    assert_eq!(s.nudge_start(f64::NAN, 0.0, 0.1), Err(Error::BadPoint), "refused");
 }

@@ -3,9 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{FunctionProblem, JsNumbers};
+use super::JsNumbers;
 use crate::analysis::hessian::CriticalKind;
-use crate::error::Error;
 use crate::landscape::presets::PRESETS;
 use crate::method::catalog::{Hyper, METHOD_IDS};
 use crate::method::Status;
@@ -23,6 +22,8 @@ pub struct Explorer {
     pub(super) labels: Vec<String>,
     /// The charts as last drawn: `E`, `‖∇E‖`, and both for the SVG export.
     pub(super) charts: [Sketch; 3],
+    /// The data panel as last drawn.
+    pub(super) data: Sketch,
 }
 
 /// A table of calls that change the session: each validates in the core and, on error, changes
@@ -90,19 +91,8 @@ impl Explorer {
             map: MapState::default(),
             labels: Vec::new(),
             charts: Default::default(),
+            data: Sketch::default(),
         })
-    }
-
-    /// The typed function; why not (nothing changes) if it does not parse or the landscape is
-    /// not a typed one.
-    #[wasm_bindgen(js_name = setFunction)]
-    pub fn set_function(&mut self, text: &str) -> Option<FunctionProblem> {
-        match self.session.set_function(text) {
-            Ok(()) => None,
-            Err(Error::BadFunction(e)) => Some(FunctionProblem::from(&e)),
-            Err(Error::NotHere(_)) => Some(FunctionProblem::other("not-typed", String::new())),
-            Err(other) => Some(FunctionProblem::other("other", other.message(&JsNumbers))),
-        }
     }
 
     /// Critical points and the Hessian view shown or not.
@@ -171,13 +161,6 @@ impl Explorer {
         self.session.points()
     }
 
-    /// Where data points may lie and how many: `[x_min, x_max, most points]` (t is in [0, 1]).
-    #[wasm_bindgen(js_name = dataLimits)]
-    pub fn data_limits() -> Vec<f64> {
-        let (lo, hi) = crate::landscape::neural::X_RANGE;
-        vec![lo, hi, crate::landscape::neural::MAX_POINTS as f64]
-    }
-
     /// Zooms the view by `factor` (below 1 in) about `at` (empty: the view's centre); whether it
     /// changed (not at the view's limits).
     pub fn zoom(&mut self, factor: f64, at: &[f64]) -> Result<bool, JsValue> {
@@ -206,6 +189,9 @@ changes! {
     selectPreset: select_preset(id: &str) = |s| s.select_preset(id);
     /// The landscape's parameters (missing ones default).
     setParams: set_params(values: &[f64]) = |s| s.set_params(values);
+    /// The typed function (a typed landscape only); a `bad-function` error says why it does not
+    /// parse (see `From<Error> for JsValue`).
+    setFunction: set_function(text: &str) = |s| s.set_function(text);
     /// The data of a neural landscape, `[x₀, t₀, x₁, t₁, …]`.
     setPoints: set_points(flat: &[f64]) = |s| s.set_points(flat);
     /// Gradient descent's (and momentum's, Adam's) learning rate `η`.
@@ -218,6 +204,8 @@ changes! {
     setEnabled: set_enabled(mask: &[u8]) = |s| s.set_enabled(&mask.iter().map(|&m| m != 0).collect::<Vec<_>>());
     /// The start point.
     setStart: set_start(x: &[f64]) = |s| s.set_start(x);
+    /// Moves the start by `(dx, dy)` times `fraction` of the view.
+    nudgeStart: nudge_start(dx: f64, dy: f64, fraction: f64) = |s| s.nudge_start(dx, dy, fraction);
     /// The page's language (empty for none).
     setLang: set_lang(lang: &str) = |s| s.set_lang(lang);
     /// The scene shown (its identifier; empty for none): only the name, see `applyScene`.

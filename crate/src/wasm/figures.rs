@@ -1,90 +1,110 @@
-//! The lab's figures, drawn by the lab's wasm on the page's canvases (feature `lab`; the page's
-//! own wasm does not carry them): each call builds the core's [`Figure`] from the numbers the
-//! panel has and draws it with plotters, text measured by the canvas.
+//! The lab's figures, drawn by the lab's wasm (feature `lab`; the page's own wasm does not carry
+//! them): each call builds the core's [`Figure`] from the numbers the panel has and draws it with
+//! plotters on a display list, which the page paints as it paints the map (`www/paint.js`).
 
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
-use super::canvas::Measured;
-use crate::explore::sweep::{self, SweepPoint};
+use super::Explorer;
 use crate::explore::{cost, escape, starts};
-use crate::method::Status;
+use crate::picture::backend::SketchBackend;
 use crate::picture::figure::Figure;
+use crate::picture::sketch::Sketch;
 
-/// The lab's figures on canvases.
+/// The lab's figures, as the display list of the last one drawn. Each figure takes `size =
+/// [width, height, scale]`: the canvas's CSS size and its device pixels per CSS pixel.
 #[wasm_bindgen]
-pub struct LabFigures;
+#[derive(Default)]
+pub struct LabFigures(Sketch);
 
-/// Draws `figures` side by side on `canvas` (sized by the caller at `scale` device pixels).
-fn draw(canvas: HtmlCanvasElement, scale: f64, figures: &[Figure]) -> Result<(), JsValue> {
-    let backend = Measured::canvas(canvas).ok_or_else(|| JsError::new("no 2-D canvas context"))?;
-    let root = backend.into_drawing_area();
-    let scale = if scale.is_finite() { scale.clamp(0.5, 4.0) } else { 1.0 };
-    let failed = |e: plotters::drawing::DrawingAreaErrorKind<_>| JsError::new(&e.to_string());
-    for (area, figure) in root.split_evenly((1, figures.len().max(1))).iter().zip(figures) {
-        figure.draw(area, scale).map_err(failed)?;
+impl LabFigures {
+    /// Draws `figures` side by side on a canvas of `width × height` CSS pixels shown at `scale`
+    /// device pixels each.
+    fn draw(&mut self, [width, height, scale]: [f64; 3], figures: &[Figure]) {
+        self.0.clear();
+        let root = SketchBackend::new(&mut self.0, width, height, scale).into_drawing_area();
+        let scale = if scale.is_finite() { scale.clamp(0.5, 4.0) } else { 1.0 };
+        for (area, figure) in root.split_evenly((1, figures.len().max(1))).iter().zip(figures) {
+            // (Drawing on a display list cannot fail.)
+            let _ = figure.draw(area, scale);
+        }
     }
-    root.present().map_err(failed)?;
-    Ok(())
 }
 
-/// `Some(x)` for a finite `x`.
-fn finite(x: f64) -> Option<f64> {
-    x.is_finite().then_some(x)
+/// `[width, height, scale]` from what the page gives (missing: 1).
+fn dims(size: &[f64]) -> [f64; 3] {
+    let at = |i: usize| size.get(i).copied().unwrap_or(1.0);
+    [at(0), at(1), at(2)]
 }
 
 #[wasm_bindgen]
 impl LabFigures {
-    /// The η sweep from `etaSweep`'s rows over `[lo, hi]` with `2/λ_max` and `η_opt` (NaN: none);
-    /// `text`: the panels' titles, the 1-D factor's note and the note when no run converged.
-    /// Returns the first η that diverged
-    /// (NaN if none did).
-    #[allow(clippy::too_many_arguments)] // one figure's numbers, flat across the boundary
+    /// An empty display list.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> LabFigures {
+        LabFigures::default()
+    }
+
+    /// Pointer to the last figure's numbers (see `picture::sketch`).
+    pub fn ptr(&self) -> *const f64 {
+        self.0.ops.as_ptr()
+    }
+
+    /// How many numbers it has.
+    pub fn count(&self) -> usize {
+        self.0.ops.len()
+    }
+
+    /// Its texts.
+    pub fn texts(&self) -> Vec<String> {
+        self.0.texts.clone()
+    }
+
+    /// The η sweep of the session `runs` (see `Session::sweep_view`): `count` η, at most
+    /// `steps` steps each; `text`: the panels' titles, the 1-D factor's note and the note when
+    /// no run converged. Returns `[first η that diverged, 2/λ_max, lo, hi]` (NaN: none).
     pub fn sweep(
-        canvas: HtmlCanvasElement,
-        scale: f64,
-        rows: &[f64],
-        lo: f64,
-        hi: f64,
-        bound: f64,
-        eta_opt: f64,
+        &mut self,
+        size: &[f64],
+        runs: &Explorer,
+        count: usize,
+        steps: usize,
         text: Vec<String>,
-    ) -> Result<f64, JsValue> {
-        let (runs, factors): (Vec<SweepPoint>, Vec<f64>) = rows
-            .chunks_exact(5)
-            .map(|r| {
-                let status = Status::from_code(r[3]).unwrap_or(Status::Running);
-                let steps = r[2].is_finite().then_some(r[2] as usize);
-                (
-                    SweepPoint {
-                        eta: r[0],
-                        value: r[1],
-                        steps,
-                        status,
-                    },
-                    r[4],
-                )
-            })
-            .unzip();
+    ) -> Result<Vec<f64>, JsValue> {
         let t = |i: usize| text.get(i).map_or("", String::as_str);
-        let figure = sweep::figure(
-            &runs,
-            &factors,
-            lo,
-            hi,
-            finite(bound),
-            finite(eta_opt),
-            [t(0), t(1), t(2), t(3)],
-        );
-        draw(canvas, scale, &[figure])?;
-        Ok(sweep::first_diverging(&runs).unwrap_or(f64::NAN))
+        let view = runs.session.sweep_view(count, steps, [t(0), t(1), t(2), t(3)])?;
+        self.draw(dims(size), &[view.figure]);
+        let none = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        Ok(vec![
+            none(view.first_diverging),
+            none(view.bound),
+            view.range.0,
+            view.range.1,
+        ])
+    }
+
+    /// What Newton costs as text: per measured row (`[N, GD s, Newton s, bytes, …]`, `width`
+    /// numbers each) `[N, GD step, Newton step, ratio, Hessian]`, then `far = [seconds,
+    /// bytes]` (one step at 10⁶ weights), in Spanish if `spanish`.
+    #[wasm_bindgen(js_name = costCells)]
+    pub fn cost_cells(rows: &[f64], width: usize, far: &[f64], spanish: bool) -> Vec<String> {
+        use crate::picture::units::{bytes, duration};
+        let mut cells = Vec::new();
+        for r in rows.chunks_exact(width.max(4)) {
+            let ratio = crate::picture::units::significant(r[2] / r[1], spanish);
+            cells.extend([r[0].to_string(), duration(r[1], spanish), duration(r[2], spanish)]);
+            cells.extend([format!("{ratio}×"), bytes(r[3], spanish)]);
+        }
+        if let [seconds, b, ..] = far {
+            cells.extend([duration(*seconds, spanish), bytes(*b, spanish)]);
+        }
+        cells
     }
 
     /// Saddle escape from `escapeCurves`' rows; `title` names the steps.
-    pub fn escape(canvas: HtmlCanvasElement, scale: f64, curves: &[f64], title: &str) -> Result<(), JsValue> {
+    pub fn escape(&mut self, size: &[f64], curves: &[f64], title: &str) {
         let rows: Vec<[f64; 3]> = curves.chunks_exact(3).map(|r| [r[0], r[1], r[2]]).collect();
-        draw(canvas, scale, &escape::figures(&rows, title))
+        self.draw(dims(size), &escape::figures(&rows, title));
     }
 
     /// What Newton costs from the measured `rows` (`[N, GD s, Newton s, …]`, `width` numbers
@@ -92,8 +112,8 @@ impl LabFigures {
     /// `notes`: the two legends.
     #[allow(clippy::too_many_arguments)] // one figure's numbers, flat across the boundary
     pub fn cost(
-        canvas: HtmlCanvasElement,
-        scale: f64,
+        &mut self,
+        size: &[f64],
         rows: &[f64],
         width: usize,
         gd: &[f64],
@@ -101,18 +121,17 @@ impl LabFigures {
         from: f64,
         max: f64,
         notes: Vec<String>,
-    ) -> Result<(), JsValue> {
+    ) {
         let rows: Vec<[f64; 3]> = rows.chunks_exact(width.max(3)).map(|r| [r[0], r[1], r[2]]).collect();
         let fit = |f: &[f64]| match f {
             [slope, c, ..] if slope.is_finite() && c.is_finite() => Some((*slope, *c)),
             _ => None,
         };
         let n = |i: usize| notes.get(i).map_or("", String::as_str);
-        draw(
-            canvas,
-            scale,
+        self.draw(
+            dims(size),
             &[cost::figure(&rows, [fit(gd), fit(newton)], from, max, [n(0), n(1)])],
-        )
+        );
     }
 
     /// The random starts' histogram: per method its `labels`, `colours` (`0xRRGGBB`), `bins`
@@ -120,8 +139,8 @@ impl LabFigures {
     /// `10^hi`; `title` names the axis.
     #[allow(clippy::too_many_arguments)] // one figure's numbers, flat across the boundary
     pub fn histogram(
-        canvas: HtmlCanvasElement,
-        scale: f64,
+        &mut self,
+        size: &[f64],
         labels: Vec<String>,
         colours: &[u32],
         counts: &[f64],
@@ -129,7 +148,7 @@ impl LabFigures {
         lo: i32,
         hi: i32,
         title: &str,
-    ) -> Result<(), JsValue> {
+    ) {
         let bins = counts.len() / labels.len().max(1);
         let rows: Vec<(String, u32, Vec<f64>, usize)> = labels
             .into_iter()
@@ -144,6 +163,6 @@ impl LabFigures {
                 )
             })
             .collect();
-        draw(canvas, scale, &[starts::figure(&rows, lo, hi, title)])
+        self.draw(dims(size), &[starts::figure(&rows, lo, hi, title)]);
     }
 }

@@ -116,79 +116,59 @@ pub struct StartsReport {
     pub histogram: Vec<f64>,
 }
 
-/// What Newton costs (lab only): a dense random positive-definite quadratic in `n` variables
-/// that a worker times GD and Newton steps on (see `cost`).
+/// What Newton costs (lab only): GD and Newton steps timed on dense random positive-definite
+/// quadratics (see `cost`), on the worker's clock.
 #[wasm_bindgen]
-pub struct CostQuadratic(cost::DenseQuadratic);
+impl Explorer {
+    /// N from 2 to `max` (at most 2,000: the Hessian of 2,000 takes 32 MB) on a log grid of
+    /// `count` sizes.
+    #[wasm_bindgen(js_name = costSizes)]
+    pub fn cost_sizes(max: usize, count: usize) -> Vec<u32> {
+        let sizes = cost::sizes(max.min(2000), count.min(64));
+        sizes.into_iter().map(|n| n as u32).collect()
+    }
 
-#[wasm_bindgen]
-impl CostQuadratic {
-    /// A seeded quadratic in `n` variables (1 ≤ n ≤ 2,000: the Hessian of 2,000 takes 32 MB).
-    #[wasm_bindgen(constructor)]
-    pub fn new(n: usize, seed: u32) -> Result<CostQuadratic, JsValue> {
+    /// One size measured on a quadratic from `seed`, timed by `clock` (`performance.now`, ms):
+    /// `[N, GD s/step, Newton s/step, Hessian bytes, ‖∇E‖ after one Newton step]`.
+    #[wasm_bindgen(js_name = costRow)]
+    pub fn cost_row(n: usize, seed: u32, clock: &js_sys::Function) -> Result<Vec<f64>, JsValue> {
         if !(1..=2000).contains(&n) {
             return Err(JsError::new("the cost view takes 1 ≤ N ≤ 2000").into());
         }
-        Ok(CostQuadratic(cost::DenseQuadratic::random(n, u64::from(seed))))
+        let mut now = || clock.call0(&JsValue::NULL).ok().and_then(|t| t.as_f64()).unwrap_or(0.0) / 1000.0;
+        let row = cost::measure(n, u64::from(seed), &mut now);
+        Ok(row.ok_or_else(|| JsError::new("the step could not be timed"))?.to_vec())
     }
 
-    /// `k` GD steps with a stable η; a checksum of the point.
-    #[wasm_bindgen(js_name = gdSteps)]
-    pub fn gd_steps(&mut self, k: usize) -> f64 {
-        let eta = self.0.safe_eta();
-        self.0.gd_steps(k, eta)
-    }
-
-    /// `k` Newton steps (Hessian, Cholesky, solve); a checksum of the point.
-    #[wasm_bindgen(js_name = newtonSteps)]
-    pub fn newton_steps(&mut self, k: usize) -> Result<f64, JsValue> {
-        self.0
-            .newton_steps(k)
-            .ok_or_else(|| JsError::new("the Hessian is not positive definite").into())
-    }
-
-    /// `‖∇E‖` at the current point.
-    #[wasm_bindgen(js_name = gradientNorm)]
-    pub fn gradient_norm(&self) -> f64 {
-        self.0.gradient_norm()
-    }
-
-    /// The bytes an `n`-variable Hessian takes in `f64`.
-    #[wasm_bindgen(js_name = hessianBytes)]
-    pub fn hessian_bytes(n: usize) -> f64 {
-        cost::DenseQuadratic::hessian_bytes(n)
-    }
-
-    /// One Newton step at `to` variables from one at `n` that took `t` s: `[seconds, bytes]`.
-    #[wasm_bindgen(js_name = newtonAt)]
-    pub fn newton_at(n: usize, t: f64, to: usize) -> Vec<f64> {
-        let (seconds, bytes) = cost::newton_at(n, t, to);
-        vec![seconds, bytes]
-    }
-
-    /// N from 2 to `max` on a log grid of `count` sizes.
-    pub fn sizes(max: usize, count: usize) -> Vec<u32> {
-        cost::sizes(max.min(2000), count.min(64))
+    /// What the rows (five numbers each, as `costRow` gives them) say: `[GD's slope, c,
+    /// Newton's slope, c]` of `t ≈ c·N^slope` over `N ≥ from` (NaN: too few sizes), then one
+    /// Newton step at 10⁶ weights from the largest size, `[seconds, bytes]`.
+    #[wasm_bindgen(js_name = costSummary)]
+    pub fn cost_summary(rows: &[f64], from: f64) -> Vec<f64> {
+        let rows: Vec<[f64; 5]> = rows.chunks_exact(5).map(|r| [r[0], r[1], r[2], r[3], r[4]]).collect();
+        let pair = |p: Option<(f64, f64)>| p.map_or([f64::NAN; 2], |(a, b)| [a, b]);
+        cost::summary(&rows, from, 1_000_000)
             .into_iter()
-            .map(|n| n as u32)
+            .flat_map(pair)
             .collect()
-    }
-
-    /// The power law `t ≈ c·N^slope` through the points with `N ≥ from`: `[slope, c]`, NaN
-    /// when fewer than two points qualify.
-    #[wasm_bindgen(js_name = fitPower)]
-    pub fn fit_power(ns: &[f64], times: &[f64], from: f64) -> Vec<f64> {
-        cost::fit_power_from(ns, times, from).map_or(vec![f64::NAN, f64::NAN], |(slope, c)| vec![slope, c])
     }
 }
 
 #[wasm_bindgen]
 impl Explorer {
-    /// The sum of activation `name` (`logistic`, `tanh`, `relu`, `rational`) at `n` inputs: a
-    /// workload for the page to time (the cost of exponentials).
-    #[wasm_bindgen(js_name = activationSum)]
-    pub fn activation_sum(name: &str, n: u32) -> Result<f64, JsValue> {
+    /// Evaluations per second of activation `name` (`logistic`, `tanh`, `relu`, `rational`),
+    /// timed by `clock` (`performance.now`, ms) for about 60 ms: the cost of exponentials.
+    #[wasm_bindgen(js_name = activationRate)]
+    pub fn activation_rate(name: &str, clock: &js_sys::Function) -> Result<f64, JsValue> {
         let a = crate::landscape::neural::Activation::named(name).ok_or(Error::NotHere(Why::UnknownActivation))?;
-        Ok(a.sum(n as usize))
+        let mut now = || clock.call0(&JsValue::NULL).ok().and_then(|t| t.as_f64()).unwrap_or(0.0) / 1000.0;
+        Ok(cost::rate(
+            &mut |k| {
+                std::hint::black_box(a.sum(k));
+            },
+            &mut now,
+            50_000,
+            0.06,
+        ))
     }
 }

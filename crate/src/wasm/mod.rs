@@ -8,16 +8,13 @@
 //!   model), read through typed-array views into wasm memory.
 //! - [`charts`]: the convergence charts as display lists and as SVG, and the CSV export.
 //! - [`lab`]: the exports of the lab's wasm only (feature `lab`), which the Web Workers use;
-//!   [`figures`]: the lab's figures, drawn by a main-thread instance of the lab's wasm.
-//! - `canvas` (lab): the plotters backend of the lab's figures, text measured by a canvas.
+//!   [`figures`]: the lab's figures as display lists, drawn by a main-thread instance of it.
 //!
 //! Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
 //! returned here, and re-creates its views after any call that may allocate (every `&mut self`
 //! call, and every getter that returns a list or a string). Small results come back by value. Enums cross as the codes or names of their one table
 //! in the core (`Status`, `CriticalKind`: `ALL`, `code`, `name`; `Regime::name`).
 
-#[cfg(feature = "lab")]
-mod canvas;
 pub mod charts;
 pub mod explorer;
 #[cfg(feature = "lab")]
@@ -29,7 +26,7 @@ pub mod views;
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, ErrorKind, ParseError};
+use crate::error::{Error, ErrorKind};
 use crate::numbers::Numbers;
 
 pub use explorer::Explorer;
@@ -52,6 +49,24 @@ impl From<Error> for JsValue {
                 set("max", (*max).into());
             }
             Error::UnknownPreset(id) | Error::UnknownMethod(id) => set("name", id.as_str().into()),
+            // A typed function that does not parse: what (`problem`: `empty`, `too-long`,
+            // `too-deep`, `bad-char`, `end`, `unexpected`, `unclosed`, `unknown`, `variable`,
+            // `needs-args`, `arity`, `bad-number`) and where (characters `start..end`), the name
+            // or token involved, the nearest known name, and the arguments expected and got.
+            Error::BadFunction(p) => {
+                let (suggestion, expected, got) = match &p.kind {
+                    ErrorKind::UnknownName { suggestion, .. } => (suggestion.unwrap_or_default(), 0, 0),
+                    ErrorKind::Arity { expected, got, .. } => ("", *expected, *got),
+                    _ => ("", 0, 0),
+                };
+                set("problem", p.kind.code().into());
+                set("start", p.start.into());
+                set("end", p.end.into());
+                set("name", p.kind.subject().into());
+                set("suggestion", suggestion.into());
+                set("expected", expected.into());
+                set("got", got.into());
+            }
             _ => {}
         }
         err.into()
@@ -74,67 +89,5 @@ impl Numbers for JsNumbers {
             .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default()
-    }
-}
-
-/// Why a typed function was refused: what and where (character positions), for a message in
-/// the page's language with a caret under the place.
-#[wasm_bindgen(getter_with_clone)]
-pub struct FunctionProblem {
-    /// `empty`, `too-long`, `too-deep`, `bad-char`, `end`, `unexpected`, `unclosed`, `unknown`,
-    /// `variable`, `needs-args`, `arity` or `bad-number`.
-    #[wasm_bindgen(readonly)]
-    pub code: String,
-    /// First offending character.
-    #[wasm_bindgen(readonly)]
-    pub start: u32,
-    /// One past the last.
-    #[wasm_bindgen(readonly)]
-    pub end: u32,
-    /// The name or token involved (unknown name, function, unexpected token or character).
-    #[wasm_bindgen(readonly)]
-    pub name: String,
-    /// For `unknown`: the nearest known name, or empty.
-    #[wasm_bindgen(readonly)]
-    pub suggestion: String,
-    /// For `arity`: arguments the function takes.
-    #[wasm_bindgen(readonly)]
-    pub expected: u32,
-    /// For `arity`: arguments given.
-    #[wasm_bindgen(readonly)]
-    pub got: u32,
-}
-
-impl FunctionProblem {
-    /// A problem that is not a parse error: `code` and the text of what happened.
-    fn other(code: &str, name: String) -> Self {
-        FunctionProblem {
-            code: code.to_owned(),
-            start: 0,
-            end: 0,
-            name,
-            suggestion: String::new(),
-            expected: 0,
-            got: 0,
-        }
-    }
-}
-
-impl From<&ParseError> for FunctionProblem {
-    fn from(e: &ParseError) -> Self {
-        let (suggestion, expected, got) = match &e.kind {
-            ErrorKind::UnknownName { suggestion, .. } => (suggestion.unwrap_or_default(), 0, 0),
-            ErrorKind::Arity { expected, got, .. } => ("", *expected as u32, *got as u32),
-            _ => ("", 0, 0),
-        };
-        FunctionProblem {
-            code: e.kind.code().to_owned(),
-            start: e.start as u32,
-            end: e.end as u32,
-            name: e.kind.subject(),
-            suggestion: suggestion.to_owned(),
-            expected,
-            got,
-        }
     }
 }

@@ -1,5 +1,4 @@
-//! What the page reads off the session: readouts, the analysis, probes, critical points, the
-//! sweep, the model's output and the trajectories' buffers (read through typed-array views).
+//! What the page reads off the session: readouts, the analysis, probes, and critical points.
 
 use wasm_bindgen::prelude::*;
 
@@ -22,9 +21,6 @@ pub struct AnalysisView {
     /// Hessian eigenvalues, ascending.
     #[wasm_bindgen(readonly)]
     pub eigenvalues: Vec<f64>,
-    /// Unit eigenvectors, one after another.
-    #[wasm_bindgen(readonly)]
-    pub eigenvectors: Vec<f64>,
     /// `2/λ_max` (NaN when `λ_max ≤ 0`).
     #[wasm_bindgen(readonly)]
     pub stability_bound: f64,
@@ -37,9 +33,6 @@ pub struct AnalysisView {
     /// `η/η_opt` in 1-D (NaN otherwise).
     #[wasm_bindgen(readonly)]
     pub eta_ratio: f64,
-    /// `x − H⁻¹∇E` (empty when `H` is singular).
-    #[wasm_bindgen(readonly)]
-    pub newton_target: Vec<f64>,
     /// The curvature there, a name of `kindNames` (not a claim that the point is critical).
     #[wasm_bindgen(readonly)]
     pub kind: String,
@@ -60,12 +53,10 @@ impl Explorer {
             iteration: at.iteration as u32,
             at: at.x,
             eigenvalues: a.eigenvalues,
-            eigenvectors: a.eigenvectors,
             stability_bound: a.stability_bound.unwrap_or(f64::NAN),
             eta_opt: a.eta_opt.unwrap_or(f64::NAN),
             error_factor: a.error_factor.unwrap_or(f64::NAN),
             eta_ratio: a.eta_ratio.unwrap_or(f64::NAN),
-            newton_target: a.newton_target.unwrap_or_default(),
             kind: a.kind.name().to_owned(),
             critical: a.critical.map_or("", CriticalKind::name).to_owned(),
             regime: a.regime.map_or("", Regime::name).to_owned(),
@@ -130,62 +121,6 @@ impl Explorer {
                     f64::from(c.kind.code()),
                     f64::from(u8::from(c.global)),
                 ]
-            })
-            .collect())
-    }
-
-    /// The model's output at `n` inputs over the data's range, with the weights at `at`.
-    #[wasm_bindgen(js_name = modelOutput)]
-    pub fn model_output(&self, at: &[f64], n: usize) -> Result<Vec<f64>, JsValue> {
-        Ok(self.session.model_output(at, n)?)
-    }
-
-    /// Pointer to method `i`'s iterates (`dim` numbers each) in wasm memory.
-    #[wasm_bindgen(js_name = pathPtr)]
-    pub fn path_ptr(&self, i: usize) -> *const f64 {
-        self.session.path(i).map_or(std::ptr::null(), |(p, _)| p.as_ptr())
-    }
-
-    /// Pointer to `E` at method `i`'s iterates.
-    #[wasm_bindgen(js_name = valuesPtr)]
-    pub fn values_ptr(&self, i: usize) -> *const f64 {
-        self.session.path(i).map_or(std::ptr::null(), |(_, v)| v.as_ptr())
-    }
-
-    /// Number of recorded iterates of method `i` (steps + 1; 0 when it is off).
-    #[wasm_bindgen(js_name = pathLen)]
-    pub fn path_len(&self, i: usize) -> usize {
-        self.session.path(i).map_or(0, |(_, v)| v.len())
-    }
-}
-
-/// The sweep's numbers (lab wasm only: the sweep panel runs them on the lab's instance).
-#[cfg(feature = "lab")]
-#[wasm_bindgen]
-impl Explorer {
-    /// The Hessian's picture at the start point.
-    #[wasm_bindgen(js_name = analysisAtStart)]
-    pub fn analysis_at_start(&self) -> Result<AnalysisView, JsValue> {
-        self.analysis_view(AnalysisPoint {
-            method: None,
-            iteration: 0,
-            x: self.session.start().to_vec(),
-        })
-    }
-
-    /// Gradient descent from the start for `count` `η` on a log grid over `[lo, hi]`, at most
-    /// `steps` steps each: `[η, final E, steps to converge (NaN if it did not), status code,
-    /// |1 − ηE″| at the start (NaN in 2-D)]` per run.
-    #[wasm_bindgen(js_name = etaSweep)]
-    pub fn eta_sweep(&self, lo: f64, hi: f64, count: usize, steps: usize) -> Result<Vec<f64>, JsValue> {
-        Ok(self
-            .session
-            .eta_sweep(lo, hi, count, steps)?
-            .iter()
-            .flat_map(|r| {
-                let p = r.run;
-                let steps = p.steps.map_or(f64::NAN, |s| s as f64);
-                [p.eta, p.value, steps, f64::from(p.status.code()), r.factor]
             })
             .collect())
     }

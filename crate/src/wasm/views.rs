@@ -10,7 +10,7 @@ use crate::picture::sketch::Sketch;
 use crate::picture::style::{method_style, METHOD_STYLES};
 
 /// Which display list: 0 contours, 1 overlay, 2 axes, 3 the last swatch, 4 the chart of `E`,
-/// 5 the chart of `‖∇E‖`.
+/// 5 the chart of `‖∇E‖`, 6 the data panel.
 fn sketch(e: &Explorer, which: u8) -> &Sketch {
     match which {
         0 => &e.map.contours,
@@ -18,7 +18,8 @@ fn sketch(e: &Explorer, which: u8) -> &Sketch {
         2 => &e.map.axes,
         3 => &e.map.swatch,
         4 => &e.charts[0],
-        _ => &e.charts[1],
+        5 => &e.charts[1],
+        _ => &e.data,
     }
 }
 
@@ -64,8 +65,7 @@ impl Explorer {
         Ok(())
     }
 
-    /// Pointer to the numbers of display list `which` (0 contours, 1 overlay, 2 axes, 3 swatch, 4 and 5
-    /// the charts).
+    /// Pointer to the numbers of display list `which` (see `sketch`).
     #[wasm_bindgen(js_name = sketchPtr)]
     pub fn sketch_ptr(&self, which: u8) -> *const f64 {
         sketch(self, which).ops.as_ptr()
@@ -93,6 +93,21 @@ impl Explorer {
         })
     }
 
+    /// The landscape point under the CSS pixel `(x, y)` of the map as last drawn (`[x]` in
+    /// 1-D; empty before the first drawing).
+    #[wasm_bindgen(js_name = pointAt)]
+    pub fn point_at(&self, x: f64, y: f64) -> Vec<f64> {
+        self.map.point_at(x, y).unwrap_or_default()
+    }
+
+    /// Where random starts over `view` ended (`[method, x, y, …]`), drawn on the map while the
+    /// view is `view`; empty: none.
+    #[wasm_bindgen(js_name = setStartEnds)]
+    pub fn set_start_ends(&mut self, view: &[f64], ends: &[f64]) {
+        let view = <[f64; 4]>::try_from(view).unwrap_or([f64::NAN; 4]);
+        self.map.set_ends(view, ends);
+    }
+
     /// The room `[left, top, right, bottom]` the axes need around the map, as last drawn, on a
     /// page `width` pixels wide (none on a narrow page: the axes are then inside the map).
     #[wasm_bindgen(js_name = mapMargins)]
@@ -112,6 +127,19 @@ impl Explorer {
     #[wasm_bindgen(js_name = drawSwatch)]
     pub fn draw_swatch(&mut self, i: usize, width: f64, height: f64) {
         map::draw_swatch(&mut self.map.swatch, method_style(i), width, height);
+    }
+
+    /// Draws the data panel of a neural landscape on a `width × height` canvas (display list 6).
+    #[wasm_bindgen(js_name = drawData)]
+    pub fn draw_data(&mut self, width: f64, height: f64) {
+        self.session.draw_data(&mut self.data, (width, height));
+    }
+
+    /// A click at `(x, y)` (CSS pixels) in the data panel of `width × height`: a point added or
+    /// taken away.
+    #[wasm_bindgen(js_name = dataClick)]
+    pub fn data_click(&mut self, x: f64, y: f64, width: f64, height: f64) -> Result<(), JsValue> {
+        Ok(self.session.data_click((x, y), (width, height))?)
     }
 
     /// Each method's colour as `#rrggbb`, in method order.
