@@ -63,6 +63,33 @@ describe('basins of attraction', () => {
     await page.close();
   });
 
+  test('the maps mark the critical points and the start; a click on one sets the start there', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&view=-5,5,-5,5&s=0,0&eta=0.01');
+    await page.check('#show-basins');
+    await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+    // Marks drawn by the core: the nine critical points and the start, dark where nothing is.
+    const inked = () =>
+      page.$eval('#basin-newton-marks', (c) => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) n += d[i] > 0 ? 1 : 0;
+        return n;
+      });
+    assert.ok((await inked()) > 200, 'marks on the map');
+    const marks = page.locator('#basin-gd-marks');
+    await marks.scrollIntoViewIfNeeded();
+    const box = await marks.boundingBox();
+    const view = (await page.getAttribute('#plot', 'data-view')).split(',').map(Number);
+    // A quarter of the way in from the left, three quarters down.
+    await marks.click({ position: { x: box.width / 4, y: (3 * box.height) / 4 } });
+    await page.waitForFunction(() => document.querySelector('#readout tr[data-method="gd"]').dataset.x !== '0');
+    const x = await page.$eval('#readout tr[data-method="gd"]', (tr) => [Number(tr.dataset.x), Number(tr.dataset.y)]);
+    const want = [view[0] + (view[1] - view[0]) / 4, view[3] - (3 * (view[3] - view[2])) / 4];
+    assert.ok(Math.abs(x[0] - want[0]) < 0.1 && Math.abs(x[1] - want[1]) < 0.1, `start ${x} at ${want}`);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('while η is dragged, GD maps keep completing, and the last one is for the last η', async (t) => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&eta=0.01');
     await page.check('#show-basins');

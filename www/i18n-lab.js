@@ -76,7 +76,7 @@ export const LAB_STRINGS = {
     sweepFound: (t, b) => `Primer η que diverge: ${t}${b ? `; 2/λ_max en el punto de partida = ${b}` : ''}.`,
     sweepNone: 'Ningún η del rango divergió.',
     sweepNoBound: 'El punto de partida no tiene 2/λ_max (allí λ_max ≤ 0): el barrido va de 10⁻⁵ a 10.',
-    basinsText: 'Cada píxel es un punto de partida, coloreado según el punto crítico al que llega el método en 100 pasos: MDG con el η actual a la izquierda, Newton (o una variante: elígela abajo) a la derecha.',
+    basinsText: 'Cada píxel es un punto de partida, coloreado según el punto crítico al que llega el método en 100 pasos: MDG con el η actual a la izquierda, Newton (o una variante: elegila abajo) a la derecha.',
     basinVariant: 'Método del mapa de la derecha',
     basinGdLabel: 'Cuencas de atracción del descenso por el gradiente',
     basinNewtonLabel: 'Cuencas de atracción del método de Newton',

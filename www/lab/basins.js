@@ -1,47 +1,47 @@
 // Basins of attraction: GD(η) and Newton (or a variant) from every pixel of a 256² map, computed
 // by the lab's workers in chunks of rows and drawn as they arrive. Labels come from the core;
 // this module colours them and keeps the maps following the landscape, the view and η.
-import { el, fmt, page, tr } from '../page.js';
+import { setStart } from '../controls.js';
+import { Explorer } from '../pkg/descenso.js';
+import { paint } from '../paint.js';
+import { el, fmt, page, sizeOf, sizes, tr } from '../page.js';
 import { CRITICAL_SEEDS } from '../plot.js';
 import * as pool from './pool.js';
 
 const SIZE = 256; // starts per side
 const STEPS = 100;
 const CHUNK = 16; // rows per message
-const MINIMUM_COLOURS = ['#e6ab02', '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#1f78b4'];
-const KIND_COLOURS = { saddle: '#c7d3e6', maximum: '#4d4d4d', degenerate: '#b3b3b3' };
-const DIVERGED = [127, 0, 0];
 const basins = { job: null, key: '', landscape: '', newtonFor: null, pending: false, frame: 0 };
+const marks = [document.getElementById('basin-gd-marks'), document.getElementById('basin-newton-marks')];
+el.basinVariant = document.getElementById('basin-variant');
+el.basinVariant.addEventListener('change', () => maybeBasins());
 
-/** The right map's method: Newton or one of its variants (a select in its caption). */
-export function buildVariant() {
-  const caption = el.basinNewton.nextElementSibling;
-  const select = document.createElement('select');
-  select.id = 'basin-variant';
-  select.dataset.i18nAria = 'basinVariant';
-  for (const id of ['newton', 'damped-newton', 'lm', 'saddle-free']) {
-    const option = document.createElement('option');
-    option.value = id;
-    option.dataset.i18n = id;
-    select.append(option);
-  }
-  delete caption.dataset.i18n;
-  caption.replaceChildren(select);
-  select.addEventListener('change', () => maybeBasins());
-  el.basinVariant = select;
+// The marks (critical points, the start) follow the map; a click or a drag on either map sets
+// the start there, as on the map.
+const observer = new ResizeObserver((entries) => {
+  for (const e of entries) sizes.set(e.target, { width: e.contentRect.width, height: e.contentRect.height });
+  drawMarks();
+});
+for (const canvas of marks) {
+  observer.observe(canvas);
+  const at = (ev) => {
+    const r = canvas.getBoundingClientRect();
+    return Array.from(page.explorer.pointAt(ev.clientX - r.left, ev.clientY - r.top, r.width, r.height));
+  };
+  canvas.addEventListener('pointerdown', (ev) => {
+    canvas.setPointerCapture(ev.pointerId);
+    setStart(at(ev));
+  });
+  canvas.addEventListener('pointermove', (ev) => canvas.hasPointerCapture(ev.pointerId) && setStart(at(ev)));
 }
 
-const rgb = (c) => [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
-
-/** The colour of each label: minima in distinct colours, other critical points by kind. */
-function palette(points) {
-  let minima = 0;
-  const colours = [];
-  for (let k = 0; k + 4 < points.length; k += 5) {
-    const kind = page.kinds[points[k + 3]];
-    colours.push(rgb(kind === 'minimum' ? MINIMUM_COLOURS[minima++ % MINIMUM_COLOURS.length] : KIND_COLOURS[kind]));
-  }
-  return colours;
+/** The critical points in view and the start, drawn by the core over both maps. */
+function drawMarks() {
+  if (el.basins.hidden || page.explorer.dim !== 2) return;
+  const size = sizeOf(marks[0]);
+  if (size.width < 10) return;
+  page.explorer.drawBasinMarks(size.width, size.height);
+  for (const canvas of marks) paint(canvas, size, 7);
 }
 
 /** Forget the maps drawn (a new language): the next render recomputes them. */
@@ -56,6 +56,7 @@ export function reset() {
  *  cancelling the last. */
 export function maybeBasins() {
   if (!el.showBasins.checked || el.basins.hidden) return;
+  drawMarks();
   const e = page.explorer;
   if (e.dim !== 2) {
     el.basinsStatus.textContent = tr('basinsOneD');
@@ -90,7 +91,8 @@ function start(etaOnly) {
     id: (previous?.id ?? 0) + 1,
     eta: e.eta,
     points,
-    palette: etaOnly && previous ? previous.palette : palette(points),
+    // Each label's colour as a pixel word (the core's palette: minima apart, other kinds alike).
+    colours: etaOnly && previous ? previous.colours : new Uint32Array(Explorer.basinColours(points)),
     images: { gd: previous?.images.gd ?? new ImageData(SIZE, SIZE), newton: previous?.images.newton ?? new ImageData(SIZE, SIZE) },
     maps: etaOnly ? ['gd'] : ['gd', 'newton'],
     landscape: basins.landscape,
@@ -101,11 +103,6 @@ function start(etaOnly) {
     started: performance.now(),
   };
   if (!etaOnly) basins.newtonFor = null; // until this job's Newton map is complete
-  // Pixels are written as 32-bit words: RGBA bytes in memory order (little-endian: A B G R).
-  const word = ([r, g, b]) => ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
-  job.colours = new Uint32Array(256).fill(word([255, 255, 255]));
-  job.palette.forEach((c, i) => (job.colours[i] = word(c)));
-  job.colours[254] = word(DIVERGED);
   basins.job = job;
   // The landscape only goes as a link (η separately): workers keep their instance while η moves.
   const common = { type: 'rows', id: job.id, link: e.landscapeLink(), view: Array.from(e.view), nx: SIZE, ny: SIZE, steps: STEPS, critical };
@@ -119,7 +116,9 @@ function start(etaOnly) {
     if (canvas.width !== SIZE) canvas.width = SIZE;
     if (canvas.height !== SIZE) canvas.height = SIZE;
   }
-  if (!(etaOnly && previous)) describe(points, job.palette);
+  const [x0, x1, y0, y1] = e.view;
+  el.basins.style.setProperty('--basin-aspect', String((x1 - x0) / (y1 - y0)));
+  if (!(etaOnly && previous)) describe(points);
   el.basinsStatus.textContent = tr('basinsProgress', 0, pool.size());
   pool.schedule(chunks);
 }
@@ -169,28 +168,21 @@ function draw() {
     job.done >= job.total ? tr('basinsDone', SIZE, job.ms, pool.size()) : tr('basinsProgress', Math.round((100 * job.done) / job.total), pool.size());
 }
 
-/** The legend: a swatch per minimum (with where it is) and per other outcome. */
-function describe(points, colours) {
-  const items = [];
-  let minima = 0;
-  const kinds = new Set();
+/** The legend (the core's entries): a swatch per minimum (with where it is), per other kind,
+ *  diverged and none reached. */
+function describe(points) {
+  const legend = Explorer.basinLegend(points);
   const KEYS = { saddle: 'basinSaddle', maximum: 'basinMaximum', degenerate: 'basinDegenerate' };
-  for (let k = 0, i = 0; k + 4 < points.length; k += 5, i++) {
-    const kind = page.kinds[points[k + 3]];
-    if (kind === 'minimum') items.push([colours[i], tr('basinMinimum', ++minima, fmt(points[k]), fmt(points[k + 1]))]);
-    else if (!kinds.has(kind)) {
-      kinds.add(kind);
-      items.push([colours[i], tr(KEYS[kind])]);
-    }
+  const items = [];
+  for (let k = 0; k + 3 < legend.length; k += 4) {
+    const [rgb, what, n, i] = legend.subarray(k, k + 4);
+    const kind = page.kinds[what];
+    const text = kind === 'minimum' ? tr('basinMinimum', n, fmt(points[5 * i]), fmt(points[5 * i + 1])) : what === 5 ? tr('basinDiverged') : what === 6 ? tr('basinNone') : tr(KEYS[kind]);
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.style.background = `#${rgb.toString(16).padStart(6, '0')}`;
+    li.append(swatch, text);
+    items.push(li);
   }
-  items.push([DIVERGED, tr('basinDiverged')], [[255, 255, 255], tr('basinNone')]);
-  el.basinsLegend.replaceChildren(
-    ...items.map(([c, text]) => {
-      const li = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.style.background = `rgb(${c.join(',')})`;
-      li.append(swatch, text);
-      return li;
-    }),
-  );
+  el.basinsLegend.replaceChildren(...items);
 }

@@ -18,7 +18,6 @@ export { runStarts, showEnds } from './starts.js';
 export { maybeSweep } from './sweep.js';
 
 for (const [language, entries] of Object.entries(LAB_STRINGS)) addStrings(language, entries);
-basins.buildVariant();
 translatePage(lang());
 
 /** Forget what was computed (a new language or size): the next render redraws. */

@@ -3,9 +3,11 @@
 //! ([`chart`]) as display lists ([`sketch`]) in each method's style ([`style`]) with round ticks
 //! ([`ticks`]), written as SVG ([`svg`]); and the lab's figures ([`figure`]), plotters on any backend,
 //! a display list among them ([`backend`]); the data panel of the neural landscapes ([`data`]);
-//! durations and sizes in the unit that reads best ([`units`]).
+//! durations and sizes in the unit that reads best ([`units`]); the basin maps' colours
+//! ([`basin_colours`]).
 
 pub mod backend;
+pub mod basin_colours;
 pub mod chart;
 pub mod colormap;
 pub mod data;

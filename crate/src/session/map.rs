@@ -86,11 +86,24 @@ impl MapState {
             .collect();
     }
 
-    /// The landscape point under the pixel `(px, py)` of the map as last drawn (`[x]` in 1-D);
-    /// `None` before the first drawing.
-    pub fn point_at(&self, px: f64, py: f64) -> Option<Vec<f64>> {
-        let (x, y) = self.frame?.from_px(px, py);
-        Some(if self.dim == 2 { vec![x, y] } else { vec![x] })
+    /// Draws on `out` what the basin maps mark on a `width × height` picture of the view: the
+    /// critical points in view and the start (2-D only).
+    pub fn draw_basin_marks(&self, session: &Session, out: &mut Sketch, width: f64, height: f64) {
+        out.clear();
+        if session.dim() != 2 {
+            return;
+        }
+        let frame = Frame {
+            view: session.view(),
+            width,
+            height,
+        };
+        for c in &self.critical {
+            let (px, py) = frame.to_px(c.x, c.y);
+            map::draw_critical(out, px, py, c.kind, c.global, true);
+        }
+        let start = session.start();
+        map::draw_start(out, &frame, start[0], start[1], true);
     }
 
     /// Samples the session's landscape over its view for a map of `width × height` CSS pixels:

@@ -245,6 +245,17 @@ impl Session {
         self.reconfigure(next)
     }
 
+    /// The point under the pixel `(px, py)` of a `width × height` picture of the view (the map,
+    /// a basin map): `[x, y]`, or `[x]` in 1-D (where the picture's height is `E`'s).
+    pub fn point_at(&self, px: f64, py: f64, width: f64, height: f64) -> Vec<f64> {
+        let [x0, x1, y0, y1] = self.config.view;
+        let x = x0 + px / width.max(1.0) * (x1 - x0);
+        match self.dim() {
+            2 => vec![x, y1 - py / height.max(1.0) * (y1 - y0)],
+            _ => vec![x],
+        }
+    }
+
     /// Moves the start by `(dx, dy)` times `fraction` of the view's width and height (the
     /// arrow keys on the map; `dy` is ignored in 1-D).
     pub fn nudge_start(&mut self, dx: f64, dy: f64, fraction: f64) -> Result<(), Error> {

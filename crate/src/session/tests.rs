@@ -668,3 +668,14 @@ fn the_arrow_keys_move_the_start_by_a_fraction_of_the_view() {
     assert!(one.start()[0] < x);
     assert_eq!(s.nudge_start(f64::NAN, 0.0, 0.1), Err(Error::BadPoint), "refused");
 }
+
+#[test]
+fn a_pixel_of_a_picture_of_the_view_is_the_point_under_it() {
+    let s = session("himmelblau");
+    let [x0, x1, y0, y1] = s.view();
+    assert_eq!(s.point_at(0.0, 0.0, 200.0, 100.0), [x0, y1], "top left");
+    assert_eq!(s.point_at(200.0, 100.0, 200.0, 100.0), [x1, y0], "bottom right");
+    let one = session("doublewell");
+    let [a, b, ..] = one.view();
+    assert_eq!(one.point_at(50.0, 7.0, 100.0, 40.0), [(a + b) / 2.0]);
+}

@@ -24,6 +24,8 @@ pub struct Explorer {
     pub(super) charts: [Sketch; 3],
     /// The data panel as last drawn.
     pub(super) data: Sketch,
+    /// The basin maps' marks as last drawn.
+    pub(super) marks: Sketch,
 }
 
 /// A table of calls that change the session: each validates in the core and, on error, changes
@@ -92,6 +94,7 @@ impl Explorer {
             labels: Vec::new(),
             charts: Default::default(),
             data: Sketch::default(),
+            marks: Sketch::default(),
         })
     }
 
