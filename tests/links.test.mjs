@@ -58,6 +58,20 @@ describe('share links', () => {
     await page.close();
   });
 
+  test('the speed, the basin maps and the lab panels open travel in the link', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&speed=600&basins=1&open=sweep');
+    assert.equal(await page.inputValue('#speed'), '600');
+    await page.waitForFunction(() => !document.getElementById('basins').hidden && document.getElementById('sweep').open);
+    await page.waitForFunction(() => document.getElementById('sweep').dataset.ratio);
+    // Changing them changes the address.
+    await page.selectOption('#speed', '2');
+    await page.$eval('#escape', (d) => (d.open = true));
+    await page.uncheck('#show-basins');
+    await page.waitForFunction(() => location.hash.includes('speed=2') && location.hash.includes('open=escape%2Csweep') && !location.hash.includes('basins='));
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('deliberate changes add history entries; Back restores the previous configuration', async () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'himmelblau');

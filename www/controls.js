@@ -89,6 +89,7 @@ export function syncControls() {
   el.colourScale.value = e.colour_scale;
   el.mu.value = String(e.mu);
   el.beta.value = String(e.beta);
+  el.speed.value = String(e.speed);
   buildParams();
   syncFunction();
   syncData();
@@ -174,7 +175,7 @@ export function setPlaying(on) {
 /** One animation frame of playing: the steps owed at the chosen speed; stops when no run goes on. */
 function tick(now) {
   if (!page.playing) return;
-  owed += ((now - lastTime) / 1000) * page.speed;
+  owed += ((now - lastTime) / 1000) * page.explorer.speed;
   lastTime = now;
   const steps = Math.floor(owed);
   if (steps > 0) {
@@ -229,7 +230,10 @@ export function wireControls() {
     attempt(() => page.explorer.restart());
     render();
   });
-  el.speed.addEventListener('change', () => (page.speed = Number(el.speed.value)));
+  el.speed.addEventListener('change', () => {
+    pushNextAddress();
+    if (attempt(() => page.explorer.setSpeed(Number(el.speed.value)))) updateAddress();
+  });
   el.data.addEventListener('click', (ev) => {
     if (!clickData(ev)) return;
     syncData();

@@ -208,6 +208,8 @@ export const ES = {
   'err_kappa-at-least-one': 'el número de condición κ es al menos 1',
   'err_not-typed': 'este paisaje no es una función escrita',
   'err_no-data': 'este paisaje no tiene datos',
+  'err_speed': 'la velocidad es de 2, 10, 60, 600 o 6000 pasos por segundo',
+  'err_lab-panel': 'un panel del laboratorio es starts, escape, newton-cost, sweep o cost',
   'err_data-full': 'los datos tienen como máximo 64 puntos: hacé clic en uno para quitarlo',
   'err_data-points': 'los datos deben ser pares (x, t) con |x| ≤ 3 y t en [0, 1], a lo sumo 64',
   'err_zoom-factor': 'el factor de zoom es un número positivo',

@@ -11,7 +11,7 @@ import { render, resample, sampledSize, summarizeCritical } from './plot.js';
 import { buildReadout, scheduleCharts, setChartStyle } from './readout.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
-import { applyPanels, copyLink, exportCsv, exportPng, exportSvg, pushNextAddress, reportHeight, showEmbedCode } from './share.js';
+import { applyPanels, copyLink, exportCsv, exportPng, exportSvg, LAB_PANELS, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
 
 // ---- the laboratory (loaded on demand) ------------------------------------------------------
 
@@ -26,6 +26,21 @@ function loadLab() {
 function refreshLab() {
   page.lab?.reset();
   render();
+}
+
+/** Tells the core which lab panels are open and whether the basin maps are shown. */
+function syncLabPanels() {
+  const open = LAB_PANELS.filter((id) => document.getElementById(id).open);
+  if (attempt(() => page.explorer.setLabPanels(el.showBasins.checked, open))) updateAddress();
+}
+
+/** Shows or hides the basin maps as their checkbox says (once the lab and its strings are in). */
+function showBasins() {
+  if (!el.showBasins.checked && !page.lab) return;
+  loadLab().then(() => {
+    el.basins.hidden = !el.showBasins.checked || page.explorer.hidden.includes('critical');
+    refreshLab();
+  });
 }
 
 // ---- links and language ---------------------------------------------------------------------
@@ -45,6 +60,8 @@ function applyAddressLink() {
   if (!LANGUAGES.includes(asked)) attempt(() => page.explorer.setLang(before));
   else if (asked !== before) languageReady = setLanguage(asked);
   applyPanels();
+  syncLabPanels();
+  showBasins();
   syncControls();
   if (ignored.length) showNotice(`${tr('linkIgnored')} ${ignored.join('; ')}`);
   buildScenePicker();
@@ -96,13 +113,11 @@ function wire() {
   el.escape.addEventListener('toggle', () => el.escape.open && loadLab().then((l) => l.runEscape()));
   el.newtonCost.addEventListener('toggle', () => el.newtonCost.open && loadLab().then((l) => l.openNewtonCost()));
   el.sweep.addEventListener('toggle', () => loadLab().then(refreshLab));
-  el.showBasins.addEventListener('change', () =>
-    loadLab().then(() => {
-      // (Shown once the lab and its strings are in.)
-      el.basins.hidden = !el.showBasins.checked || page.explorer.hidden.includes('critical');
-      refreshLab();
-    }),
-  );
+  el.showBasins.addEventListener('change', showBasins);
+  // Which of them are open goes in the link.
+  for (const target of [el.showBasins, ...LAB_PANELS.map((id) => document.getElementById(id))]) {
+    target.addEventListener(target === el.showBasins ? 'change' : 'toggle', syncLabPanels);
+  }
   const panels = () => page.explorer.setPanels(el.showCritical.checked, el.showHessian.checked);
   el.showHessian.addEventListener('change', () => {
     panels();

@@ -1,6 +1,6 @@
 // The page's own state and handles: the DOM elements, the core's handle (the session lives in
-// the core: landscape, parameters, start, methods, η, view, scene, language, panels), what only
-// the page knows (playing, speed, element sizes), notices and number formatting.
+// the core: landscape, parameters, start, methods, η, view, scene, language, panels, speed), what
+// only the page knows (playing, element sizes), notices and number formatting.
 import { fmt, t } from './i18n.js';
 
 export { fmt };
@@ -42,7 +42,6 @@ export const page = {
   kinds: [], // kinds of critical point, by code (the core's table)
   lab: null, // the lab (www/lab/), once one of its panels is used
   playing: false,
-  speed: 10,
   quickStart: true, // the first paint skips the charts and critical points, drawn when it refines
   lang: 'en', // the language shown: the session's (set with it, read for every string)
 };

@@ -118,5 +118,5 @@ function fitMargins(width) {
 /** The landscape point under a pointer event (empty before the map is drawn). */
 export function pointerToLandscape(ev) {
   const r = el.overlay.getBoundingClientRect();
-  return Array.from(page.explorer.pointAt(ev.clientX - r.left, ev.clientY - r.top));
+  return Array.from(page.explorer.pointAt(ev.clientX - r.left, ev.clientY - r.top, r.width, r.height));
 }

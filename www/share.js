@@ -19,8 +19,15 @@ export function applyPanels() {
   for (const node of document.querySelectorAll('[data-panel]')) node.hidden = hidden.includes(node.dataset.panel);
   el.functionBox.hidden ||= !e.preset.startsWith('typed');
   el.dataBox.hidden ||= e.preset !== 'neuron' && e.preset !== 'tinynet';
+  // A link opens the basin maps and lab panels it names, and closes none the reader opened.
+  el.showBasins.checked ||= e.basins;
   el.basins.hidden ||= !el.showBasins.checked;
+  const open = e.open;
+  for (const id of LAB_PANELS) if (open.includes(id)) document.getElementById(id).open = true;
 }
+
+/** The lab's panels a link opens (the core's names: the elements' ids). */
+export const LAB_PANELS = ['starts', 'escape', 'newton-cost', 'sweep', 'cost'];
 
 /** The <iframe> snippet for the session, shown as text in a read-only box. */
 export function showEmbedCode() {

@@ -78,11 +78,15 @@ pub enum Why {
     BasinSteps,
     /// saddle escape needs 0 < η < 1
     EscapeEta,
+    /// a speed is 2, 10, 60, 600 or 6000 steps per second
+    Speed,
+    /// a lab panel is starts, escape, newton-cost, sweep or cost
+    LabPanel,
 }
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 18] = [
+    pub const ALL: [Why; 20] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
@@ -101,6 +105,8 @@ impl Why {
         Why::BasinMethod,
         Why::BasinSteps,
         Why::EscapeEta,
+        Why::Speed,
+        Why::LabPanel,
     ];
 
     /// The reason's code on the wire (the page's strings are `err_<code>`).
@@ -124,6 +130,8 @@ impl Why {
             Why::BasinMethod => "basin-method",
             Why::BasinSteps => "basin-steps",
             Why::EscapeEta => "escape-eta",
+            Why::Speed => "speed",
+            Why::LabPanel => "lab-panel",
         }
     }
 
@@ -148,6 +156,8 @@ impl Why {
             Why::BasinMethod => "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free",
             Why::BasinSteps => "a basin map takes at most 10,000 steps per start",
             Why::EscapeEta => "saddle escape needs 0 < η < 1",
+            Why::Speed => "a speed is 2, 10, 60, 600 or 6000 steps per second",
+            Why::LabPanel => "a lab panel is starts, escape, newton-cost, sweep or cost",
         }
     }
 }

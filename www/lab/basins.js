@@ -2,10 +2,10 @@
 // by the lab's workers in chunks of rows and drawn as they arrive. Labels come from the core;
 // this module colours them and keeps the maps following the landscape, the view and η.
 import { setStart } from '../controls.js';
-import { Explorer } from '../pkg/descenso.js';
-import { paint } from '../paint.js';
+import { Explorer } from '../pkg-lab/descenso.js';
 import { el, fmt, page, sizeOf, sizes, tr } from '../page.js';
 import { CRITICAL_SEEDS } from '../plot.js';
+import { labSession, paintLab } from './figures.js';
 import * as pool from './pool.js';
 
 const SIZE = 256; // starts per side
@@ -35,13 +35,14 @@ for (const canvas of marks) {
   canvas.addEventListener('pointermove', (ev) => canvas.hasPointerCapture(ev.pointerId) && setStart(at(ev)));
 }
 
-/** The critical points in view and the start, drawn by the core over both maps. */
-function drawMarks() {
+/** The critical points in view and the start, drawn by the core (the lab's session) over both
+ *  maps. */
+async function drawMarks() {
   if (el.basins.hidden || page.explorer.dim !== 2) return;
   const size = sizeOf(marks[0]);
   if (size.width < 10) return;
-  page.explorer.drawBasinMarks(size.width, size.height);
-  for (const canvas of marks) paint(canvas, size, 7);
+  (await labSession()).drawBasinMarks(size.width, size.height);
+  for (const canvas of marks) await paintLab(canvas, size, 7);
 }
 
 /** Forget the maps drawn (a new language): the next render recomputes them. */
@@ -80,11 +81,12 @@ export function maybeBasins() {
   start(landscape === basins.newtonFor);
 }
 
-function start(etaOnly) {
+async function start(etaOnly) {
   const e = page.explorer;
+  const lab = await labSession();
   const previous = basins.job;
   // The critical points (and so the labels and colours) depend on the landscape only.
-  const points = etaOnly && previous ? previous.points : e.criticalPoints(CRITICAL_SEEDS);
+  const points = etaOnly && previous ? previous.points : lab.criticalPoints(CRITICAL_SEEDS);
   const critical = [];
   for (let k = 0; k + 4 < points.length; k += 5) critical.push(points[k], points[k + 1]);
   const job = {

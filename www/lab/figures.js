@@ -1,13 +1,42 @@
 // The lab's build of the core, instantiated on the page's thread from the module the workers
 // get: it draws the lab's figures (the core's figure code, plotters, on a display list that
 // paint.js paints as it paints the map) and times activations.
-import initLab, { LabFigures } from '../pkg-lab/descenso.js';
+import initLab, { Explorer, LabFigures } from '../pkg-lab/descenso.js';
 import { paintList } from '../paint.js';
-import { attempt, showNotice, sizeOf, tr } from '../page.js';
+import { attempt, page, showNotice, sizeOf, tr } from '../page.js';
+import { CRITICAL_SEEDS } from '../plot.js';
 import { labModule } from './pool.js';
 
 export const ready = labModule.then((module) => initLab({ module_or_path: module }));
 let figures = null;
+let session = null; // the lab's session with the page's runs (following their link)
+let sessionLink = '';
+let criticalFor = ''; // the landscape and view its critical points were found for
+
+/** The lab's session for what the page runs now (landscape, view, start, methods), with the
+ *  critical points in view found: the sweep runs on it, the basin maps take their critical
+ *  points, colours and marks from it. */
+export async function labSession() {
+  await ready;
+  session ??= new Explorer('rosenbrock');
+  const link = page.explorer.runsLink();
+  if (link !== sessionLink) {
+    session.applyLink(link);
+    sessionLink = link;
+    const where = `${page.explorer.landscapeLink()}|${Array.from(page.explorer.view)}`;
+    if (where !== criticalFor) attempt(() => session.findCritical(CRITICAL_SEEDS));
+    criticalFor = where;
+  }
+  return session;
+}
+
+/** Paints the lab session's display list `which` on `canvas` of CSS size `size`. */
+export async function paintLab(canvas, size, which) {
+  const wasm = await ready;
+  const s = await labSession();
+  const texts = s.sketchTexts(which);
+  paintList(canvas, size, new Float64Array(wasm.memory.buffer, s.sketchPtr(which), s.sketchLen(which)), texts);
+}
 
 /** `draw(figures, [width, height, ratio])` once the lab's core is in (a figure for `canvas`'s CSS
  *  size at the device-pixel ratio), then paints it; resolves to what `draw` returned. */

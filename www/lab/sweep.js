@@ -1,15 +1,12 @@
 // The learning-rate sweep: GD from the start for 200 η on a log grid around 2/λ_max (run by the
 // lab's build of the core on the page's thread: a few ms), steps to converge and final E
 // against η.
-import { Explorer } from '../pkg-lab/descenso.js';
 import { el, fmt, page, tr } from '../page.js';
-import { drawFigure, ready } from './figures.js';
+import { drawFigure, labSession } from './figures.js';
 
 const SWEEP_COUNT = 200;
 const SWEEP_STEPS = 1000;
 let sweepKey = '';
-let runs = null; // the lab's session with the page's runs (rebuilt from their link when they change)
-let runsLink = '';
 
 /** Forget the sweep drawn (a new language or size): the next render redraws it. */
 export function reset() {
@@ -22,14 +19,7 @@ export async function maybeSweep() {
   const key = `${page.explorer.landscapeLink()}|${Array.from(page.explorer.start).join(',')}`;
   if (key === sweepKey) return;
   sweepKey = key;
-  const link = page.explorer.runsLink();
-  await ready;
-  if (link !== runsLink) {
-    runs?.free();
-    runs = new Explorer('rosenbrock');
-    runs.applyLink(link);
-    runsLink = link;
-  }
+  const runs = await labSession();
   const text = [tr('sweepSteps'), tr('sweepValue'), tr('sweepFactor'), tr('sweepNoneConverged')];
   const out = await drawFigure(el.sweepChart, (F, size) => F.sweep(size, runs, SWEEP_COUNT, SWEEP_STEPS, text));
   if (!out) return;

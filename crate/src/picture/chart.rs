@@ -8,7 +8,7 @@
 //! stays visible; the legend below the plot, never over the data; a marker at each line's
 //! current iteration.
 
-use crate::picture::sketch::{rgba, text_width, Align, Sketch, NONE};
+use crate::picture::sketch::{rgba, text_width, within, Align, Sketch, NONE};
 use crate::picture::style::marker;
 use crate::picture::style::MethodStyle;
 use crate::picture::ticks::{nice_ticks, power_of_ten, short_number, tick_label};
@@ -151,6 +151,13 @@ impl YAxis {
             YAxis::Linear { lo, hi } => {
                 let (ticks, step) = nice_ticks(lo, hi, count);
                 ticks.into_iter().map(|y| (y, tick_label(y, step))).collect()
+            }
+            // Fewer than two decades in view: 1, 2 and 5 times each power of ten too.
+            YAxis::Log { lo, hi } if hi.floor() - lo.ceil() < 1.0 => {
+                let steps = (lo.floor() as i32..=hi.ceil() as i32)
+                    .flat_map(|k| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(k)))
+                    .filter(|v| (lo..=hi).contains(&v.log10()));
+                steps.map(|v| (v.log10(), short_number(v))).collect()
             }
             YAxis::Log { lo, hi } => decades(lo.ceil() as i32, hi.floor() as i32, count)
                 .into_iter()
@@ -303,7 +310,7 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
                 run.clear();
                 continue;
             }
-            run.extend([px(i as f64), py(v.clamp(y0, y1))]);
+            run.extend([px(i as f64), py(within(v, y0, y1))]);
         }
         out.path(&run, false, NONE, colour, 2.0, s.style.dash);
         // A few markers spread along the line (staggered between methods, which all start at
@@ -320,7 +327,7 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
                     out,
                     s.style.marker,
                     px(i as f64),
-                    py(v.clamp(y0, y1)),
+                    py(within(v, y0, y1)),
                     3.0,
                     colour,
                     0xffffffff,
@@ -333,7 +340,7 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
                 out,
                 s.style.marker,
                 px(i as f64),
-                py(v.clamp(y0, y1)),
+                py(within(v, y0, y1)),
                 4.5,
                 colour,
                 0xffffffff,
@@ -385,6 +392,14 @@ mod tests {
         assert_eq!(decades(-12, 3, 6), [-10, -5, 0]);
         assert_eq!(decades(-2, 2, 6), [-2, -1, 0, 1, 2]);
         assert!(decades(-300, 300, 6).len() <= 6);
+        // Less than two decades: labels at 1, 2 and 5 times the powers of ten, at least two.
+        let narrow = YAxis::Log { lo: 0.9, hi: 1.6 };
+        let labels: Vec<String> = narrow.ticks(6).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["10", "20"]);
+        let labels: Vec<String> = (YAxis::Log { lo: -2.5, hi: -1.2 }.ticks(6).into_iter())
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(labels, ["0.005", "0.01", "0.02", "0.05"]);
         let a = YAxis::Log { lo: -5.3, hi: 1.2 };
         let labels: Vec<String> = a.ticks(6).into_iter().map(|t| t.1).collect();
         assert_eq!(labels, ["10⁻⁴", "10⁻²", "1"]);

@@ -5,7 +5,7 @@
 
 use crate::analysis::hessian::CriticalKind;
 use crate::picture::colormap::{viridis, Scale};
-use crate::picture::sketch::{rgba, text_width, Align, Rgba, Sketch, NONE};
+use crate::picture::sketch::{rgba, text_width, within, Align, Rgba, Sketch, NONE};
 use crate::picture::style::{marker, MethodStyle};
 use crate::picture::ticks::{nice_ticks, short_number, tick_label};
 
@@ -677,8 +677,8 @@ fn label_inside(frame: &Frame, label: &str, ends: [(f64, f64); 2], centre: (f64,
     }
     let (ex, ey) = ends[0];
     (
-        (ex + 4.0).clamp(2.0, (frame.width - 2.0 - w).max(2.0)),
-        (ey - 4.0).clamp(2.0 + FONT, frame.height - 2.0),
+        within(ex + 4.0, 2.0, (frame.width - 2.0 - w).max(2.0)),
+        within(ey - 4.0, 2.0 + FONT, frame.height - 2.0),
     )
 }
 

@@ -67,6 +67,18 @@ pub fn text_width(text: &str, size: f64) -> f64 {
     0.56 * size * text.chars().count() as f64
 }
 
+/// `v` within `[lo, hi]` (NaN stays NaN), for bounds known only at run time: `f64::clamp`
+/// would carry its panic message's float formatting (some 18 KB) into the page's wasm.
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
+}
+
 /// Far-away (diverging) points are clamped so the canvas never sees huge coordinates.
 pub fn clamp_px(v: f64) -> f64 {
     if v.is_nan() {

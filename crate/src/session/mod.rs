@@ -367,6 +367,36 @@ impl Session {
         self.config.hessian = hessian;
     }
 
+    /// Steps per second when playing (one of the page's speeds, `link::SPEEDS`).
+    pub fn set_speed(&mut self, speed: u32) -> Result<(), Error> {
+        if !crate::share::link::SPEEDS.contains(&speed) {
+            return Err(Error::OutOfRange(Why::Speed));
+        }
+        self.config.speed = speed;
+        Ok(())
+    }
+
+    /// The basin maps shown, and the lab's panels open (names of `link::LAB_PANELS`).
+    pub fn set_lab_panels(&mut self, basins: bool, open: &[&str]) -> Result<(), Error> {
+        use crate::share::link::LAB_PANELS;
+        if open.iter().any(|p| !LAB_PANELS.contains(p)) {
+            return Err(Error::OutOfRange(Why::LabPanel));
+        }
+        self.config.basins = basins;
+        self.config.open = LAB_PANELS.iter().copied().filter(|p| open.contains(p)).collect();
+        Ok(())
+    }
+
+    /// Steps per second when playing.
+    pub fn speed(&self) -> u32 {
+        self.config.speed
+    }
+
+    /// The basin maps shown, and the lab's panels open.
+    pub fn lab_panels(&self) -> (bool, &[&'static str]) {
+        (self.config.basins, &self.config.open)
+    }
+
     /// How the map colours `E`: `auto`, `linear`, `log` or `rank`.
     pub fn set_colour_scale(&mut self, name: &str) -> Result<(), Error> {
         self.config.colour_scale = ScaleKind::from_name(name).ok_or(Error::OutOfRange(Why::ColourScale))?;

@@ -679,3 +679,28 @@ fn a_pixel_of_a_picture_of_the_view_is_the_point_under_it() {
     let [a, b, ..] = one.view();
     assert_eq!(one.point_at(50.0, 7.0, 100.0, 40.0), [(a + b) / 2.0]);
 }
+
+#[test]
+fn speed_basins_and_open_lab_panels_travel_in_the_link() {
+    let mut s = session("himmelblau");
+    s.set_speed(600).expect("a speed of the page");
+    s.set_lab_panels(true, &["sweep", "starts"]).expect("lab panels");
+    let link = s.link(false);
+    assert!(
+        link.contains("speed=600") && link.contains("basins=1") && link.contains("open=starts%2Csweep"),
+        "{link}"
+    );
+    let mut copy = session("rosenbrock");
+    assert!(copy.apply_link(&link).ignored.is_empty());
+    assert_eq!(
+        (copy.speed(), copy.lab_panels()),
+        (600, (true, &["starts", "sweep"][..]))
+    );
+    // Bad values change nothing.
+    assert_eq!(copy.set_speed(7), Err(Error::OutOfRange(Why::Speed)));
+    assert_eq!(
+        copy.set_lab_panels(false, &["nope"]),
+        Err(Error::OutOfRange(Why::LabPanel))
+    );
+    assert_eq!((copy.speed(), copy.lab_panels().0), (600, true));
+}

@@ -6,7 +6,9 @@
 //! `l=typed1d` or `typed2d`), `d` data points x₀,t₀,x₁,t₁,… (for `neuron`, `tinynet`), `view` x₀,x₁,y₀,y₁,
 //! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
 //! `hess` (panels, 0 or 1), `cs` the map's colour scale (`linear`, `log` or `rank`; absent:
-//! chosen per landscape), `embed` (0 or 1) and `hide` (panels hidden, from [`PANELS`]).
+//! chosen per landscape), `embed` (0 or 1), `hide` (panels hidden, from [`PANELS`]), `speed`
+//! (steps per second when playing, one of [`SPEEDS`]; absent: 10), `basins` (the basin maps
+//! shown, 0 or 1) and `open` (the lab's panels open, from [`LAB_PANELS`]).
 //! Lists are comma-separated; numbers are written in Rust's shortest
 //! round-trip form (through [`Numbers`]), so a link reproduces the same trajectories number for
 //! number.
@@ -35,6 +37,14 @@ fn number(numbers: &dyn Numbers, text: &str) -> Option<f64> {
     } else {
         None
     }
+}
+
+/// The names of the comma-separated `list` (at most 16) that `table` has, in the table's order and
+/// each once; and whether the list named any other.
+fn pick(list: &str, table: &[&'static str]) -> (Vec<&'static str>, bool) {
+    let names: Vec<&str> = list.split(',').filter(|n| !n.is_empty()).take(16).collect();
+    let picked = table.iter().copied().filter(|t| names.contains(t)).collect();
+    (picked, names.iter().any(|n| !table.contains(n)))
 }
 
 /// Whether `preset` takes data points (`d=…`).
@@ -78,7 +88,19 @@ pub struct LinkState {
     pub embed: bool,
     /// Parts of the page hidden (names from [`PANELS`]), in that order.
     pub hide: Vec<&'static str>,
+    /// Steps per second when playing (one of [`SPEEDS`]).
+    pub speed: u32,
+    /// The basin maps shown.
+    pub basins: bool,
+    /// The lab's panels open (names from [`LAB_PANELS`]), in that order.
+    pub open: Vec<&'static str>,
 }
+
+/// The speeds a page plays at, steps per second.
+pub const SPEEDS: [u32; 5] = [2, 10, 60, 600, 6000];
+
+/// The lab's panels a link can open (`open=…`).
+pub const LAB_PANELS: [&str; 5] = ["starts", "escape", "newton-cost", "sweep", "cost"];
 
 /// The parts of the page a link can hide (`hide=…`).
 pub const PANELS: [&str; 10] = [
@@ -126,6 +148,9 @@ impl LinkState {
             colour_scale: ScaleKind::Auto,
             embed: false,
             hide: Vec::new(),
+            speed: 10,
+            basins: false,
+            open: Vec::new(),
         }
     }
 
@@ -173,6 +198,15 @@ impl LinkState {
         }
         if !self.hide.is_empty() {
             q.append_pair("hide", &self.hide.join(","));
+        }
+        if self.speed != 10 {
+            q.append_pair("speed", &self.speed.to_string());
+        }
+        if self.basins {
+            q.append_pair("basins", "1");
+        }
+        if !self.open.is_empty() {
+            q.append_pair("open", &self.open.join(","));
         }
         q.finish()
     }
@@ -293,12 +327,11 @@ impl LinkState {
             }
         }
         if let Some(m) = get("m") {
-            let names: Vec<&str> = m.split(',').filter(|n| !n.is_empty()).take(16).collect();
-            if names.iter().any(|n| !METHOD_IDS.contains(n)) {
+            let (methods, unknown) = pick(m, &METHOD_IDS);
+            if unknown {
                 bad("m", "an unknown method was left out");
             }
-            // In catalogue order, each once.
-            state.methods = METHOD_IDS.iter().copied().filter(|id| names.contains(id)).collect();
+            state.methods = methods;
         }
         if let Some(n) = get("n") {
             match n.trim().parse::<u64>() {
@@ -323,7 +356,7 @@ impl LinkState {
                 bad(key, "not a valid name");
             }
         }
-        for key in ["crit", "hess", "embed"] {
+        for key in ["crit", "hess", "embed", "basins"] {
             let flag = match get(key) {
                 Some("1") => true,
                 Some("0") => false,
@@ -336,6 +369,7 @@ impl LinkState {
             match key {
                 "crit" => state.critical = flag,
                 "hess" => state.hessian = flag,
+                "basins" => state.basins = flag,
                 _ => state.embed = flag,
             }
         }
@@ -346,15 +380,28 @@ impl LinkState {
             }
         }
         if let Some(h) = get("hide") {
-            let names: Vec<&str> = h.split(',').filter(|n| !n.is_empty()).take(16).collect();
-            if names.iter().any(|n| !PANELS.contains(n)) {
+            let (hide, unknown) = pick(h, &PANELS);
+            if unknown {
                 bad("hide", "an unknown panel was left out");
             }
-            state.hide = PANELS.iter().copied().filter(|p| names.contains(p)).collect();
+            state.hide = hide;
         }
-        const KNOWN: [&str; 19] = [
+        if let Some(speed) = get("speed") {
+            match speed.trim().parse::<u32>() {
+                Ok(v) if SPEEDS.contains(&v) => state.speed = v,
+                _ => bad("speed", "not a speed of the page (2, 10, 60, 600 or 6000)"),
+            }
+        }
+        if let Some(o) = get("open") {
+            let (open, unknown) = pick(o, &LAB_PANELS);
+            if unknown {
+                bad("open", "an unknown panel was left out");
+            }
+            state.open = open;
+        }
+        const KNOWN: [&str; 22] = [
             "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "cs",
-            "embed", "hide",
+            "embed", "hide", "speed", "basins", "open",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -452,6 +499,13 @@ mod tests {
             s.colour_scale = ScaleKind::ALL[(rng.uniform(0.0, 3.99)) as usize];
             s.embed = rng.uniform(0.0, 1.0) < 0.5;
             s.hide = PANELS.iter().copied().filter(|_| rng.uniform(0.0, 1.0) < 0.3).collect();
+            s.speed = SPEEDS[(rng.uniform(0.0, 4.99)) as usize];
+            s.basins = rng.uniform(0.0, 1.0) < 0.5;
+            s.open = LAB_PANELS
+                .iter()
+                .copied()
+                .filter(|_| rng.uniform(0.0, 1.0) < 0.3)
+                .collect();
             let link = s.encode(&RustNumbers);
             let (back, ignored) = LinkState::decode(&link, fallback(), &RustNumbers);
             assert_eq!(ignored, vec![], "{link}");
@@ -499,6 +553,11 @@ mod tests {
         ("v=1&l=himmel%", &["l"]),
         ("&&&==&=", &[""]),
         ("v=1&l=rosenbrock&s=-1.2,1&eta=0.00", &["eta"]),
+        (
+            "v=1&l=himmelblau&speed=7&basins=on&open=sweep,<i>",
+            &["speed", "basins", "open"],
+        ),
+        ("v=1&l=himmelblau&speed=1e9", &["speed"]),
     ];
 
     #[test]

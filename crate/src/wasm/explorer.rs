@@ -219,6 +219,11 @@ changes! {
     setColourScale: set_colour_scale(name: &str) = |s| s.set_colour_scale(name);
     /// Restarts every run at the start point.
     restart: restart() = |s| s.restart();
+    /// Steps per second when playing (2, 10, 60, 600 or 6000).
+    setSpeed: set_speed(speed: u32) = |s| s.set_speed(speed);
+    /// The basin maps shown, and the lab's panels open (`starts`, `escape`, `newton-cost`,
+    /// `sweep`, `cost`).
+    setLabPanels: set_lab_panels(basins: bool, open: Vec<String>) = |s| s.set_lab_panels(basins, &open.iter().map(String::as_str).collect::<Vec<_>>());
 }
 
 reads! {
@@ -255,6 +260,12 @@ reads! {
     hidden: Vec<String> = |s| s.panels().3.iter().map(|p| (*p).to_owned()).collect();
     /// The 2-D quadratic's `[κ, θ]` (empty for other landscapes).
     conditioning: Vec<f64> = |s| s.conditioning();
+    /// Steps per second when playing.
+    speed: u32 = |s| s.speed();
+    /// Whether the basin maps are shown.
+    basins: bool = |s| s.lab_panels().0;
+    /// The lab's panels open.
+    open: Vec<String> = |s| s.lab_panels().1.iter().map(|p| (*p).to_owned()).collect();
     /// The colour scale asked for (`auto`, `linear`, `log` or `rank`).
     colour_scale: String = |s| s.colour_scale().name().to_owned();
 

@@ -4,10 +4,12 @@
 use wasm_bindgen::prelude::*;
 
 use super::Explorer;
+use crate::analysis::hessian::CriticalKind;
 use crate::error::{Error, Why};
 use crate::explore::basins::{self, BasinMethod, Budget};
 use crate::explore::{cost, escape};
 use crate::landscape::Point;
+use crate::picture::basin_colours;
 use crate::picture::grid::View;
 
 #[wasm_bindgen]
@@ -171,4 +173,54 @@ impl Explorer {
             0.06,
         ))
     }
+}
+
+/// The basin maps' colours, legend and marks (lab only: the lab's instance on the page's thread
+/// draws them, from a session built from the page's runs link).
+#[wasm_bindgen]
+impl Explorer {
+    /// Draws what the basin maps mark (the critical points in view, the start) on a `width ×
+    /// height` picture of the view (display list 7).
+    #[wasm_bindgen(js_name = drawBasinMarks)]
+    pub fn draw_basin_marks(&mut self, width: f64, height: f64) {
+        self.map.draw_basin_marks(&self.session, &mut self.marks, width, height);
+    }
+
+    /// The basin maps' colour of every label `0..=255` (pixel words, `RGBA` bytes in memory
+    /// order) for the critical points `points` (as `criticalPoints` gives them, five numbers
+    /// each): the label of a start is the index of the point it reached, 254 diverged, 255 none.
+    #[wasm_bindgen(js_name = basinColours)]
+    pub fn basin_colours(points: &[f64]) -> Vec<u32> {
+        basin_colours::label_words(&kinds(points))
+    }
+
+    /// The basin maps' legend for `points`: `[colour 0xRRGGBB, what, n, index]` per entry; `what`
+    /// a kind code (`kindNames`), 5 for diverged, 6 for none reached; a minimum's number `n`
+    /// (from 1) and its index in `points` (−1 for the others).
+    #[wasm_bindgen(js_name = basinLegend)]
+    pub fn basin_legend(points: &[f64]) -> Vec<f64> {
+        use basin_colours::Entry;
+        (basin_colours::legend(&kinds(points)).into_iter())
+            .flat_map(|(rgb, entry)| {
+                let (what, n, index) = match entry {
+                    Entry::Minimum { n, index } => (0.0, n as f64, index as f64),
+                    Entry::Kind(k) => (f64::from(k.code()), 0.0, -1.0),
+                    Entry::Diverged => (5.0, 0.0, -1.0),
+                    Entry::Unreached => (6.0, 0.0, -1.0),
+                };
+                [f64::from(rgb), what, n, index]
+            })
+            .collect()
+    }
+}
+
+/// The kinds of critical points as `criticalPoints` gives them (the code fourth of five).
+fn kinds(points: &[f64]) -> Vec<CriticalKind> {
+    let kind = |c: &[f64]| {
+        CriticalKind::ALL
+            .get(c[3] as usize)
+            .copied()
+            .unwrap_or(CriticalKind::Degenerate)
+    };
+    points.chunks_exact(5).map(kind).collect()
 }

@@ -5,8 +5,6 @@
 use wasm_bindgen::prelude::*;
 
 use super::Explorer;
-use crate::analysis::hessian::CriticalKind;
-use crate::picture::basin_colours;
 use crate::picture::map::{self, PlotBox};
 use crate::picture::sketch::Sketch;
 use crate::picture::style::{method_style, METHOD_STYLES};
@@ -24,17 +22,6 @@ fn sketch(e: &Explorer, which: u8) -> &Sketch {
         6 => &e.data,
         _ => &e.marks,
     }
-}
-
-/// The kinds of critical points as `criticalPoints` gives them (the code fourth of five).
-fn kinds(points: &[f64]) -> Vec<CriticalKind> {
-    let kind = |c: &[f64]| {
-        CriticalKind::ALL
-            .get(c[3] as usize)
-            .copied()
-            .unwrap_or(CriticalKind::Degenerate)
-    };
-    points.chunks_exact(5).map(kind).collect()
 }
 
 #[wasm_bindgen]
@@ -112,40 +99,6 @@ impl Explorer {
     #[wasm_bindgen(js_name = pointAt)]
     pub fn point_at(&self, x: f64, y: f64, width: f64, height: f64) -> Vec<f64> {
         self.session.point_at(x, y, width, height)
-    }
-
-    /// Draws what the basin maps mark (the critical points in view, the start) on a `width ×
-    /// height` picture of the view (display list 7).
-    #[wasm_bindgen(js_name = drawBasinMarks)]
-    pub fn draw_basin_marks(&mut self, width: f64, height: f64) {
-        self.map.draw_basin_marks(&self.session, &mut self.marks, width, height);
-    }
-
-    /// The basin maps' colour of every label `0..=255` (pixel words, `RGBA` bytes in memory
-    /// order) for the critical points `points` (as `criticalPoints` gives them, five numbers
-    /// each): the label of a start is the index of the point it reached, 254 diverged, 255 none.
-    #[wasm_bindgen(js_name = basinColours)]
-    pub fn basin_colours(points: &[f64]) -> Vec<u32> {
-        basin_colours::label_words(&kinds(points))
-    }
-
-    /// The basin maps' legend for `points`: `[colour 0xRRGGBB, what, n, index]` per entry; `what`
-    /// a kind code (`kindNames`), 5 for diverged, 6 for none reached; a minimum's number `n`
-    /// (from 1) and its index in `points` (−1 for the others).
-    #[wasm_bindgen(js_name = basinLegend)]
-    pub fn basin_legend(points: &[f64]) -> Vec<f64> {
-        use basin_colours::Entry;
-        (basin_colours::legend(&kinds(points)).into_iter())
-            .flat_map(|(rgb, entry)| {
-                let (what, n, index) = match entry {
-                    Entry::Minimum { n, index } => (0.0, n as f64, index as f64),
-                    Entry::Kind(k) => (f64::from(k.code()), 0.0, -1.0),
-                    Entry::Diverged => (5.0, 0.0, -1.0),
-                    Entry::Unreached => (6.0, 0.0, -1.0),
-                };
-                [f64::from(rgb), what, n, index]
-            })
-            .collect()
     }
 
     /// Where random starts over `view` ended (`[method, x, y, …]`), drawn on the map while the
