@@ -28,7 +28,7 @@ export function buildReadout() {
       const cells = ['iteration', 'value', 'grad', 'step', 'gradients', 'hessians', 'solves', 'status'].map((k) => {
         const td = document.createElement('td');
         td.dataset.cell = k;
-        if (k !== 'status') td.className = ['step', 'gradients', 'hessians', 'solves'].includes(k) ? 'num count' : 'num';
+        if (k !== 'status') td.className = k === 'step' ? 'num count step' : ['gradients', 'hessians', 'solves'].includes(k) ? 'num count' : 'num';
         return td;
       });
       row.append(name, ...cells);

@@ -60,7 +60,7 @@ pub enum YAxis {
 }
 
 impl YAxis {
-    /// The axis for `series`: for `‖∇E‖` (`log_only`) or values all positive a log axis; for
+    /// The axis for `series`: for `‖∇E‖` (`log_only`) or values none negative a log axis; for
     /// values of both signs spanning more than a thousand times the largest starting value, a
     /// symmetric log axis; otherwise linear.
     pub fn fit(series: &[Series], log_only: bool) -> YAxis {
@@ -78,7 +78,8 @@ impl YAxis {
                 YAxis::Linear { lo: -1.0, hi: 1.0 }
             };
         }
-        if log_only || lo > 0.0 {
+        // (E = 0 exactly, at a minimum of a landscape whose minimum is 0, sits on the bottom edge.)
+        if log_only || lo >= 0.0 {
             let smallest = finite().filter(|&y| y > 0.0).fold(f64::INFINITY, f64::min);
             let (a, b) = if smallest.is_finite() {
                 (smallest.log10(), hi.log10())
@@ -441,6 +442,15 @@ mod tests {
         assert!(matches!(YAxis::fit(&series(&ys, &["GD"]), false), YAxis::Log { .. }));
         let ys = [vec![1.0, -0.5, -1.0]];
         assert!(matches!(YAxis::fit(&series(&ys, &["GD"]), false), YAxis::Linear { .. }));
+        // A run that lands on E = 0 exactly (Himmelblau's minima) beside one that spiked to
+        // 5·10⁴: still a log axis, so that neither flattens the other; the zero on its edge.
+        let ys = [vec![165.0, 50_000.0, 13.3], vec![165.0, 1.0, 0.0]];
+        let axis = YAxis::fit(&series(&ys, &["GD opt.", "SF Newton"]), false);
+        let YAxis::Log { lo, hi } = axis else {
+            panic!("{axis:?}")
+        };
+        assert!(lo < 0.0 && hi > 4.69, "[{lo}, {hi}]: 1 and 5·10⁴ inside");
+        assert_eq!(axis.to_axis(0.0), lo, "E = 0 on the bottom edge");
     }
 
     #[test]
