@@ -366,6 +366,22 @@ describe('scenes', () => {
     await page.close();
   });
 
+  test('embedded in a 900 px course page, and on a phone, the readout table is never cut', async () => {
+    const all = 'm=gd,gd-optimal,newton,damped-newton,lm,saddle-free,momentum,adam';
+    for (const [width, path] of [[900, `/#v=1&l=himmelblau&embed=1&n=20&${all}`], [390, `/#v=1&l=himmelblau&n=20&${all}`]]) {
+      const { page, problems } = await openPage(browser, path, { viewport: { width, height: 800 } });
+      const fit = await page.$eval('.table-wrap', (w) => {
+        const status = [...w.querySelectorAll('td[data-cell="status"]')].map((td) => td.getBoundingClientRect());
+        const box = w.getBoundingClientRect();
+        return { over: w.scrollWidth - w.clientWidth, inside: status.every((r) => r.width > 40 && r.right <= box.right + 1) };
+      });
+      assert.ok(fit.over <= 1 && fit.inside, `${width} px: the table overflows by ${fit.over} px, statuses inside: ${fit.inside}`);
+      assert.match(await page.textContent('#readout tr[data-method="newton"] td[data-cell="status"]'), /converged at a maximum/);
+      assert.deepEqual(problems.errors, []);
+      await page.close();
+    }
+  });
+
   test('zoom in, zoom out, fit, pan: the view follows, round-trips through the link, and fits back', async () => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau');
     const view = async () => (await page.getAttribute('#plot', 'data-view')).split(',').map(Number);
