@@ -310,6 +310,17 @@ describe('scenes', () => {
     await page.close();
   });
 
+  test('no serious or critical accessibility violation at every size, with the lab open (axe-core)', async () => {
+    const link = '/#v=1&l=himmelblau&n=5&basins=1&open=starts,escape,newton-cost,sweep,cost';
+    for (const [width, height] of [[1366, 768], [1280, 720], [1920, 1080], [390, 844]]) {
+      const { page, problems } = await openPage(browser, link, { viewport: { width, height } });
+      await page.waitForFunction(() => document.getElementById('basins').dataset.done && document.getElementById('sweep').dataset.ratio, null, { timeout: 30000 });
+      assert.deepEqual(await axeViolations(page), [], `${width}×${height}`);
+      assert.deepEqual(problems.errors, []);
+      await page.close();
+    }
+  });
+
   test('the keyboard drives the page', async () => {
     const { page } = await openPage(browser);
     await page.selectOption('#scene', 'directions');
