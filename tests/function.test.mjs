@@ -88,6 +88,27 @@ describe('typed functions', () => {
     await page.close();
   });
 
+  test('a typed function gets its own view from four fields; a bad one is refused beside the field', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=typed2d&f=exp(x%5E2%2By%5E2)');
+    for (const [id, v] of [['#view-x0', '-1'], ['#view-x1', '1'], ['#view-y0', '-0.5'], ['#view-y1', '0.5']]) {
+      await page.fill(id, v);
+      await page.press(id, 'Enter');
+    }
+    await page.waitForFunction(() => document.getElementById('plot').dataset.view === '-1,1,-0.5,0.5');
+    await page.waitForFunction(() => location.hash.includes('view=-1%2C1%2C-0.5%2C0.5'));
+    // x from 2 to 1: refused, said beside the field, the view kept.
+    await page.fill('#view-x0', '2');
+    await page.press('#view-x0', 'Enter');
+    assert.equal(await page.getAttribute('#view-x0', 'aria-invalid'), 'true');
+    assert.match(await page.textContent('#view-x0-error'), /min < max/);
+    assert.equal(await page.getAttribute('#plot', 'data-view'), '-1,1,-0.5,0.5');
+    // Zooming out shows in the fields.
+    await page.click('#zoom-out');
+    await page.waitForFunction(() => document.getElementById('view-x1').value === '1.25');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('one-variable functions draw as a curve', async () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'typed1d');

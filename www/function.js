@@ -1,7 +1,7 @@
 // The typed function's field: the core compiles the text a moment after the last key; on
 // success the landscape and the runs follow, otherwise the error shows under the text with a
 // caret and the last valid function stays drawn.
-import { describe, el, page, tr } from './page.js';
+import { attemptAt, describe, el, page, tr } from './page.js';
 import { resample } from './plot.js';
 import { pushNextAddress, updateAddress } from './share.js';
 
@@ -16,6 +16,25 @@ export function syncFunction() {
   el.functionLabel.textContent = e.dim === 1 ? 'E(x) =' : 'E(x, y) =';
   el.functionInput.value = e.function;
   showProblem(null);
+  showView();
+}
+
+const viewFields = ['view-x0', 'view-x1', 'view-y0', 'view-y1'].map((id) => document.getElementById(id));
+
+/** The view's fields show the core's view (after a zoom, a pan, a link). */
+export function showView() {
+  if (el.functionBox.hidden) return;
+  const e = page.explorer;
+  viewFields[0].parentElement.classList.toggle('one-d', e.dim === 1);
+  e.view.forEach((v, i) => (viewFields[i].value = String(+v.toPrecision(6))));
+}
+
+/** A typed function's view, typed: the core checks it (min < max, within ±10⁶). */
+function setView(ev) {
+  const values = viewFields.slice(0, 2 * page.explorer.dim).map((f) => f.valueAsNumber);
+  if (!attemptAt(ev.target, () => page.explorer.setView(new Float64Array(values)))) return;
+  pushNextAddress();
+  resample();
 }
 
 /** The error under the field: the text with a caret under the offending part, and what is
@@ -53,4 +72,5 @@ export function wireFunction() {
     timer = setTimeout(apply, 180);
   });
   el.functionInput.addEventListener('change', apply);
+  for (const field of viewFields) field.addEventListener('change', setView);
 }

@@ -3,6 +3,7 @@
 // markers, critical points, the Hessian's picture, ticks, the colour bar) are display lists the
 // core draws; paint.js replays them.
 import { drawData } from './data.js';
+import { showView } from './function.js';
 import { paint } from './paint.js';
 import { attempt, el, page, sizeOf, tr } from './page.js';
 import { readAll, scheduleCharts, updateAnalysis, updateReadout } from './readout.js';
@@ -54,6 +55,7 @@ export function resample(quality = 1, resized = false) {
   performance.measure('descenso:critical', 'descenso:resample-start');
   sampled = true;
   axesStale = true;
+  showView();
   summarizeCritical();
   render();
 }

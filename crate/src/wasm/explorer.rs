@@ -205,6 +205,8 @@ changes! {
     setBeta: set_beta(beta: f64) = |s| s.set_hyper(Hyper { beta, ..s.hyper() });
     /// Methods on and off: `mask[i] != 0` enables method `i` (missing entries are off).
     setEnabled: set_enabled(mask: &[u8]) = |s| s.set_enabled(&mask.iter().map(|&m| m != 0).collect::<Vec<_>>());
+    /// The view `[x_min, x_max, y_min, y_max]` (`[x_min, x_max]` in 1-D); the runs go on.
+    setView: set_view(view: &[f64]) = |s| s.set_view(view);
     /// The start point.
     setStart: set_start(x: &[f64]) = |s| s.set_start(x);
     /// Moves the start by `(dx, dy)` times `fraction` of the view.
