@@ -7,18 +7,31 @@ import { drawFigure, labSession } from './figures.js';
 const SWEEP_COUNT = 200;
 const SWEEP_STEPS = 1000;
 let sweepKey = '';
+let etaTimer = 0;
 
 /** Forget the sweep drawn (a new language or size): the next render redraws it. */
 export function reset() {
   sweepKey = '';
 }
 
-/** Recomputes the sweep when it is open and the landscape or the start changed. */
+/** Recomputes the sweep when it is open and the landscape, the start or η changed. */
 export async function maybeSweep() {
   if (!el.sweep.open) return;
-  const key = `${page.explorer.landscapeLink()}|${Array.from(page.explorer.start).join(',')}`;
+  const where = `${page.explorer.landscapeLink()}|${Array.from(page.explorer.start).join(',')}`;
+  // (η too: the figure marks the η in use. While η alone moves, the sweep (a few ms) is redrawn
+  // once η rests for a moment, not at every step of a drag.)
+  const key = `${where}|${page.explorer.eta}`;
   if (key === sweepKey) return;
+  const etaOnly = sweepKey.startsWith(`${where}|`);
   sweepKey = key;
+  clearTimeout(etaTimer);
+  if (etaOnly) {
+    etaTimer = setTimeout(() => {
+      sweepKey = '';
+      maybeSweep();
+    }, 150);
+    return;
+  }
   const runs = await labSession();
   const text = [tr('sweepSteps'), tr('sweepValue'), tr('sweepFactor'), tr('sweepNoneConverged')];
   const out = await drawFigure(el.sweepChart, (F, size) => F.sweep(size, runs, SWEEP_COUNT, SWEEP_STEPS, text));

@@ -57,15 +57,14 @@ const PURPLE: u32 = 0x7b1fa2;
 
 /// The sweep's figure over `[lo, hi]` (log η): steps to converge on top (in 1-D with
 /// `|1 − ηE″|`, `factors`, dashed on a right axis from 10⁻³ to 10), the final `E` below; diverged
-/// runs as red marks along both; `2/λ_max` and `η_opt` as rules. `text`: the two panels' titles,
+/// runs as red marks along both; `2/λ_max`, `η_opt` and the η in use as rules. `text`: the two panels' titles,
 /// the factor's note, and what the top panel says when no run converged (it is empty then).
 pub fn figure(
     runs: &[SweepPoint],
     factors: &[f64],
     lo: f64,
     hi: f64,
-    bound: Option<f64>,
-    eta_opt: Option<f64>,
+    [bound, eta_opt, eta]: [Option<f64>; 3],
     text: [&str; 4],
 ) -> Figure {
     let steps: Vec<(f64, f64)> = runs
@@ -128,6 +127,7 @@ pub fn figure(
             label: "2/λ_max".into(),
             rgb: RED,
             left: false,
+            row: 0,
         });
     }
     if let Some(e) = eta_opt {
@@ -136,6 +136,17 @@ pub fn figure(
             label: "η_opt".into(),
             rgb: GREEN,
             left: true,
+            row: 0,
+        });
+    }
+    if let Some(eta) = eta {
+        // The η the runs use now: a line lower, on its left (it is mostly below 2/λ_max).
+        rules.push(Rule {
+            x: eta,
+            label: "η".into(),
+            rgb: 0x1d1b20,
+            left: true,
+            row: 1,
         });
     }
     Figure {
@@ -210,8 +221,7 @@ mod tests {
             &factors,
             0.01,
             1.0,
-            Some(0.5),
-            Some(0.25),
+            [Some(0.5), Some(0.25), Some(0.3)],
             ["steps", "E", "factor", "none"],
         );
         let Item::Marks { xs, .. } = &fig.panels[0].items[1] else {
@@ -223,7 +233,9 @@ mod tests {
         );
         assert_eq!(first_diverging(&runs), xs.first().copied());
         assert!(fig.panels[0].right.is_some(), "1-D: the factor on a right axis");
-        assert_eq!(fig.rules.iter().map(|r| r.x).collect::<Vec<_>>(), vec![0.5, 0.25]);
+        assert_eq!(fig.rules.iter().map(|r| r.x).collect::<Vec<_>>(), vec![0.5, 0.25, 0.3]);
+        assert_eq!(fig.rules[2].label, "η", "the η in use, a line below the others");
+        assert_eq!(fig.rules.iter().map(|r| r.row).collect::<Vec<_>>(), vec![0, 0, 1]);
         let says_none = |fig: &Figure| {
             fig.panels[0]
                 .items
@@ -238,8 +250,7 @@ mod tests {
             &factors,
             0.01,
             1.0,
-            None,
-            None,
+            [None; 3],
             ["steps", "E", "factor", "none"]
         )));
     }

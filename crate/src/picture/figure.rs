@@ -224,6 +224,8 @@ pub struct Rule {
     pub rgb: u32,
     /// The label on the line's left (else its right), so two close rules never overlap.
     pub left: bool,
+    /// The label's line (0 first, each further one a line lower), for a third rule.
+    pub row: u8,
 }
 
 /// Panels stacked over one x axis.
@@ -421,7 +423,7 @@ impl Figure {
             } else {
                 (HPos::Left, s(4.0))
             };
-            let y = if n > 1 { top + panel_h + gap / 2 } else { top + s(4.0) };
+            let y = if n > 1 { top + panel_h + gap / 2 } else { top + s(4.0) } + i32::from(rule.row) * s(13.0);
             root.draw(&Text::new(
                 rule.label.clone(),
                 (x + dx, y),
@@ -528,6 +530,7 @@ mod tests {
                 label: "2/λ_max".into(),
                 rgb: 0xb3261e,
                 left: false,
+                row: 0,
             }],
         };
         let mut svg = String::new();

@@ -50,7 +50,7 @@ impl Session {
         let (runs, factors): (Vec<SweepPoint>, Vec<f64>) = rows.iter().map(|r| (r.run, r.factor)).unzip();
         let eta_opt = a.and_then(|a| a.eta_opt);
         Ok(SweepView {
-            figure: sweep::figure(&runs, &factors, lo, hi, bound, eta_opt, text),
+            figure: sweep::figure(&runs, &factors, lo, hi, [bound, eta_opt, Some(self.hyper().eta)], text),
             first_diverging: sweep::first_diverging(&runs),
             bound,
             range: (lo, hi),
