@@ -377,9 +377,10 @@ describe('scenes', () => {
     await page.close();
   });
 
-  test('embedded in a 900 px course page, and on a phone, the readout table is never cut', async () => {
+  test('embedded in a 900 px course page, on a phone, at any width: the readout table is never cut', async () => {
     const all = 'm=gd,gd-optimal,newton,damped-newton,lm,saddle-free,momentum,adam';
-    for (const [width, path] of [[900, `/#v=1&l=himmelblau&embed=1&n=20&${all}`], [390, `/#v=1&l=himmelblau&n=20&${all}`]]) {
+    const plain = `/#v=1&l=himmelblau&n=20&${all}`;
+    for (const [width, path] of [[900, `/#v=1&l=himmelblau&embed=1&n=20&${all}`], [390, plain], [360, plain], [840, plain], [1000, plain]]) {
       const { page, problems } = await openPage(browser, path, { viewport: { width, height: 800 } });
       const fit = await page.$eval('.table-wrap', (w) => {
         const status = [...w.querySelectorAll('td[data-cell="status"]')].map((td) => td.getBoundingClientRect());
