@@ -37,10 +37,16 @@ for (const canvas of marks) {
 
 /** The critical points in view and the start, drawn by the core (the lab's session) over both
  *  maps. */
+let marksKey = ''; // what the marks were last drawn for (they follow the start, not each step)
+
 async function drawMarks() {
-  if (el.basins.hidden || page.explorer.dim !== 2) return;
+  const e = page.explorer;
+  if (el.basins.hidden || e.dim !== 2) return;
   const size = sizeOf(marks[0]);
   if (size.width < 10) return;
+  const key = `${e.landscapeLink()}|${Array.from(e.view)}|${Array.from(e.start)}|${size.width}x${size.height}`;
+  if (key === marksKey) return;
+  marksKey = key;
   (await labSession()).drawBasinMarks(size.width, size.height);
   for (const canvas of marks) await paintLab(canvas, size, 7);
 }
