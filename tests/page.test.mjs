@@ -265,6 +265,31 @@ describe('HiDPI', () => {
       await hidpi.close();
     }
   });
+
+  test('the axes sit where the map is: ticks line up with the curve, at every size, 1-D and 2-D', async () => {
+    const { page, problems } = await openPage(browser);
+    const links = ['#v=1&l=quadratic1d&p=2&s=3&eta=0.25&m=gd', '#v=1&l=doublewell&m=gd', '#v=1&l=himmelblau&m=gd,newton'];
+    for (const [width, height] of [[1280, 720], [1366, 768], [1920, 1080], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      for (const link of links) {
+        await page.goto(`${browser.origin}/${link}`);
+        await page.waitForSelector('body[data-ready="true"]');
+        await page.waitForTimeout(400); // margins fitted, map resampled
+        const off = await page.evaluate(() => {
+          const axes = document.getElementById('axes');
+          const [left, top, w, h] = axes.dataset.plot.split(',').map(Number);
+          const a = axes.getBoundingClientRect();
+          const o = document.getElementById('overlay').getBoundingClientRect();
+          // The axes' canvas is shown at the size it was drawn for (not stretched by its box).
+          const dpr = window.devicePixelRatio || 1;
+          return [o.left - a.left - left, o.top - a.top - top, o.width - w, o.height - h, a.width - axes.width / dpr, a.height - axes.height / dpr];
+        });
+        assert.ok(off.every((d) => Math.abs(d) < 1), `${width}×${height} ${link}: the map is off its axes by ${off.join(', ')} px`);
+      }
+    }
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
 });
 
 describe('scenes', () => {

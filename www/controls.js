@@ -4,7 +4,7 @@
 import { clickData, syncData } from './data.js';
 import { syncFunction } from './function.js';
 import { t } from './i18n.js';
-import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, page, sizeOf, tr } from './page.js';
+import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, make, page, sizeOf, swatch, tr } from './page.js';
 import { pointerToLandscape, render, resample } from './plot.js';
 import { drawSwatches } from './readout.js';
 import { pushNextAddress, updateAddress } from './share.js';
@@ -12,49 +12,32 @@ import { pushNextAddress, updateAddress } from './share.js';
 export function buildPresetPicker(ids) {
   el.landscape.replaceChildren(
     ...ids.map((id) => {
-      const o = document.createElement('option');
-      o.value = id;
-      o.dataset.i18n = id === 'saddle' ? 'saddle_preset' : id;
-      o.textContent = t(lang(), o.dataset.i18n);
-      return o;
+      const key = id === 'saddle' ? 'saddle_preset' : id;
+      return make('option', { value: id, textContent: t(lang(), key), dataset: { i18n: key } });
     }),
   );
 }
 
-/** The parameter fields of the core's landscape, with its values. */
+/** The parameter fields of the core's landscape, with its values: choices (data set, slice) as
+ *  a list, numbers as number fields. */
 export function buildParams() {
   const e = page.explorer;
   const ranges = e.paramRanges();
   const values = e.params;
   el.params.replaceChildren(
     ...e.paramNames().map((name, i) => {
-      const label = document.createElement('label');
-      const span = document.createElement('span');
-      span.dataset.i18n = name;
-      span.textContent = tr(name);
-      // Choices (data set, slice) as a list; numbers as number fields.
-      const choice = name === 'set' || name === 'slice';
-      const input = document.createElement(choice ? 'select' : 'input');
       const [min, max] = [ranges[2 * i], ranges[2 * i + 1]];
-      if (choice) {
-        for (let k = min; k <= max; k++) {
-          const o = document.createElement('option');
-          o.value = String(k);
-          o.dataset.i18n = `${name}_${k}`;
-          o.textContent = tr(o.dataset.i18n);
-          input.append(o);
-        }
+      const dataset = { index: String(i) };
+      let input;
+      if (name === 'set' || name === 'slice') {
+        const keys = Array.from({ length: max - min + 1 }, (_, k) => `${name}_${min + k}`);
+        input = make('select', { dataset }, ...keys.map((key, k) => make('option', { value: String(min + k), textContent: tr(key), dataset: { i18n: key } })));
       } else {
-        input.type = 'number';
-        input.step = name === 'seed' ? '1' : 'any';
-        input.min = String(min);
-        input.max = String(max);
+        input = make('input', { type: 'number', step: name === 'seed' ? '1' : 'any', min: String(min), max: String(max), dataset });
       }
       input.value = String(values[i]);
-      input.dataset.index = String(i);
       input.addEventListener('change', onParamChange);
-      label.append(span, input);
-      return label;
+      return make('label', {}, make('span', { textContent: tr(name), dataset: { i18n: name } }), input);
     }),
   );
 }
@@ -63,19 +46,9 @@ export function buildParams() {
 export function buildToggles() {
   el.toggles.replaceChildren(
     ...page.methods.map((id) => {
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.value = id;
+      const box = make('input', { type: 'checkbox', value: id });
       box.addEventListener('change', onToggle);
-      const swatch = document.createElement('canvas');
-      swatch.className = 'swatch';
-      swatch.setAttribute('aria-hidden', 'true');
-      const name = document.createElement('span');
-      name.dataset.i18n = id;
-      name.textContent = tr(id);
-      label.append(box, swatch, name);
-      return label;
+      return make('label', {}, box, swatch(), make('span', { textContent: tr(id), dataset: { i18n: id } }));
     }),
   );
 }

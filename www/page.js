@@ -57,6 +57,19 @@ export const tr = (key, ...args) => t(lang(), key, ...args);
 export const sizes = new Map();
 export const sizeOf = (element) => sizes.get(element) ?? element.getBoundingClientRect();
 
+/** A new element `tag` with `props` (its properties; `dataset` and `attrs` set those), then
+ *  `children` appended (nodes or text, never markup). */
+export function make(tag, { dataset = {}, attrs = {}, ...props } = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** A method's swatch: a small canvas the core draws its line style on (drawSwatches). */
+export const swatch = () => make('canvas', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
+
 export function showNotice(message) {
   el.noticeText.textContent = message;
   el.notice.hidden = false;
@@ -104,10 +117,7 @@ export function fieldProblem(field, text) {
   let note = field.nextElementSibling?.classList.contains('field-error') ? field.nextElementSibling : null;
   if (!note && !text) return;
   if (!note) {
-    note = document.createElement('span');
-    note.className = 'field-error';
-    note.setAttribute('role', 'alert');
-    note.id = `${field.id || field.name || 'field'}-error`;
+    note = make('span', { className: 'field-error', id: `${field.id || field.name || 'field'}-error`, attrs: { role: 'alert' } });
     field.after(note);
     field.setAttribute('aria-describedby', note.id);
   }

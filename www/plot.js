@@ -86,7 +86,11 @@ export function render() {
   if (!attempt(() => e.drawMap(new Float64Array([outer.width, outer.height]), new Float64Array([margins[0], margins[1], size.width, size.height]), axes))) return;
   el.plot.dataset.view = e.mapFrame().slice(0, 4).join(',');
   paint(el.overlay, size, 1);
-  if (axes) paint(el.axes, outer, 2);
+  if (axes) {
+    paint(el.axes, outer, 2);
+    // Where the axes put the map (their ticks line up with it only if the map is there).
+    el.axes.dataset.plot = [margins[0], margins[1], size.width, size.height].join(',');
+  }
   axesStale = false;
   fitMargins(window.innerWidth);
   updateReadout(readouts);
@@ -115,6 +119,10 @@ function fitMargins(width) {
   refits++;
   margins = next;
   SIDES.forEach((side, i) => el.mapFrame.style.setProperty(`--axis-${side}`, `${next[i]}px`));
+  // The map moves inside its frame; it may keep its size (the 1-D curve keeps its aspect ratio
+  // when only the top or bottom margin changes), and then no resize redraws the axes.
+  axesStale = true;
+  requestAnimationFrame(render);
 }
 
 /** The landscape point under a pointer event (empty before the map is drawn). */

@@ -1,7 +1,7 @@
 // The readout table, the analysis text with the η slider's marks, and the convergence charts:
 // every figure and label comes from the core; this module lays them out.
 import { paint } from './paint.js';
-import { attempt, el, fmt, lang, page, sizeOf, tr } from './page.js';
+import { attempt, el, fmt, lang, make, page, sizeOf, swatch, tr } from './page.js';
 import { t } from './i18n.js';
 
 const ETA_MIN_LOG = Number(el.eta.min);
@@ -11,28 +11,12 @@ const READOUT_KEYS = ['iteration', 'step', 'value', 'grad_norm', 'x', 'y', 'valu
 
 /** One row per method, hidden while the method is off. */
 export function buildReadout() {
+  const numeric = { step: 'num count step', gradients: 'num count', hessians: 'num count', solves: 'num count', status: '' };
   el.readout.replaceChildren(
     ...page.methods.map((id) => {
-      const row = document.createElement('tr');
-      row.dataset.method = id;
-      const name = document.createElement('th');
-      name.scope = 'row';
-      const swatch = document.createElement('canvas');
-      swatch.className = 'swatch';
-      swatch.setAttribute('aria-hidden', 'true');
-      const label = document.createElement('abbr');
-      label.dataset.i18n = `${id}_short`;
-      label.textContent = t(lang(), label.dataset.i18n);
-      label.title = t(lang(), id);
-      name.append(swatch, label);
-      const cells = ['iteration', 'value', 'grad', 'step', 'gradients', 'hessians', 'solves', 'status'].map((k) => {
-        const td = document.createElement('td');
-        td.dataset.cell = k;
-        if (k !== 'status') td.className = k === 'step' ? 'num count step' : ['gradients', 'hessians', 'solves'].includes(k) ? 'num count' : 'num';
-        return td;
-      });
-      row.append(name, ...cells);
-      return row;
+      const label = make('abbr', { textContent: t(lang(), `${id}_short`), title: t(lang(), id), dataset: { i18n: `${id}_short` } });
+      const cells = ['iteration', 'value', 'grad', 'step', 'gradients', 'hessians', 'solves', 'status'].map((k) => make('td', { className: numeric[k] ?? 'num', dataset: { cell: k } }));
+      return make('tr', { dataset: { method: id } }, make('th', { scope: 'row' }, swatch(), label), ...cells);
     }),
   );
 }
@@ -117,8 +101,7 @@ export function updateAnalysis(a) {
     ...marks
       .filter(([, v]) => Math.log10(v) >= ETA_MIN_LOG && Math.log10(v) <= ETA_MAX_LOG)
       .map(([name, v]) => {
-        const s = document.createElement('span');
-        s.textContent = name;
+        const s = make('span', { textContent: name });
         s.style.left = `${((Math.log10(v) - ETA_MIN_LOG) / (ETA_MAX_LOG - ETA_MIN_LOG)) * 100}%`;
         return s;
       }),

@@ -1,7 +1,7 @@
 // The scene picker and the scene's text and controls. A scene is data (scenes.js: a share link
 // and its text); the core applies its link in one step.
 import { setEta, setPlaying, syncControls } from './controls.js';
-import { attempt, el, fmt, page, showNotice, tr } from './page.js';
+import { attempt, el, fmt, make, page, showNotice, tr } from './page.js';
 import { resample } from './plot.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
 
@@ -17,12 +17,7 @@ const current = () => SCENES.find((s) => s.id === page.explorer.scene) ?? SCENES
 
 export function buildScenePicker() {
   el.scene.replaceChildren(
-    ...SCENES.map((sc) => {
-      const o = document.createElement('option');
-      o.value = sc.id;
-      o.textContent = sceneString(sc, 'title');
-      return o;
-    }),
+    ...SCENES.map((sc) => make('option', { value: sc.id, textContent: sceneString(sc, 'title') })),
   );
   el.scene.value = current().id;
 }
@@ -48,11 +43,7 @@ export function describeScene() {
   const controls = [];
   if (sc.regimes) {
     for (const [c, ratio] of REGIME_CASES) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.textContent = tr('regimeButton', c);
-      b.dataset.regime = c;
-      b.title = tr('etaRatio', ratio);
+      const b = make('button', { type: 'button', textContent: tr('regimeButton', c), title: tr('etaRatio', ratio), dataset: { regime: c } });
       // η in units of η_opt = 1/E'' at the start point, from the core.
       b.addEventListener('click', () => {
         const etaOpt = page.explorer.etaOptAtStart();
@@ -74,18 +65,8 @@ export function describeScene() {
 
 /** A scene slider that maps its value (and the current `[κ, θ]`) to the quadratic's new `[κ, θ]`. */
 function slider(key, value, min, max, toParams, show) {
-  const label = document.createElement('label');
-  const name = document.createElement('span');
-  name.textContent = tr(key);
-  const input = document.createElement('input');
-  input.type = 'range';
-  input.min = String(min);
-  input.max = String(max);
-  input.step = 'any';
-  input.value = String(value);
-  input.id = `scene-${key}`;
-  const out = document.createElement('output');
-  out.textContent = show(value);
+  const input = make('input', { type: 'range', min: String(min), max: String(max), step: 'any', value: String(value), id: `scene-${key}` });
+  const out = make('output', { textContent: show(value) });
   input.addEventListener('input', () => {
     const [kappa, theta] = toParams(Number(input.value), Array.from(page.explorer.conditioning));
     if (!attempt(() => page.explorer.setConditioning(kappa, theta))) return;
@@ -93,6 +74,5 @@ function slider(key, value, min, max, toParams, show) {
     syncControls();
     resample();
   });
-  label.append(name, input, out);
-  return label;
+  return make('label', {}, make('span', { textContent: tr(key) }), input, out);
 }

@@ -1,7 +1,7 @@
 // The cost of exponentials: each activation timed live in the core (the lab's build, on the
 // page's thread), millions per second and the time per evaluation relative to ReLU.
 import { Explorer } from '../pkg-lab/descenso.js';
-import { el, tr } from '../page.js';
+import { el, make, tr } from '../page.js';
 import { ready } from './figures.js';
 
 const ACTIVATIONS = ['logistic', 'tanh', 'relu', 'rational'];
@@ -14,16 +14,8 @@ export async function measureCost() {
   const rates = Object.fromEntries(ACTIVATIONS.map((name) => [name, Explorer.activationRate(name, () => performance.now())]));
   el.costRows.replaceChildren(
     ...ACTIVATIONS.map((name) => {
-      const row = document.createElement('tr');
-      row.dataset.activation = name;
-      row.dataset.rate = String(rates[name]);
       const cells = [tr(`cost_${name}`), (rates[name] / 1e6).toFixed(0), `${(rates.relu / rates[name]).toFixed(1)}×`];
-      for (const text of cells) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        row.append(td);
-      }
-      return row;
+      return make('tr', { dataset: { activation: name, rate: String(rates[name]) } }, ...cells.map((text) => make('td', { textContent: text })));
     }),
   );
   el.costRun.disabled = false;

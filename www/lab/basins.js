@@ -3,7 +3,7 @@
 // this module colours them and keeps the maps following the landscape, the view and η.
 import { setStart } from '../controls.js';
 import { Explorer } from '../pkg-lab/descenso.js';
-import { el, fmt, page, sizeOf, sizes, tr } from '../page.js';
+import { el, fmt, make, page, sizeOf, sizes, tr } from '../page.js';
 import { CRITICAL_SEEDS } from '../plot.js';
 import { labSession, paintLab } from './figures.js';
 import * as pool from './pool.js';
@@ -186,11 +186,9 @@ function describe(points) {
     const [rgb, what, n, i] = legend.subarray(k, k + 4);
     const kind = page.kinds[what];
     const text = kind === 'minimum' ? tr('basinMinimum', n, fmt(points[5 * i]), fmt(points[5 * i + 1])) : what === 5 ? tr('basinDiverged') : what === 6 ? tr('basinNone') : tr(KEYS[kind]);
-    const li = document.createElement('li');
-    const swatch = document.createElement('span');
+    const swatch = make('span');
     swatch.style.background = `#${rgb.toString(16).padStart(6, '0')}`;
-    li.append(swatch, text);
-    items.push(li);
+    items.push(make('li', {}, swatch, text));
   }
   el.basinsLegend.replaceChildren(...items);
 }

@@ -3,7 +3,7 @@
 // chart and the extrapolation to a network's 10⁶ weights.
 import { translatePage } from '../i18n.js';
 import { LabFigures } from '../pkg-lab/descenso.js';
-import { el, lang, tr } from '../page.js';
+import { el, lang, make, tr } from '../page.js';
 import { drawFigure, ready } from './figures.js';
 import * as pool from './pool.js';
 
@@ -15,18 +15,11 @@ const newtonCost = { id: 0, worker: null, result: null, built: false };
 function buildNewtonCost() {
   if (newtonCost.built) return;
   newtonCost.built = true;
-  const make = (tag, { dataset = {}, ...props } = {}, ...children) => {
-    const node = Object.assign(document.createElement(tag), props);
-    Object.assign(node.dataset, dataset);
-    node.append(...children);
-    return node;
-  };
   const label = (key) => make('span', { dataset: { i18n: key } });
   el.newtonCostMax = make('select', { id: 'newton-cost-max' }, ...[250, 500, 1000, 2000].map((n) => make('option', { value: String(n), selected: n === 1000 }, String(n))));
   el.newtonCostRun = make('button', { type: 'button', className: 'secondary', dataset: { i18n: 'newtonCostRun' } });
   el.newtonCostChart = make('canvas', { className: 'sweep-chart', role: 'img', dataset: { i18nAria: 'newtonCostTitle' } });
-  el.newtonCostNote = make('p', { className: 'note' });
-  el.newtonCostNote.setAttribute('aria-live', 'polite');
+  el.newtonCostNote = make('p', { className: 'note', attrs: { 'aria-live': 'polite' } });
   el.newtonCostRows = make('tbody');
   const head = make('tr', {}, ...['newtonCostN', 'newtonCostGdCol', 'newtonCostNewtonCol', 'newtonCostRatio', 'newtonCostMemory'].map((k) => make('th', { scope: 'col', dataset: { i18n: k } })));
   el.newtonCost.append(
@@ -79,15 +72,7 @@ export async function showNewtonCost() {
   const { rows, gd, newton, done } = m;
   const cells = LabFigures.costCells(new Float64Array(rows.flat()), 5, new Float64Array(m.far), lang() === 'es');
   el.newtonCostRows.replaceChildren(
-    ...rows.map((_, i) => {
-      const row = document.createElement('tr');
-      for (const text of cells.slice(5 * i, 5 * i + 5)) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        row.append(td);
-      }
-      return row;
-    }),
+    ...rows.map((_, i) => make('tr', {}, ...cells.slice(5 * i, 5 * i + 5).map((text) => make('td', { textContent: text })))),
   );
   const slope = (f) => (Number.isFinite(f[0]) ? f[0].toFixed(2) : '–');
   if (done) {

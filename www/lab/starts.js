@@ -1,7 +1,7 @@
 // Random starts: many seeded starts over the view, every method on run from each on a worker
 // (the landscape and the methods go as a share link); the core tallies where they end. Here:
 // the summary lines, the histogram of final E per method, and the end points on the map.
-import { el, page, tr } from '../page.js';
+import { el, make, page, tr } from '../page.js';
 import { CRITICAL_SEEDS, render } from '../plot.js';
 import { drawFigure } from './figures.js';
 import * as pool from './pool.js';
@@ -15,7 +15,7 @@ export function runStarts() {
   if (e.dim !== 2) return;
   starts.id += 1;
   starts.view = Array.from(e.view);
-  el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: tr('startsRunning') }));
+  el.startsSummary.replaceChildren(make('li', { textContent: tr('startsRunning') }));
   const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(el.startsSeed.value) || 0)));
   pool.post({
     type: 'starts', id: starts.id, link: e.runsLink(),
@@ -25,7 +25,7 @@ export function runStarts() {
 
 pool.on('starts', (m) => {
   if (m.id !== starts.id) return;
-  if (m.error) el.startsSummary.replaceChildren(Object.assign(document.createElement('li'), { textContent: m.error }));
+  if (m.error) el.startsSummary.replaceChildren(make('li', { textContent: m.error }));
   else showStarts(m.runs, m.histogram);
 });
 
@@ -50,10 +50,7 @@ function showStarts(runs, histogram) {
   const lines = [];
   for (const { id, global, diverged } of tallies) {
     counts[id] ??= 0;
-    const li = document.createElement('li');
-    li.dataset.method = id;
-    li.textContent = tr('startsLine', tr(`${id}_short`), global, counts[id], diverged);
-    lines.push(li);
+    lines.push(make('li', { textContent: tr('startsLine', tr(`${id}_short`), global, counts[id], diverged), dataset: { method: id } }));
   }
   el.startsSummary.replaceChildren(...lines);
   el.starts.dataset.counts = JSON.stringify(counts);
