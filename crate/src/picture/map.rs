@@ -62,10 +62,21 @@ const HALO: Rgba = 0xffffffd9;
 const DARK_HALO: Rgba = 0x000000cc;
 const FONT: f64 = 12.0;
 
+/// How many ticks to aim for along an axis `length` pixels long (the `y` axis's labels are
+/// shorter than wide: closer together): never fewer than three, so a small map (a phone, presenter
+/// mode) still has a scale to read.
+fn x_tick_count(length: f64) -> usize {
+    (length / 64.0).clamp(3.0, 10.0) as usize
+}
+
+fn y_tick_count(length: f64) -> usize {
+    (length / 50.0).clamp(3.0, 10.0) as usize
+}
+
 /// The ticks of the left axis: their height in the frame's pixels and their labels.
 fn y_ticks(frame: &Frame) -> Vec<(f64, String)> {
     let [.., y0, y1] = frame.view;
-    let (ys, step) = nice_ticks(y0, y1, (frame.height / 50.0).clamp(2.0, 10.0) as usize);
+    let (ys, step) = nice_ticks(y0, y1, y_tick_count(frame.height));
     ys.into_iter()
         .map(|y| (frame.to_px(0.0, y).1, tick_label(y, step)))
         .collect()
@@ -153,10 +164,12 @@ pub fn draw_axes(
     let [x0, x1, ..] = frame.view;
     let bottom = plot.top + plot.height;
     let tick = rgba(0x5b5b66, 1.0);
-    let (xs, xstep) = nice_ticks(x0, x1, (plot.width / 80.0).clamp(2.0, 10.0) as usize);
-    let mut right_edge = if inside { plot.left + 30.0 } else { f64::NEG_INFINITY };
+    let (xs, xstep) = nice_ticks(x0, x1, x_tick_count(plot.width));
+    // Inside, the labels keep off the map's left edge and off the axis's name at the right (the
+    // y labels keep clear of the bottom-left corner themselves).
+    let mut right_edge = if inside { plot.left - 2.0 } else { f64::NEG_INFINITY };
     let x_limit = if inside {
-        plot.left + plot.width - 40.0
+        plot.left + plot.width - 10.0 - text_width(names[0], FONT)
     } else {
         canvas.0 - 1.0
     };
@@ -181,8 +194,8 @@ pub fn draw_axes(
         let py = plot.top + py;
         out.line([plot.left - dir * 5.0, py, plot.left, py], tick, 1.0, &[]);
         if inside {
-            // Clear of the x labels at the bottom and of the edge at the top.
-            if py < plot.top + 10.0 || py > bottom - 24.0 || k % 2 == 1 {
+            // Clear of the x labels at the bottom and of the axis's name at the top.
+            if py < plot.top + 8.0 + 1.5 * FONT || py > bottom - 24.0 || k % 2 == 1 {
                 continue;
             }
             out.text(label, plot.left + 7.0, py, FONT, Align::Start, Align::Middle, INK, halo);
@@ -329,11 +342,11 @@ pub fn draw_contours(out: &mut Sketch, segments: &[f32], nx: usize, ny: usize, f
 pub fn draw_curve(out: &mut Sketch, frame: &Frame, values: &[f64]) {
     let grid = rgba(0xc8c8cf, 1.0);
     let [x0, x1, y0, y1] = frame.view;
-    for x in nice_ticks(x0, x1, (frame.width / 80.0).clamp(2.0, 10.0) as usize).0 {
+    for x in nice_ticks(x0, x1, x_tick_count(frame.width)).0 {
         let (px, _) = frame.to_px(x, 0.0);
         out.line([px, 0.0, px, frame.height], grid, 1.0, &[]);
     }
-    for y in nice_ticks(y0, y1, (frame.height / 50.0).clamp(2.0, 10.0) as usize).0 {
+    for y in nice_ticks(y0, y1, y_tick_count(frame.height)).0 {
         let (_, py) = frame.to_px(0.0, y);
         out.line([0.0, py, frame.width, py], grid, 1.0, &[]);
     }
@@ -734,11 +747,55 @@ mod tests {
                 height: 300.0,
             };
             let canvas = (canvas_width, top + 300.0 + bottom);
-            labels_apart_and_inside(&f, plot, canvas, &scale);
+            labels_apart_and_inside(&f, plot, canvas, &scale, true);
         }
     }
 
-    fn labels_apart_and_inside(f: &Frame, plot: PlotBox, canvas: (f64, f64), scale: &Scale) {
+    /// A small map (a phone, presenter mode at 1280×720) still labels three ticks on each axis.
+    #[test]
+    fn a_small_map_labels_at_least_three_ticks_per_axis() {
+        for (side, view) in [
+            (160.0, [-6.0, 6.0, -6.0, 6.0]),
+            (230.0, [-5.0, 5.0, -5.0, 5.0]),
+            (200.0, [-2.0, 2.0, -1.0, 3.0]),
+        ] {
+            let f = Frame {
+                view,
+                width: side,
+                height: side,
+            };
+            let plot = PlotBox {
+                left: 40.0,
+                top: 24.0,
+                width: side,
+                height: side,
+            };
+            let mut s = Sketch::default();
+            draw_axes(&mut s, (side + 60.0, side + 64.0), plot, &f, ["x", "y"], None);
+            let below = s.labels.iter().filter(|l| l.bounds[1] > 24.0 + side).count();
+            let beside = s.labels.iter().filter(|l| l.bounds[2] < 40.0).count();
+            // (The axis names are labels too: "x" below, "y" above.)
+            assert!(
+                below > 3 && beside >= 3,
+                "{side} px: {:?}",
+                s.labels.iter().map(|l| &l.text).collect::<Vec<_>>()
+            );
+            let scale = Scale::fit(&[0.0, 1.0], ScaleKind::Linear);
+            let [left, top, right, bottom] = margins(&f, Some(&scale), 1000.0);
+            let plot = PlotBox { left, top, ..plot };
+            labels_apart_and_inside(&f, plot, (left + side + right, top + side + bottom), &scale, false);
+            // On a phone the labels go inside the map: apart from each other and from the names.
+            let inside = PlotBox {
+                left: 0.0,
+                top: 0.0,
+                width: side,
+                height: side,
+            };
+            labels_apart_and_inside(&f, inside, (side, side), &scale, false);
+        }
+    }
+
+    fn labels_apart_and_inside(f: &Frame, plot: PlotBox, canvas: (f64, f64), scale: &Scale, unique: bool) {
         let mut s = Sketch::default();
         draw_axes(&mut s, canvas, plot, f, ["x", "y"], Some(scale));
         let (cw, ch) = canvas;
@@ -754,9 +811,12 @@ mod tests {
                 assert!(!overlap, "{a:?} and {b:?} overlap");
             }
         }
-        let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
-        let unique: std::collections::HashSet<_> = texts.iter().collect();
-        assert_eq!(unique.len(), texts.len(), "a repeated label: {texts:?}");
+        // (Where the axes share no value, no label may repeat.)
+        if unique {
+            let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
+            let unique: std::collections::HashSet<_> = texts.iter().collect();
+            assert_eq!(unique.len(), texts.len(), "a repeated label: {texts:?}");
+        }
     }
 
     /// `exp(x² + y²)` on ±5 spans 1 to 5·10²¹: the colour bar says so, with increasing values.
