@@ -292,6 +292,44 @@ describe('HiDPI', () => {
   });
 });
 
+describe('presenter mode', () => {
+  test('large type on one screen: the button and P toggle it, the link keeps it, hide= still hides', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&m=gd,newton&hide=export', { viewport: { width: 1366, height: 768 } });
+    const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const normal = await fontSize();
+    await page.click('#present');
+    await page.waitForFunction(() => location.hash.includes('present=1'));
+    assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true');
+    assert.ok((await fontSize()) > normal * 1.1, 'larger type');
+    await page.waitForTimeout(500);
+    // The map's figure is magnified and still sits on its axes; map, E chart and table on one screen.
+    const seen = await page.evaluate(() => {
+      const axes = document.getElementById('axes');
+      const [left, top] = axes.dataset.plot.split(',').map(Number);
+      const a = axes.getBoundingClientRect();
+      const o = document.getElementById('overlay').getBoundingClientRect();
+      const bottom = (id) => document.querySelector(id).getBoundingClientRect().bottom;
+      return { off: [o.left - a.left - left, o.top - a.top - top], map: bottom('#overlay'), chart: bottom('#chart-e'), row: bottom('#readout tr[data-method="newton"]'), exportShown: document.querySelector('[data-panel="export"]').checkVisibility() };
+    });
+    assert.ok(seen.off.every((d) => Math.abs(d) < 1), `the map is off its axes by ${seen.off}`);
+    for (const what of ['map', 'chart', 'row']) assert.ok(seen[what] <= 768, `${what} ends at ${seen[what]} px, below the fold`);
+    assert.equal(seen.exportShown, false);
+    await page.screenshot({ path: join(ARTIFACTS, 'presenter-1366x768.png') });
+    // A link restores it; P (not in a field) turns it off again.
+    const link = await page.evaluate(() => location.hash);
+    await page.goto('about:blank');
+    await page.goto(`${browser.origin}/${link}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true');
+    await page.focus('#overlay');
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => !location.hash.includes('present=1'));
+    assert.ok(Math.abs((await fontSize()) - normal) < 0.5);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});
+
 describe('scenes', () => {
   const play = async (page, until, timeout = 10000) => {
     await page.selectOption('#speed', '600');

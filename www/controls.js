@@ -237,6 +237,7 @@ export function wireControls() {
     } else if (ev.key === ' ') setPlaying(!page.playing);
     else if (ev.key === 's' || ev.key === 'S' || ev.key === '.') stepOnce();
     else if (ev.key === 'r' || ev.key === 'R') el.reset.click();
+    else if (ev.key === 'p' || ev.key === 'P') el.present.click();
     else return;
     ev.preventDefault();
   });

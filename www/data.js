@@ -2,7 +2,7 @@
 // hollow below, and the model's output at the weights where the first method on stands now); a
 // click there adds a point or takes one away, in the core.
 import { paint } from './paint.js';
-import { attempt, el, page, sizeOf, tr } from './page.js';
+import { attempt, drawSize, el, page, tr } from './page.js';
 
 /** Shows the panel for the neural landscapes, with how many points the core holds. */
 export function syncData() {
@@ -15,7 +15,7 @@ export function syncData() {
 /** Draws the panel (a core call that may allocate: before taking other views of wasm memory). */
 export function drawData() {
   if (el.dataBox.hidden) return;
-  const size = sizeOf(el.data);
+  const size = drawSize(el.data);
   if (size.width < 10 || size.height < 10) return;
   page.explorer.drawData(size.width, size.height);
   paint(el.data, size, 6);
@@ -24,5 +24,6 @@ export function drawData() {
 /** A click on the panel, told to the core; whether the data changed. */
 export function clickData(ev) {
   const r = el.data.getBoundingClientRect();
-  return attempt(() => page.explorer.dataClick(ev.clientX - r.left, ev.clientY - r.top, r.width, r.height));
+  const k = page.zoom; // (the panel is laid out for its CSS size over the zoom)
+  return attempt(() => page.explorer.dataClick((ev.clientX - r.left) / k, (ev.clientY - r.top) / k, r.width / k, r.height / k));
 }

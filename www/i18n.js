@@ -5,6 +5,8 @@ const STRINGS = {
   en: {
     tagline: "Gradient descent and Newton's method on a loss landscape. Click the map to start both from that point.",
     language: 'Language',
+    present: 'Presenter mode',
+    presentTitle: 'Large type and lines for a projector (P)',
     stageTitle: 'Loss landscape',
     plotLabel: "Loss landscape with the trajectories of gradient descent and Newton's method. Click to set the start point.",
     dismiss: 'Dismiss',
@@ -137,7 +139,7 @@ const STRINGS = {
     factor: 'error factor 1 − ηE″',
     chartE: 'E against iteration',
     chartG: 'Gradient norm ‖∇E‖ against iteration',
-    keys: 'Keys: Space play/pause · S step · R reset · on the focused map: arrows move the start (Shift: more), + − zoom, 0 fits, Alt+arrows pan · Ctrl+wheel or pinch zooms, Shift+drag pans.',
+    keys: 'Keys: Space play/pause · S step · R reset · on the focused map: arrows move the start (Shift: more), + − zoom, 0 fits, Alt+arrows pan · Ctrl+wheel or pinch zooms, Shift+drag pans · P presenter mode.',
     viewTools: 'View',
     runTools: 'Run',
     zoomIn: 'Zoom in',

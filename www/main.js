@@ -133,6 +133,13 @@ function wire() {
     hideNotice();
     applyScene(el.scene.value);
   });
+  el.present.addEventListener('click', () => {
+    pushNextAddress();
+    attempt(() => page.explorer.setPresent(el.present.getAttribute('aria-pressed') !== 'true'));
+    applyPanels();
+    page.lab?.reset();
+    resample();
+  });
   el.lang.addEventListener('change', () => {
     languageReady = setLanguage(el.lang.value);
   });

@@ -26,7 +26,7 @@ export const el = {
   dataBox: $('data-box'), data: $('data'), dataNote: $('data-note'),
   functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
   functionError: $('function-error'), functionCaret: $('function-caret'), functionMessage: $('function-message'),
-  exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
+  present: $('present'), exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
   chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), colourScale: $('colour-scale'), zoomIn: $('zoom-in'), zoomOut: $('zoom-out'), zoomFit: $('zoom-fit'), criticalSummary: $('critical-summary'),
   toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
 };
@@ -44,7 +44,11 @@ export const page = {
   playing: false,
   quickStart: true, // the first paint skips the charts and critical points, drawn when it refines
   lang: 'en', // the language shown: the session's (set with it, read for every string)
+  zoom: 1, // how much larger the canvases' type and lines are drawn (presenter mode)
 };
+
+/** Presenter mode magnifies every figure the core draws by this much (and the page's type). */
+export const PRESENT_ZOOM = 1.4;
 
 /** The page's language (the session holds it for links; this copy saves a call per string). */
 export const lang = () => page.lang;
@@ -56,6 +60,13 @@ export const tr = (key, ...args) => t(lang(), key, ...args);
 // (measuring after the readouts changed would force a layout every frame).
 export const sizes = new Map();
 export const sizeOf = (element) => sizes.get(element) ?? element.getBoundingClientRect();
+
+/** The size the core lays a canvas's figure out for: its CSS size over the zoom (the figure is
+ *  then drawn magnified to fill it, see paint.js). */
+export function drawSize(element) {
+  const { width, height } = sizeOf(element);
+  return { width: width / page.zoom, height: height / page.zoom };
+}
 
 /** A new element `tag` with `props` (its properties; `dataset` and `attrs` set those), then
  *  `children` appended (nodes or text, never markup). */

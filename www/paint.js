@@ -6,10 +6,10 @@ const css = (v) => `rgba(${v >>> 24},${(v >>> 16) & 255},${(v >>> 8) & 255},${(v
 const ALIGN = ['left', 'center', 'right'];
 const BASELINE = ['top', 'middle', 'alphabetic'];
 
-/** Sizes `canvas` to its CSS box `size` times devicePixelRatio and returns a cleared context in
- *  CSS pixels. */
+/** Sizes `canvas` to a figure of `size` (its CSS box over the zoom, see drawSize) times the
+ *  zoom and devicePixelRatio, and returns a cleared context in the figure's pixels. */
 export function hiDpiContext(canvas, { width, height }) {
-  const dpr = window.devicePixelRatio || 1;
+  const dpr = (window.devicePixelRatio || 1) * page.zoom;
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));
   if (canvas.width !== w || canvas.height !== h) {

@@ -5,7 +5,7 @@
 import { drawData } from './data.js';
 import { showView } from './function.js';
 import { paint } from './paint.js';
-import { attempt, el, page, sizeOf, tr } from './page.js';
+import { attempt, drawSize, el, page, sizeOf, tr } from './page.js';
 import { readAll, scheduleCharts, updateAnalysis, updateReadout } from './readout.js';
 import { updateAddress } from './share.js';
 
@@ -22,6 +22,7 @@ let margins = null; // the room the axes take around the map (CSS, then as the c
 let fitted = false; // whether the margins were fitted to the current sample
 let axesStale = true; // the axes follow the sample and the sizes, not each step
 let refits = 0; // margin changes since the last resample that was not a resize
+let zoomSampled = 1; // the zoom of the last sample (a new one fits the margins afresh)
 export let sampledSize = ''; // the plot size the last sample was made for
 
 /** Samples the landscape for the core's view and the plot's size and draws the heatmap, at one
@@ -30,25 +31,32 @@ export let sampledSize = ''; // the plot size the last sample was made for
 export function resample(quality = 1, resized = false) {
   performance.mark('descenso:resample-start');
   if (!resized) refits = 0;
+  if (zoomSampled !== page.zoom) {
+    zoomSampled = page.zoom;
+    margins = null;
+    refits = 0;
+  }
   sampled = false;
   fitted = false;
-  const size = sizeOf(el.plot);
+  const css = sizeOf(el.plot);
+  sampledSize = `${css.width}x${css.height}`;
+  // The samples follow the CSS size; the figure is laid out for drawSize.
+  const size = drawSize(el.plot);
   const { width, height } = size;
-  sampledSize = `${width}x${height}`;
-  if (width < 2 || height < 2) return;
+  if (css.width < 2 || css.height < 2) return;
   const e = page.explorer;
   el.plot.classList.toggle('one-d', e.dim === 1);
   el.mapFrame.classList.toggle('one-d', e.dim === 1);
   if (e.dim === 2) {
-    const nx = Math.max(2, Math.min(MAX_GRID, Math.round(width * quality * GRID_DENSITY)));
-    const ny = Math.max(2, Math.min(MAX_GRID, Math.round(height * quality * GRID_DENSITY)));
+    const nx = Math.max(2, Math.min(MAX_GRID, Math.round(css.width * quality * GRID_DENSITY)));
+    const ny = Math.max(2, Math.min(MAX_GRID, Math.round(css.height * quality * GRID_DENSITY)));
     if (!attempt(() => e.sample(nx, ny, CONTOUR_LEVELS, width, height))) return;
     performance.measure('descenso:sample', 'descenso:resample-start');
     el.heat.width = nx;
     el.heat.height = ny;
     el.heat.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(page.wasm.memory.buffer, e.pixelsPtr(), 4 * nx * ny), nx, ny), 0, 0);
     paint(el.contours, size, 0);
-  } else if (!attempt(() => e.sample(Math.max(2, Math.min(2048, Math.round(width))), 2, 0, width, height))) return;
+  } else if (!attempt(() => e.sample(Math.max(2, Math.min(2048, Math.round(css.width))), 2, 0, width, height))) return;
   performance.measure('descenso:resample', 'descenso:resample-start');
   // The quick first paint leaves the critical points to the refinement one frame later.
   if (!page.quickStart) attempt(() => e.findCritical(CRITICAL_SEEDS));
@@ -74,22 +82,22 @@ export function summarizeCritical() {
 export function render() {
   if (!sampled) return;
   const e = page.explorer;
-  const size = sizeOf(el.plot);
-  if (!margins) margins = SIDES.map((side) => parseFloat(getComputedStyle(el.mapFrame).getPropertyValue(`--axis-${side}`)) || 0);
+  const size = drawSize(el.plot);
+  if (!margins) margins = SIDES.map((side) => (parseFloat(getComputedStyle(el.mapFrame).getPropertyValue(`--axis-${side}`)) || 0) / page.zoom);
   const outer = { width: margins[0] + size.width + margins[2], height: margins[1] + size.height + margins[3] };
   // Every call that may allocate in wasm memory comes before the views paint() takes.
   const readouts = readAll();
   drawData();
   let a = null;
   attempt(() => (a = e.analysis()));
-  const axes = axesStale || el.axes.width !== Math.round(outer.width * (window.devicePixelRatio || 1));
+  const axes = axesStale || el.axes.width !== Math.round(outer.width * page.zoom * (window.devicePixelRatio || 1));
   if (!attempt(() => e.drawMap(new Float64Array([outer.width, outer.height]), new Float64Array([margins[0], margins[1], size.width, size.height]), axes))) return;
   el.plot.dataset.view = e.mapFrame().slice(0, 4).join(',');
   paint(el.overlay, size, 1);
   if (axes) {
     paint(el.axes, outer, 2);
     // Where the axes put the map (their ticks line up with it only if the map is there).
-    el.axes.dataset.plot = [margins[0], margins[1], size.width, size.height].join(',');
+    el.axes.dataset.plot = [margins[0], margins[1], size.width, size.height].map((v) => v * page.zoom).join(',');
   }
   axesStale = false;
   fitMargins(window.innerWidth);
@@ -118,7 +126,7 @@ function fitMargins(width) {
   if (next.length !== 4 || next.every((m, i) => m === margins[i]) || refits >= 3) return;
   refits++;
   margins = next;
-  SIDES.forEach((side, i) => el.mapFrame.style.setProperty(`--axis-${side}`, `${next[i]}px`));
+  SIDES.forEach((side, i) => el.mapFrame.style.setProperty(`--axis-${side}`, `${next[i] * page.zoom}px`));
   // The map moves inside its frame; it may keep its size (the 1-D curve keeps its aspect ratio
   // when only the top or bottom margin changes), and then no resize redraws the axes.
   axesStale = true;

@@ -1,7 +1,7 @@
 // The readout table, the analysis text with the η slider's marks, and the convergence charts:
 // every figure and label comes from the core; this module lays them out.
 import { paint } from './paint.js';
-import { attempt, el, fmt, lang, make, page, sizeOf, swatch, tr } from './page.js';
+import { attempt, drawSize, el, fmt, lang, make, page, swatch, tr } from './page.js';
 import { t } from './i18n.js';
 
 const ETA_MIN_LOG = Number(el.eta.min);
@@ -125,7 +125,7 @@ function drawCharts() {
   chartTimer = 0;
   chartsDrawnAt = performance.now();
   for (const [canvas, quantity, caption, which] of [[el.chartE, 'value', 'E', 4], [el.chartG, 'grad', '‖∇E‖', 5]]) {
-    const size = sizeOf(canvas);
+    const size = drawSize(canvas);
     if (size.width < 10 || size.height < 10) continue;
     if (attempt(() => page.explorer.drawChart(quantity, caption, size.width, size.height))) paint(canvas, size, which);
   }

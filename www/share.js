@@ -1,6 +1,6 @@
 // What leaves the page: share links (encoded by the core from its session), the address bar,
 // the embed snippet, the height message to a host page, and the exports (PNG, SVG, CSV).
-import { attempt, el, page, sizeOf, tr } from './page.js';
+import { attempt, el, page, PRESENT_ZOOM, sizeOf, tr } from './page.js';
 
 /** The share link for the session, optionally for embedding. */
 export function currentLink(embed = false) {
@@ -8,10 +8,14 @@ export function currentLink(embed = false) {
   return `${location.href.split('#')[0]}#${page.explorer.link(embed)}`;
 }
 
-/** Embed mode and hidden panels, as the session has them. */
+/** Embed mode, presenter mode and hidden panels, as the session has them (after presenter
+ *  mode changed, the map must be sampled again: its figures are laid out for the zoom). */
 export function applyPanels() {
   const e = page.explorer;
-  const [critical, hessian, embed] = e.flags;
+  const [critical, hessian, embed, present] = e.flags;
+  document.documentElement.classList.toggle('present', present === 1);
+  el.present.setAttribute('aria-pressed', String(present === 1));
+  page.zoom = present === 1 ? PRESENT_ZOOM : 1;
   const hidden = e.hidden;
   el.showCritical.checked = critical === 1;
   el.showHessian.checked = hessian === 1;

@@ -3,7 +3,7 @@
 // this module colours them and keeps the maps following the landscape, the view and η.
 import { setStart } from '../controls.js';
 import { Explorer } from '../pkg-lab/descenso.js';
-import { el, fmt, make, page, sizeOf, sizes, tr } from '../page.js';
+import { drawSize, el, fmt, make, page, sizes, tr } from '../page.js';
 import { CRITICAL_SEEDS } from '../plot.js';
 import { labSession, paintLab } from './figures.js';
 import * as pool from './pool.js';
@@ -42,7 +42,7 @@ let marksKey = ''; // what the marks were last drawn for (they follow the start,
 async function drawMarks() {
   const e = page.explorer;
   if (el.basins.hidden || e.dim !== 2) return;
-  const size = sizeOf(marks[0]);
+  const size = drawSize(marks[0]);
   if (size.width < 10) return;
   const key = `${e.landscapeLink()}|${Array.from(e.view)}|${Array.from(e.start)}|${size.width}x${size.height}`;
   if (key === marksKey) return;

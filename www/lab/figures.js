@@ -3,7 +3,7 @@
 // paint.js paints as it paints the map) and times activations.
 import initLab, { Explorer, LabFigures } from '../pkg-lab/descenso.js';
 import { paintList } from '../paint.js';
-import { attempt, page, showNotice, sizeOf, tr } from '../page.js';
+import { attempt, drawSize, page, showNotice, tr } from '../page.js';
 import { CRITICAL_SEEDS } from '../plot.js';
 import { labModule } from './pool.js';
 
@@ -48,11 +48,11 @@ export async function drawFigure(canvas, draw) {
     showNotice(`${tr('loadFailed')} ${err?.message ?? err}`);
     return undefined;
   }
-  const size = sizeOf(canvas);
+  const size = drawSize(canvas);
   if (size.width < 50 || size.height < 50) return undefined;
   figures ??= new LabFigures();
   let result;
-  if (!attempt(() => (result = draw(figures, new Float64Array([size.width, size.height, window.devicePixelRatio || 1]))))) return undefined;
+  if (!attempt(() => (result = draw(figures, new Float64Array([size.width, size.height, (window.devicePixelRatio || 1) * page.zoom]))))) return undefined;
   paintList(canvas, size, new Float64Array(wasm.memory.buffer, figures.ptr(), figures.count()), figures.texts());
   return result;
 }

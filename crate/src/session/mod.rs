@@ -367,6 +367,16 @@ impl Session {
         self.config.hessian = hessian;
     }
 
+    /// Presenter mode (large type for a projector) on or off.
+    pub fn set_present(&mut self, on: bool) {
+        self.config.present = on;
+    }
+
+    /// Whether the page is in presenter mode.
+    pub fn present(&self) -> bool {
+        self.config.present
+    }
+
     /// Steps per second when playing (one of the page's speeds, `link::SPEEDS`).
     pub fn set_speed(&mut self, speed: u32) -> Result<(), Error> {
         if !crate::share::link::SPEEDS.contains(&speed) {
@@ -443,8 +453,8 @@ impl Session {
     }
 
     /// Applies scene `id`, configured by the share link `query` (its landscape, parameters,
-    /// start, `η`, methods, Hessian view), keeping `μ`, `β`, the language, the critical points
-    /// panel and the embedding. Restarts once.
+    /// start, `η`, methods, Hessian view, speed), keeping `μ`, `β`, the language, the critical
+    /// points panel, the embedding, presenter mode and the lab's panels. Restarts once.
     pub fn apply_scene(&mut self, id: &str, query: &str) -> Result<Applied, Error> {
         let scene = token(id)?;
         let (mut next, ignored) = LinkState::decode(query, self.config.preset, self.numbers);
@@ -454,7 +464,11 @@ impl Session {
         next.lang = self.config.lang.clone();
         next.critical = self.config.critical;
         next.embed = self.config.embed;
+        next.present = self.config.present;
         next.hide = self.config.hide.clone();
+        // The page closes no panel a reader opened: the link keeps saying they are open.
+        next.basins = self.config.basins;
+        next.open = self.config.open.clone();
         if next.function.is_none() && next.preset.function.is_some() {
             next.function = self.functions[next.preset.dim - 1].clone();
         }
@@ -471,7 +485,11 @@ impl Session {
         next.critical = self.config.critical;
         next.hessian = self.config.hessian;
         next.embed = self.config.embed;
+        next.present = self.config.present;
         next.hide = self.config.hide.clone();
+        next.speed = self.config.speed;
+        next.basins = self.config.basins;
+        next.open = self.config.open.clone();
     }
 
     // ---- the configuration ----------------------------------------------------------------

@@ -275,6 +275,40 @@ fn a_bad_link_keeps_its_good_fields_and_says_what_it_ignored() {
 }
 
 #[test]
+fn presenter_mode_and_the_open_panels_survive_a_new_landscape_a_scene_and_the_link() {
+    let mut s = session("rosenbrock");
+    assert!(!s.present() && !s.link(false).contains("present"));
+    s.set_present(true);
+    s.set_speed(60).expect("a speed of the page");
+    s.set_lab_panels(true, &["sweep"]).expect("a lab panel");
+    s.select_preset("himmelblau").expect("a preset");
+    assert!(s.present(), "a new landscape keeps presenter mode");
+    assert_eq!(
+        (s.speed(), s.lab_panels().0, s.lab_panels().1),
+        (60, true, &["sweep"][..])
+    );
+    s.apply_scene("regimes", "l=quadratic1d&p=2&s=3&eta=0.25&m=gd")
+        .expect("a scene");
+    assert!(
+        s.present() && s.lab_panels().0,
+        "a scene keeps presenter mode and the panels open"
+    );
+    let link = s.link(false);
+    assert!(link.contains("present=1") && link.contains("basins=1"), "{link}");
+    let mut copy = session("rosenbrock");
+    assert!(copy.apply_link(&link).ignored.is_empty());
+    assert!(copy.present());
+    // What the lab's workers rebuild from has no page settings.
+    assert!(!s.runs_link().contains("present"));
+    s.set_present(false);
+    assert!(!s.link(false).contains("present"));
+    // A bad value is said and leaves presenter mode off.
+    let applied = copy.apply_link("v=1&l=himmelblau&present=2");
+    assert_eq!(applied.ignored.len(), 1);
+    assert!(!copy.present());
+}
+
+#[test]
 fn a_scene_is_a_link_applied_once_keeping_the_language() {
     let mut s = session("rosenbrock");
     s.set_lang("es").expect("a language");

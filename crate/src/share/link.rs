@@ -6,7 +6,7 @@
 //! `l=typed1d` or `typed2d`), `d` data points x₀,t₀,x₁,t₁,… (for `neuron`, `tinynet`), `view` x₀,x₁,y₀,y₁,
 //! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
 //! `hess` (panels, 0 or 1), `cs` the map's colour scale (`linear`, `log` or `rank`; absent:
-//! chosen per landscape), `embed` (0 or 1), `hide` (panels hidden, from [`PANELS`]), `speed`
+//! chosen per landscape), `embed` (0 or 1), `present` (presenter mode: large type, 0 or 1), `hide` (panels hidden, from [`PANELS`]), `speed`
 //! (steps per second when playing, one of [`SPEEDS`]; absent: 10), `basins` (the basin maps
 //! shown, 0 or 1) and `open` (the lab's panels open, from [`LAB_PANELS`]).
 //! Lists are comma-separated; numbers are written in Rust's shortest
@@ -86,6 +86,8 @@ pub struct LinkState {
     pub colour_scale: ScaleKind,
     /// Embedded in another page: no page chrome.
     pub embed: bool,
+    /// Presenter mode: large type for a projector.
+    pub present: bool,
     /// Parts of the page hidden (names from [`PANELS`]), in that order.
     pub hide: Vec<&'static str>,
     /// Steps per second when playing (one of [`SPEEDS`]).
@@ -147,6 +149,7 @@ impl LinkState {
             hessian: false,
             colour_scale: ScaleKind::Auto,
             embed: false,
+            present: false,
             hide: Vec::new(),
             speed: 10,
             basins: false,
@@ -195,6 +198,9 @@ impl LinkState {
         }
         if self.embed {
             q.append_pair("embed", "1");
+        }
+        if self.present {
+            q.append_pair("present", "1");
         }
         if !self.hide.is_empty() {
             q.append_pair("hide", &self.hide.join(","));
@@ -356,7 +362,7 @@ impl LinkState {
                 bad(key, "not a valid name");
             }
         }
-        for key in ["crit", "hess", "embed", "basins"] {
+        for key in ["crit", "hess", "embed", "present", "basins"] {
             let flag = match get(key) {
                 Some("1") => true,
                 Some("0") => false,
@@ -370,6 +376,7 @@ impl LinkState {
                 "crit" => state.critical = flag,
                 "hess" => state.hessian = flag,
                 "basins" => state.basins = flag,
+                "present" => state.present = flag,
                 _ => state.embed = flag,
             }
         }
@@ -399,9 +406,9 @@ impl LinkState {
             }
             state.open = open;
         }
-        const KNOWN: [&str; 22] = [
+        const KNOWN: [&str; 23] = [
             "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "cs",
-            "embed", "hide", "speed", "basins", "open",
+            "embed", "present", "hide", "speed", "basins", "open",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -498,6 +505,7 @@ mod tests {
             s.hessian = rng.uniform(0.0, 1.0) < 0.5;
             s.colour_scale = ScaleKind::ALL[(rng.uniform(0.0, 3.99)) as usize];
             s.embed = rng.uniform(0.0, 1.0) < 0.5;
+            s.present = rng.uniform(0.0, 1.0) < 0.5;
             s.hide = PANELS.iter().copied().filter(|_| rng.uniform(0.0, 1.0) < 0.3).collect();
             s.speed = SPEEDS[(rng.uniform(0.0, 4.99)) as usize];
             s.basins = rng.uniform(0.0, 1.0) < 0.5;
@@ -547,6 +555,7 @@ mod tests {
         ("v=1&l=himmelblau&lang=e%20s", &["lang"]),
         ("v=1&l=himmelblau&crit=yes", &["crit"]),
         ("v=1&l=himmelblau&embed=2&hide=charts,<b>", &["embed", "hide"]),
+        ("v=1&l=himmelblau&present=yes", &["present"]),
         ("v=1&l=himmelblau&onload=alert(1)", &["onload"]),
         ("v=1&l=himmelblau&s=1,2&s=3", &["s"]),
         ("v=1&l=himmelblau&%zz=%", &["%zz"]),

@@ -104,6 +104,12 @@ impl Explorer {
         self.session.set_panels(critical, hessian);
     }
 
+    /// Presenter mode (large type) on or off.
+    #[wasm_bindgen(js_name = setPresent)]
+    pub fn set_present(&mut self, on: bool) {
+        self.session.set_present(on);
+    }
+
     /// Applies scene `id` configured by the link `query` (restarts once); one `key: reason` line
     /// per field it ignored.
     #[wasm_bindgen(js_name = applyScene)]
@@ -253,10 +259,10 @@ reads! {
     scene: String = |s| s.scene().unwrap_or_default().to_owned();
     /// The language chosen, or empty.
     lang: String = |s| s.lang().unwrap_or_default().to_owned();
-    /// `[critical points shown, Hessian view shown, embedded]`, 0 or 1 each.
+    /// `[critical points shown, Hessian view shown, embedded, presenter mode]`, 0 or 1 each.
     flags: Vec<u8> = |s| {
         let (critical, hessian, embed, _) = s.panels();
-        vec![u8::from(critical), u8::from(hessian), u8::from(embed)]
+        vec![u8::from(critical), u8::from(hessian), u8::from(embed), u8::from(s.present())]
     };
     /// The panels hidden.
     hidden: Vec<String> = |s| s.panels().3.iter().map(|p| (*p).to_owned()).collect();
