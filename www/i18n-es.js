@@ -29,7 +29,7 @@ export const ES = {
   'scene_tinynet_text': 'Dos sigmoides ocultas y una de salida (7 pesos) sobre la joroba. El mapa es E en el plano de los dos pesos de entrada a₁, a₂; los otros cinco quedan en una inicialización con semilla (cambiá la semilla, o el corte a dos direcciones al azar normalizadas capa por capa, como en Li et al. 2018). Hay dos mínimos —las unidades ocultas pueden intercambiar sus papeles— y mesetas donde las unidades se saturan: dónde termina el MDG depende de dónde arranca. Probá otros puntos de partida.',
   tagline: 'Descenso por el gradiente y método de Newton sobre un paisaje de error. Hacé clic en el mapa para arrancar ambos desde ese punto.',
   language: 'Idioma',
-  present: 'Modo presentación',
+  present: 'Presentar',
   presentTitle: 'Letra y líneas grandes para un proyector (P)',
   stageTitle: 'Paisaje de la función de error',
   plotLabel: 'Paisaje de la función de error con las trayectorias del descenso por el gradiente y del método de Newton. Hacé clic para elegir el punto inicial.',

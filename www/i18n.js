@@ -5,7 +5,7 @@ const STRINGS = {
   en: {
     tagline: "Gradient descent and Newton's method on a loss landscape. Click the map to start both from that point.",
     language: 'Language',
-    present: 'Presenter mode',
+    present: 'Present',
     presentTitle: 'Large type and lines for a projector (P)',
     stageTitle: 'Loss landscape',
     plotLabel: "Loss landscape with the trajectories of gradient descent and Newton's method. Click to set the start point.",
