@@ -359,6 +359,29 @@ describe('scenes', () => {
     await page.close();
   });
 
+  test('one screen: in every scene at 1366×768 and 1280×720, the map, the E chart and the whole readout table are seen together', async () => {
+    const { page, problems } = await openPage(browser);
+    const ids = await page.$$eval('#scene option', (os) => os.map((o) => o.value));
+    for (const [width, height] of [[1366, 768], [1280, 720]]) {
+      await page.setViewportSize({ width, height });
+      for (const id of ids) {
+        await page.selectOption('#scene', id);
+        await page.waitForTimeout(300); // the map's height fitted, the map resampled
+        const seen = await page.evaluate(() => {
+          const rows = [...document.querySelectorAll('#readout tr')].filter((r) => !r.hidden);
+          const box = (n) => n.getBoundingClientRect();
+          return { map: box(document.getElementById('overlay')), chart: box(document.getElementById('chart-e')).bottom, row: box(rows[rows.length - 1]).bottom, y: window.scrollY };
+        });
+        const where = `${id} at ${width}×${height}`;
+        assert.equal(seen.y, 0, `${where}: scrolled`);
+        for (const what of ['chart', 'row']) assert.ok(seen[what] <= height, `${where}: the ${what} ends at ${seen[what]} px, below the fold`);
+        assert.ok(seen.map.bottom <= height && seen.map.height >= 180, `${where}: the map is ${seen.map.height} px tall and ends at ${seen.map.bottom}`);
+      }
+    }
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('no serious or critical accessibility violation in any scene (axe-core), in both languages', async () => {
     const { page } = await openPage(browser);
     const ids = await page.$$eval('#scene option', (os) => os.map((o) => o.value));

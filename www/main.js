@@ -93,6 +93,25 @@ async function setLanguage(next) {
   render();
 }
 
+// ---- one screen -------------------------------------------------------------------------------
+
+const WIDE = matchMedia('(min-width: 75rem)'); // the stylesheet's two-column stage
+
+/** On a wide screen the map (and the charts beside it) takes the height that the header, the
+ *  scene's text, the tools under the map and the readout table leave on the screen, so that all
+ *  of them are seen together: never under 16rem, never over 80 % of the screen. */
+function fitStage() {
+  if (!WIDE.matches) return;
+  const last = [...document.querySelectorAll('.stage > .map-frame, .stage > .under-plot, .stage > .table-wrap')].findLast((n) => n.offsetHeight > 0);
+  if (!last) return;
+  const frame = el.mapFrame.getBoundingClientRect().height;
+  const spare = window.innerHeight - 8 - (last.getBoundingClientRect().bottom + window.scrollY);
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const next = Math.round(Math.max(16 * rem, Math.min(0.8 * window.innerHeight, frame + spare)));
+  const now = parseFloat(document.documentElement.style.getPropertyValue('--map-fit')) || 0;
+  if (Math.abs(next - now) > 2) document.documentElement.style.setProperty('--map-fit', `${next}px`);
+}
+
 // ---- wiring -----------------------------------------------------------------------------------
 
 function wire() {
@@ -162,6 +181,9 @@ function wire() {
     if (page.lab && entries.some((e) => e.target === el.sweepChart)) refreshLab();
   });
   for (const target of [el.plot, el.chartE, el.chartG, el.data, el.sweepChart]) observer.observe(target);
+  // What the map's height is fitted to: the parts of the page above and below it.
+  const stage = new ResizeObserver(() => requestAnimationFrame(fitStage));
+  for (const selector of ['.top', '#scene-box', '.stage > .under-plot', '.stage > .table-wrap', '#map-frame']) stage.observe(document.querySelector(selector));
 }
 
 // ---- start ------------------------------------------------------------------------------------
