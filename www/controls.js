@@ -295,7 +295,8 @@ export function wireControls() {
     if (!p.length) return;
     if (dragging) setStart(p);
     const probe = page.explorer.probe(new Float64Array(p));
-    const where = p.length === 2 ? `x = ${fmt(p[0])}, y = ${fmt(p[1])}` : `x = ${fmt(p[0])}`;
+    const [nx, ny] = page.explorer.axis_names;
+    const where = p.length === 2 ? `${nx} = ${fmt(p[0])}, ${ny} = ${fmt(p[1])}` : `${nx} = ${fmt(p[0])}`;
     el.hover.textContent = `${where} · E = ${fmt(probe[0])} · ‖∇E‖ = ${fmt(probe[1])}`;
   });
   const stop = (ev) => {

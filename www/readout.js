@@ -97,14 +97,13 @@ export function updateAnalysis(a) {
   const marksKey = marks.map(([name, v]) => `${name}=${v.toPrecision(4)}`).join(' ');
   if (el.etaMarks.dataset.key === marksKey) return;
   el.etaMarks.dataset.key = marksKey;
+  const shown = marks.filter(([, v]) => Math.log10(v) >= ETA_MIN_LOG && Math.log10(v) <= ETA_MAX_LOG).sort((a, b) => a[1] - b[1]);
   el.etaMarks.replaceChildren(
-    ...marks
-      .filter(([, v]) => Math.log10(v) >= ETA_MIN_LOG && Math.log10(v) <= ETA_MAX_LOG)
-      .map(([name, v]) => {
-        const s = make('span', { textContent: name });
-        s.style.left = `${((Math.log10(v) - ETA_MIN_LOG) / (ETA_MAX_LOG - ETA_MIN_LOG)) * 100}%`;
-        return s;
-      }),
+    ...shown.map(([name, v], i) => {
+      const s = make('span', { textContent: name, className: shown.length < 2 ? '' : i === 0 ? 'below' : 'above' });
+      s.style.left = `${((Math.log10(v) - ETA_MIN_LOG) / (ETA_MAX_LOG - ETA_MIN_LOG)) * 100}%`;
+      return s;
+    }),
   );
 }
 

@@ -250,7 +250,7 @@ impl MapState {
             self.overlay.decimal_comma();
         }
         if axes {
-            let names = if dim == 2 { ["x", "y"] } else { ["x", "E"] };
+            let names = session.axis_names();
             let scale = if dim == 2 { self.grid.scale.as_ref() } else { None };
             map::draw_axes(&mut self.axes, canvas, plot, &frame, names, scale);
             if comma {
@@ -373,5 +373,26 @@ mod tests {
         drawn(&s, &mut m);
         assert!(m.axes.labels.iter().any(|l| l.text == "E"));
         assert!(m.overlay.ops.iter().filter(|&&o| o == op::PATH).count() > 3);
+    }
+
+    /// The neuron's map is over its weight and threshold, the tiny network's over the slice's
+    /// coordinates: the axes say so.
+    #[test]
+    fn the_axes_name_the_landscapes_own_coordinates() {
+        for (id, params, names) in [
+            ("neuron", &[0.0][..], ["w", "θ"]),
+            ("tinynet", &[2.0, 2.0, 0.0][..], ["a₁", "a₂"]),
+            ("tinynet", &[2.0, 2.0, 1.0][..], ["u", "v"]),
+            ("himmelblau", &[][..], ["x", "y"]),
+        ] {
+            let mut s = Session::new(id, &RustNumbers).expect("as set up");
+            s.set_params(params).expect("its parameters");
+            assert_eq!(s.axis_names(), names, "{id} {params:?}");
+            let mut m = MapState::default();
+            drawn(&s, &mut m);
+            for name in names {
+                assert!(m.axes.labels.iter().any(|l| l.text == name), "{id}: {name} on the axes");
+            }
+        }
     }
 }

@@ -372,6 +372,18 @@ impl Session {
         self.config.present = on;
     }
 
+    /// The names of the map's axes: the landscape's coordinates (the neuron's weight and
+    /// threshold, the tiny network's slice), `x` and `E` for a curve.
+    pub fn axis_names(&self) -> [&'static str; 2] {
+        match (self.preset().id, self.params().get(2)) {
+            (_, _) if self.dim() == 1 => ["x", "E"],
+            ("neuron", _) => ["w", "θ"],
+            ("tinynet", Some(&0.0)) => ["a₁", "a₂"],
+            ("tinynet", _) => ["u", "v"],
+            _ => ["x", "y"],
+        }
+    }
+
     /// Whether the page is in presenter mode.
     pub fn present(&self) -> bool {
         self.config.present

@@ -274,6 +274,8 @@ reads! {
     basins: bool = |s| s.lab_panels().0;
     /// The lab's panels open.
     open: Vec<String> = |s| s.lab_panels().1.iter().map(|p| (*p).to_owned()).collect();
+    /// The names of the map's axes (the landscape's coordinates).
+    axis_names: Vec<String> = |s| s.axis_names().iter().map(|n| (*n).to_owned()).collect();
     /// The colour scale asked for (`auto`, `linear`, `log` or `rank`).
     colour_scale: String = |s| s.colour_scale().name().to_owned();
 
