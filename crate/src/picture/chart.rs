@@ -6,7 +6,10 @@
 //! decades (`10⁻⁵`, thinned by 1, 2, 5, 10 … decades); a linear axis with round ticks; values
 //! unbounded below (a saddle's `E` to `−10²⁵`) on a symmetric log axis, so that every curve
 //! stays visible; the legend below the plot, never over the data; a marker at each line's
-//! current iteration.
+//! current iteration. A log or symmetric log axis spans at most [`MAX_DECADES`] around the
+//! start, so that one run falling to `10⁻²⁰` (Newton) or rising to `10³⁰⁰` (a divergence) does not
+//! squash the others into a few pixels: a line that leaves the axis ends at its edge in an
+//! arrow pointing where it went.
 
 use crate::picture::sketch::{rgba, text_width, within, Align, Sketch, NONE};
 use crate::picture::style::marker;
@@ -25,6 +28,26 @@ pub struct Series<'a> {
 
 /// At most this many points per line; longer runs are thinned evenly (the last point is kept).
 const MAX_POINTS: usize = 800;
+/// The most decades a log axis spans (about 20 px each on a chart 180 px tall).
+pub const MAX_DECADES: f64 = 8.0;
+
+/// The part of `[a, b]` (axis units) to show, at most [`MAX_DECADES`] wide and around `s`, the
+/// start: each side of it gets what it needs up to half, and what one side leaves, the other.
+fn window(a: f64, b: f64, s: f64) -> (f64, f64) {
+    if b - a <= MAX_DECADES || !s.is_finite() {
+        return (a, b);
+    }
+    let s = within(s, a, b);
+    let half = MAX_DECADES / 2.0;
+    let (up, down) = (b - s, s - a);
+    if up < half {
+        (b - MAX_DECADES, b)
+    } else if down < half {
+        (a, a + MAX_DECADES)
+    } else {
+        (s - half, s + half)
+    }
+}
 const FONT: f64 = 11.0;
 const INK: u32 = 0x1d1d1fff;
 const MUTED: u32 = 0x5b5b66ff;
@@ -71,6 +94,8 @@ impl YAxis {
                 .filter(|y| y.is_finite())
         };
         let (lo, hi) = finite().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), y| (a.min(y), b.max(y)));
+        // Where the runs start (they share the start point: the first series' first value).
+        let start = series.first().and_then(|s| s.ys.first()).copied().unwrap_or(f64::NAN);
         if !lo.is_finite() {
             return if log_only {
                 YAxis::Log { lo: -1.0, hi: 1.0 }
@@ -82,7 +107,7 @@ impl YAxis {
         if log_only || lo >= 0.0 {
             let smallest = finite().filter(|&y| y > 0.0).fold(f64::INFINITY, f64::min);
             let (a, b) = if smallest.is_finite() {
-                (smallest.log10(), hi.log10())
+                window(smallest.log10(), hi.log10(), start.log10())
             } else {
                 (-12.0, 0.0)
             };
@@ -97,17 +122,17 @@ impl YAxis {
             }
             return YAxis::Log { lo, hi };
         }
-        let start = series
+        let largest_start = series
             .iter()
             .filter_map(|s| s.ys.first())
             .map(|y| y.abs())
             .filter(|y| y.is_finite())
             .fold(0.0, f64::max);
-        let scale = start.max(1e-12);
+        let scale = largest_start.max(1e-12);
         if lo < 0.0 && (hi - lo) > 1e3 * scale {
             let c = 10f64.powf(scale.log10().floor());
             let f = |y: f64| y.signum() * (y.abs() / c).ln_1p() / std::f64::consts::LN_10;
-            let (a, b) = (f(lo), f(hi));
+            let (a, b) = window(f(lo), f(hi), f(start));
             let pad = 0.05 * (b - a);
             return YAxis::SymLog {
                 c,
@@ -267,14 +292,17 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
     let (y0, y1) = axis.range();
     let px = |i: f64| left + i / last as f64 * pw;
     let py = |v: f64| bottom - (v - y0) / (y1 - y0) * ph;
-    let mut last_label = f64::INFINITY;
-    for (v, label) in &yticks {
+    // Labels never overlap: one too close to a label kept is left out (its line stays); 0 is
+    // kept first (on a symmetric log axis it is the one a reader looks for).
+    let zero = yticks.iter().position(|t| t.1 == "0");
+    let mut kept: Vec<f64> = Vec::new();
+    for k in zero.into_iter().chain((0..yticks.len()).filter(|&k| Some(k) != zero)) {
+        let (v, label) = &yticks[k];
         let y = py(*v);
         out.line([left, y, right, y], GRID, 1.0, &[]);
-        // Labels never overlap: one too close above the last is left out (its line stays).
-        if last_label - y >= FONT + 2.0 {
+        if kept.iter().all(|&other| (other - y).abs() >= FONT + 2.0) {
             out.text(label, left - 5.0, y, FONT, Align::End, Align::Middle, MUTED, NONE);
-            last_label = y;
+            kept.push(y);
         }
     }
     let xcount = (pw / 60.0).clamp(2.0, 10.0) as usize;
@@ -304,14 +332,30 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
         let colour = rgba(s.style.rgb, 1.0);
         let mut run: Vec<f64> = Vec::new();
         let points = thinned(s.ys);
+        // Off the axis (beyond its window, or E ≤ 0 on a log axis): the line goes to the edge,
+        // an arrow there says which way it went, and it resumes where it comes back.
+        let mut off = false;
         for &(i, y) in &points {
             let v = axis.to_axis(y);
             if v.is_nan() {
                 out.path(&run, false, NONE, colour, 2.0, s.style.dash);
                 run.clear();
+                off = false;
                 continue;
             }
-            run.extend([px(i as f64), py(within(v, y0, y1))]);
+            let below = v < y0 || (v <= y0 && matches!(axis, YAxis::Log { .. }) && y <= 10f64.powf(y0));
+            let outside = below || v > y1;
+            if outside && off {
+                continue;
+            }
+            let (x, y) = (px(i as f64), py(within(v, y0, y1)));
+            run.extend([x, y]);
+            if outside {
+                out.path(&run, false, NONE, colour, 2.0, s.style.dash);
+                run.clear();
+                off_scale_arrow(out, x, y, below, colour);
+            }
+            off = outside;
         }
         out.path(&run, false, NONE, colour, 2.0, s.style.dash);
         // A few markers spread along the line (staggered between methods, which all start at
@@ -323,7 +367,7 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
                 continue;
             }
             let v = axis.to_axis(s.ys[i]);
-            if !v.is_nan() {
+            if v > y0 && v <= y1 {
                 marker(
                     out,
                     s.style.marker,
@@ -337,6 +381,9 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
         }
         if let Some(&(i, y)) = points.iter().rev().find(|(_, y)| y.is_finite()) {
             let v = axis.to_axis(y);
+            if v <= y0 || v > y1 {
+                continue; // (off the axis: its arrow marks where it went)
+            }
             marker(
                 out,
                 s.style.marker,
@@ -358,9 +405,17 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
     }
 }
 
+/// A small arrowhead on the edge at `(x, y)` pointing down (`below`) or up: a line left the axis.
+fn off_scale_arrow(out: &mut Sketch, x: f64, y: f64, below: bool, colour: u32) {
+    let d = if below { -1.0 } else { 1.0 };
+    let tip = [x, y, x - 5.0, y + 8.0 * d, x + 5.0, y + 8.0 * d];
+    out.path(&tip, true, colour, 0xffffffff, 1.25, &[]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::picture::sketch::op;
     use crate::picture::style::METHOD_STYLES;
 
     fn series<'a>(ys: &'a [Vec<f64>], labels: &'a [&str]) -> Vec<Series<'a>> {
@@ -404,6 +459,77 @@ mod tests {
         let a = YAxis::Log { lo: -5.3, hi: 1.2 };
         let labels: Vec<String> = a.ticks(6).into_iter().map(|t| t.1).collect();
         assert_eq!(labels, ["10⁻⁴", "10⁻²", "1"]);
+    }
+
+    /// The tips of the off-scale arrows drawn in `colour` (closed, filled triangles, their
+    /// outline 1.25 px wide: the markers' are 1 px).
+    fn arrows(out: &Sketch, colour: u32) -> Vec<(f64, f64)> {
+        let o = &out.ops;
+        (0..o.len().saturating_sub(12))
+            .filter(|&k| o[k] == op::PATH && o[k + 1] == f64::from(colour) && o[k + 2] == f64::from(0xffffffffu32))
+            .filter(|&k| o[k + 3] == 1.25 && o[k + 4] == 0.0 && o[k + 5] == 1.0 && o[k + 6] == 3.0)
+            .map(|k| (o[k + 7], o[k + 8]))
+            .collect()
+    }
+
+    /// Newton falls to 10⁻²⁰ while GD creeps from 100 to 3: the axis keeps eight decades around
+    /// the start, GD's curve gets a good part of the height, and Newton leaves by an arrow at the
+    /// bottom edge.
+    #[test]
+    fn one_run_falling_twenty_decades_does_not_squash_the_others() {
+        let gd: Vec<f64> = (0..50).map(|i| 3.0 + 97.0 * 0.9f64.powi(i)).collect();
+        let newton = vec![100.0, 1.0, 1e-6, 1e-20, 1e-20];
+        let ys = [gd, newton];
+        let s = series(&ys, &["GD", "Newton"]);
+        let axis = YAxis::fit(&s, false);
+        let YAxis::Log { lo, hi } = axis else {
+            panic!("{axis:?}")
+        };
+        assert!(hi - lo <= MAX_DECADES * 1.11, "[{lo}, {hi}]");
+        let share = (axis.to_axis(100.0) - axis.to_axis(3.0)) / (hi - lo);
+        assert!(share > 0.15, "GD's curve spans {share} of the axis");
+        let mut out = Sketch::default();
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        let down = arrows(&out, rgba(METHOD_STYLES[1].rgb, 1.0));
+        assert_eq!(down.len(), 1, "one arrow where Newton leaves: {down:?}");
+        assert!(
+            arrows(&out, rgba(METHOD_STYLES[0].rgb, 1.0)).is_empty(),
+            "GD stays on the axis"
+        );
+        // A divergence up and a fall down, from the same start: both leave, the start stays.
+        let ys = [vec![100.0, 1e10, 1e300], vec![100.0, 1e-3, 1e-12]];
+        let s = series(&ys, &["GD", "Newton"]);
+        let axis = YAxis::fit(&s, false);
+        let YAxis::Log { lo, hi } = axis else {
+            panic!("{axis:?}")
+        };
+        assert!(
+            lo < 2.0 - 3.0 && hi > 2.0 + 3.0 && hi - lo <= MAX_DECADES * 1.11,
+            "[{lo}, {hi}]"
+        );
+        let mut out = Sketch::default();
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        assert_eq!(arrows(&out, rgba(METHOD_STYLES[0].rgb, 1.0)).len(), 1);
+        assert_eq!(arrows(&out, rgba(METHOD_STYLES[1].rgb, 1.0)).len(), 1);
+        // The saddle x² − y²: GD runs off to −2·10²⁵ while Newton lands on E = 0 from 2.25; on
+        // the symmetric log axis 2.25, 0 and a negative decade are labelled, and GD leaves by an
+        // arrow at the bottom.
+        let gd: Vec<f64> = (0..80).map(|i| 2.25 - 0.5 * 2.1f64.powi(i)).collect();
+        let ys = [gd, vec![2.25, 0.0, 0.0]];
+        let s = series(&ys, &["GD", "Newton"]);
+        let axis = YAxis::fit(&s, false);
+        let YAxis::SymLog { lo, hi, .. } = axis else {
+            panic!("{axis:?}")
+        };
+        assert!(hi - lo <= MAX_DECADES * 1.11, "[{lo}, {hi}]");
+        let mut out = Sketch::default();
+        draw(&mut out, (0.0, 0.0), (360.0, 190.0), "E", &s, axis);
+        let texts: Vec<&str> = out.labels.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            texts.contains(&"0") && texts.iter().any(|t| t.starts_with('−')),
+            "{texts:?}"
+        );
+        assert_eq!(arrows(&out, rgba(METHOD_STYLES[0].rgb, 1.0)).len(), 1);
     }
 
     #[test]
