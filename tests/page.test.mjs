@@ -108,7 +108,7 @@ describe('the working slice', () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'quadratic2d');
     const note = await page.textContent('#eta-note');
-    assert.match(note, /2\/λ_max = 0\.2\b/);
+    assert.match(note, /2\/λₘₐₓ = 0\.2\b/);
     await setEta(page, 0.21);
     await page.selectOption('#speed', '600');
     await page.click('#play');
@@ -137,7 +137,7 @@ describe('the working slice', () => {
     await page.fill('#params input', '4');
     await page.press('#params input', 'Enter');
     await setEta(page, 0.25);
-    assert.match(await page.textContent('#analysis'), /η = η_opt: one step/);
+    assert.match(await page.textContent('#analysis'), /η = ηₒₚₜ: one step/);
     await page.click('#step');
     for (const m of ['gd', 'newton']) {
       const r = await readout(page, m);
@@ -574,7 +574,7 @@ describe('scenes', () => {
     await page.dispatchEvent('#scene-kappa', 'input');
     const after = await page.textContent('#eta-note');
     assert.notEqual(before, after);
-    assert.match(after, /2\/λ_max = 0\.00632/);
+    assert.match(after, /2\/λₘₐₓ = 0\.00632/);
     await page.click('#step');
     assert.equal((await readout(page, 'newton')).status, 'converged');
     await page.close();

@@ -83,13 +83,13 @@ export function updateAnalysis(a) {
   parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join('; ')} (${shape}).`);
   if (Number.isFinite(a.stability_bound)) {
     parts.push(`${tr('bound')} = ${fmt(a.stability_bound)}.`);
-    marks.push([page.explorer.dim === 1 ? '2η_opt' : '2/λ_max', a.stability_bound]);
+    marks.push([page.explorer.dim === 1 ? '2ηₒₚₜ' : '2/λₘₐₓ', a.stability_bound]);
   } else {
     parts.push(`${tr('noBound')}.`);
   }
   if (Number.isFinite(a.eta_opt)) {
     parts.push(`${tr('etaOpt')} = ${fmt(a.eta_opt)}; ${tr('etaRatio', fmt(a.eta_ratio))}: ${tr(`regime_${a.regime}`)}; ${tr('factor')} = ${fmt(a.error_factor)}.`);
-    marks.push(['η_opt', a.eta_opt]);
+    marks.push(['ηₒₚₜ', a.eta_opt]);
   }
   el.analysis.textContent = parts.join(' ');
   el.analysis.dataset.regime = a.regime;

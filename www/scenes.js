@@ -20,7 +20,7 @@ export const SCENES = [
     regimes: true,
     title: { en: '1. Four regimes of the learning rate' },
     text: {
-      en: 'On E = a·x²/2 each GD step multiplies the error by 1 − ηE″. With η_opt = 1/E″: (a) η < η_opt creeps in, (b) η = η_opt lands in one step, (c) η_opt < η < 2η_opt overshoots and oscillates in, (d) η > 2η_opt flies away. Press (a)–(d) and Play.',
+      en: 'On E = a·x²/2 each GD step multiplies the error by 1 − ηE″. With ηₒₚₜ = 1/E″: (a) η < ηₒₚₜ creeps in, (b) η = ηₒₚₜ lands in one step, (c) ηₒₚₜ < η < 2ηₒₚₜ overshoots and oscillates in, (d) η > 2ηₒₚₜ flies away. Press (a)–(d) and Play.',
     },
   },
   {
@@ -28,7 +28,7 @@ export const SCENES = [
     link: 'l=doublewell&s=1.9&eta=0.3&m=gd,gd-optimal,newton',
     title: { en: '1b. When E″ changes along the way' },
     text: {
-      en: 'On the double well E″ = 3x² − 1 changes at every point, so η_opt = 1/E″ does too: the readout follows GD and names the regime its η is in right now. Near x = 0, E″ < 0 and Newton heads for the maximum.',
+      en: 'On the double well E″ = 3x² − 1 changes at every point, so ηₒₚₜ = 1/E″ does too: the analysis under the controls follows GD and names the regime its η is in right now. Near x = 0, E″ < 0 and Newton heads for the maximum.',
     },
   },
   {
@@ -37,7 +37,7 @@ export const SCENES = [
     conditioning: true,
     title: { en: '2. Directions are not alike' },
     text: {
-      en: 'GD takes the same η in every direction: stable only below 2/λ_max (marked on the η slider), it crawls along the flat axis and zig-zags across the steep one. Raise the condition number κ = λ₂/λ₁ and watch; Newton rescales each direction by its curvature and lands in one step.',
+      en: 'GD takes the same η in every direction: stable only below 2/λₘₐₓ (marked on the η slider), it crawls along the flat axis and zig-zags across the steep one. Raise the condition number κ = λ₂/λ₁ and watch; Newton rescales each direction by its curvature and lands in one step.',
     },
   },
   {
@@ -106,7 +106,7 @@ export const SCENES = [
   },
 ];
 
-/** The four cases of scene 1, as multiples of η_opt. */
+/** The four cases of scene 1, as multiples of ηₒₚₜ. */
 export const REGIME_CASES = [
   ['a', 0.5],
   ['b', 1],

@@ -1,4 +1,4 @@
-// The learning-rate sweep: GD from the start for 200 η on a log grid around 2/λ_max (run by the
+// The learning-rate sweep: GD from the start for 200 η on a log grid around 2/λₘₐₓ (run by the
 // lab's build of the core on the page's thread: a few ms), steps to converge and final E
 // against η.
 import { el, fmt, page, tr } from '../page.js';
@@ -37,7 +37,7 @@ export async function maybeSweep() {
   const out = await drawFigure(el.sweepChart, (F, size) => F.sweep(size, runs, SWEEP_COUNT, SWEEP_STEPS, text));
   if (!out) return;
   // The figure (the core's): steps to converge and the final E against η, diverged runs marked,
-  // 2/λ_max and η_opt as rules; the note names the first η that diverged.
+  // 2/λₘₐₓ and ηₒₚₜ as rules; the note names the first η that diverged.
   const [first, bound, lo, hi] = out;
   const found = Number.isFinite(first);
   el.sweep.dataset.threshold = found ? String(first) : '';

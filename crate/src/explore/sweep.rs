@@ -124,7 +124,7 @@ pub fn figure(
     if let Some(b) = bound {
         rules.push(Rule {
             x: b,
-            label: "2/λ_max".into(),
+            label: "2/λₘₐₓ".into(),
             rgb: RED,
             left: false,
             row: 0,
@@ -133,7 +133,7 @@ pub fn figure(
     if let Some(e) = eta_opt {
         rules.push(Rule {
             x: e,
-            label: "η_opt".into(),
+            label: "ηₒₚₜ".into(),
             rgb: GREEN,
             left: true,
             row: 0,

@@ -527,7 +527,7 @@ mod tests {
             ],
             rules: vec![Rule {
                 x: 0.2,
-                label: "2/λ_max".into(),
+                label: "2/λₘₐₓ".into(),
                 rgb: 0xb3261e,
                 left: false,
                 row: 0,
@@ -539,7 +539,7 @@ mod tests {
             fig.draw(&root, 1.0).expect("drawn");
             root.present().expect("presented");
         }
-        for text in ["η", "steps to converge", "final E", "2/λ_max", "10⁻³", "10¹"] {
+        for text in ["η", "steps to converge", "final E", "2/λₘₐₓ", "10⁻³", "10¹"] {
             assert!(svg.contains(text), "{text} is written");
         }
         // Labels thin out to what fits: on a 180 px wide figure two decades of the twelve.

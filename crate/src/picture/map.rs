@@ -464,11 +464,13 @@ pub fn draw_track(out: &mut Sketch, frame: &Frame, track: &Track, dim: usize) {
         marker(out, track.style.marker, px[2 * k], px[2 * k + 1], r, colour, HALO);
     }
     if let Some(((x, y), (ux, uy))) = exit_point(frame, &px) {
-        // An arrowhead just inside the edge, pointing out.
+        // An arrowhead just inside the edge, pointing out; notched, so that it reads as an
+        // arrow and not as a critical point's △.
         let (tx, ty) = (x - 2.0 * ux, y - 2.0 * uy);
-        let (bx, by) = (tx - 14.0 * ux, ty - 14.0 * uy);
-        let (nx, ny) = (-uy * 7.0, ux * 7.0);
-        let head = [tx, ty, bx + nx, by + ny, bx - nx, by - ny];
+        let (bx, by) = (tx - 15.0 * ux, ty - 15.0 * uy);
+        let (nx, ny) = (-uy * 7.5, ux * 7.5);
+        let notch = (tx - 9.0 * ux, ty - 9.0 * uy);
+        let head = [tx, ty, bx + nx, by + ny, notch.0, notch.1, bx - nx, by - ny];
         out.path(&head, true, colour, HALO, 2.0, &[]);
     }
 }
@@ -638,7 +640,8 @@ pub fn draw_hessian(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
     let (bx, by) = frame.to_px(wx1, wy0);
     let (sx, sy) = ((bx - ax) / h.n as f64, (by - ay) / h.n as f64);
     out.clip((ax + bx) / 2.0, (ay + by) / 2.0, (bx - ax).min(by - ay) / 2.0);
-    out.segments(h.model, rgba(0xffd43b, 0.95), 1.4, &[5.0, 4.0], |x, y| {
+    // (Short dashes: each contour piece is a few pixels long and starts its dash afresh.)
+    out.segments(h.model, rgba(0xffd43b, 0.95), 1.4, &[2.5, 2.5], |x, y| {
         (ax + x * sx, ay + y * sy)
     });
     out.unclip();
