@@ -19,7 +19,7 @@ export const el = {
   basinGdCaption: $('basin-gd-caption'), basinsStatus: $('basins-status'), basinsLegend: $('basins-legend'),
   starts: $('starts'), startsSeed: $('starts-seed'), startsCount: $('starts-count'), startsRun: $('starts-run'),
   startsChart: $('starts-chart'), startsSummary: $('starts-summary'),
-  newtonCost: $('newton-cost'),
+  newtonCost: $('newton-cost'), newtonCostMax: $('newton-cost-max'), newtonCostRun: $('newton-cost-run'), newtonCostChart: $('newton-cost-chart'), newtonCostNote: $('newton-cost-note'), newtonCostRows: $('newton-cost-rows'),
   escape: $('escape'), escapeChart: $('escape-chart'), escapeNote: $('escape-note'),
   sweep: $('sweep'), sweepChart: $('sweep-chart'), sweepNote: $('sweep-note'),
   costRun: $('cost-run'), costRows: $('cost-rows'),
@@ -52,6 +52,9 @@ export const PRESENT_ZOOM = 1.4;
 
 /** The page's language (the session holds it for links; this copy saves a call per string). */
 export const lang = () => page.lang;
+
+/** `v` with `digits` decimals, with the page's decimal separator (2,5 in Spanish). */
+export const fixed = (v, digits) => (lang() === 'es' ? v.toFixed(digits).replace('.', ',') : v.toFixed(digits));
 
 /** The text of `key` in the page's language. */
 export const tr = (key, ...args) => t(lang(), key, ...args);

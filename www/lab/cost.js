@@ -1,41 +1,19 @@
 // What Newton costs: one GD step against one Newton step on dense N-D quadratics, timed by a
 // worker for N up to a chosen maximum, with power laws fitted by the core; a table, a log–log
 // chart and the extrapolation to a network's 10⁶ weights.
-import { translatePage } from '../i18n.js';
 import { LabFigures } from '../pkg-lab/descenso.js';
-import { el, lang, make, tr } from '../page.js';
+import { el, fixed, fmt, lang, make, tr } from '../page.js';
 import { drawFigure, ready } from './figures.js';
 import * as pool from './pool.js';
 
 const COST_SIZES = 14; // N on a log grid from 2 to the chosen maximum
 const COST_FIT_FROM = 50; // the fits use N ≥ this (below it, fixed costs per step dominate)
-const newtonCost = { id: 0, worker: null, result: null, built: false };
+const newtonCost = { id: 0, worker: null, result: null };
 
-/** The panel's controls, chart and table (built when the lab loads; texts by data-i18n). */
-function buildNewtonCost() {
-  if (newtonCost.built) return;
-  newtonCost.built = true;
-  const label = (key) => make('span', { dataset: { i18n: key } });
-  el.newtonCostMax = make('select', { id: 'newton-cost-max' }, ...[250, 500, 1000, 2000].map((n) => make('option', { value: String(n), selected: n === 1000 }, String(n))));
-  el.newtonCostRun = make('button', { type: 'button', className: 'secondary', dataset: { i18n: 'newtonCostRun' } });
-  el.newtonCostChart = make('canvas', { className: 'sweep-chart', role: 'img', dataset: { i18nAria: 'newtonCostTitle' } });
-  el.newtonCostNote = make('p', { className: 'note', attrs: { 'aria-live': 'polite' } });
-  el.newtonCostRows = make('tbody');
-  const head = make('tr', {}, ...['newtonCostN', 'newtonCostGdCol', 'newtonCostNewtonCol', 'newtonCostRatio', 'newtonCostMemory'].map((k) => make('th', { scope: 'col', dataset: { i18n: k } })));
-  el.newtonCost.append(
-    make('p', { className: 'note', dataset: { i18n: 'newtonCostText' } }),
-    make('div', { className: 'starts-controls' }, make('label', {}, label('newtonCostUpTo'), el.newtonCostMax), el.newtonCostRun),
-    el.newtonCostChart,
-    el.newtonCostNote,
-    make('table', { className: 'readout cost-table' }, make('caption', { className: 'visually-hidden', dataset: { i18n: 'newtonCostTitle' } }), make('thead', {}, head), el.newtonCostRows),
-  );
-  el.newtonCostRun.addEventListener('click', runNewtonCost);
-  translatePage(lang());
-}
+el.newtonCostRun.addEventListener('click', runNewtonCost);
 
-/** Opens the panel: builds it and measures the first time. */
+/** Opens the panel: measures the first time. */
 export function openNewtonCost() {
-  buildNewtonCost();
   if (!newtonCost.id) runNewtonCost();
 }
 
@@ -67,18 +45,18 @@ pool.on('cost', (m) => {
 /** The table, the note and the figure from the latest measurement (texts by the core). */
 export async function showNewtonCost() {
   const m = newtonCost.result;
-  if (!m || !el.newtonCostRows) return;
+  if (!m) return;
   await ready;
   const { rows, gd, newton, done } = m;
   const cells = LabFigures.costCells(new Float64Array(rows.flat()), 5, new Float64Array(m.far), lang() === 'es');
   el.newtonCostRows.replaceChildren(
     ...rows.map((_, i) => make('tr', {}, ...cells.slice(5 * i, 5 * i + 5).map((text) => make('td', { textContent: text })))),
   );
-  const slope = (f) => (Number.isFinite(f[0]) ? f[0].toFixed(2) : '–');
+  const slope = (f) => (Number.isFinite(f[0]) ? fixed(f[0], 2) : '–');
   if (done) {
     const residual = Math.max(...rows.map((r) => r[4]));
     const far = tr('newtonCostFar', ...cells.slice(5 * rows.length));
-    el.newtonCostNote.textContent = `${tr('newtonCostSlopes', slope(gd), slope(newton), residual.toExponential(1))} ${far}`;
+    el.newtonCostNote.textContent = `${tr('newtonCostSlopes', slope(gd), slope(newton), fmt(residual))} ${far}`;
     el.newtonCost.dataset.slopes = JSON.stringify([gd[0], newton[0]]);
     el.newtonCost.dataset.residual = String(residual);
     el.newtonCost.dataset.done = String(m.id);

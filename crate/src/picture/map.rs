@@ -273,11 +273,21 @@ pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
         return vec![(0.0, lo)];
     }
     let mut ticks: Vec<(f64, f64)> = Vec::new();
+    // Round values, two significant digits: the ends rounded inwards (so they stay on the bar),
+    // and where the values cross zero, one within a billionth of their size of it is zero (not
+    // 1.1×10⁻¹⁹).
+    let tiny = if lo < 0.0 && hi > 0.0 { 1e-9 * hi.max(-lo) } else { 0.0 };
     for k in 0..=count {
         let t = k as f64 / count as f64;
         let v = scale.value(t);
-        let rounded = round_to(v, 2);
-        let v = if k == 0 || k == count { v } else { rounded };
+        let inwards = if k == 0 {
+            1.0
+        } else if k == count {
+            -1.0
+        } else {
+            0.0
+        };
+        let v = if v.abs() < tiny { 0.0 } else { round_to(v, 2, inwards) };
         let t = scale.t(v);
         if !(0.0..=1.0).contains(&t)
             || ticks
@@ -291,13 +301,23 @@ pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
     ticks
 }
 
-/// `v` rounded to `digits` significant digits.
-fn round_to(v: f64, digits: i32) -> f64 {
+/// `v` rounded to `digits` significant digits: to the nearest (`direction` 0), up (1) or down
+/// (−1).
+fn round_to(v: f64, digits: i32, direction: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
     let unit = 10f64.powi(v.abs().log10().floor() as i32 - digits + 1);
-    (v / unit).round() * unit
+    let q = v / unit;
+    // (A hair of slack: a value already round stays itself.)
+    let r = if direction > 0.0 {
+        (q - 1e-9).ceil()
+    } else if direction < 0.0 {
+        (q + 1e-9).floor()
+    } else {
+        q.round()
+    };
+    r * unit
 }
 
 /// A vertical colour bar in `bar` (low at the bottom) with its ticks labelled at its right, or
@@ -843,6 +863,22 @@ mod tests {
         assert!(ticks[0].1 < 2.0, "{ticks:?}");
         assert!(ticks.last().expect("as set up").1 > 1e21, "{ticks:?}");
         assert!(ticks.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        // Every label is round (two significant digits), the ends inside the values' range, and
+        // a value that is zero but for rounding reads 0 (the monkey saddle's middle).
+        let values = [-15.7, -3.7, -1e-19, 1.1e-19, 0.95, 3.7, 15.73];
+        for kind in [ScaleKind::Linear, ScaleKind::Rank] {
+            let scale = Scale::fit(&values, kind);
+            let ticks = colour_bar_ticks(&scale, 4);
+            for &(t, v) in &ticks {
+                assert!((0.0..=1.0).contains(&t), "{ticks:?}");
+                assert_eq!(v, round_to(v, 2, 0.0), "{v} is round");
+                assert!(v == 0.0 || v.abs() > 1e-6, "{kind:?}: {ticks:?}");
+            }
+            assert!(
+                ticks[0].1 >= -15.7 && ticks.last().expect("ticks").1 <= 15.73,
+                "{ticks:?}"
+            );
+        }
     }
 
     #[test]
