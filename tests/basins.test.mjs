@@ -185,6 +185,18 @@ describe('learning-rate sweep', () => {
     assert.equal(await page.$eval('#sweep', (d) => d.open), true, 'the panel stays open');
     await page.waitForFunction(() => Number(document.getElementById('sweep').dataset.bound) === 0.5, null, { timeout: 10000 });
     await page.locator('#sweep').screenshot({ path: join(ARTIFACTS, 'sweep-1d.png') });
+    // A click on the figure sets η to the value under it: within the sweep's range, larger to
+    // the right; a click beside the plot changes nothing.
+    const chart = page.locator('#sweep-chart');
+    const box = await chart.boundingBox();
+    const eta = () => page.$eval('#eta-value', (f) => Number(f.value));
+    await chart.click({ position: { x: box.width * 0.5, y: box.height * 0.5 } });
+    const middle = await eta();
+    await chart.click({ position: { x: box.width * 0.8, y: box.height * 0.5 } });
+    const right = await eta();
+    assert.ok(middle > 0.5 / 1e4 && middle < right && right < 0.5 * 10, `η ${middle} then ${right}`);
+    await chart.click({ position: { x: 3, y: box.height * 0.5 } });
+    assert.equal(await eta(), right, 'beside the plot');
     assert.deepEqual(problems.errors, []);
     await page.close();
   });

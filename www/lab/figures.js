@@ -38,6 +38,9 @@ export async function paintLab(canvas, size, which) {
   paintList(canvas, size, new Float64Array(wasm.memory.buffer, s.sketchPtr(which), s.sketchLen(which)), texts);
 }
 
+/** The η under the horizontal CSS position `x` of the sweep last drawn (NaN: none there). */
+export const sweepEtaAt = (x) => figures?.sweepEtaAt(x / page.zoom) ?? NaN;
+
 /** `draw(figures, [width, height, ratio])` once the lab's core is in (a figure for `canvas`'s CSS
  *  size at the device-pixel ratio), then paints it; resolves to what `draw` returned. */
 export async function drawFigure(canvas, draw) {

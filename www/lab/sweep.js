@@ -1,13 +1,23 @@
 // The learning-rate sweep: GD from the start for 200 η on a log grid around 2/λₘₐₓ (run by the
 // lab's build of the core on the page's thread: a few ms), steps to converge and final E
 // against η.
+import { setEta } from '../controls.js';
 import { el, fmt, page, tr } from '../page.js';
-import { drawFigure, labSession } from './figures.js';
+import { pushNextAddress } from '../share.js';
+import { drawFigure, labSession, sweepEtaAt } from './figures.js';
 
 const SWEEP_COUNT = 200;
 const SWEEP_STEPS = 1000;
 let sweepKey = '';
 let etaTimer = 0;
+
+// A click on the figure sets η to the value under the pointer (the figure marks it at once).
+el.sweepChart.addEventListener('click', (ev) => {
+  const eta = sweepEtaAt(ev.clientX - el.sweepChart.getBoundingClientRect().left);
+  if (!Number.isFinite(eta)) return;
+  pushNextAddress();
+  setEta(eta);
+});
 
 /** Forget the sweep drawn (a new language or size): the next render redraws it. */
 export function reset() {

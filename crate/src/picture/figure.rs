@@ -77,6 +77,15 @@ impl Axis {
         }
     }
 
+    /// The value at position `t` along the axis (0 at `lo`, 1 at `hi`): the inverse of `at`.
+    fn value(&self, t: f64) -> f64 {
+        if self.log {
+            10f64.powf(self.lo.log10() + t * (self.hi.log10() - self.lo.log10()))
+        } else {
+            self.lo + t * (self.hi - self.lo)
+        }
+    }
+
     /// Where ticks go and what they say: decades on a log axis (thinned to at most `most`), whole
     /// numbers from a 1–2–5 step on a linear one.
     pub fn ticks(&self, most: usize) -> Vec<(f64, String)> {
@@ -255,6 +264,25 @@ fn colour(rgb: u32) -> RGBColor {
 }
 
 impl Figure {
+    /// The plot's left and right edges in a figure `width` pixels wide (at scale 1), as
+    /// [`Figure::draw`] lays them out.
+    fn x_extent(&self, width: f64) -> (f64, f64) {
+        let right = if self.panels.iter().any(|p| p.right.is_some()) {
+            34.0
+        } else {
+            12.0
+        };
+        (52.0, (width - right).max(53.0))
+    }
+
+    /// The x value under the horizontal position `x` of a figure `width` pixels wide (`None`
+    /// beside the plot): what a click on the figure points at.
+    pub fn x_at(&self, x: f64, width: f64) -> Option<f64> {
+        let (x0, x1) = self.x_extent(width);
+        let t = (x - x0) / (x1 - x0);
+        (0.0..=1.0).contains(&t).then(|| self.x.value(t))
+    }
+
     /// Draws the figure filling `root`; `scale` multiplies every size (the device-pixel ratio).
     /// The caller presents `root`.
     pub fn draw<DB: DrawingBackend>(
@@ -271,6 +299,7 @@ impl Figure {
         } else {
             s(12.0)
         };
+        // (The same edges as `x_extent`, at the scale.)
         let (left, top, bottom, gap) = (s(52.0), s(6.0), s(32.0), s(16.0));
         let n = self.panels.len().max(1) as i32;
         let panel_h = ((h - top - bottom - gap * (n - 1)) / n).max(1);
@@ -560,5 +589,24 @@ mod tests {
         assert!(svg.matches("<polyline").count() >= 4, "{svg}");
         assert!(svg.contains("#1B6FB3") || svg.contains("#1b6fb3"));
         assert!(svg.contains("#2F7D32") || svg.contains("#2f7d32"), "the bars");
+        // A click on the rule as drawn points at the rule's value; beside the plot, at none.
+        let mut sketch = crate::picture::sketch::Sketch::default();
+        {
+            use crate::picture::backend::SketchBackend;
+            let root = SketchBackend::new(&mut sketch, 600.0, 400.0, 1.0).into_drawing_area();
+            fig.draw(&root, 1.0).expect("drawn");
+        }
+        let red = f64::from(crate::picture::sketch::rgba(0xb3261e, 1.0));
+        let o = &sketch.ops;
+        let rule_x = (0..o.len().saturating_sub(10))
+            .find(|&k| o[k] == 1.0 && o[k + 2] == red && o[k + 4] == 0.0 && o[k + 6] == 2.0 && o[k + 7] == o[k + 9])
+            .map(|k| o[k + 7])
+            .expect("the rule drawn as a vertical line");
+        let at = fig.x_at(rule_x, 600.0).expect("on the plot");
+        assert!((at / 0.2 - 1.0).abs() < 0.02, "the rule at 0.2, the click at {at}");
+        assert_eq!(fig.x_at(10.0, 600.0), None);
+        assert_eq!(fig.x_at(590.0, 600.0), None);
+        let ends = (fig.x_at(52.0, 600.0), fig.x_at(566.0, 600.0));
+        assert_eq!(ends, (Some(1e-3), Some(10.0)), "the plot's edges are the axis's ends");
     }
 }

@@ -11,11 +11,12 @@ use crate::picture::backend::SketchBackend;
 use crate::picture::figure::Figure;
 use crate::picture::sketch::Sketch;
 
-/// The lab's figures, as the display list of the last one drawn. Each figure takes `size =
-/// [width, height, scale]`: the canvas's CSS size and its device pixels per CSS pixel.
+/// The lab's figures, as the display list of the last one drawn (and the last sweep, for what a
+/// click on it points at). Each figure takes `size = [width, height, scale]`: the canvas's CSS
+/// size and its device pixels per CSS pixel.
 #[wasm_bindgen]
 #[derive(Default)]
-pub struct LabFigures(Sketch);
+pub struct LabFigures(Sketch, Option<(Figure, f64)>);
 
 impl LabFigures {
     /// Draws `figures` side by side on a canvas of `width × height` CSS pixels shown at `scale`
@@ -73,7 +74,8 @@ impl LabFigures {
     ) -> Result<Vec<f64>, JsValue> {
         let t = |i: usize| text.get(i).map_or("", String::as_str);
         let view = runs.session.sweep_view(count, steps, [t(0), t(1), t(2), t(3)])?;
-        self.draw(dims(size), &[view.figure]);
+        self.draw(dims(size), std::slice::from_ref(&view.figure));
+        self.1 = Some((view.figure, dims(size)[0]));
         let none = |v: Option<f64>| v.unwrap_or(f64::NAN);
         Ok(vec![
             none(view.first_diverging),
@@ -81,6 +83,16 @@ impl LabFigures {
             view.range.0,
             view.range.1,
         ])
+    }
+
+    /// The η under the horizontal position `x` (CSS pixels) of the last sweep drawn; NaN beside
+    /// its plot or before one.
+    #[wasm_bindgen(js_name = sweepEtaAt)]
+    pub fn sweep_eta_at(&self, x: f64) -> f64 {
+        self.1
+            .as_ref()
+            .and_then(|(f, width)| f.x_at(x, *width))
+            .unwrap_or(f64::NAN)
     }
 
     /// What Newton costs as text: per measured row (`[N, GD s, Newton s, bytes, …]`, `width`
