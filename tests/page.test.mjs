@@ -108,7 +108,7 @@ describe('the working slice', () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'quadratic2d');
     const note = await page.textContent('#eta-note');
-    assert.match(note, /2\/λₘₐₓ = 0\.2\b/);
+    assert.match(note, /2\/\u2060?λₘₐₓ = 0\.2\b/);
     await setEta(page, 0.21);
     await page.selectOption('#speed', '600');
     await page.click('#play');
@@ -574,7 +574,7 @@ describe('scenes', () => {
     await page.dispatchEvent('#scene-kappa', 'input');
     const after = await page.textContent('#eta-note');
     assert.notEqual(before, after);
-    assert.match(after, /2\/λₘₐₓ = 0\.00632/);
+    assert.match(after, /2\/\u2060?λₘₐₓ = 0\.00632/);
     await page.click('#step');
     assert.equal((await readout(page, 'newton')).status, 'converged');
     await page.close();

@@ -83,7 +83,7 @@ export function updateAnalysis(a) {
   parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join('; ')} (${shape}).`);
   if (Number.isFinite(a.stability_bound)) {
     parts.push(`${tr('bound')} = ${fmt(a.stability_bound)}.`);
-    marks.push([page.explorer.dim === 1 ? '2ηₒₚₜ' : '2/λₘₐₓ', a.stability_bound]);
+    marks.push([page.explorer.dim === 1 ? '2ηₒₚₜ' : '2/⁠λₘₐₓ', a.stability_bound]);
   } else {
     parts.push(`${tr('noBound')}.`);
   }

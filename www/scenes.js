@@ -18,7 +18,7 @@ export const SCENES = [
     id: 'regimes',
     link: 'l=quadratic1d&p=2&s=3&eta=0.25&m=gd',
     regimes: true,
-    title: { en: '1. Four regimes of the learning rate' },
+    title: { en: '1. Four regimes of η' },
     text: {
       en: 'On E = a·x²/2 each GD step multiplies the error by 1 − ηE″. With ηₒₚₜ = 1/E″: (a) η < ηₒₚₜ creeps in, (b) η = ηₒₚₜ lands in one step, (c) ηₒₚₜ < η < 2ηₒₚₜ overshoots and oscillates in, (d) η > 2ηₒₚₜ flies away. Press (a)–(d) and Play.',
     },
@@ -37,7 +37,7 @@ export const SCENES = [
     conditioning: true,
     title: { en: '2. Directions are not alike' },
     text: {
-      en: 'GD takes the same η in every direction: stable only below 2/λₘₐₓ (marked on the η slider), it crawls along the flat axis and zig-zags across the steep one. Raise the condition number κ = λ₂/λ₁ and watch; Newton rescales each direction by its curvature and lands in one step.',
+      en: 'GD takes the same η in every direction: stable only below 2/⁠λₘₐₓ (marked on the η slider), it crawls along the flat axis and zig-zags across the steep one. Raise the condition number κ = λ₂/λ₁ and watch; Newton rescales each direction by its curvature and lands in one step.',
     },
   },
   {
@@ -59,7 +59,7 @@ export const SCENES = [
   {
     id: 'himmelblau',
     link: 'l=himmelblau&s=0.3,-0.2&eta=0.01&m=gd,newton,damped-newton',
-    title: { en: '4b. Himmelblau: four minima, four saddles, one maximum' },
+    title: { en: '4b. Himmelblau: 4 minima, 4 saddles' },
     text: {
       en: 'Starting near the central maximum, plain Newton climbs onto it: a critical point is all it looks for. GD and damped Newton go downhill, each to the minimum whose basin holds the start. Tick “Basins of attraction”: GD splits the plane into four clean basins, while Newton’s basins have fractal boundaries, where a tiny move of the start changes which critical point it finds.',
     },
@@ -91,7 +91,7 @@ export const SCENES = [
   {
     id: 'neuron',
     link: 'l=neuron&p=1&s=1,7.5&eta=2&m=gd,newton,adam',
-    title: { en: '6. A real loss: one sigmoid neuron' },
+    title: { en: '6. One sigmoid neuron' },
     text: {
       en: 'E(w, θ) is the mean squared error of one neuron y = σ(w·x − θ) on the data below. Where w·x − θ is large for every point the sigmoid saturates: E is flat, a plateau, and GD barely moves although E is far from its best (Play from the start near the top). Click the data panel to add or remove points: the landscape follows. Try the bump, which one neuron cannot fit.',
     },

@@ -104,11 +104,12 @@ pub fn compact(width: f64) -> bool {
 }
 
 /// The room around the map, `[left, top, right, bottom]` in pixels, that the axes and colour
-/// bar of `frame`'s view and `scale` need on a page `width` pixels wide (none when compact),
-/// the same whatever the map's size, in multiples of 8 px.
+/// bar of `frame`'s view and `scale` need on a page `width` pixels wide (compact: only the
+/// colour bar's, below the map), the same whatever the map's size, in multiples of 8 px.
 pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
     if compact(width) {
-        return [0.0; 4];
+        let bottom = if scale.is_some() { COMPACT_BAR } else { 0.0 };
+        return [0.0, 0.0, 0.0, bottom];
     }
     let left = left_margin(frame);
     let right = match scale {
@@ -126,6 +127,9 @@ pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
     // followed each move would resize the map, which resamples it.
     [left, 22.0, right, 38.0].map(|m| 8.0 * (m / 8.0).ceil())
 }
+
+/// The room a compact map's colour bar takes below it: the bar and a line of labels.
+const COMPACT_BAR: f64 = 32.0;
 
 /// How many ticks a colour bar `height` pixels tall gets.
 fn bar_ticks(height: f64) -> usize {
@@ -247,12 +251,13 @@ pub fn draw_axes(
         );
     }
     let Some(scale) = scale else { return };
+    // Compact (a phone): a horizontal bar under the map, its labels below it, off the data.
     let bar = if inside {
         PlotBox {
-            left: plot.left + plot.width - 16.0,
-            top: plot.top + 22.0,
-            width: 8.0,
-            height: (plot.height * 0.45).max(40.0),
+            left: plot.left + 18.0,
+            top: plot.top + plot.height + 5.0,
+            width: (plot.width - 26.0).max(40.0),
+            height: 7.0,
         }
     } else {
         PlotBox {
@@ -320,34 +325,58 @@ fn round_to(v: f64, digits: i32, direction: f64) -> f64 {
     r * unit
 }
 
-/// A vertical colour bar in `bar` (low at the bottom) with its ticks labelled at its right, or
-/// at its left inside the map (`inside`, with a halo).
-fn colour_bar(out: &mut Sketch, bar: PlotBox, scale: &Scale, inside: bool) {
+/// A colour bar in `bar`: vertical (low at the bottom) with its ticks labelled at its right, or
+/// `horizontal` (low at the left) with its labels below it, apart.
+fn colour_bar(out: &mut Sketch, bar: PlotBox, scale: &Scale, horizontal: bool) {
     const STEPS: usize = 48;
     let [l, t, w, h] = [bar.left, bar.top, bar.width, bar.height];
     for k in 0..STEPS {
         let (t0, t1) = (k as f64 / STEPS as f64, (k + 1) as f64 / STEPS as f64);
         let [r, g, b] = viridis((t0 + t1) / 2.0);
         let colour = rgba(u32::from(r) << 16 | u32::from(g) << 8 | u32::from(b), 1.0);
-        let (top, bot) = (t + (1.0 - t1) * h - 0.5, t + (1.0 - t0) * h);
-        out.path(&[l, top, l + w, top, l + w, bot, l, bot], true, colour, NONE, 0.0, &[]);
+        let cell = if horizontal {
+            let (a, b) = (l + t0 * w, l + t1 * w + 0.5);
+            [a, t, b, t, b, t + h, a, t + h]
+        } else {
+            let (top, bot) = (t + (1.0 - t1) * h - 0.5, t + (1.0 - t0) * h);
+            [l, top, l + w, top, l + w, bot, l, bot]
+        };
+        out.path(&cell, true, colour, NONE, 0.0, &[]);
     }
-    let edge = if inside { HALO } else { rgba(0x5b5b66, 1.0) };
+    let edge = rgba(0x5b5b66, 1.0);
     out.path(&[l, t, l + w, t, l + w, t + h, l, t + h], true, NONE, edge, 1.0, &[]);
-    let halo = if inside { HALO } else { NONE };
-    let count = if inside { 2 } else { bar_ticks(h) };
-    for (tt, v) in colour_bar_ticks(scale, count) {
+    if horizontal {
+        out.text("E", l - 6.0, t + h / 2.0, FONT, Align::End, Align::Middle, INK, NONE);
+        let mut right_edge = f64::NEG_INFINITY;
+        let ticks = colour_bar_ticks(scale, (w / 90.0).clamp(2.0, 5.0) as usize);
+        for (k, &(tt, v)) in ticks.iter().enumerate() {
+            let x = l + tt * w;
+            let label = short_number(v);
+            let lw = text_width(&label, FONT);
+            // The ends' labels keep within the bar's span; the others are centred, apart.
+            let (left, align) = match k {
+                0 => (x, Align::Start),
+                _ if k + 1 == ticks.len() => (x - lw, Align::End),
+                _ => (x - lw / 2.0, Align::Middle),
+            };
+            let last_fits = k + 1 == ticks.len()
+                || left + lw + 4.0 < l + w - text_width(&short_number(ticks[ticks.len() - 1].1), FONT);
+            if left <= right_edge + 6.0 || !last_fits {
+                continue;
+            }
+            out.line([x, t + h, x, t + h + 3.0], edge, 1.0, &[]);
+            out.text(&label, x, t + h + 4.0, FONT, align, Align::Start, INK, NONE);
+            right_edge = left + lw;
+        }
+        return;
+    }
+    for (tt, v) in colour_bar_ticks(scale, bar_ticks(h)) {
         let y = t + (1.0 - tt) * h;
         let label = short_number(v);
-        if inside {
-            out.line([l - 4.0, y, l, y], INK, 1.0, &[]);
-            out.text(&label, l - 6.0, y, FONT, Align::End, Align::Middle, INK, halo);
-        } else {
-            out.line([l + w, y, l + w + 4.0, y], edge, 1.0, &[]);
-            out.text(&label, l + w + 6.0, y, FONT, Align::Start, Align::Middle, INK, halo);
-        }
+        out.line([l + w, y, l + w + 4.0, y], edge, 1.0, &[]);
+        out.text(&label, l + w + 6.0, y, FONT, Align::Start, Align::Middle, INK, NONE);
     }
-    out.text("E", l + w / 2.0, t - 4.0, FONT, Align::Middle, Align::End, INK, halo);
+    out.text("E", l + w / 2.0, t - 4.0, FONT, Align::Middle, Align::End, INK, NONE);
 }
 
 /// Contour segments (grid units of an `nx × ny` sample) stroked over the whole frame.
@@ -807,14 +836,17 @@ mod tests {
             let [left, top, right, bottom] = margins(&f, Some(&scale), 1000.0);
             let plot = PlotBox { left, top, ..plot };
             labels_apart_and_inside(&f, plot, (left + side + right, top + side + bottom), &scale, false);
-            // On a phone the labels go inside the map: apart from each other and from the names.
+            // On a phone the labels go inside the map, the colour bar under it: apart from each
+            // other and from the names, on the canvas.
+            let [.., below] = margins(&f, Some(&scale), 380.0);
+            assert!(below > 20.0, "room for the colour bar under the map");
             let inside = PlotBox {
                 left: 0.0,
                 top: 0.0,
                 width: side,
                 height: side,
             };
-            labels_apart_and_inside(&f, inside, (side, side), &scale, false);
+            labels_apart_and_inside(&f, inside, (side, side + below), &scale, false);
         }
     }
 
