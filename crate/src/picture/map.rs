@@ -709,9 +709,6 @@ pub fn draw_hessian(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
         };
         out.line([f.0, f.1, e.0, e.1], DARK_HALO, 5.0, &[]);
         out.line([f.0, f.1, e.0, e.1], colour, 2.5, &[]);
-        let label = eigenvalue_label(i, lambda);
-        let (x, y) = label_inside(frame, &label, [e, f], (px, py));
-        out.text(&label, x, y, FONT, Align::Start, Align::End, colour, DARK_HALO);
     }
     if let Some([tx, ty]) = h.target {
         let (tx, ty) = frame.to_px(tx, ty);
@@ -723,6 +720,29 @@ pub fn draw_hessian(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
             NONE,
             &[(0x000000ff, 2.0), (rgba(0xffd43b, 1.0), 1.2)],
         );
+    }
+}
+
+/// The eigenvalues' labels of the Hessian's picture, beyond their eigenvectors' ends: drawn
+/// after everything else on the map, so that no marker or path covers them; in light tints of
+/// the vectors' colours on a dark halo (the plain colours are too dark on the map's purple).
+pub fn draw_eigen_labels(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
+    let reach = 0.12 * (frame.view[1] - frame.view[0]);
+    let (px, py) = frame.to_px(h.at[0], h.at[1]);
+    for (i, &lambda) in h.eigenvalues.iter().enumerate() {
+        let (vx, vy) = (h.eigenvectors[2 * i], h.eigenvectors[2 * i + 1]);
+        let e = frame.to_px(h.at[0] + reach * vx, h.at[1] + reach * vy);
+        let f = frame.to_px(h.at[0] - reach * vx, h.at[1] - reach * vy);
+        let tint = if lambda > 0.0 {
+            0xa5d8ff
+        } else if lambda < 0.0 {
+            0xffc9c9
+        } else {
+            0xe9ecef
+        };
+        let label = eigenvalue_label(i, lambda);
+        let (x, y) = label_inside(frame, &label, [e, f], (px, py));
+        out.text(&label, x, y, FONT, Align::Start, Align::End, rgba(tint, 1.0), DARK_HALO);
     }
 }
 
@@ -948,6 +968,7 @@ mod tests {
                 n: 8,
             };
             draw_hessian(&mut s, &f, &h);
+            draw_eigen_labels(&mut s, &f, &h);
             assert_eq!(s.labels.len(), 2);
             for l in &s.labels {
                 let [a, b, c, d] = l.bounds;

@@ -178,6 +178,7 @@ impl MapState {
         if dim == 1 {
             map::draw_curve(out, &frame, &self.curve.values);
         }
+        let mut hessian = None; // (the analysis, where, the model's window): labelled last
         if show_hessian && dim == 2 {
             let at = session.analysis_point().x;
             let LandscapeRef::Two(l) = session.landscape() else {
@@ -200,6 +201,7 @@ impl MapState {
                 n: MODEL_GRID,
             };
             map::draw_hessian(out, &frame, &h);
+            hessian = Some((report, at, window));
         }
         if show_critical {
             for c in &self.critical {
@@ -236,7 +238,19 @@ impl MapState {
                 map::draw_track(out, &frame, &track, dim);
             }
         }
-        // Above the paths: its labels are read against them.
+        // Above the paths and markers: the labels are read against them.
+        if let Some((report, at, window)) = &hessian {
+            let h = HessianPicture {
+                at: *at,
+                eigenvalues: &report.eigenvalues,
+                eigenvectors: &report.eigenvectors,
+                target: None,
+                model: &self.model.contours,
+                window: *window,
+                n: MODEL_GRID,
+            };
+            map::draw_eigen_labels(out, &frame, &h);
+        }
         if show_hessian && dim == 1 {
             if let LandscapeRef::One(l) = session.landscape() {
                 let x0 = session.analysis_point().x[0];
@@ -336,6 +350,25 @@ mod tests {
         h.set_colour_scale("rank").expect("as set up");
         drawn(&h, &mut m);
         assert_eq!(m.grid.scale.as_ref().expect("as set up").kind(), ScaleKind::Rank);
+    }
+
+    /// The eigenvalues' labels are drawn last: no critical point's marker or path covers them
+    /// (Himmelblau's start beside a minimum, whose star sat on "λ₁ = …").
+    #[test]
+    fn the_eigenvalue_labels_lie_above_every_marker_and_path() {
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("as set up");
+        s.set_start(&[2.5, -0.5]).expect("a start");
+        s.set_panels(true, true);
+        s.step(2);
+        let mut m = MapState::default();
+        drawn(&s, &mut m);
+        let svg = crate::picture::svg::to_svg(&m.overlay, 400.0, 400.0);
+        let first = svg.find("λ₁").expect("λ₁ labelled");
+        assert!(svg.contains("λ₂"));
+        let after = &svg[first..];
+        for element in ["<path", "<polyline", "<polygon", "<circle", "<line"] {
+            assert!(!after.contains(element), "{element} drawn over the labels");
+        }
     }
 
     /// The Hessian view in 1-D: the tangent, the parabola and Newton's target, which on a
