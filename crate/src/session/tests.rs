@@ -738,3 +738,148 @@ fn speed_basins_and_open_lab_panels_travel_in_the_link() {
     );
     assert_eq!((copy.speed(), copy.lab_panels().0), (600, true));
 }
+
+/// What each scene's text claims (www/scenes.js), checked on the runs the scene's link makes: the
+/// scene texts are labels too.
+#[test]
+fn every_scene_text_says_what_its_runs_do() {
+    let scenes = include_str!("../../../www/scenes.js");
+    let link = |id: &str| -> String {
+        let at = scenes.find(&format!("id: '{id}'")).expect("the scene");
+        let line = scenes[at..]
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("link: '"))
+            .expect("its link");
+        line.strip_suffix("',").expect("a quoted link").to_owned()
+    };
+    let scene = |id: &str, steps: usize| {
+        let mut s = session("rosenbrock");
+        assert!(s.apply_scene(id, &link(id)).expect("applies").ignored.is_empty());
+        s.step(steps);
+        s
+    };
+    let read = |s: &Session, m: &str| s.readout(idx(m)).expect("the method is on");
+    let converged_at = |s: &Session, m: &str| {
+        let r = read(s, m);
+        (r.status == Status::Converged).then_some(r.reached).flatten()
+    };
+
+    // 1b. "Near x = 0, E″ < 0 and Newton heads for the maximum."
+    let mut s = scene("regimes-live", 0);
+    s.set_start(&[0.3]).expect("near 0");
+    s.step(50);
+    assert!(s.analysis_at(&[0.3]).expect("analysed").eigenvalues[0] < 0.0);
+    assert_eq!(converged_at(&s, "newton"), Some(CriticalKind::Maximum));
+
+    // 2. "stable only below 2/λ_max … Newton … lands in one step."
+    let s = scene("directions", 1);
+    let r = read(&s, "newton");
+    assert!(r.grad_norm < 1e-9 && r.iteration == 1, "Newton in one step: {r:?}");
+    let s = scene("directions", 2000);
+    assert_eq!(converged_at(&s, "gd"), Some(CriticalKind::Minimum), "η = 0.075 < 2/25");
+    let mut s = scene("directions", 0);
+    s.set_hyper(Hyper {
+        eta: 0.085,
+        ..s.hyper()
+    })
+    .expect("η above 2/λ_max");
+    s.step(2000);
+    assert_eq!(read(&s, "gd").status, Status::Diverged, "η = 0.085 > 2/25");
+
+    // 4. "GD stops in the first one it meets": a minimum, not the lowest one.
+    let s = scene("local-minima", 5000);
+    assert_eq!(converged_at(&s, "gd"), Some(CriticalKind::Minimum));
+    let lowest = s
+        .critical_points(40)
+        .expect("found")
+        .iter()
+        .filter(|c| c.global)
+        .map(|c| c.value)
+        .fold(f64::INFINITY, f64::min);
+    assert!(
+        read(&s, "gd").value > lowest + 1e-3,
+        "a local minimum, above the lowest {lowest}"
+    );
+
+    // 4b. "plain Newton climbs onto it [the maximum]. GD and damped Newton go downhill, each to
+    // the minimum whose basin holds the start."
+    let s = scene("himmelblau", 5000);
+    assert_eq!(converged_at(&s, "newton"), Some(CriticalKind::Maximum));
+    assert_eq!(converged_at(&s, "gd"), Some(CriticalKind::Minimum));
+    assert_eq!(converged_at(&s, "damped-newton"), Some(CriticalKind::Minimum));
+    let kinds = |s: &Session, k: CriticalKind| {
+        s.critical_points(40)
+            .expect("found")
+            .iter()
+            .filter(|c| c.kind == k)
+            .count()
+    };
+    assert_eq!(
+        (kinds(&s, CriticalKind::Minimum), kinds(&s, CriticalKind::Saddle)),
+        (4, 4),
+        "the title"
+    );
+
+    // 4c. "Six minima, two of them global."
+    let s = scene("camel", 0);
+    let points = s.critical_points(40).expect("found");
+    let minima: Vec<_> = points.iter().filter(|c| c.kind == CriticalKind::Minimum).collect();
+    assert_eq!(minima.len(), 6);
+    assert_eq!(minima.iter().filter(|c| c.global).count(), 2);
+
+    // 5. "Newton jumps straight onto the saddle … saddle-free Newton … moves away; GD's steps
+    // shrink and it lingers before escaping along y."
+    let s = scene("saddles", 1);
+    assert_eq!(converged_at(&s, "newton"), Some(CriticalKind::Saddle));
+    let s = scene("saddles", 30);
+    assert!(read(&s, "saddle-free").y.abs() > 1.0, "saddle-free Newton moved away");
+    let (points, _) = s.path(idx("gd")).expect("GD's path");
+    let step = |k: usize| (points[2 * k + 2] - points[2 * k]).hypot(points[2 * k + 3] - points[2 * k + 1]);
+    assert!(step(10) < 0.5 * step(0), "GD's steps shrink near the saddle");
+    let s = scene("saddles", 200);
+    assert!(read(&s, "gd").y.abs() > 1.0, "then GD escapes along y");
+
+    // 5b. "Newton approaches it only linearly, halving its distance each step."
+    let s = scene("monkey", 6);
+    let (points, _) = s.path(idx("newton")).expect("Newton's path");
+    let r = |k: usize| points[2 * k].hypot(points[2 * k + 1]);
+    for k in 0..6 {
+        assert!(
+            (r(k + 1) / r(k) - 0.5).abs() < 1e-9,
+            "step {k}: ratio {}",
+            r(k + 1) / r(k)
+        );
+    }
+    assert_eq!(
+        s.critical_points(40)
+            .expect("found")
+            .iter()
+            .map(|c| c.kind)
+            .collect::<Vec<_>>(),
+        [CriticalKind::Degenerate]
+    );
+
+    // 6. "the sigmoid saturates: E is flat, a plateau, and GD crawls for some 40 steps although
+    // E is far from its best, then slides off."
+    let start = link("neuron");
+    assert!(start.contains("s=1,7.5"), "{start}");
+    let s = scene("neuron", 30);
+    let gd = read(&s, "gd");
+    assert!(
+        (gd.x - 1.0).hypot(gd.y - 7.5) < 0.6 && gd.value > 0.57,
+        "GD crawls: {gd:?}"
+    );
+    let best = s
+        .critical_points(40)
+        .expect("found")
+        .iter()
+        .map(|c| c.value)
+        .fold(f64::INFINITY, f64::min);
+    assert!(gd.value > best + 0.05, "E {} is far from its best {best}", gd.value);
+    let s = scene("neuron", 100);
+    assert!(read(&s, "gd").value < 0.3, "then slides off the plateau");
+
+    // 7. "There are two minima — the hidden units can swap roles."
+    let s = scene("tinynet", 0);
+    assert_eq!(kinds(&s, CriticalKind::Minimum), 2, "{:?}", s.critical_points(40));
+}
