@@ -42,9 +42,10 @@ pub struct MethodStyle {
 }
 
 /// One style per method, in the order of `METHOD_IDS`. Okabe–Ito: orange, reddish purple,
-/// black, sky blue, bluish green, vermillion, a darkened yellow (their yellow vanishes on white),
-/// blue. Methods that look alike in colour under a deficiency (orange and vermillion, sky blue
-/// and blue) differ in dash and marker.
+/// black, sky blue, bluish green, vermillion, then blue-violet in place of their yellow (which
+/// vanishes on white, and darkened, merges with orange under protanopia), blue. Any two colours
+/// stay apart under the three colour-vision deficiencies (tested), and any two methods differ in
+/// dash and marker as well.
 pub const METHOD_STYLES: [MethodStyle; 8] = [
     MethodStyle {
         id: "gd",
@@ -84,7 +85,9 @@ pub const METHOD_STYLES: [MethodStyle; 8] = [
     },
     MethodStyle {
         id: "momentum",
-        rgb: 0xB8A200,
+        // (Blue-violet, not Okabe–Ito's yellow: a dark yellow became GD's orange under
+        // protanopia, ΔE 2.5.)
+        rgb: 0x8A2BE2,
         dash: &[12.0, 3.0],
         marker: Marker::Plus,
     },
@@ -178,5 +181,84 @@ mod tests {
                 assert_ne!(a.dash, b.dash, "{} and {} share a dash pattern", a.id, b.id);
             }
         }
+    }
+
+    /// `0xRRGGBB` in CIE L*a*b* (D65), after the linear-RGB matrix `m` (a colour-vision
+    /// simulation; the identity for none).
+    fn lab(rgb: u32, m: &[[f64; 3]; 3]) -> [f64; 3] {
+        let lin = |c: u32| {
+            let c = f64::from(c & 255) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let v = [lin(rgb >> 16), lin(rgb >> 8), lin(rgb)];
+        let o: Vec<f64> = m
+            .iter()
+            .map(|r| (r[0] * v[0] + r[1] * v[1] + r[2] * v[2]).clamp(0.0, 1.0))
+            .collect();
+        let x = 0.4124 * o[0] + 0.3576 * o[1] + 0.1805 * o[2];
+        let y = 0.2126 * o[0] + 0.7152 * o[1] + 0.0722 * o[2];
+        let z = 0.0193 * o[0] + 0.1192 * o[1] + 0.9505 * o[2];
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        let (fx, fy, fz) = (f(x / 0.95047), f(y), f(z / 1.08883));
+        [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+    }
+
+    /// Lines are told apart by colour first, for everyone: under simulated protanopia,
+    /// deuteranopia and tritanopia (Machado, Oliveira and Fernandes 2009, severity 1) as without,
+    /// any two methods' colours lie at least ΔE*₇₆ = 15 apart (about five just-noticeable
+    /// differences).
+    #[test]
+    fn colours_stay_apart_under_colour_blindness() {
+        let simulations: [(&str, [[f64; 3]; 3]); 4] = [
+            ("none", [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
+            (
+                "protanopia",
+                [
+                    [0.152286, 1.052583, -0.204868],
+                    [0.114503, 0.786281, 0.099216],
+                    [-0.003882, -0.048116, 1.051998],
+                ],
+            ),
+            (
+                "deuteranopia",
+                [
+                    [0.367322, 0.860646, -0.227968],
+                    [0.280085, 0.672501, 0.047413],
+                    [-0.011820, 0.042940, 0.968881],
+                ],
+            ),
+            (
+                "tritanopia",
+                [
+                    [1.255528, -0.076749, -0.178779],
+                    [-0.078411, 0.930809, 0.147602],
+                    [0.004733, 0.691367, 0.303900],
+                ],
+            ),
+        ];
+        for (name, m) in &simulations {
+            for (i, a) in METHOD_STYLES.iter().enumerate() {
+                for b in &METHOD_STYLES[i + 1..] {
+                    let (p, q) = (lab(a.rgb, m), lab(b.rgb, m));
+                    let d = ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt();
+                    assert!(d >= 15.0, "{name}: {} and {} are ΔE {d:.1} apart", a.id, b.id);
+                }
+            }
+        }
+        // The oracle itself: grey stays grey, and red and green merge under protanopia.
+        let grey = lab(0x777777, &simulations[1].1);
+        assert!(grey[1].abs() < 1.0 && grey[2].abs() < 1.0, "{grey:?}");
+        let (r, g) = (lab(0xcc3333, &simulations[1].1), lab(0x669933, &simulations[1].1));
+        assert!((r[1] - g[1]).abs() < 15.0, "{r:?} {g:?}");
     }
 }
