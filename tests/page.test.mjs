@@ -232,6 +232,8 @@ describe('the working slice', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'critical-himmelblau.png') });
     await page.selectOption('#landscape', 'doublewell');
     assert.match(await page.textContent('#critical-summary'), /^3 critical points in view: 2 minima .*0 saddles .*1 maximum/);
+    // (A 1-D map after a 2-D one: the stage refits the map's height a frame or two later.)
+    await page.waitForTimeout(300);
     await page.uncheck('#show-critical');
     assert.equal(await page.isHidden('#critical-summary'), true);
     assert.deepEqual(problems.errors, []);
