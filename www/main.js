@@ -11,7 +11,7 @@ import { render, resample, sampledSize, summarizeCritical } from './plot.js';
 import { buildReadout, scheduleCharts, setChartStyle } from './readout.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
-import { applyPanels, copyLink, exportCsv, exportPng, exportSvg, LAB_PANELS, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
+import { applyPanels, copyLink, exportCsv, exportPng, exportSvg, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
 
 // ---- the laboratory (loaded on demand) ------------------------------------------------------
 
@@ -30,7 +30,7 @@ function refreshLab() {
 
 /** Tells the core which lab panels are open and whether the basin maps are shown. */
 function syncLabPanels() {
-  const open = LAB_PANELS.filter((id) => document.getElementById(id).open);
+  const open = page.labPanels.filter((id) => document.getElementById(id).open);
   if (attempt(() => page.explorer.setLabPanels(el.showBasins.checked, open))) updateAddress();
 }
 
@@ -134,7 +134,7 @@ function wire() {
   el.sweep.addEventListener('toggle', () => loadLab().then(refreshLab));
   el.showBasins.addEventListener('change', showBasins);
   // Which of them are open goes in the link.
-  for (const target of [el.showBasins, ...LAB_PANELS.map((id) => document.getElementById(id))]) {
+  for (const target of [el.showBasins, ...page.labPanels.map((id) => document.getElementById(id))]) {
     target.addEventListener(target === el.showBasins ? 'change' : 'toggle', syncLabPanels);
   }
   const panels = () => page.explorer.setPanels(el.showCritical.checked, el.showHessian.checked);
@@ -218,6 +218,7 @@ async function main() {
   page.colours = Explorer.methodColours();
   page.statuses = Explorer.statusNames();
   page.kinds = Explorer.kindNames();
+  page.labPanels = Explorer.labPanelNames();
   buildPresetPicker(Explorer.presetIds());
   buildReadout();
   buildToggles();

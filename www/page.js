@@ -40,6 +40,7 @@ export const page = {
   colours: [], // their colours (#rrggbb), as the core draws them
   statuses: [], // how a run ended, by code (the core's table)
   kinds: [], // kinds of critical point, by code (the core's table)
+  labPanels: [], // the lab's panels a link can open (the core's names: the elements' ids)
   lab: null, // the lab (www/lab/), once one of its panels is used
   playing: false,
   quickStart: true, // the first paint skips the charts and critical points, drawn when it refines

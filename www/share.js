@@ -27,11 +27,8 @@ export function applyPanels() {
   el.showBasins.checked ||= e.basins;
   el.basins.hidden ||= !el.showBasins.checked;
   const open = e.open;
-  for (const id of LAB_PANELS) if (open.includes(id)) document.getElementById(id).open = true;
+  for (const id of page.labPanels) if (open.includes(id)) document.getElementById(id).open = true;
 }
-
-/** The lab's panels a link opens (the core's names: the elements' ids). */
-export const LAB_PANELS = ['starts', 'escape', 'newton-cost', 'sweep', 'cost'];
 
 /** The <iframe> snippet for the session, shown as text in a read-only box. */
 export function showEmbedCode() {

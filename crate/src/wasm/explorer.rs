@@ -79,6 +79,12 @@ impl Explorer {
         Status::ALL.iter().map(|s| s.name().to_owned()).collect()
     }
 
+    /// The lab's panels a link can open (the ids of their elements), in the link's order.
+    #[wasm_bindgen(js_name = labPanelNames)]
+    pub fn lab_panel_names() -> Vec<String> {
+        crate::share::link::LAB_PANELS.iter().map(|p| (*p).to_owned()).collect()
+    }
+
     /// Kinds of critical point: the names, indexed by their codes.
     #[wasm_bindgen(js_name = kindNames)]
     pub fn kind_names() -> Vec<String> {
