@@ -104,8 +104,17 @@ impl YAxis {
             };
         }
         // (E = 0 exactly, at a minimum of a landscape whose minimum is 0, sits on the bottom edge.)
+        let smallest = finite().filter(|&y| y > 0.0).fold(f64::INFINITY, f64::min);
+        // Values within a factor of three of each other (a plateau: the tiny network's E from
+        // 0.285 to 0.261) read on a linear axis: a log one would give them a sliver and no label.
+        if (log_only || lo >= 0.0) && smallest.is_finite() && hi < 3.0 * smallest && lo > 0.0 {
+            let pad = if hi > lo { 0.08 * (hi - lo) } else { 0.05 * hi };
+            return YAxis::Linear {
+                lo: lo - pad,
+                hi: hi + pad,
+            };
+        }
         if log_only || lo >= 0.0 {
-            let smallest = finite().filter(|&y| y > 0.0).fold(f64::INFINITY, f64::min);
             let (a, b) = if smallest.is_finite() {
                 window(smallest.log10(), hi.log10(), start.log10())
             } else {
@@ -558,11 +567,24 @@ mod tests {
             labels.contains(&"0".to_owned()) && labels.iter().any(|l| l.starts_with('−')),
             "{labels:?}"
         );
-        // One value: a log axis spanning the decade around it, labelled.
+        // One value: a linear axis around it, labelled.
         let ys = [vec![24.2]];
         let one = YAxis::fit(&series(&ys, &["GD"]), false);
-        assert_eq!(one, YAxis::Log { lo: 1.0, hi: 2.0 });
-        assert_eq!(one.ticks(6).len(), 2);
+        assert!(
+            matches!(one, YAxis::Linear { lo, hi } if lo < 24.2 && hi > 24.2),
+            "{one:?}"
+        );
+        assert!(one.ticks(6).len() >= 2);
+        // A plateau, E from 0.285 to 0.261 (the tiny network): linear, the values filling most
+        // of the axis, two labels or more among them.
+        let ys = [vec![0.285, 0.27, 0.265, 0.261]];
+        let flat = YAxis::fit(&series(&ys, &["GD"]), false);
+        let YAxis::Linear { lo, hi } = flat else {
+            panic!("{flat:?}")
+        };
+        assert!((0.285 - 0.261) / (hi - lo) > 0.8, "[{lo}, {hi}]");
+        let inside = flat.ticks(5).into_iter().filter(|(v, _)| (lo..=hi).contains(v)).count();
+        assert!(inside >= 2, "{:?}", flat.ticks(5));
         // All positive: a log axis; a small range of both signs: linear.
         let ys = [vec![4.0, 1.0, 0.25]];
         assert!(matches!(YAxis::fit(&series(&ys, &["GD"]), false), YAxis::Log { .. }));

@@ -282,6 +282,8 @@ pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
     // and where the values cross zero, one within a billionth of their size of it is zero (not
     // 1.1×10⁻¹⁹).
     let tiny = if lo < 0.0 && hi > 0.0 { 1e-9 * hi.max(-lo) } else { 0.0 };
+    // (More digits where the values are close together: 0.261 to 0.289 would all read 0.27.)
+    let digits = ((hi.abs().max(lo.abs()) / (hi - lo)).log10().ceil() as i32 + 2).clamp(2, 6);
     for k in 0..=count {
         let t = k as f64 / count as f64;
         let v = scale.value(t);
@@ -292,7 +294,11 @@ pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
         } else {
             0.0
         };
-        let v = if v.abs() < tiny { 0.0 } else { round_to(v, 2, inwards) };
+        let v = if v.abs() < tiny {
+            0.0
+        } else {
+            round_to(v, digits, inwards)
+        };
         let t = scale.t(v);
         if !(0.0..=1.0).contains(&t)
             || ticks
@@ -312,8 +318,10 @@ fn round_to(v: f64, digits: i32, direction: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let unit = 10f64.powi(v.abs().log10().floor() as i32 - digits + 1);
-    let q = v / unit;
+    let e = v.abs().log10().floor() as i32 - digits + 1;
+    // In units of 10^e; below 1 through the exact 10^−e, so that 289 / 1000 is 0.289.
+    let scale = 10f64.powi(e.abs());
+    let q = if e < 0 { v * scale } else { v / scale };
     // (A hair of slack: a value already round stays itself.)
     let r = if direction > 0.0 {
         (q - 1e-9).ceil()
@@ -322,7 +330,11 @@ fn round_to(v: f64, digits: i32, direction: f64) -> f64 {
     } else {
         q.round()
     };
-    r * unit
+    if e < 0 {
+        r / scale
+    } else {
+        r * scale
+    }
 }
 
 /// A colour bar in `bar`: vertical (low at the bottom) with its ticks labelled at its right, or
@@ -931,6 +943,16 @@ mod tests {
                 "{ticks:?}"
             );
         }
+        // Values close together (the tiny network's E, 0.261 to 0.289) get the digits that
+        // tell their labels apart: at least three labels, all different.
+        let values: Vec<f64> = (0..50).map(|k| 0.261 + 0.028 * f64::from(k) / 49.0).collect();
+        let ticks = colour_bar_ticks(&Scale::fit(&values, ScaleKind::Linear), 4);
+        assert!(ticks.len() >= 3, "{ticks:?}");
+        assert!(ticks.windows(2).all(|w| w[0].1 < w[1].1), "{ticks:?}");
+        assert!(
+            ticks[0].1 >= 0.261 && ticks.last().expect("ticks").1 <= 0.289,
+            "{ticks:?}"
+        );
     }
 
     #[test]
