@@ -86,8 +86,8 @@ impl MapState {
             .collect();
     }
 
-    /// Draws on `out` what the basin maps mark on a `width × height` picture of the view: the
-    /// critical points in view and the start (2-D only).
+    /// Draws on `out` what the basin maps mark on a `width × height` picture of the view: axes
+    /// inside the picture, the critical points in view and the start (2-D only).
     pub fn draw_basin_marks(&self, session: &Session, out: &mut Sketch, width: f64, height: f64) {
         out.clear();
         if session.dim() != 2 {
@@ -98,6 +98,14 @@ impl MapState {
             width,
             height,
         };
+        // Axes inside the map (as on a phone), so that a basin can be located.
+        let plot = PlotBox {
+            left: 0.0,
+            top: 0.0,
+            width,
+            height,
+        };
+        map::draw_axes(out, (width, height), plot, &frame, session.axis_names(), None);
         for c in &self.critical {
             let (px, py) = frame.to_px(c.x, c.y);
             map::draw_critical(out, px, py, c.kind, c.global, true);
@@ -406,6 +414,34 @@ mod tests {
         drawn(&s, &mut m);
         assert!(m.axes.labels.iter().any(|l| l.text == "E"));
         assert!(m.overlay.ops.iter().filter(|&&o| o == op::PATH).count() > 3);
+    }
+
+    /// The basin maps carry axes too, inside the picture: labels on the canvas, apart.
+    #[test]
+    fn the_basin_maps_marks_locate_them_with_axes_inside() {
+        let s = Session::new("himmelblau", &RustNumbers).expect("as set up");
+        let mut m = MapState::default();
+        drawn(&s, &mut m);
+        let mut out = Sketch::default();
+        m.draw_basin_marks(&s, &mut out, 240.0, 240.0);
+        let texts: Vec<&str> = out.labels.iter().map(|l| l.text.as_str()).collect();
+        for t in ["x", "y", "0"] {
+            assert!(texts.contains(&t), "{t} in {texts:?}");
+        }
+        for (i, a) in out.labels.iter().enumerate() {
+            let b = a.bounds;
+            assert!(
+                b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= 240.0 && b[3] <= 240.0,
+                "{a:?} off the picture"
+            );
+            for c in &out.labels[i + 1..] {
+                let d = c.bounds;
+                assert!(
+                    !(b[0] < d[2] && d[0] < b[2] && b[1] < d[3] && d[1] < b[3]),
+                    "{a:?} and {c:?} overlap"
+                );
+            }
+        }
     }
 
     /// The neuron's map is over its weight and threshold, the tiny network's over the slice's
