@@ -101,14 +101,17 @@ const WIDE = matchMedia('(min-width: 75rem)'); // the stylesheet's two-column st
  *  scene's text, the tools under the map and the readout table leave on the screen, so that all
  *  of them are seen together: never under 16rem, never over 80 % of the screen. */
 function fitStage() {
-  if (!WIDE.matches) return;
+  // (Not embedded: a host sizes the frame to the page's height, and the map would grow with it.)
+  if (!WIDE.matches || window.parent !== window) return;
   const last = [...document.querySelectorAll('.stage > .map-frame, .stage > .under-plot, .stage > .table-wrap')].findLast((n) => n.offsetHeight > 0);
   if (!last) return;
-  const frame = el.mapFrame.getBoundingClientRect().height;
+  // The row the map shares with the charts (a 1-D map is shorter than --map-side; the charts
+  // beside it are not): what changes by the spare room.
+  const now = parseFloat(document.documentElement.style.getPropertyValue('--map-fit')) || 0;
+  const row = now || Math.max(el.mapFrame.getBoundingClientRect().height, el.chartE.parentElement.getBoundingClientRect().height);
   const spare = window.innerHeight - 8 - (last.getBoundingClientRect().bottom + window.scrollY);
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
-  const next = Math.round(Math.max(16 * rem, Math.min(0.8 * window.innerHeight, frame + spare)));
-  const now = parseFloat(document.documentElement.style.getPropertyValue('--map-fit')) || 0;
+  const next = Math.round(Math.max(16 * rem, Math.min(0.8 * window.innerHeight, row + spare)));
   if (Math.abs(next - now) > 2) document.documentElement.style.setProperty('--map-fit', `${next}px`);
 }
 
@@ -184,6 +187,8 @@ function wire() {
   // What the map's height is fitted to: the parts of the page above and below it.
   const stage = new ResizeObserver(() => requestAnimationFrame(fitStage));
   for (const selector of ['.top', '#scene-box', '.stage > .under-plot', '.stage > .table-wrap', '#map-frame']) stage.observe(document.querySelector(selector));
+  // (A change of the window's height alone resizes none of them: a projector's full screen.)
+  window.addEventListener('resize', () => requestAnimationFrame(fitStage));
 }
 
 // ---- start ------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ let criticalFor = ''; // the landscape and view its critical points were found f
 export async function labSession() {
   await ready;
   session ??= new Explorer('rosenbrock');
+  // (The page's language too: the basin maps' axes write its decimals.)
+  if (session.lang !== page.lang) attempt(() => session.setLang(page.lang));
   const link = page.explorer.runsLink();
   if (link !== sessionLink) {
     session.applyLink(link);

@@ -344,6 +344,7 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
         // Off the axis (beyond its window, or E ≤ 0 on a log axis): the line goes to the edge,
         // an arrow there says which way it went, and it resumes where it comes back.
         let mut off = false;
+        let mut edge = (0.0, 0.0); // where the line last met the edge going out
         for &(i, y) in &points {
             let v = axis.to_axis(y);
             if v.is_nan() {
@@ -355,9 +356,14 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
             let below = v < y0 || (v <= y0 && matches!(axis, YAxis::Log { .. }) && y <= 10f64.powf(y0));
             let outside = below || v > y1;
             if outside && off {
+                edge = (px(i as f64), py(within(v, y0, y1)));
                 continue;
             }
             let (x, y) = (px(i as f64), py(within(v, y0, y1)));
+            if off {
+                // Back on the axis: the line comes in from the edge where it was last.
+                run.extend([edge.0, edge.1]);
+            }
             run.extend([x, y]);
             if outside {
                 out.path(&run, false, NONE, colour, 2.0, s.style.dash);
@@ -520,6 +526,28 @@ mod tests {
         draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
         assert_eq!(arrows(&out, rgba(METHOD_STYLES[0].rgb, 1.0)).len(), 1);
         assert_eq!(arrows(&out, rgba(METHOD_STYLES[1].rgb, 1.0)).len(), 1);
+        // A line that leaves and comes back comes in from the edge: its next piece starts on it.
+        let ys = [vec![100.0, 1e30, 1e30, 50.0, 20.0], vec![100.0, 10.0, 1.0]];
+        let s = series(&ys, &["GD", "Newton"]);
+        let axis = YAxis::fit(&s, false);
+        let YAxis::Log { hi, .. } = axis else {
+            panic!("{axis:?}")
+        };
+        assert!(hi < 30.0, "{axis:?}");
+        let mut out = Sketch::default();
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        let tips = arrows(&out, rgba(METHOD_STYLES[0].rgb, 1.0));
+        assert_eq!(tips.len(), 1, "{tips:?}");
+        let top = tips[0].1;
+        let o = &out.ops;
+        let back = (0..o.len().saturating_sub(8)).any(|k| {
+            o[k] == op::PATH
+                && o[k + 2] == f64::from(rgba(METHOD_STYLES[0].rgb, 1.0))
+                && o[k + 5] == 0.0
+                && o[k + 6] >= 2.0
+                && o[k + 8] == top
+        });
+        assert!(back, "a piece of GD's line starts on the top edge");
         // The saddle x² − y²: GD runs off to −2·10²⁵ while Newton lands on E = 0 from 2.25; on
         // the symmetric log axis 2.25, 0 and a negative decade are labelled, and GD leaves by an
         // arrow at the bottom.

@@ -7,7 +7,7 @@ use crate::analysis::hessian::CriticalKind;
 use crate::picture::colormap::{viridis, Scale};
 use crate::picture::sketch::{rgba, text_width, within, Align, Rgba, Sketch, NONE};
 use crate::picture::style::{marker, MethodStyle};
-use crate::picture::ticks::{nice_ticks, short_number, tick_label};
+use crate::picture::ticks::{nice_ticks, short_number, significant_number, tick_label};
 
 /// Maps a view of parameter space onto a box of CSS pixels (y up).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,7 +117,7 @@ pub fn margins(frame: &Frame, scale: Option<&Scale>, width: f64) -> [f64; 4] {
             // At any number of ticks the bar may get: independent of the map's size.
             let widest = (2..=6)
                 .flat_map(|count| colour_bar_ticks(scale, count))
-                .map(|(_, v)| text_width(&short_number(v), FONT))
+                .map(|(_, v)| text_width(&bar_label(scale, v), FONT))
                 .fold(0.0, f64::max);
             (10.0 + 12.0 + 6.0 + widest + 4.0).ceil()
         }
@@ -282,8 +282,7 @@ pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
     // and where the values cross zero, one within a billionth of their size of it is zero (not
     // 1.1×10⁻¹⁹).
     let tiny = if lo < 0.0 && hi > 0.0 { 1e-9 * hi.max(-lo) } else { 0.0 };
-    // (More digits where the values are close together: 0.261 to 0.289 would all read 0.27.)
-    let digits = ((hi.abs().max(lo.abs()) / (hi - lo)).log10().ceil() as i32 + 2).clamp(2, 6);
+    let digits = bar_digits(lo, hi);
     for k in 0..=count {
         let t = k as f64 / count as f64;
         let v = scale.value(t);
@@ -310,6 +309,17 @@ pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
         ticks.push((t, v));
     }
     ticks
+}
+
+/// How many significant digits a colour bar over `[lo, hi]` rounds its labels to: two, and more
+/// where the values are close together (0.261 to 0.289 would all read 0.27).
+fn bar_digits(lo: f64, hi: f64) -> i32 {
+    ((hi.abs().max(lo.abs()) / (hi - lo)).log10().ceil() as i32 + 2).clamp(2, 6)
+}
+
+/// A colour bar's label for `v`, with the digits its ticks were rounded to (three at least).
+fn bar_label(scale: &Scale, v: f64) -> String {
+    significant_number(v, bar_digits(scale.value(0.0), scale.value(1.0)).max(3))
 }
 
 /// `v` rounded to `digits` significant digits: to the nearest (`direction` 0), up (1) or down
@@ -363,7 +373,7 @@ fn colour_bar(out: &mut Sketch, bar: PlotBox, scale: &Scale, horizontal: bool) {
         let ticks = colour_bar_ticks(scale, (w / 90.0).clamp(2.0, 5.0) as usize);
         for (k, &(tt, v)) in ticks.iter().enumerate() {
             let x = l + tt * w;
-            let label = short_number(v);
+            let label = bar_label(scale, v);
             let lw = text_width(&label, FONT);
             // The ends' labels keep within the bar's span; the others are centred, apart.
             let (left, align) = match k {
@@ -372,7 +382,8 @@ fn colour_bar(out: &mut Sketch, bar: PlotBox, scale: &Scale, horizontal: bool) {
                 _ => (x - lw / 2.0, Align::Middle),
             };
             let last_fits = k + 1 == ticks.len()
-                || left + lw + 4.0 < l + w - text_width(&short_number(ticks[ticks.len() - 1].1), FONT);
+                || left + lw + 4.0
+                    < l + ticks[ticks.len() - 1].0 * w - text_width(&bar_label(scale, ticks[ticks.len() - 1].1), FONT);
             if left <= right_edge + 6.0 || !last_fits {
                 continue;
             }
@@ -384,7 +395,7 @@ fn colour_bar(out: &mut Sketch, bar: PlotBox, scale: &Scale, horizontal: bool) {
     }
     for (tt, v) in colour_bar_ticks(scale, bar_ticks(h)) {
         let y = t + (1.0 - tt) * h;
-        let label = short_number(v);
+        let label = bar_label(scale, v);
         out.line([l + w, y, l + w + 4.0, y], edge, 1.0, &[]);
         out.text(&label, l + w + 6.0, y, FONT, Align::Start, Align::Middle, INK, NONE);
     }
@@ -953,6 +964,16 @@ mod tests {
             ticks[0].1 >= 0.261 && ticks.last().expect("ticks").1 <= 0.289,
             "{ticks:?}"
         );
+        // And their labels say so: E from 10.00 to 10.40 (a zoomed map) reads no label twice.
+        let values: Vec<f64> = (0..50).map(|k| 10.0 + 0.4 * f64::from(k) / 49.0).collect();
+        let scale = Scale::fit(&values, ScaleKind::Linear);
+        let labels: Vec<String> = colour_bar_ticks(&scale, 6)
+            .iter()
+            .map(|&(_, v)| bar_label(&scale, v))
+            .collect();
+        let mut unique = labels.clone();
+        unique.dedup();
+        assert!(labels.len() >= 3 && unique == labels, "{labels:?}");
     }
 
     #[test]

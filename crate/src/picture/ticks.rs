@@ -91,6 +91,12 @@ pub fn tick_label(v: f64, step: f64) -> String {
 
 /// A number for a label: three significant digits, true minus, powers of ten at the ends.
 pub fn short_number(v: f64) -> String {
+    significant_number(v, 3)
+}
+
+/// `v` with at most `digits` significant digits (at least 1), as [`short_number`] writes it.
+pub fn significant_number(v: f64, digits: i32) -> String {
+    let digits = f64::from(digits.max(1));
     if !v.is_finite() {
         return if v.is_nan() {
             "NaN".into()
@@ -106,9 +112,9 @@ pub fn short_number(v: f64) -> String {
     }
     let k = a.log10().floor();
     if !(-3.0..5.0).contains(&k) {
-        return tick_label(v, 10f64.powf(k - 2.0));
+        return tick_label(v, 10f64.powf(k - digits + 1.0));
     }
-    let decimals = (2.0 - k).max(0.0) as usize;
+    let decimals = (digits - 1.0 - k).max(0.0) as usize;
     let s = fixed(v, decimals);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.')

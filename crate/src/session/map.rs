@@ -112,6 +112,9 @@ impl MapState {
         }
         let start = session.start();
         map::draw_start(out, &frame, start[0], start[1], true);
+        if session.decimal_comma() {
+            out.decimal_comma();
+        }
     }
 
     /// Samples the session's landscape over its view for a map of `width × height` CSS pixels:
@@ -452,6 +455,8 @@ mod tests {
             ("neuron", &[0.0][..], ["w", "θ"]),
             ("tinynet", &[2.0, 2.0, 0.0][..], ["a₁", "a₂"]),
             ("tinynet", &[2.0, 2.0, 1.0][..], ["u", "v"]),
+            ("tinynet", &[2.0, 2.0, 0.3][..], ["a₁", "a₂"]),
+            ("tinynet", &[2.0, 2.0, 0.5][..], ["u", "v"]),
             ("himmelblau", &[][..], ["x", "y"]),
         ] {
             let mut s = Session::new(id, &RustNumbers).expect("as set up");

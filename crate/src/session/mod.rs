@@ -378,7 +378,7 @@ impl Session {
         match (self.preset().id, self.params().get(2)) {
             (_, _) if self.dim() == 1 => ["x", "E"],
             ("neuron", _) => ["w", "θ"],
-            ("tinynet", Some(&0.0)) => ["a₁", "a₂"],
+            ("tinynet", Some(&slice)) if slice < 0.5 => ["a₁", "a₂"],
             ("tinynet", _) => ["u", "v"],
             _ => ["x", "y"],
         }
