@@ -343,6 +343,8 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
         let points = thinned(s.ys);
         // Off the axis (beyond its window, or E ≤ 0 on a log axis): the line goes to the edge,
         // an arrow there says which way it went, and it resumes where it comes back.
+        // (A log axis clamps what lies below it to its bottom: `floor` tells those apart.)
+        let (log, floor) = (matches!(axis, YAxis::Log { .. }), 10f64.powf(y0));
         let mut off = false;
         let mut edge = (0.0, 0.0); // where the line last met the edge going out
         for &(i, y) in &points {
@@ -353,7 +355,7 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
                 off = false;
                 continue;
             }
-            let below = v < y0 || (v <= y0 && matches!(axis, YAxis::Log { .. }) && y <= 10f64.powf(y0));
+            let below = v < y0 || (log && y <= floor);
             let outside = below || v > y1;
             if outside && off {
                 edge = (px(i as f64), py(within(v, y0, y1)));

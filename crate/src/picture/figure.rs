@@ -267,12 +267,18 @@ impl Figure {
     /// The plot's left and right edges in a figure `width` pixels wide (at scale 1), as
     /// [`Figure::draw`] lays them out.
     fn x_extent(&self, width: f64) -> (f64, f64) {
+        let (left, right) = self.side_margins();
+        (left, (width - right).max(left + 1.0))
+    }
+
+    /// The room left and right of the plot at scale 1: the y labels, and the right axis's.
+    fn side_margins(&self) -> (f64, f64) {
         let right = if self.panels.iter().any(|p| p.right.is_some()) {
             34.0
         } else {
             12.0
         };
-        (52.0, (width - right).max(53.0))
+        (52.0, right)
     }
 
     /// The x value under the horizontal position `x` of a figure `width` pixels wide (`None`
@@ -294,13 +300,8 @@ impl Figure {
         let s = |v: f64| (v * scale).round() as i32;
         let (w, h) = root.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
-        let right = if self.panels.iter().any(|p| p.right.is_some()) {
-            s(34.0)
-        } else {
-            s(12.0)
-        };
-        // (The same edges as `x_extent`, at the scale.)
-        let (left, top, bottom, gap) = (s(52.0), s(6.0), s(32.0), s(16.0));
+        let (left, right) = self.side_margins();
+        let (left, right, top, bottom, gap) = (s(left), s(right), s(6.0), s(32.0), s(16.0));
         let n = self.panels.len().max(1) as i32;
         let panel_h = ((h - top - bottom - gap * (n - 1)) / n).max(1);
         let x0 = left;

@@ -717,19 +717,9 @@ pub fn draw_hessian(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
         (ax + x * sx, ay + y * sy)
     });
     out.unclip();
-    let reach = 0.12 * (frame.view[1] - frame.view[0]);
     let (px, py) = frame.to_px(h.at[0], h.at[1]);
-    for (i, &lambda) in h.eigenvalues.iter().enumerate() {
-        let (vx, vy) = (h.eigenvectors[2 * i], h.eigenvectors[2 * i + 1]);
-        let e = frame.to_px(h.at[0] + reach * vx, h.at[1] + reach * vy);
-        let f = frame.to_px(h.at[0] - reach * vx, h.at[1] - reach * vy);
-        let colour = if lambda > 0.0 {
-            rgba(0x4dabf7, 1.0)
-        } else if lambda < 0.0 {
-            rgba(0xff6b6b, 1.0)
-        } else {
-            rgba(0xcccccc, 1.0)
-        };
+    for (_, lambda, e, f) in eigen_axes(frame, h) {
+        let colour = rgba(by_sign(lambda, [0x4dabf7, 0xff6b6b, 0xcccccc]), 1.0);
         out.line([f.0, f.1, e.0, e.1], DARK_HALO, 5.0, &[]);
         out.line([f.0, f.1, e.0, e.1], colour, 2.5, &[]);
     }
@@ -750,22 +740,38 @@ pub fn draw_hessian(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
 /// after everything else on the map, so that no marker or path covers them; in light tints of
 /// the vectors' colours on a dark halo (the plain colours are too dark on the map's purple).
 pub fn draw_eigen_labels(out: &mut Sketch, frame: &Frame, h: &HessianPicture) {
-    let reach = 0.12 * (frame.view[1] - frame.view[0]);
     let (px, py) = frame.to_px(h.at[0], h.at[1]);
-    for (i, &lambda) in h.eigenvalues.iter().enumerate() {
-        let (vx, vy) = (h.eigenvectors[2 * i], h.eigenvectors[2 * i + 1]);
-        let e = frame.to_px(h.at[0] + reach * vx, h.at[1] + reach * vy);
-        let f = frame.to_px(h.at[0] - reach * vx, h.at[1] - reach * vy);
-        let tint = if lambda > 0.0 {
-            0xa5d8ff
-        } else if lambda < 0.0 {
-            0xffc9c9
-        } else {
-            0xe9ecef
-        };
+    for (i, lambda, e, f) in eigen_axes(frame, h) {
+        let tint = by_sign(lambda, [0xa5d8ff, 0xffc9c9, 0xe9ecef]);
         let label = eigenvalue_label(i, lambda);
         let (x, y) = label_inside(frame, &label, [e, f], (px, py));
         out.text(&label, x, y, FONT, Align::Start, Align::End, rgba(tint, 1.0), DARK_HALO);
+    }
+}
+
+/// Each eigenvector's axis through the point, in pixels: `(index, eigenvalue, one end, the
+/// other end)`, 12 % of the view's width each way.
+fn eigen_axes<'a>(
+    frame: &'a Frame,
+    h: &'a HessianPicture,
+) -> impl Iterator<Item = (usize, f64, (f64, f64), (f64, f64))> + 'a {
+    let reach = 0.12 * (frame.view[1] - frame.view[0]);
+    h.eigenvalues.iter().enumerate().map(move |(i, &lambda)| {
+        let (vx, vy) = (h.eigenvectors[2 * i], h.eigenvectors[2 * i + 1]);
+        let e = frame.to_px(h.at[0] + reach * vx, h.at[1] + reach * vy);
+        let f = frame.to_px(h.at[0] - reach * vx, h.at[1] - reach * vy);
+        (i, lambda, e, f)
+    })
+}
+
+/// `[positive, negative, zero]` picked by the sign of a curvature.
+fn by_sign(lambda: f64, [positive, negative, zero]: [u32; 3]) -> u32 {
+    if lambda > 0.0 {
+        positive
+    } else if lambda < 0.0 {
+        negative
+    } else {
+        zero
     }
 }
 
