@@ -314,7 +314,10 @@ pub fn colour_bar_ticks(scale: &Scale, count: usize) -> Vec<(f64, f64)> {
 /// How many significant digits a colour bar over `[lo, hi]` rounds its labels to: two, and more
 /// where the values are close together (0.261 to 0.289 would all read 0.27).
 fn bar_digits(lo: f64, hi: f64) -> i32 {
-    ((hi.abs().max(lo.abs()) / (hi - lo)).log10().ceil() as i32 + 2).clamp(2, 6)
+    // (A range from near zero, size/range ≈ 1, keeps two: the slack keeps 1.000001 from
+    // rounding up to a third digit.)
+    let closeness = (hi.abs().max(lo.abs()) / (hi - lo)).log10();
+    ((closeness - 0.05).ceil().max(0.0) as i32 + 2).min(6)
 }
 
 /// A colour bar's label for `v`, with the digits its ticks were rounded to (three at least).
@@ -970,6 +973,8 @@ mod tests {
             ticks[0].1 >= 0.261 && ticks.last().expect("ticks").1 <= 0.289,
             "{ticks:?}"
         );
+        // Values from near zero up (Himmelblau's 0.003 to 2110) keep two digits: 2100, not 2110.
+        assert_eq!((bar_digits(0.00347, 2110.0), bar_digits(-15.7, 15.7)), (2, 2));
         // And their labels say so: E from 10.00 to 10.40 (a zoomed map) reads no label twice.
         let values: Vec<f64> = (0..50).map(|k| 10.0 + 0.4 * f64::from(k) / 49.0).collect();
         let scale = Scale::fit(&values, ScaleKind::Linear);
