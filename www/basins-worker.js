@@ -97,7 +97,7 @@ async function measureCost(m) {
     await new Promise((r) => setTimeout(r)); // let a newer request in
     if (cost !== m.id) return;
     rows.push(Array.from(Explorer.costRow(n, m.seed, () => performance.now())));
-    const [gs, gc, ns, nc, seconds, bytes] = Explorer.costSummary(new Float64Array(rows.flat()), m.fitFrom);
-    self.postMessage({ id: m.id, type: 'cost', rows, gd: [gs, gc], newton: [ns, nc], far: [seconds, bytes], done: rows.length === sizes.length });
+    const [gs, gc, ns, nc] = Explorer.costSummary(new Float64Array(rows.flat()), m.fitFrom);
+    self.postMessage({ id: m.id, type: 'cost', rows, gd: [gs, gc], newton: [ns, nc], done: rows.length === sizes.length });
   }
 }

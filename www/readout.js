@@ -1,7 +1,7 @@
 // The readout table, the analysis text with the η slider's marks, and the convergence charts:
 // every figure and label comes from the core; this module lays them out.
 import { paint } from './paint.js';
-import { attempt, drawSize, el, fmt, lang, make, page, swatch, tr } from './page.js';
+import { drawSize, el, fmt, lang, make, page, swatch, tr } from './page.js';
 import { t } from './i18n.js';
 
 const ETA_MIN_LOG = Number(el.eta.min);
@@ -77,23 +77,25 @@ export function updateReadout(readouts) {
 export function updateAnalysis(a) {
   const marks = [];
   const parts = [];
+  const [bound, etaOpt, factor, ratio] = a.numbers;
+  const [curvature, critical, regime] = a.names;
   const label = a.method >= 0 ? tr('atIterate', tr(`${page.methods[a.method]}_short`), a.iteration) : tr('atStart');
   // A kind of critical point only at one; elsewhere what the curvature is.
-  const shape = a.critical ? tr(a.critical) : tr(`curv${page.explorer.dim}_${a.kind}`);
+  const shape = critical ? tr(critical) : tr(`curv${page.explorer.dim}_${curvature}`);
   parts.push(`${label}: ${tr('eigen')} λ = ${Array.from(a.eigenvalues).map(fmt).join('; ')} (${shape}).`);
-  if (Number.isFinite(a.stability_bound)) {
-    parts.push(`${tr('bound')} = ${fmt(a.stability_bound)}.`);
-    marks.push([page.explorer.dim === 1 ? '2ηₒₚₜ' : '2/⁠λₘₐₓ', a.stability_bound]);
+  if (Number.isFinite(bound)) {
+    parts.push(`${tr('bound')} = ${fmt(bound)}.`);
+    marks.push([page.explorer.dim === 1 ? '2ηₒₚₜ' : '2/⁠λₘₐₓ', bound]);
   } else {
     parts.push(`${tr('noBound')}.`);
   }
-  if (Number.isFinite(a.eta_opt)) {
-    parts.push(`${tr('etaOpt')} = ${fmt(a.eta_opt)}; ${tr('etaRatio', fmt(a.eta_ratio))}: ${tr(`regime_${a.regime}`)}; ${tr('factor')} = ${fmt(a.error_factor)}.`);
-    marks.push(['ηₒₚₜ', a.eta_opt]);
+  if (Number.isFinite(etaOpt)) {
+    parts.push(`${tr('etaOpt')} = ${fmt(etaOpt)}; ${tr('etaRatio', fmt(ratio))}: ${tr(`regime_${regime}`)}; ${tr('factor')} = ${fmt(factor)}.`);
+    marks.push(['ηₒₚₜ', etaOpt]);
   }
   el.analysis.textContent = parts.join(' ');
-  el.analysis.dataset.regime = a.regime;
-  el.etaNote.textContent = Number.isFinite(a.stability_bound) ? `${tr('bound')} = ${fmt(a.stability_bound)}` : '';
+  el.analysis.dataset.regime = regime;
+  el.etaNote.textContent = Number.isFinite(bound) ? `${tr('bound')} = ${fmt(bound)}` : '';
   const marksKey = marks.map(([name, v]) => `${name}=${v.toPrecision(4)}`).join(' ');
   if (el.etaMarks.dataset.key === marksKey) return;
   el.etaMarks.dataset.key = marksKey;
@@ -123,10 +125,11 @@ function drawCharts() {
   clearTimeout(chartTimer);
   chartTimer = 0;
   chartsDrawnAt = performance.now();
-  for (const [canvas, quantity, caption, which] of [[el.chartE, 'value', 'E', 4], [el.chartG, 'grad', '‖∇E‖', 5]]) {
+  for (const [canvas, grad, caption, which] of [[el.chartE, false, 'E', 4], [el.chartG, true, '‖∇E‖', 5]]) {
     const size = drawSize(canvas);
     if (size.width < 10 || size.height < 10) continue;
-    if (attempt(() => page.explorer.drawChart(quantity, caption, size.width, size.height))) paint(canvas, size, which);
+    page.explorer.drawChart(grad, caption, size.width, size.height);
+    paint(canvas, size, which);
   }
 }
 

@@ -82,11 +82,17 @@ pub enum Why {
     Speed,
     /// a lab panel is starts, escape, newton-cost, sweep or cost
     LabPanel,
+    /// a map is drawn on [width, height] with its plot at [left, top, width, height]
+    Layout,
+    /// the cost view takes 1 ≤ N ≤ 2000
+    CostSize,
+    /// the step could not be timed
+    Untimed,
 }
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 20] = [
+    pub const ALL: [Why; 23] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
@@ -107,6 +113,9 @@ impl Why {
         Why::EscapeEta,
         Why::Speed,
         Why::LabPanel,
+        Why::Layout,
+        Why::CostSize,
+        Why::Untimed,
     ];
 
     /// The reason's code on the wire (the page's strings are `err_<code>`).
@@ -132,6 +141,9 @@ impl Why {
             Why::EscapeEta => "escape-eta",
             Why::Speed => "speed",
             Why::LabPanel => "lab-panel",
+            Why::Layout => "layout",
+            Why::CostSize => "cost-size",
+            Why::Untimed => "untimed",
         }
     }
 
@@ -158,6 +170,9 @@ impl Why {
             Why::EscapeEta => "saddle escape needs 0 < η < 1",
             Why::Speed => "a speed is 2, 10, 60, 600 or 6000 steps per second",
             Why::LabPanel => "a lab panel is starts, escape, newton-cost, sweep or cost",
+            Why::Layout => "a map is drawn on [width, height] with its plot at [left, top, width, height]",
+            Why::CostSize => "the cost view takes 1 ≤ N ≤ 2000",
+            Why::Untimed => "the step could not be timed",
         }
     }
 }
@@ -200,6 +215,54 @@ impl Error {
             Error::BadFunction(_) => "bad-function",
             Error::NotHere(why) | Error::OutOfRange(why) => why.code(),
         }
+    }
+}
+
+/// A value the page words an error's message from (see [`Error::fields`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    /// A name, a token or a code.
+    Text(String),
+    /// A number.
+    Number(f64),
+}
+
+impl Error {
+    /// What the page words the message from in its language, as `(key, value)` pairs: always
+    /// `code`; for a bad parameter its `name`, `value`, `min`, `max`; for an unknown landscape
+    /// or method its `name`; for a typed function that does not parse what (`problem`, a code
+    /// of [`ErrorKind::code`]) and where (characters `start..end`), the name or token involved
+    /// (`name`), the nearest known name (`suggestion`), and the arguments `expected` and `got`.
+    pub fn fields(&self) -> Vec<(&'static str, Field)> {
+        let text = |s: &str| Field::Text(s.to_owned());
+        let mut out = vec![("code", text(self.code()))];
+        match self {
+            Error::BadParameter { name, value, min, max } => out.extend([
+                ("name", text(name)),
+                ("value", Field::Number(*value)),
+                ("min", Field::Number(*min)),
+                ("max", Field::Number(*max)),
+            ]),
+            Error::UnknownPreset(id) | Error::UnknownMethod(id) => out.push(("name", text(id))),
+            Error::BadFunction(p) => {
+                let (suggestion, expected, got) = match &p.kind {
+                    ErrorKind::UnknownName { suggestion, .. } => (suggestion.unwrap_or_default(), 0, 0),
+                    ErrorKind::Arity { expected, got, .. } => ("", *expected, *got),
+                    _ => ("", 0, 0),
+                };
+                out.extend([
+                    ("problem", text(p.kind.code())),
+                    ("start", Field::Number(p.start as f64)),
+                    ("end", Field::Number(p.end as f64)),
+                    ("name", Field::Text(p.kind.subject())),
+                    ("suggestion", text(suggestion)),
+                    ("expected", Field::Number(expected as f64)),
+                    ("got", Field::Number(got as f64)),
+                ]);
+            }
+            _ => {}
+        }
+        out
     }
 }
 
@@ -359,6 +422,11 @@ mod tests {
             max: 1e6,
         };
         assert_eq!(e.code(), "bad-parameter");
+        let fields = e.fields();
+        assert_eq!(fields[0], ("code", Field::Text("bad-parameter".into())));
+        assert_eq!(fields[1], ("name", Field::Text("eta".into())));
+        assert_eq!(fields[2], ("value", Field::Number(-3.0)));
+        assert_eq!(Error::BadView.fields().len(), 1);
         assert_eq!(
             e.message(&RustNumbers),
             "eta must be greater than 0 and at most 1000000 (-3 is not)"

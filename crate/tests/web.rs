@@ -84,15 +84,15 @@ fn newton_one_step_and_gd_eta_one_over_a_on_the_1d_quadratic() {
     assert_eq!(e.eta_opt_at_start(), 0.25);
     e.set_enabled(&[]).expect("none: the analysis is at the start");
     let a = e.analysis().expect("analysis");
-    assert_eq!(a.eta_opt, 0.25);
-    assert_eq!(a.regime, "one-step");
+    assert_eq!(a.numbers[1], 0.25, "η_opt");
+    assert_eq!(a.names[2], "one-step", "the regime");
     assert_eq!((a.method, a.at.clone()), (-1, vec![3.0]));
 }
 
 #[wasm_bindgen_test]
 fn gd_diverges_above_two_over_lambda_max() {
     let mut e = Explorer::new("quadratic2d").expect("opens");
-    let bound = e.analysis().expect("analysis").stability_bound;
+    let bound = e.analysis().expect("analysis").numbers[0];
     assert!((bound - 0.2).abs() < 1e-12);
     e.set_eta(bound * 1.05).expect("η");
     e.step(2000);

@@ -1,7 +1,7 @@
 // What Newton costs: one GD step against one Newton step on dense N-D quadratics, timed by a
 // worker for N up to a chosen maximum, with power laws fitted by the core; a table, a log–log
 // chart and the extrapolation to a network's 10⁶ weights.
-import { LabFigures } from '../pkg-lab/descenso.js';
+import { Explorer } from '../pkg-lab/descenso.js';
 import { el, fixed, fmt, lang, make, tr } from '../page.js';
 import { drawFigure, ready } from './figures.js';
 import * as pool from './pool.js';
@@ -48,7 +48,8 @@ export async function showNewtonCost() {
   if (!m) return;
   await ready;
   const { rows, gd, newton, done } = m;
-  const cells = LabFigures.costCells(new Float64Array(rows.flat()), 5, new Float64Array(m.far), lang() === 'es');
+  const flat = new Float64Array(rows.flat());
+  const cells = Explorer.costCells(flat, COST_FIT_FROM, lang() === 'es');
   el.newtonCostRows.replaceChildren(
     ...rows.map((_, i) => make('tr', {}, ...cells.slice(5 * i, 5 * i + 5).map((text) => make('td', { textContent: text })))),
   );
@@ -63,13 +64,7 @@ export async function showNewtonCost() {
   } else {
     el.newtonCostNote.textContent = tr('newtonCostRunning', rows.length, COST_SIZES);
   }
-  drawNewtonCost(rows, gd, newton, slope);
-}
-
-/** The figure (the core's): seconds per step against N, measured and fitted, log–log. */
-function drawNewtonCost(rows, gd, newton, slope) {
-  const flat = new Float64Array(rows.flatMap((r) => r.slice(0, 3)));
+  // The figure (the core's): seconds per step against N, measured and fitted, log–log.
   const notes = [tr('newtonCostGd', slope(gd)), tr('newtonCostNewton', slope(newton))];
-  const max = Number(el.newtonCostMax.value);
-  drawFigure(el.newtonCostChart, (F, size) => F.cost(size, flat, 3, new Float64Array(gd), new Float64Array(newton), COST_FIT_FROM, max, notes));
+  drawFigure(el.newtonCostChart, (F, size) => F.cost(size, flat, COST_FIT_FROM, Number(el.newtonCostMax.value), notes));
 }

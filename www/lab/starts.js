@@ -3,10 +3,11 @@
 // the summary lines, the histogram of final E per method, and the end points on the map.
 import { el, make, page, tr } from '../page.js';
 import { CRITICAL_SEEDS, render } from '../plot.js';
-import { drawFigure } from './figures.js';
+import { Explorer } from '../pkg-lab/descenso.js';
+import { drawFigure, ready } from './figures.js';
 import * as pool from './pool.js';
 
-const starts = { id: 0, ends: null, view: [] }; // ends: [method, x, y, …]
+const starts = { id: 0, ends: null, view: [] }; // ends: the runs, [method, x, y, E, status] each
 const STARTS_BINS = 24;
 
 /** Runs the random starts on a worker (the landscape and methods go as a share link). */
@@ -29,48 +30,29 @@ pool.on('starts', (m) => {
   else showStarts(m.runs, m.histogram);
 });
 
-/** The histogram of final E per method (log bins, from the core), how many reached a global
- *  minimum, and the end points (`[method, x, y]` each, drawn on the map by the core). */
-function showStarts(runs, histogram) {
-  const ids = page.methods;
-  const counts = {};
-  const ends = [];
-  for (let k = 0; k + 4 < runs.length; k += 5) {
-    counts[ids[runs[k]]] = (counts[ids[runs[k]]] ?? 0) + 1;
-    ends.push(runs[k], runs[k + 1], runs[k + 2]);
-  }
-  starts.ends = new Float64Array(ends);
-  // [E*, lo, hi], then per method [index, global, diverged, non-finite, counts…].
-  const [, lo, hi] = histogram;
-  const tallies = [];
-  for (let k = 3; k + 4 + STARTS_BINS <= histogram.length; k += 4 + STARTS_BINS) {
-    const id = ids[histogram[k]];
-    tallies.push({ id, global: histogram[k + 1], diverged: histogram[k + 2], off: histogram[k + 3], counts: Array.from(histogram.subarray(k + 4, k + 4 + STARTS_BINS)) });
-  }
+/** The summary lines (per method: at a global minimum, runs, diverged; the core's tallies), the
+ *  histogram of final E per method and the end points on the map (both drawn by the core). */
+async function showStarts(runs, histogram) {
+  starts.ends = runs;
+  await ready; // (the lab's build of the core, on this thread)
+  const tallies = Explorer.startsTallies(histogram);
   const lines = [];
-  for (const { id, global, diverged } of tallies) {
-    counts[id] ??= 0;
-    lines.push(make('li', { textContent: tr('startsLine', tr(`${id}_short`), global, counts[id], diverged), dataset: { method: id } }));
+  const counts = {};
+  const tallied = {};
+  for (let k = 0; k + 4 < tallies.length; k += 5) {
+    const [i, global, count, diverged, binned] = tallies.subarray(k, k + 5);
+    const id = page.methods[i];
+    [counts[id], tallied[id]] = [count, binned];
+    lines.push(make('li', { textContent: tr('startsLine', tr(`${id}_short`), global, count, diverged), dataset: { method: id } }));
   }
   el.startsSummary.replaceChildren(...lines);
   el.starts.dataset.counts = JSON.stringify(counts);
-  el.starts.dataset.histogram = JSON.stringify(Object.fromEntries(tallies.map((t) => [t.id, t.counts.reduce((a, b) => a + b, 0) + t.off])));
+  el.starts.dataset.histogram = JSON.stringify(tallied);
   el.starts.dataset.summary = lines.map((li) => li.textContent).join(' | ');
-  drawHistogram(tallies, lo, hi);
+  const labels = page.methods.map((id) => tr(`${id}_short`));
+  drawFigure(el.startsChart, (F, size) => F.histogram(size, histogram, labels, 'E − E*'));
   showEnds();
   render();
-}
-
-/** A method's colour, as the core draws it. */
-const colourOf = (id) => page.colours[page.methods.indexOf(id)];
-
-/** The histogram (the core's figure): a row of log bins of E − E* per method. */
-function drawHistogram(tallies, lo, hi) {
-  const labels = tallies.map((r) => tr(`${r.id}_short`));
-  const colours = new Uint32Array(tallies.map((r) => parseInt(colourOf(r.id).slice(1), 16)));
-  const counts = new Float64Array(tallies.flatMap((r) => r.counts));
-  const off = new Uint32Array(tallies.map((r) => r.off));
-  drawFigure(el.startsChart, (F, size) => F.histogram(size, labels, colours, counts, off, lo, hi, 'E − E*'));
 }
 
 /** The end points of the random starts on the map (drawn by the core), while the panel is open. */

@@ -7,7 +7,10 @@
 //! browser for growing N ([`DenseQuadratic::gd_steps`], [`DenseQuadratic::newton_steps`]) and
 //! fits the slopes of log(time) against log(N) ([`fit_power`]): about 2 and 3.
 
+use crate::error::{Error, Why};
+use crate::landscape::neural::Activation;
 use crate::picture::figure::{Axis, Figure, Item, Panel, Stroke};
+use crate::picture::units::{bytes, duration, significant};
 use crate::rng::Rng;
 use nalgebra::{DMatrix, DVector};
 
@@ -274,6 +277,71 @@ pub fn figure(rows: &[[f64; 3]], fits: [Option<(f64, f64)>; 2], fit_from: f64, m
         panels: vec![Panel { y, right: None, items }],
         rules: Vec::new(),
     }
+}
+
+/// Numbers per measured row on the wire (as [`measure`] gives them).
+pub const ROW_LEN: usize = 5;
+/// The largest N measured (its Hessian takes 32 MB).
+pub const MAX_N: usize = 2000;
+
+/// [`measure`] for `1 ≤ n ≤` [`MAX_N`], else an error; an error too if the step could not be
+/// timed.
+pub fn row(n: usize, seed: u64, clock: &mut dyn FnMut() -> f64) -> Result<[f64; ROW_LEN], Error> {
+    if !(1..=MAX_N).contains(&n) {
+        return Err(Error::OutOfRange(Why::CostSize));
+    }
+    measure(n, seed, clock).ok_or(Error::OutOfRange(Why::Untimed))
+}
+
+/// Rows on the wire ([`ROW_LEN`] numbers each) as rows.
+fn rows_of(flat: &[f64]) -> Vec<[f64; ROW_LEN]> {
+    flat.chunks_exact(ROW_LEN)
+        .map(|r| [r[0], r[1], r[2], r[3], r[4]])
+        .collect()
+}
+
+/// [`summary`] of rows on the wire (towards 10⁶ weights), flat: `[GD's slope, c, Newton's
+/// slope, c, seconds, bytes]` (NaN: too few sizes).
+pub fn summary_wire(flat: &[f64], from: f64) -> Vec<f64> {
+    let pair = |p: Option<(f64, f64)>| p.map_or([f64::NAN; 2], |(a, b)| [a, b]);
+    summary(&rows_of(flat), from, 1_000_000)
+        .into_iter()
+        .flat_map(pair)
+        .collect()
+}
+
+/// The cost table as text: per row on the wire `[N, GD step, Newton step, ratio, Hessian]`,
+/// then one Newton step at 10⁶ weights `[time, bytes]` (from the fits over `N ≥ from`), in
+/// Spanish if `spanish`.
+pub fn cells(flat: &[f64], from: f64, spanish: bool) -> Vec<String> {
+    let rows = rows_of(flat);
+    let mut cells = Vec::new();
+    for r in &rows {
+        cells.extend([r[0].to_string(), duration(r[1], spanish), duration(r[2], spanish)]);
+        cells.extend([format!("{}×", significant(r[2] / r[1], spanish)), bytes(r[3], spanish)]);
+    }
+    if let [_, _, Some((seconds, b))] = summary(&rows, from, 1_000_000) {
+        cells.extend([duration(seconds, spanish), bytes(b, spanish)]);
+    }
+    cells
+}
+
+/// [`figure`] of the rows on the wire, with the fits over `N ≥ from` up to `max`.
+pub fn figure_of(flat: &[f64], from: f64, max: f64, notes: [&str; 2]) -> Figure {
+    let rows = rows_of(flat);
+    let [gd, newton, _] = summary(&rows, from, 1_000_000);
+    let points: Vec<[f64; 3]> = rows.iter().map(|r| [r[0], r[1], r[2]]).collect();
+    figure(&points, [gd, newton], from, max, notes)
+}
+
+/// Evaluations per second of activation `name` (`logistic`, `tanh`, `relu`, `rational`),
+/// timed on `clock` (seconds) for about 60 ms: the cost of exponentials.
+pub fn activation_rate(name: &str, clock: &mut dyn FnMut() -> f64) -> Result<f64, Error> {
+    let a = Activation::named(name).ok_or(Error::NotHere(Why::UnknownActivation))?;
+    let mut run = |k| {
+        std::hint::black_box(a.sum(k));
+    };
+    Ok(rate(&mut run, clock, 50_000, 0.06))
 }
 
 #[cfg(test)]

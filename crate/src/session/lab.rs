@@ -3,13 +3,14 @@
 
 use crate::analysis::hessian::CriticalKind;
 use crate::error::{Error, Why};
-use crate::explore::basins::{AsKernel, Kernel};
+use crate::explore::basins::{self, AsKernel, BasinMethod, Budget, Kernel};
 use crate::explore::starts::{self, Histogram, Outcome};
 use crate::explore::sweep::{self, SweepPoint};
-use crate::landscape::neural;
+use crate::landscape::{neural, Point};
 use crate::method::catalog::METHOD_IDS;
 use crate::picture::figure::Figure;
 use crate::picture::grid::View;
+use crate::picture::style::method_style;
 use crate::session::{AnyRuns, Session};
 
 /// Random starts: where each enabled method's run from every start ended, and their histogram.
@@ -19,6 +20,108 @@ pub struct StartsReport {
     pub runs: Vec<(usize, Vec<Outcome>)>,
     /// The histogram of `E − E*`, one tally per enabled method in the same order.
     pub histogram: Histogram,
+}
+
+/// One method's row of random starts, as [`StartsReport::wire`] encodes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StartsRow {
+    /// The method's index in [`METHOD_IDS`].
+    pub method: usize,
+    /// Runs that ended at a global minimum.
+    pub global: usize,
+    /// Runs that diverged.
+    pub diverged: usize,
+    /// Runs whose last `E` is not finite (apart from the bins).
+    pub unbounded: usize,
+    /// Runs in all.
+    pub runs: usize,
+    /// The bins' counts.
+    pub counts: Vec<f64>,
+}
+
+/// Numbers before the rows of a histogram on the wire: `[E*, lo, hi, bins]`.
+const HEAD: usize = 4;
+/// Numbers of a row before its bins: `[method, global, diverged, non-finite, runs]`.
+const ROW_HEAD: usize = 5;
+
+impl StartsReport {
+    /// The report on the wire: where every run ended, `[method index, x, y, final E, status
+    /// code]` each (see [`crate::session::wire::start_ends`]); and the histogram, `[E*, lo, hi, bins]` then per
+    /// method `[method index, runs at a global minimum, diverged, non-finite E, runs, bin
+    /// counts…]` (bins of `log₁₀(E − E*)` from `10^lo` to `10^hi`; see [`starts_rows`]).
+    pub fn wire(&self) -> [Vec<f64>; 2] {
+        let mut runs = Vec::new();
+        for (i, outcomes) in &self.runs {
+            for o in outcomes {
+                runs.extend([*i as f64, o.x[0], o.x[1], o.value, f64::from(o.status.code())]);
+            }
+        }
+        let h = &self.histogram;
+        let bins = h.tallies.first().map_or(0, |t| t.counts.len());
+        let mut histogram = vec![h.lowest, f64::from(h.lo), f64::from(h.hi), bins as f64];
+        for ((i, outcomes), t) in self.runs.iter().zip(&h.tallies) {
+            let counts = [t.global, t.diverged, t.unbounded, outcomes.len()];
+            histogram.extend(std::iter::once(*i as f64).chain(counts.map(|c| c as f64)));
+            histogram.extend(t.counts.iter().map(|&c| c as f64));
+        }
+        [runs, histogram]
+    }
+}
+
+/// A histogram from the wire ([`StartsReport::wire`]): `lo`, `hi` and the methods' rows (a
+/// malformed one: none).
+pub fn starts_rows(histogram: &[f64]) -> (i32, i32, Vec<StartsRow>) {
+    let &[_, lo, hi, bins, ..] = histogram else {
+        return (0, 1, Vec::new());
+    };
+    let bins = if (0.0..=1000.0).contains(&bins) {
+        bins as usize
+    } else {
+        0
+    };
+    let count = |v: f64| if v >= 0.0 { v as usize } else { 0 };
+    let rows = (histogram[HEAD..].chunks_exact(ROW_HEAD + bins))
+        .map(|r| StartsRow {
+            method: count(r[0]),
+            global: count(r[1]),
+            diverged: count(r[2]),
+            unbounded: count(r[3]),
+            runs: count(r[4]),
+            counts: r[ROW_HEAD..].to_vec(),
+        })
+        .collect();
+    (lo as i32, hi as i32, rows)
+}
+
+/// The histogram's figure: a row of bars per method, labelled `labels[method]` in the method's
+/// colour, over the log bins of `E − E*` (`title` names the axis).
+pub fn starts_figure(histogram: &[f64], labels: &[String], title: &str) -> Figure {
+    let (lo, hi, rows) = starts_rows(histogram);
+    let rows: Vec<(String, u32, Vec<f64>, usize)> = rows
+        .into_iter()
+        .map(|r| {
+            let label = labels.get(r.method).cloned().unwrap_or_default();
+            (label, method_style(r.method).rgb, r.counts, r.unbounded)
+        })
+        .collect();
+    starts::figure(&rows, lo, hi, title)
+}
+
+/// What the summary lines say per method: `[method index, runs at a global minimum, runs,
+/// diverged, runs tallied (in the bins or non-finite)]` each.
+pub fn starts_tallies(histogram: &[f64]) -> Vec<f64> {
+    (starts_rows(histogram).2.iter())
+        .flat_map(|r| {
+            let tallied = r.counts.iter().sum::<f64>() + r.unbounded as f64;
+            [
+                r.method as f64,
+                r.global as f64,
+                r.runs as f64,
+                r.diverged as f64,
+                tallied,
+            ]
+        })
+        .collect()
 }
 
 /// The learning-rate sweep: its figure, the first η that diverged, and the range it covers
@@ -55,6 +158,64 @@ impl Session {
             bound,
             range: (lo, hi),
         })
+    }
+
+    /// [`Session::random_starts`] over `view`, which becomes the session's view (2-D only).
+    pub fn random_starts_over(
+        &mut self,
+        view: &[f64],
+        seed: u64,
+        (n, steps): (usize, usize),
+        seeds: usize,
+        bins: usize,
+    ) -> Result<StartsReport, Error> {
+        if self.dim() != 2 {
+            return Err(Error::NotHere(Why::RandomStarts2d));
+        }
+        self.set_view(view)?;
+        self.random_starts(seed, n, steps, seeds, bins)
+    }
+
+    /// Basin labels of rows `rows.0..rows.1` of an `nx × ny` map of `view` (`[x_min, x_max,
+    /// y_min, y_max]`, rows from the top): for each pixel's start, the index in `critical`
+    /// (`[x₀, y₀, x₁, y₁, …]`) of the critical point `method` reaches within `steps` steps
+    /// (`"gd"` with η = `param`, `"newton"`, `"damped-newton"`, `"lm"` with μ = `param`,
+    /// `"saddle-free"`; a run stops early once `‖∇E‖ < tol`, 0 runs every step), 254 if it
+    /// diverged, 255 if it reached none. 2-D landscapes only.
+    #[allow(clippy::too_many_arguments)] // one chunk of one map
+    pub fn basin_rows(
+        &self,
+        view: &[f64],
+        (nx, ny): (usize, usize),
+        (row0, row1): (usize, usize),
+        (method, param): (&str, f64),
+        steps: usize,
+        tol: f64,
+        critical: &[f64],
+    ) -> Result<Vec<u8>, Error> {
+        let view = View::new(view)?;
+        if !(1..=2048).contains(&nx) || !(1..=2048).contains(&ny) {
+            return Err(Error::BadGrid);
+        }
+        let method = BasinMethod::named(method, param)?;
+        let budget = Budget::for_view(steps, tol, &view)?;
+        let points: Vec<Point<2>> = critical.chunks_exact(2).map(|c| Point::<2>::new(c[0], c[1])).collect();
+        let mut out = Vec::with_capacity(nx * row1.saturating_sub(row0).min(ny));
+        // The kernel is compiled per landscape: the session builds its landscape as one.
+        let kernel = self.kernel()?;
+        basins::rows(
+            kernel.as_ref(),
+            view,
+            nx,
+            ny,
+            row0,
+            row1,
+            method,
+            &budget,
+            &points,
+            &mut out,
+        );
+        Ok(out)
     }
 
     /// `n` random starts over the view from `seed` (reproducible), every enabled method run from

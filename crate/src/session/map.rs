@@ -11,7 +11,7 @@ use crate::picture::sketch::{rgba, Sketch, NONE};
 use crate::picture::style::method_style;
 use crate::session::report::CriticalReport;
 use crate::session::runs::point;
-use crate::session::{LandscapeRef, Session};
+use crate::session::{wire, LandscapeRef, Session};
 
 /// Samples per side of the Taylor model's window.
 const MODEL_GRID: usize = 96;
@@ -76,14 +76,11 @@ fn is_flat(session: &Session) -> bool {
 }
 
 impl MapState {
-    /// Where random starts over `view` ended: `[method, x, y, …]` triples (non-finite ends are
-    /// left out); drawn on the map while the view is `view`.
-    pub fn set_ends(&mut self, view: [f64; 4], ends: &[f64]) {
+    /// Where random starts over `view` ended (their runs as [`wire::start_ends`] reads them);
+    /// drawn on the map while the view is `view`.
+    pub fn set_ends(&mut self, view: [f64; 4], runs: &[f64]) {
         self.ends_view = view;
-        self.ends = (ends.chunks_exact(3))
-            .filter(|e| e[1].is_finite() && e[2].is_finite() && e[0] >= 0.0)
-            .map(|e| (e[0] as usize, e[1], e[2]))
-            .collect();
+        self.ends = wire::start_ends(runs);
     }
 
     /// Draws on `out` what the basin maps mark on a `width × height` picture of the view: axes

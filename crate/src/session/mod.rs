@@ -8,12 +8,16 @@
 
 pub mod data;
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+pub mod figures;
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod lab;
 pub mod map;
 pub mod report;
 pub mod runs;
+pub mod screen;
 #[cfg(test)]
 mod tests;
+pub mod wire;
 
 use crate::analysis::hessian::Regime;
 use crate::error::{Error, Why};
@@ -627,6 +631,12 @@ impl Session {
     pub fn panels(&self) -> (bool, bool, bool, &[&'static str]) {
         let c = &self.config;
         (c.critical, c.hessian, c.embed, &c.hide)
+    }
+
+    /// `[critical points shown, Hessian view shown, embedded, presenter mode]`.
+    pub fn flags(&self) -> [bool; 4] {
+        let c = &self.config;
+        [c.critical, c.hessian, c.embed, c.present]
     }
 
     // ---- what the page shows -----------------------------------------------------------------

@@ -1,19 +1,21 @@
 //! The boundary with JavaScript: the only module (with its children) that knows about
-//! `wasm_bindgen` and the browser. It knows nothing of the mathematics: every call delegates to
-//! the core's [`Session`](crate::session::Session) or to a picture, and converts at the edge.
+//! `wasm_bindgen` and the browser. It knows nothing of the mathematics: every export delegates,
+//! in one line of a [`delegate!`] table, to the core's
+//! [`Screen`](crate::session::screen::Screen) (the session and what is drawn of it) or to a
+//! function of the core, and converts at the edge.
 //!
-//! - [`explorer`]: the [`Explorer`] handle on the session: its changes and its configuration.
-//! - [`readouts`]: what the page reads off it: readouts, analysis, critical points, paths.
-//! - [`views`]: the landscape sampled for the map (pixels, contours, the 1-D curve, the Taylor
-//!   model), read through typed-array views into wasm memory.
+//! - [`explorer`]: the [`Explorer`] handle: the session's changes and its configuration.
+//! - [`readouts`]: what the page reads off it: readouts, analysis, critical points.
+//! - [`views`]: the map (pixels, display lists), read through typed-array views into wasm memory.
 //! - [`charts`]: the convergence charts as display lists and as SVG, and the CSV export.
 //! - [`lab`]: the exports of the lab's wasm only (feature `lab`), which the Web Workers use;
 //!   [`figures`]: the lab's figures as display lists, drawn by a main-thread instance of it.
 //!
 //! Bulk data stays in wasm memory: JS reads it through typed-array views at the pointers
 //! returned here, and re-creates its views after any call that may allocate (every `&mut self`
-//! call, and every getter that returns a list or a string). Small results come back by value. Enums cross as the codes or names of their one table
-//! in the core (`Status`, `CriticalKind`: `ALL`, `code`, `name`; `Regime::name`).
+//! call, and every getter that returns a list or a string). Small results come back by value.
+//! Enums cross as the codes or names of their one table in the core (`Status`, `CriticalKind`:
+//! `ALL`, `code`, `name`; `Regime::name`; `Layer`); flat arrays as `session::wire` lays them out.
 
 pub mod charts;
 pub mod explorer;
@@ -26,51 +28,53 @@ pub mod views;
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, Field};
 use crate::numbers::Numbers;
 
 pub use explorer::Explorer;
 
+/// Exports that delegate, one per entry: `mode jsName: rust_name(args) -> Type = |s| body;`
+/// where `s` is the handle's core value (`&self.0`, or `&mut self.0` for `change`); `get` is a
+/// getter, `call` a method, `change` a method that changes it, `fresh` an associated function.
+macro_rules! delegate {
+    ($ty:ident { $($(#[$attr:meta])* $mode:ident $js:ident: $name:ident($($arg:ident: $at:ty),*) $(-> $ret:ty)? = |$s:tt| $body:expr;)* }) => {
+        $(delegate!(@ $mode $ty [$(#[$attr])*] $js $name ($($arg: $at),*) [$(-> $ret)?] $s, $body);)*
+    };
+    (@ get $ty:ident [$($doc:tt)*] $js:ident $name:ident () [$($ret:tt)*] $s:ident, $body:expr) => {
+        #[wasm_bindgen] impl $ty { $($doc)* #[wasm_bindgen(getter = $js)] pub fn $name(&self) $($ret)* { let $s = &self.0; $body } }
+    };
+    (@ call $ty:ident [$($doc:tt)*] $js:ident $name:ident ($($arg:ident: $at:ty),*) [$($ret:tt)*] $s:ident, $body:expr) => {
+        #[wasm_bindgen] impl $ty { $($doc)* #[wasm_bindgen(js_name = $js)] pub fn $name(&self, $($arg: $at),*) $($ret)* { let $s = &self.0; $body } }
+    };
+    (@ change $ty:ident [$($doc:tt)*] $js:ident $name:ident ($($arg:ident: $at:ty),*) [$($ret:tt)*] $s:ident, $body:expr) => {
+        #[wasm_bindgen] impl $ty { $($doc)* #[wasm_bindgen(js_name = $js)] pub fn $name(&mut self, $($arg: $at),*) $($ret)* { let $s = &mut self.0; $body } }
+    };
+    (@ fresh $ty:ident [$($doc:tt)*] $js:ident $name:ident ($($arg:ident: $at:ty),*) [$($ret:tt)*] _, $body:expr) => {
+        #[wasm_bindgen] impl $ty { $($doc)* #[wasm_bindgen(js_name = $js)] pub fn $name($($arg: $at),*) $($ret)* { $body } }
+    };
+}
+pub(crate) use delegate;
+
 impl From<Error> for JsValue {
-    /// A JS `Error` with the English message, and what the page words it from in its own
-    /// language: `code` (`Error::code`), and for a bad parameter `name`, `value`, `min`, `max`.
+    /// A JS `Error` with the English message and the fields the page words it from in its own
+    /// language (`Error::fields`: `code`, and the values involved).
     fn from(e: Error) -> JsValue {
         let err = js_sys::Error::new(&e.message(&JsNumbers));
-        let set = |key: &str, value: JsValue| {
+        for (key, value) in e.fields() {
+            let value = match value {
+                Field::Text(t) => JsValue::from(t),
+                Field::Number(x) => JsValue::from(x),
+            };
             // Setting a property on a fresh Error object cannot fail.
             let _ = js_sys::Reflect::set(&err, &key.into(), &value);
-        };
-        set("code", e.code().into());
-        match &e {
-            Error::BadParameter { name, value, min, max } => {
-                set("name", (*name).into());
-                set("value", (*value).into());
-                set("min", (*min).into());
-                set("max", (*max).into());
-            }
-            Error::UnknownPreset(id) | Error::UnknownMethod(id) => set("name", id.as_str().into()),
-            // A typed function that does not parse: what (`problem`: `empty`, `too-long`,
-            // `too-deep`, `bad-char`, `end`, `unexpected`, `unclosed`, `unknown`, `variable`,
-            // `needs-args`, `arity`, `bad-number`) and where (characters `start..end`), the name
-            // or token involved, the nearest known name, and the arguments expected and got.
-            Error::BadFunction(p) => {
-                let (suggestion, expected, got) = match &p.kind {
-                    ErrorKind::UnknownName { suggestion, .. } => (suggestion.unwrap_or_default(), 0, 0),
-                    ErrorKind::Arity { expected, got, .. } => ("", *expected, *got),
-                    _ => ("", 0, 0),
-                };
-                set("problem", p.kind.code().into());
-                set("start", p.start.into());
-                set("end", p.end.into());
-                set("name", p.kind.subject().into());
-                set("suggestion", suggestion.into());
-                set("expected", expected.into());
-                set("got", got.into());
-            }
-            _ => {}
         }
         err.into()
     }
+}
+
+/// Names, indexed by their codes on the wire, of one of the core's tables.
+fn names<T>(all: &[T], name: impl Fn(&T) -> &str) -> Vec<String> {
+    all.iter().map(|x| name(x).to_owned()).collect()
 }
 
 /// The browser's number conversions for share links, typed functions and exports:
