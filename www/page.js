@@ -5,31 +5,16 @@ import { fmt, t } from './i18n.js';
 
 export { fmt };
 
-const $ = (id) => document.getElementById(id);
-export const el = {
-  mapFrame: $('map-frame'), axes: $('axes'), plot: $('plot'), heat: $('heat'), contours: $('contours'), overlay: $('overlay'), hover: $('hover'),
-  notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
-  landscape: $('landscape'), params: $('params'), eta: $('eta'), etaValue: $('eta-value'),
-  etaMarks: $('eta-marks'), etaNote: $('eta-note'), step: $('step'), play: $('play'), stepNear: $('step-near'), playNear: $('play-near'), reset: $('reset'),
-  speed: $('speed'), readout: $('readout'), analysis: $('analysis'), lang: $('lang'),
-  scene: $('scene'), sceneTitle: $('scene-title'), sceneText: $('scene-text'), sceneControls: $('scene-controls'),
-  showHessian: $('show-hessian'), copyLink: $('copy-link'), linkStatus: $('link-status'),
-  embed: $('embed'), embedBox: $('embed-box'), embedCode: $('embed-code'),
-  showBasins: $('show-basins'), basins: $('basins'), basinGd: $('basin-gd'), basinNewton: $('basin-newton'),
-  basinGdCaption: $('basin-gd-caption'), basinsStatus: $('basins-status'), basinsLegend: $('basins-legend'),
-  starts: $('starts'), startsSeed: $('starts-seed'), startsCount: $('starts-count'), startsRun: $('starts-run'),
-  startsChart: $('starts-chart'), startsSummary: $('starts-summary'),
-  newtonCost: $('newton-cost'), newtonCostMax: $('newton-cost-max'), newtonCostRun: $('newton-cost-run'), newtonCostChart: $('newton-cost-chart'), newtonCostNote: $('newton-cost-note'), newtonCostRows: $('newton-cost-rows'),
-  escape: $('escape'), escapeChart: $('escape-chart'), escapeNote: $('escape-note'),
-  sweep: $('sweep'), sweepChart: $('sweep-chart'), sweepNote: $('sweep-note'),
-  costRun: $('cost-run'), costRows: $('cost-rows'),
-  dataBox: $('data-box'), data: $('data'), dataNote: $('data-note'),
-  functionBox: $('function-box'), functionInput: $('function'), functionLabel: $('function-label'),
-  functionError: $('function-error'), functionCaret: $('function-caret'), functionMessage: $('function-message'),
-  present: $('present'), exportPng: $('export-png'), exportSvg: $('export-svg'), exportCsv: $('export-csv'),
-  chartE: $('chart-e'), chartG: $('chart-g'), showCritical: $('show-critical'), colourScale: $('colour-scale'), zoomIn: $('zoom-in'), zoomOut: $('zoom-out'), zoomFit: $('zoom-fit'), criticalSummary: $('critical-summary'),
-  toggles: $('method-toggles'), mu: $('mu'), beta: $('beta'),
-};
+/** The page's elements by name: `el.mapFrame` is the element of id `map-frame` (found once). */
+const ALIAS = { functionInput: 'function', toggles: 'method-toggles' };
+const found = new Map();
+export const el = new Proxy(found, {
+  get(_, name) {
+    if (typeof name !== 'string') return undefined;
+    if (!found.get(name)) found.set(name, document.getElementById(ALIAS[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+    return found.get(name);
+  },
+});
 
 /** The core (set once at start) and what only the page knows. */
 export const page = {

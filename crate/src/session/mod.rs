@@ -6,6 +6,8 @@
 //! The shell keeps only what is the page's own (playing, speed, hover, element sizes); the
 //! boundary (`wasm/`) only delegates here. Everything here is tested natively.
 
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+pub mod basin_maps;
 pub mod data;
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod figures;

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use super::{delegate, Explorer};
 use crate::explore::{cost, escape};
 use crate::picture::basin_colours;
+use crate::session::basin_maps::{self, BasinMaps};
 use crate::session::lab::starts_tallies;
 use crate::session::wire;
 
@@ -63,4 +64,77 @@ delegate!(Explorer {
     fresh basinColours: basin_colours(points: &[f64]) -> Vec<u32> = |_| basin_colours::label_words(&wire::kinds(points));
     /// The basin maps' legend for `points` (`wire::basin_legend`).
     fresh basinLegend: basin_legend(points: &[f64]) -> Vec<f64> = |_| wire::basin_legend(points);
+});
+
+/// The basin maps (`BasinMaps`): the jobs the workers compute, coloured and kept here; the page
+/// puts each map's pixels (`imagePtr`, `size × size` RGBA) on its canvas.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Basins(BasinMaps);
+
+#[wasm_bindgen]
+impl Basins {
+    /// No maps yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Basins {
+        Basins::default()
+    }
+}
+
+/// A job for the workers (see `Plan`): per map its index (0 GD, 1 the Newton variant), method
+/// and parameter; the critical points as `basinRows` takes them and as `criticalPoints` gives
+/// them (for the legend, when `fresh`); and the maps' size, rows per chunk and steps.
+#[wasm_bindgen(getter_with_clone)]
+pub struct BasinPlan {
+    /// The job's number.
+    pub id: u32,
+    /// The maps to compute.
+    pub maps: Vec<u32>,
+    /// Their methods.
+    pub methods: Vec<String>,
+    /// Their parameters (η, μ).
+    pub params: Vec<f64>,
+    /// `[x₀, y₀, …]`.
+    pub critical: Vec<f64>,
+    /// The critical points, five numbers each.
+    pub points: Vec<f64>,
+    /// Whether the critical points (and the legend) are new.
+    pub fresh: bool,
+    /// Starts per side.
+    pub size: u32,
+    /// Rows per chunk.
+    pub chunk: u32,
+    /// Steps per start.
+    pub steps: u32,
+}
+
+delegate!(Basins {
+    /// The job the maps need for the lab's session `lab` (its critical points found) with the
+    /// Newton variant `variant`; none when up to date or waiting for the job computing.
+    change update: update(lab: &Explorer, variant: &str) -> Option<BasinPlan> = |b| {
+        let plan = b.update(&lab.0.session, variant, &lab.0.map.critical)?;
+        Some(BasinPlan {
+            id: plan.id,
+            maps: plan.maps.iter().map(|m| m.0 as u32).collect(),
+            methods: plan.maps.iter().map(|m| m.1.to_owned()).collect(),
+            params: plan.maps.iter().map(|m| m.2).collect(),
+            critical: plan.critical,
+            points: wire::critical_points(b.points()),
+            fresh: plan.fresh,
+            size: basin_maps::SIZE as u32,
+            chunk: basin_maps::CHUNK as u32,
+            steps: basin_maps::STEPS as u32,
+        })
+    };
+    /// Labels of map `map` from row `row0` for job `id`: an `Arrival` code (0 stale, 1 in
+    /// progress, 2 done, 3 done and the next job is due).
+    change arrive: arrive(id: u32, map: usize, row0: usize, labels: &[u8]) -> u8 = |b| b.arrive(id, map, row0, labels).code();
+    /// `[rows done, rows in all]`.
+    call progress: progress() -> Vec<usize> = |b| b.progress().to_vec();
+    /// The maps changed since last asked.
+    change takeDirty: take_dirty() -> Vec<usize> = |b| b.take_dirty();
+    /// Pointer to map `map`'s RGBA pixels.
+    call imagePtr: image_ptr(map: usize) -> *const u8 = |b| b.image(map).as_ptr();
+    /// Forgets what was asked (a new language): the next `update` plans again.
+    change reset: reset() = |b| b.reset();
 });

@@ -1,0 +1,306 @@
+//! [`BasinMaps`]: the two basin maps the page shows (lab wasm and native only) — GD at the
+//! session's `η`, and Newton or one of its variants — as jobs of row chunks that the lab's
+//! workers compute, coloured here as they arrive.
+//!
+//! The maps follow the landscape, the view and `η`. A new landscape or view drops a job at once
+//! (its late rows are ignored); a new `η` while a map computes waits for it to finish and then
+//! starts from the latest `η`, so while `η` is dragged, maps complete one after another instead of
+//! each new value cancelling the last. Newton's map does not depend on `η`: when only `η` changed,
+//! only GD's is computed again.
+
+use crate::analysis::hessian::CriticalKind;
+use crate::picture::basin_colours;
+use crate::session::report::CriticalReport;
+use crate::session::Session;
+
+/// Starts per side of each map.
+pub const SIZE: usize = 256;
+/// Steps per start.
+pub const STEPS: usize = 100;
+/// Rows per chunk a worker computes.
+pub const CHUNK: usize = 16;
+
+/// GD's map and the Newton variant's, by index.
+const GD: usize = 0;
+const NEWTON: usize = 1;
+
+/// What a job asks the workers for: its number, then per map `(map, method, parameter)` (the
+/// method and parameter as `basinRows` takes them), the critical points (`[x₀, y₀, …]`) the
+/// labels index, and whether the critical points (and so the legend) are new.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The job's number (replies carry it).
+    pub id: u32,
+    /// `(map index, method, parameter)` per map to compute.
+    pub maps: Vec<(usize, &'static str, f64)>,
+    /// The critical points' coordinates, two each.
+    pub critical: Vec<f64>,
+    /// Whether the critical points changed (the legend follows them).
+    pub fresh: bool,
+}
+
+/// What became of rows a worker sent back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Rows of an older job, or out of the map: ignored.
+    Stale,
+    /// Coloured in; the job goes on.
+    Progress,
+    /// The job is complete.
+    Done,
+    /// The job is complete and `η` moved meanwhile: ask for the next job now.
+    DoneAndAgain,
+}
+
+impl Arrival {
+    /// The code on the wire.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// The maps, their job and their pixels.
+#[derive(Debug, Clone)]
+pub struct BasinMaps {
+    /// What the maps were last asked for: the landscape's key, then `η`.
+    asked: (String, f64),
+    /// The landscape's key of the current job.
+    landscape: String,
+    /// The landscape's key whose Newton map is complete.
+    newton_for: Option<String>,
+    /// `η` moved while the current job computes.
+    pending: bool,
+    id: u32,
+    /// Rows still to come, per map, and rows in all.
+    missing: [usize; 2],
+    total: usize,
+    /// The critical points the labels index, and each label's pixel word.
+    points: Vec<CriticalReport>,
+    words: Vec<u32>,
+    /// RGBA pixels, `SIZE × SIZE` each.
+    images: [Vec<u8>; 2],
+    dirty: [bool; 2],
+}
+
+impl Default for BasinMaps {
+    fn default() -> Self {
+        BasinMaps {
+            asked: (String::new(), f64::NAN),
+            landscape: String::new(),
+            newton_for: None,
+            pending: false,
+            id: 0,
+            missing: [0; 2],
+            total: 0,
+            points: Vec::new(),
+            words: basin_colours::label_words(&[]),
+            images: [vec![0; 4 * SIZE * SIZE], vec![0; 4 * SIZE * SIZE]],
+            dirty: [false; 2],
+        }
+    }
+}
+
+impl BasinMaps {
+    /// The job the maps need for `session` (a 2-D one whose critical points in view are
+    /// `critical`) with the Newton variant `variant` (`newton`, `damped-newton`, `lm`,
+    /// `saddle-free`), or `None` when they are up to date or wait for the job computing.
+    pub fn update(&mut self, session: &Session, variant: &str, critical: &[CriticalReport]) -> Option<Plan> {
+        let hyper = session.hyper();
+        let variant = match variant {
+            "damped-newton" => "damped-newton",
+            "lm" => "lm",
+            "saddle-free" => "saddle-free",
+            _ => "newton",
+        };
+        // The Newton variant (and μ for Levenberg–Marquardt) belongs to the landscape's key.
+        let mu = if variant == "lm" {
+            session.numbers.format(hyper.mu)
+        } else {
+            String::new()
+        };
+        let view = session.view().map(|v| session.numbers.format(v)).join(",");
+        let landscape = format!("{}|{view}|{variant}|{mu}", session.landscape_link());
+        if (landscape.as_str(), hyper.eta) == (self.asked.0.as_str(), self.asked.1) {
+            return None;
+        }
+        self.asked = (landscape.clone(), hyper.eta);
+        if self.busy() && landscape == self.landscape {
+            self.pending = true;
+            return None;
+        }
+        self.pending = false;
+        let eta_only = self.newton_for.as_deref() == Some(landscape.as_str());
+        let fresh = !eta_only;
+        if fresh {
+            self.points = critical.to_vec();
+            let kinds: Vec<CriticalKind> = self.points.iter().map(|c| c.kind).collect();
+            self.words = basin_colours::label_words(&kinds);
+            self.newton_for = None;
+        }
+        self.landscape = landscape;
+        self.id += 1;
+        let mut maps = vec![(GD, "gd", hyper.eta)];
+        if fresh {
+            maps.push((NEWTON, variant, hyper.mu));
+        }
+        self.missing = [SIZE, if fresh { SIZE } else { 0 }];
+        self.total = SIZE * maps.len();
+        Some(Plan {
+            id: self.id,
+            maps,
+            critical: self.points.iter().flat_map(|c| [c.x, c.y]).collect(),
+            fresh,
+        })
+    }
+
+    /// Whether a job still computes.
+    pub fn busy(&self) -> bool {
+        self.missing.iter().any(|&m| m > 0)
+    }
+
+    /// Labels of map `map` from row `row0` (as `basinRows` computed them for job `id`),
+    /// coloured into its image.
+    pub fn arrive(&mut self, id: u32, map: usize, row0: usize, labels: &[u8]) -> Arrival {
+        let rows = labels.len() / SIZE;
+        if id != self.id || map > NEWTON || row0 + rows > SIZE || self.missing[map] < rows {
+            return Arrival::Stale;
+        }
+        let image = &mut self.images[map][4 * row0 * SIZE..4 * (row0 + rows) * SIZE];
+        for (pixel, &label) in image.chunks_exact_mut(4).zip(labels) {
+            pixel.copy_from_slice(&self.words[usize::from(label)].to_le_bytes());
+        }
+        self.dirty[map] = true;
+        self.missing[map] -= rows;
+        if map == NEWTON && self.missing[NEWTON] == 0 {
+            self.newton_for = Some(self.landscape.clone());
+        }
+        match (self.busy(), self.pending) {
+            (true, _) => Arrival::Progress,
+            (false, false) => Arrival::Done,
+            (false, true) => {
+                // The next `update` starts from the latest η.
+                self.asked.1 = f64::NAN;
+                self.pending = false;
+                Arrival::DoneAndAgain
+            }
+        }
+    }
+
+    /// `[rows done, rows in all]` of the current job.
+    pub fn progress(&self) -> [usize; 2] {
+        [self.total - self.missing.iter().sum::<usize>(), self.total]
+    }
+
+    /// The maps changed since last asked (and forgets that they did), by index.
+    pub fn take_dirty(&mut self) -> Vec<usize> {
+        let out = (0..2).filter(|&m| self.dirty[m]).collect();
+        self.dirty = [false; 2];
+        out
+    }
+
+    /// The RGBA pixels of map `map` (`SIZE × SIZE`).
+    pub fn image(&self, map: usize) -> &[u8] {
+        &self.images[map.min(NEWTON)]
+    }
+
+    /// The critical points the labels index.
+    pub fn points(&self) -> &[CriticalReport] {
+        &self.points
+    }
+
+    /// Forgets what was asked, so that the next `update` plans afresh (a new language).
+    pub fn reset(&mut self) {
+        self.asked = (String::new(), f64::NAN);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::RustNumbers;
+
+    fn himmelblau() -> (Session, Vec<CriticalReport>) {
+        let s = Session::new("himmelblau", &RustNumbers).expect("preset");
+        let critical = s.critical_points(20).expect("critical points");
+        (s, critical)
+    }
+
+    /// Sends every row of `plan` back as computed, each start labelled `label`.
+    fn complete(maps: &mut BasinMaps, plan: &Plan, label: u8) -> Vec<Arrival> {
+        let mut out = Vec::new();
+        for &(map, _, _) in &plan.maps {
+            for row0 in (0..SIZE).step_by(CHUNK) {
+                out.push(maps.arrive(plan.id, map, row0, &[label; CHUNK * SIZE]));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_new_landscape_plans_both_maps_and_colours_the_rows_that_come_back() {
+        let (s, critical) = himmelblau();
+        let mut maps = BasinMaps::default();
+        let plan = maps.update(&s, "lm", &critical).expect("a job");
+        assert!(plan.fresh);
+        assert_eq!(plan.maps, vec![(GD, "gd", s.hyper().eta), (NEWTON, "lm", s.hyper().mu)]);
+        assert_eq!(plan.critical.len(), 2 * critical.len());
+        assert_eq!(maps.progress(), [0, 2 * SIZE]);
+        let arrivals = complete(&mut maps, &plan, 0);
+        assert!(arrivals[..arrivals.len() - 1].iter().all(|a| *a == Arrival::Progress));
+        assert_eq!(arrivals.last(), Some(&Arrival::Done));
+        assert_eq!(maps.progress(), [2 * SIZE, 2 * SIZE]);
+        assert_eq!(maps.take_dirty(), vec![GD, NEWTON]);
+        assert!(maps.take_dirty().is_empty());
+        // Label 0 is the first critical point: its colour, opaque, in every pixel.
+        let word = basin_colours::label_words(&critical.iter().map(|c| c.kind).collect::<Vec<_>>())[0];
+        assert!(maps.image(NEWTON).chunks_exact(4).all(|p| p == word.to_le_bytes()));
+        assert_eq!(maps.update(&s, "lm", &critical), None, "up to date");
+    }
+
+    #[test]
+    fn eta_moving_while_a_map_computes_waits_and_then_recomputes_gd_alone() {
+        let (mut s, critical) = himmelblau();
+        let mut maps = BasinMaps::default();
+        let first = maps.update(&s, "newton", &critical).expect("a job");
+        s.set_hyper(crate::method::catalog::Hyper {
+            eta: 0.002,
+            ..s.hyper()
+        })
+        .expect("η");
+        assert_eq!(
+            maps.update(&s, "newton", &critical),
+            None,
+            "waits for the job computing"
+        );
+        assert_eq!(complete(&mut maps, &first, 1).last(), Some(&Arrival::DoneAndAgain));
+        assert_eq!(maps.take_dirty(), vec![GD, NEWTON]);
+        let next = maps.update(&s, "newton", &critical).expect("the latest η");
+        assert!(!next.fresh);
+        assert_eq!(next.maps, vec![(GD, "gd", 0.002)]);
+        assert_eq!(maps.progress(), [0, SIZE]);
+        // Rows of the older job are ignored.
+        assert_eq!(maps.arrive(first.id, GD, 0, &[0; CHUNK * SIZE]), Arrival::Stale);
+        assert_eq!(complete(&mut maps, &next, 0).last(), Some(&Arrival::Done));
+        assert_eq!(maps.take_dirty(), vec![GD]);
+    }
+
+    #[test]
+    fn a_new_view_or_variant_drops_the_job_and_plans_both_maps_again() {
+        let (mut s, critical) = himmelblau();
+        let mut maps = BasinMaps::default();
+        let first = maps.update(&s, "newton", &critical).expect("a job");
+        assert_eq!(maps.arrive(first.id, GD, 0, &[0; CHUNK * SIZE]), Arrival::Progress);
+        s.set_view(&[-4.0, 4.0, -4.0, 4.0]).expect("view");
+        let second = maps.update(&s, "newton", &critical).expect("a new job");
+        assert!(second.fresh && second.maps.len() == 2 && second.id > first.id);
+        assert_eq!(maps.arrive(first.id, GD, CHUNK, &[0; CHUNK * SIZE]), Arrival::Stale);
+        complete(&mut maps, &second, 0);
+        let third = maps.update(&s, "saddle-free", &critical).expect("a new variant");
+        assert_eq!(third.maps[1], (NEWTON, "saddle-free", s.hyper().mu));
+        // Rows out of the map, or more than a map has, are ignored.
+        assert_eq!(maps.arrive(third.id, GD, SIZE - 1, &[0; CHUNK * SIZE]), Arrival::Stale);
+        assert_eq!(maps.arrive(third.id, 7, 0, &[0; SIZE]), Arrival::Stale);
+        maps.reset();
+        assert!(maps.update(&s, "saddle-free", &critical).is_none(), "busy: waits");
+    }
+}
