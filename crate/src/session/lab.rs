@@ -218,6 +218,32 @@ impl Session {
         Ok(out)
     }
 
+    /// The basin kernel timed (the benchmark's): a whole `n × n` map of the view (see
+    /// [`Session::basin_rows`]) computed `runs` times after a warm-up, each timed on `clock`
+    /// (milliseconds): `[sum of the labels (a checksum), ms of each run…]`.
+    #[allow(clippy::too_many_arguments)] // the map's numbers, as `basin_rows` takes them
+    pub fn basin_kernel(
+        &self,
+        n: usize,
+        method: (&str, f64),
+        steps: usize,
+        tol: f64,
+        critical: &[f64],
+        runs: usize,
+        clock: &mut dyn FnMut() -> f64,
+    ) -> Result<Vec<f64>, Error> {
+        let view = self.view();
+        let run = || self.basin_rows(&view, (n, n), (0, n), method, steps, tol, critical);
+        let sum = |labels: Vec<u8>| labels.iter().map(|&l| f64::from(l)).sum::<f64>();
+        let mut out = vec![sum(run()?)]; // warm-up
+        for _ in 0..runs.clamp(1, 100) {
+            let t0 = clock();
+            out[0] = sum(run()?);
+            out.push(clock() - t0);
+        }
+        Ok(out)
+    }
+
     /// `n` random starts over the view from `seed` (reproducible), every enabled method run from
     /// each for at most `steps` steps (capped at 10,000); `E*` is the lowest minimum a
     /// critical-point search with `seeds` seeds per side finds in the view; `bins` (1–200)

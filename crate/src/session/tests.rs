@@ -465,6 +465,59 @@ fn random_starts_use_the_sessions_view_and_methods() {
     assert!(s.random_starts(7, 5, 5, 5, 5).is_err() && s.kernel().is_err());
 }
 
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+#[test]
+fn the_starts_report_round_trips_its_wire_and_the_kernel_times_whole_maps() {
+    use crate::session::lab::{starts_rows, starts_tallies};
+    let mut s = session("himmelblau");
+    let report = s
+        .random_starts_over(&[-5.0, 5.0, -5.0, 5.0], 3, (40, 300), 20, 12)
+        .expect("starts");
+    assert_eq!(
+        s.view(),
+        [-5.0, 5.0, -5.0, 5.0],
+        "the view asked for becomes the session's"
+    );
+    let [runs, histogram] = report.wire();
+    assert_eq!(runs.len(), 5 * 40 * report.runs.len());
+    let (lo, hi, rows) = starts_rows(&histogram);
+    assert_eq!((lo, hi), (report.histogram.lo, report.histogram.hi));
+    for (row, ((i, outcomes), tally)) in rows.iter().zip(report.runs.iter().zip(&report.histogram.tallies)) {
+        assert_eq!(
+            (row.method, row.runs, row.global, row.diverged),
+            (*i, outcomes.len(), tally.global, tally.diverged)
+        );
+        assert_eq!(row.counts.len(), 12);
+    }
+    let tallies = starts_tallies(&histogram);
+    assert!(
+        tallies.chunks_exact(5).all(|t| t[2] == 40.0 && t[4] == 40.0),
+        "every run tallied: {tallies:?}"
+    );
+    assert!(
+        starts_rows(&[1.0, 2.0]).2.is_empty(),
+        "a malformed histogram has no rows"
+    );
+    // The benchmark: the checksum is the labels' sum, one time per run on the clock given.
+    let critical = [3.0, 2.0, -2.805118, 3.131312, -3.779310, -3.283186, 3.584428, -1.848126];
+    let mut t = 0.0;
+    let mut clock = || {
+        t += 1.0;
+        t
+    };
+    let out = s
+        .basin_kernel(32, ("newton", 1.0), 50, 1e-10, &critical, 3, &mut clock)
+        .expect("kernel");
+    let labels = s
+        .basin_rows(&s.view(), (32, 32), (0, 32), ("newton", 1.0), 50, 1e-10, &critical)
+        .expect("rows");
+    assert_eq!(out[0], labels.iter().map(|&l| f64::from(l)).sum::<f64>());
+    assert_eq!(out[1..], [1.0, 1.0, 1.0]);
+    assert!(s
+        .basin_kernel(32, ("nope", 1.0), 50, 1e-10, &critical, 3, &mut clock)
+        .is_err());
+}
+
 #[test]
 fn the_conditioning_scene_sets_kappa_and_theta_through_the_core() {
     let mut s = session("quadratic2d");

@@ -43,6 +43,13 @@ delegate!(Explorer {
     call basinRows: basin_rows(view: &[f64], nx: usize, ny: usize, row0: usize, row1: usize, method: &str, param: f64, steps: usize, tol: f64, critical: &[f64]) -> Result<Vec<u8>, JsValue> = |s| {
         Ok(s.session.basin_rows(view, (nx, ny), (row0, row1), (method, param), steps, tol, critical)?)
     };
+    /// The basin kernel benchmark (`Session::basin_kernel`) on the session's view, timed by
+    /// `clock` (`performance.now`): `[checksum, ms per run…]`.
+    #[allow(clippy::too_many_arguments)] // the map's numbers, flat
+    call basinKernel: basin_kernel(n: usize, method: &str, param: f64, steps: usize, tol: f64, critical: &[f64], runs: usize, clock: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |s| {
+        let mut ms = || seconds(clock)() * 1000.0;
+        Ok(s.session.basin_kernel(n, (method, param), steps, tol, critical, runs, &mut ms)?)
+    };
     /// Saddle escape with GD at `eta` on `E = ½ Σ λᵢ xᵢ²` (`escape::curves`), rows of three.
     fresh escapeCurves: escape_curves(eta: f64) -> Result<Vec<f64>, JsValue> = |_| Ok(escape::curves(eta)?.concat());
     /// What Newton costs: N from 2 to `max` (at most 2,000) on a log grid of `count` sizes.
