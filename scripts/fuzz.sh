@@ -3,7 +3,7 @@
 # links, the default) or expr_parse_eval (typed functions).
 # cargo-fuzz needs nightly compiler flags; on a stable toolchain RUSTC_BOOTSTRAP=1 lets the
 # stable compiler accept them (for this local tool only; the product builds on stable).
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET]
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET]; FUZZ_RUNS=N stops after N inputs instead (or at SECONDS).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SECONDS_TO_RUN="${1:-600}"
 TARGET="${2:-link_decode}"
@@ -20,4 +20,4 @@ else
   printf '2x y (x+1)(y-1) - -x^-2 + pi·x × 3.5e-2' > fuzz/corpus/"$TARGET"/seed-implicit
 fi
 cd fuzz
-RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none "$TARGET" -- -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 -print_final_stats=1
+RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none "$TARGET" -- -max_total_time="$SECONDS_TO_RUN" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} -max_len=4096 -timeout=10 -print_final_stats=1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: install what the tests need, then run every check CI runs, failing on any failure:
-# rustfmt, clippy, native tests, wasm tests in headless Chromium and Firefox, end-to-end tests.
+# rustfmt, clippy, native tests, wasm tests in headless Chromium and Firefox, end-to-end tests in
+# Chromium, and a smoke run of the page in Firefox ESR (WebDriver BiDi through geckodriver).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_rust
 ensure_npm
@@ -17,6 +18,9 @@ cargo clippy -p descenso --target wasm32-unknown-unknown --lib --features lab --
 log "native tests"
 cargo test --workspace
 
+log "the fuzz targets build (scripts/fuzz.sh runs them)"
+cargo check --manifest-path fuzz/Cargo.toml --bins
+
 log "wasm tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test -p descenso --target wasm32-unknown-unknown
 
@@ -28,5 +32,8 @@ build_dist
 
 log "end-to-end tests in Chromium"
 node --test --test-concurrency=1 tests/
+
+log "smoke run of the page in Firefox ESR"
+GECKODRIVER="$(command -v geckodriver)" node --experimental-websocket --test tests/firefox/smoke.mjs
 
 log "all checks passed"

@@ -535,14 +535,14 @@ describe('scenes', () => {
     await page.close();
   });
 
-  test('what the Hessian says: Newton heads for a saddle and the page says so', async () => {
+  test('what the Hessian says: Newton aims at the saddle of its quadratic model and the page says so', async () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#scene', 'hessian');
     assert.equal(await page.isChecked('#show-hessian'), true);
     await page.click('#step');
     const newton = await readout(page, 'newton');
     assert.equal(newton.status, 'running');
-    assert.match(newton.cells.status, /heading for a saddle point/);
+    assert.match(newton.cells.status, /H indefinite: the step aims at the saddle of the quadratic model/);
     // Not at a critical point: the analysis describes the curvature, it names no kind.
     assert.match(await page.textContent('#analysis'), /curved up along one direction, down along the other/);
     await play(page, () => document.querySelector('tr[data-method="newton"]').dataset.status !== 'running');

@@ -295,7 +295,7 @@ export function wireControls() {
     if (!p.length) return;
     if (dragging) setStart(p);
     const probe = page.explorer.probe(new Float64Array(p));
-    const [nx, ny] = page.explorer.axis_names;
+    const [nx, ny] = page.axisNames;
     const where = p.length === 2 ? `${nx} = ${fmt(p[0])}, ${ny} = ${fmt(p[1])}` : `${nx} = ${fmt(p[0])}`;
     el.hover.textContent = `${where} · E = ${fmt(probe[0])} · ‖∇E‖ = ${fmt(probe[1])}`;
   });

@@ -98,12 +98,14 @@ async function setLanguage(next) {
 const WIDE = matchMedia('(min-width: 75rem)'); // the stylesheet's two-column stage
 
 /** On a wide screen the map (and the charts beside it) takes the height that the header, the
- *  scene's text, the tools under the map and the readout table leave on the screen, so that all
- *  of them are seen together: never under 16rem, never over 80 % of the screen. */
+ *  scene's text, the tools under the map and the readout table (its first four rows) leave on the
+ *  screen, so that all of them are seen together: never under 16rem, never over 80 % of it. */
 function fitStage() {
   // (Not embedded: a host sizes the frame to the page's height, and the map would grow with it.)
   if (!WIDE.matches || window.parent !== window) return;
-  const last = [...document.querySelectorAll('.stage > .map-frame, .stage > .under-plot, .stage > .table-wrap')].findLast((n) => n.offsetHeight > 0);
+  // (With more than four methods on, the table's further rows may go below the fold.)
+  const rows = [...el.readout.children].filter((r) => r.offsetHeight > 0);
+  const last = rows[Math.min(3, rows.length - 1)] ?? [...document.querySelectorAll('.stage > .map-frame, .stage > .under-plot')].findLast((n) => n.offsetHeight > 0);
   if (!last) return;
   // The row the map shares with the charts (a 1-D map is shorter than --map-side; the charts
   // beside it are not): what changes by the spare room.

@@ -30,6 +30,7 @@ export const page = {
   playing: false,
   quickStart: true, // the first paint skips the charts and critical points, drawn when it refines
   lang: 'en', // the language shown: the session's (set with it, read for every string)
+  axisNames: ['x', 'y'], // the map's axes' names, as the core names them at each sample
   zoom: 1, // how much larger the canvases' type and lines are drawn (presenter mode)
 };
 

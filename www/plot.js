@@ -45,8 +45,9 @@ export function resample(quality = 1, resized = false) {
   const { width, height } = size;
   if (css.width < 2 || css.height < 2) return;
   const e = page.explorer;
+  page.axisNames = e.axis_names; // (for the hover line, read at every pointer move)
   el.plot.classList.toggle('one-d', e.dim === 1);
-  el.mapFrame.classList.toggle('one-d', e.dim === 1);
+  for (const node of [el.mapFrame, el.mapFrame.parentElement]) node.classList.toggle('one-d', e.dim === 1);
   if (e.dim === 2) {
     const nx = Math.max(2, Math.min(MAX_GRID, Math.round(css.width * quality * GRID_DENSITY)));
     const ny = Math.max(2, Math.min(MAX_GRID, Math.round(css.height * quality * GRID_DENSITY)));
@@ -126,7 +127,8 @@ function fitMargins(width) {
   if (next.length !== 4 || next.every((m, i) => m === margins[i]) || refits >= 3) return;
   refits++;
   margins = next;
-  SIDES.forEach((side, i) => el.mapFrame.style.setProperty(`--axis-${side}`, `${next[i] * page.zoom}px`));
+  // (On the stage: its columns follow the map's width too.)
+  SIDES.forEach((side, i) => el.mapFrame.parentElement.style.setProperty(`--axis-${side}`, `${next[i] * page.zoom}px`));
   // The map moves inside its frame; it may keep its size (the 1-D curve keeps its aspect ratio
   // when only the top or bottom margin changes), and then no resize redraws the axes.
   axesStale = true;

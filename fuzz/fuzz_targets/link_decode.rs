@@ -2,7 +2,8 @@
 //! link which decodes back to the same state with nothing ignored.
 #![no_main]
 
-use descenso::share::link::{LinkState, RustNumbers};
+use descenso::numbers::RustNumbers;
+use descenso::share::link::LinkState;
 use descenso::landscape::presets::Preset;
 use libfuzzer_sys::fuzz_target;
 
