@@ -86,10 +86,8 @@ function onToggle() {
 function onParamChange(ev) {
   const input = ev.target;
   const value = input.tagName === 'SELECT' ? Number(input.value) : input.valueAsNumber;
-  const params = Array.from(page.explorer.params);
-  params[Number(input.dataset.index)] = value;
   if (!Number.isFinite(value)) return fieldProblem(input, tr('notANumber'));
-  if (!attemptAt(input, () => page.explorer.setParams(new Float64Array(params)))) return;
+  if (!attemptAt(input, () => page.explorer.setParam(Number(input.dataset.index), value))) return;
   hideNotice();
   syncData();
   resample();
@@ -118,11 +116,14 @@ export function selectPreset(id) {
   resample();
 }
 
-export function setEta(eta) {
-  if (attempt(() => page.explorer.setEta(eta))) hideNotice();
+/** `change` sets η in the core; then the slider and the field show it, and the page follows. */
+export function changeEta(change) {
+  if (attempt(change)) hideNotice();
   syncEta();
   render();
 }
+
+export const setEta = (eta) => changeEta(() => page.explorer.setEta(eta));
 
 export function setStart(x) {
   if (x.length && attempt(() => page.explorer.setStart(new Float64Array(x)))) render();

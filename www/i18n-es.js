@@ -218,6 +218,8 @@ export const ES = {
   'err_speed': 'la velocidad es de 2, 10, 60, 600 o 6000 pasos por segundo',
   'err_lab-panel': 'un panel del laboratorio es starts, escape, newton-cost, sweep o cost',
   'err_cost-size': 'la vista del costo toma 1 ≤ N ≤ 2000',
+  'err_param-index': 'el paisaje no tiene un parámetro con ese número',
+  'err_no-eta-opt': 'ηₒₚₜ = 1/E″ existe donde E″ > 0 en una dimensión',
   'err_untimed': 'no se pudo medir el tiempo del paso',
   'err_layout': 'un mapa se dibuja en [ancho, alto] con su gráfico en [izquierda, arriba, ancho, alto]',
   'err_data-full': 'los datos tienen como máximo 64 puntos: hacé clic en uno para quitarlo',

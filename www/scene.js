@@ -1,6 +1,6 @@
 // The scene picker and the scene's text and controls. A scene is data (scenes.js: a share link
 // and its text); the core applies its link in one step.
-import { setEta, setPlaying, syncControls } from './controls.js';
+import { changeEta, setPlaying, syncControls } from './controls.js';
 import { attempt, el, fmt, make, page, showNotice, tr } from './page.js';
 import { resample } from './plot.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
@@ -44,11 +44,8 @@ export function describeScene() {
   if (sc.regimes) {
     for (const [c, ratio] of REGIME_CASES) {
       const b = make('button', { type: 'button', textContent: tr('regimeButton', c), title: tr('etaRatio', ratio), dataset: { regime: c } });
-      // η in units of η_opt = 1/E'' at the start point, from the core.
-      b.addEventListener('click', () => {
-        const etaOpt = page.explorer.etaOptAtStart();
-        if (Number.isFinite(etaOpt)) setEta(ratio * etaOpt);
-      });
+      // η in units of η_opt = 1/E'' at the start point, in the core.
+      b.addEventListener('click', () => changeEta(() => page.explorer.setEtaRatio(ratio)));
       controls.push(b);
     }
   }

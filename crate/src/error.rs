@@ -88,11 +88,15 @@ pub enum Why {
     CostSize,
     /// the step could not be timed
     Untimed,
+    /// the landscape has no parameter of that number
+    ParamIndex,
+    /// ηₒₚₜ = 1/E″ exists where E″ > 0 in 1-D
+    NoEtaOpt,
 }
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 23] = [
+    pub const ALL: [Why; 25] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
@@ -116,6 +120,8 @@ impl Why {
         Why::Layout,
         Why::CostSize,
         Why::Untimed,
+        Why::ParamIndex,
+        Why::NoEtaOpt,
     ];
 
     /// The reason's code on the wire (the page's strings are `err_<code>`).
@@ -144,6 +150,8 @@ impl Why {
             Why::Layout => "layout",
             Why::CostSize => "cost-size",
             Why::Untimed => "untimed",
+            Why::ParamIndex => "param-index",
+            Why::NoEtaOpt => "no-eta-opt",
         }
     }
 
@@ -173,6 +181,8 @@ impl Why {
             Why::Layout => "a map is drawn on [width, height] with its plot at [left, top, width, height]",
             Why::CostSize => "the cost view takes 1 ≤ N ≤ 2000",
             Why::Untimed => "the step could not be timed",
+            Why::ParamIndex => "the landscape has no parameter of that number",
+            Why::NoEtaOpt => "ηₒₚₜ = 1/E″ exists where E″ > 0 in 1-D",
         }
     }
 }

@@ -4,19 +4,12 @@ import { el, page, tr } from '../page.js';
 import { drawFigure } from './figures.js';
 import * as pool from './pool.js';
 
-const escape = { id: 0 };
-
 /** Computes the escape curves on a worker at the current η (capped at 0.9). */
-export function runEscape() {
-  escape.id += 1;
-  pool.post({ type: 'escape', id: escape.id, eta: Math.min(0.9, page.explorer.eta) });
-}
-
-pool.on('escape', (m) => {
-  if (m.id !== escape.id) return;
+export async function runEscape() {
+  const m = await pool.ask('escape', { eta: Math.min(0.9, page.explorer.eta) });
   if (m.error) el.escapeNote.textContent = m.error;
   else drawEscape(m.curves);
-});
+}
 
 /** The escape figures (the core's): steps against ε with the prediction, and against N. */
 function drawEscape(c) {

@@ -29,21 +29,10 @@ export function reset() {
 
 // ---- the basin kernel benchmark (bench/basins.mjs) -------------------------------------------
 
-const kernels = new Map(); // id → resolve
-let kernelId = 0;
-
 /** Times the basin kernel on one worker (one thread, where the page computes basins):
  *  `{ n, steps, tol, method, eta, critical, runs }` → `{ times, sum }`. */
-export function kernel(options) {
-  const id = ++kernelId;
-  return new Promise((resolve, reject) => {
-    kernels.set(id, (m) => (m.error ? reject(new Error(m.error)) : resolve({ times: m.times, sum: m.sum })));
-    pool.post({ type: 'kernel', id, ...options });
-  });
+export async function kernel(options) {
+  const m = await pool.ask('kernel', options);
+  if (m.error) throw new Error(m.error);
+  return { times: m.times, sum: m.sum };
 }
-
-pool.on('kernel', (m) => {
-  kernels.get(m.id)?.(m);
-  kernels.delete(m.id);
-});
-

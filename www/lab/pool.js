@@ -26,6 +26,21 @@ export function on(type, handler) {
   handlers.set(type, handler);
 }
 
+const latest = new Map(); // request type → the latest request's { id, resolve }
+
+/** Posts a request of `type` (`message`'s fields) and resolves with its reply. A newer request
+ *  of the same type supersedes it: the older reply is ignored (its promise never resolves). */
+export function ask(type, message) {
+  const id = (latest.get(type)?.id ?? 0) + 1;
+  return new Promise((resolve) => {
+    latest.set(type, { id, resolve });
+    on(type, (m) => {
+      if (m.id === latest.get(type).id) latest.get(type).resolve(m);
+    });
+    post({ ...message, type, id });
+  });
+}
+
 function start() {
   if (workers.length) return;
   const count = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));

@@ -7,28 +7,20 @@ import { Explorer } from '../pkg-lab/descenso.js';
 import { drawFigure, ready } from './figures.js';
 import * as pool from './pool.js';
 
-const starts = { id: 0, ends: null, view: [] }; // ends: the runs, [method, x, y, E, status] each
+const starts = { ends: null, view: [] }; // ends: the runs, [method, x, y, E, status] each
 const STARTS_BINS = 24;
 
 /** Runs the random starts on a worker (the landscape and methods go as a share link). */
-export function runStarts() {
+export async function runStarts() {
   const e = page.explorer;
   if (e.dim !== 2) return;
-  starts.id += 1;
   starts.view = Array.from(e.view);
   el.startsSummary.replaceChildren(make('li', { textContent: tr('startsRunning') }));
   const seed = Math.max(0, Math.min(4294967295, Math.floor(Number(el.startsSeed.value) || 0)));
-  pool.post({
-    type: 'starts', id: starts.id, link: e.runsLink(),
-    view: starts.view, seed, n: Number(el.startsCount.value), steps: 1000, seeds: CRITICAL_SEEDS, bins: STARTS_BINS,
-  });
-}
-
-pool.on('starts', (m) => {
-  if (m.id !== starts.id) return;
+  const m = await pool.ask('starts', { link: e.runsLink(), view: starts.view, seed, n: Number(el.startsCount.value), steps: 1000, seeds: CRITICAL_SEEDS, bins: STARTS_BINS });
   if (m.error) el.startsSummary.replaceChildren(make('li', { textContent: m.error }));
   else showStarts(m.runs, m.histogram);
-});
+}
 
 /** The summary lines (per method: at a global minimum, runs, diverged; the core's tallies), the
  *  histogram of final E per method and the end points on the map (both drawn by the core). */

@@ -166,6 +166,26 @@ impl Session {
         self.reconfigure(next)
     }
 
+    /// Parameter `index` of the landscape set to `value`, the others kept (as [`Session::set_params`]).
+    pub fn set_param(&mut self, index: usize, value: f64) -> Result<(), Error> {
+        let mut values = self.config.params.clone();
+        match values.get_mut(index) {
+            Some(v) => *v = value,
+            None => return Err(Error::OutOfRange(Why::ParamIndex)),
+        }
+        self.set_params(&values)
+    }
+
+    /// `η` set to `ratio · η_opt`, `η_opt = 1/E''` at the start point (the regimes scene's
+    /// buttons); where there is no `η_opt` (`E'' ≤ 0`, or 2-D) nothing changes.
+    pub fn set_eta_ratio(&mut self, ratio: f64) -> Result<(), Error> {
+        let eta_opt = self.eta_opt_at_start().ok_or(Error::NotHere(Why::NoEtaOpt))?;
+        self.set_hyper(Hyper {
+            eta: ratio * eta_opt,
+            ..self.hyper()
+        })
+    }
+
     /// The 2-D quadratic's conditioning, as the lecture's scene sets it: curvatures 1 and
     /// `kappa` (the condition number κ = λ₂/λ₁, ≥ 1), its axes turned by `theta` degrees; `η`
     /// keeps its fraction of `2/λ_max`. Restarts once.

@@ -519,6 +519,25 @@ fn the_starts_report_round_trips_its_wire_and_the_kernel_times_whole_maps() {
 }
 
 #[test]
+fn one_parameter_and_eta_in_units_of_eta_opt_are_set_in_the_core() {
+    // E = a·x²/2: E'' = a, so η_opt = 1/a; 1.5 η_opt oscillates and converges.
+    let mut s = session("quadratic1d");
+    let a = s.params()[0];
+    s.set_eta_ratio(1.5).expect("η");
+    assert!((s.hyper().eta - 1.5 / a).abs() < 1e-12, "{}", s.hyper().eta);
+    s.set_param(0, 2.0 * a).expect("a");
+    assert_eq!(s.params()[0], 2.0 * a);
+    let before = s.params().to_vec();
+    assert_eq!(s.set_param(9, 1.0), Err(Error::OutOfRange(Why::ParamIndex)));
+    assert!(s.set_param(0, f64::NAN).is_err());
+    assert_eq!(s.params(), &before[..], "a bad parameter changes nothing");
+    s.select_preset("himmelblau").expect("2-D");
+    let eta = s.hyper().eta;
+    assert_eq!(s.set_eta_ratio(0.5), Err(Error::NotHere(Why::NoEtaOpt)));
+    assert_eq!(s.hyper().eta, eta, "no η_opt: η kept");
+}
+
+#[test]
 fn the_conditioning_scene_sets_kappa_and_theta_through_the_core() {
     let mut s = session("quadratic2d");
     s.set_conditioning(100.0, 30.0).expect("κ = 100");

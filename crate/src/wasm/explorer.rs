@@ -76,6 +76,10 @@ delegate!(Explorer {
     // Each change below is validated in the core and, on error, changes nothing.
     /// Switches to preset `id` with its own parameters, view, start and `η`.
     change selectPreset: select_preset(id: &str) -> Result<(), JsValue> = |s| Ok(s.session.select_preset(id)?);
+    /// Parameter `index` of the landscape, the others kept.
+    change setParam: set_param(index: usize, value: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_param(index, value)?);
+    /// `η = ratio · η_opt` at the start point (1-D, where `E'' > 0`).
+    change setEtaRatio: set_eta_ratio(ratio: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_eta_ratio(ratio)?);
     /// The landscape's parameters (missing ones default).
     change setParams: set_params(values: &[f64]) -> Result<(), JsValue> = |s| Ok(s.session.set_params(values)?);
     /// The typed function (a typed landscape only); a `bad-function` error says why it does
