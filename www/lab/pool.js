@@ -32,11 +32,13 @@ const latest = new Map(); // request type → the latest request's { id, resolve
  *  of the same type supersedes it: the older reply is ignored (its promise never resolves). */
 export function ask(type, message) {
   const id = (latest.get(type)?.id ?? 0) + 1;
-  return new Promise((resolve) => {
-    latest.set(type, { id, resolve });
+  if (id === 1) {
     on(type, (m) => {
       if (m.id === latest.get(type).id) latest.get(type).resolve(m);
     });
+  }
+  return new Promise((resolve) => {
+    latest.set(type, { id, resolve });
     post({ ...message, type, id });
   });
 }

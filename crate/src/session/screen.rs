@@ -132,9 +132,7 @@ impl Screen {
     /// page `width` pixels wide (none on a narrow page: the axes are then inside the map); empty
     /// before the first drawing.
     pub fn margins(&self, width: f64) -> Vec<f64> {
-        let scale = (self.session.dim() == 2)
-            .then_some(())
-            .and(self.map.grid.scale.as_ref());
+        let scale = self.map.grid.scale.as_ref().filter(|_| self.session.dim() == 2);
         self.map
             .frame
             .map_or_else(Vec::new, |frame| map::margins(&frame, scale, width).to_vec())
