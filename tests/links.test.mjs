@@ -20,6 +20,19 @@ const rows = (page) =>
   );
 
 describe('share links', () => {
+  test('a link that names only a scene opens that scene, with the link\'s other fields over it', async () => {
+    const { page, problems } = await openPage(browser, '/#scene=directions&eta=0.05');
+    assert.equal(await page.inputValue('#landscape'), 'quadratic2d');
+    assert.equal(await page.inputValue('#scene'), 'directions');
+    assert.match(await page.textContent('#scene-title'), /Directions are not alike/);
+    assert.equal(await page.locator('#scene-kappa').count(), 1, 'the scene\'s κ slider');
+    assert.equal(Number(await page.inputValue('#eta-value')), 0.05, 'the link\'s η over the scene\'s');
+    assert.deepEqual((await rows(page)).map((r) => r.method), ['gd', 'newton', 'momentum']);
+    assert.equal(await page.isHidden('#notice'), true);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('a link reopens the same configuration, number for number', async () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'himmelblau');

@@ -317,6 +317,17 @@ describe('presenter mode', () => {
     for (const what of ['map', 'chart', 'row']) assert.ok(seen[what] <= 768, `${what} ends at ${seen[what]} px, below the fold`);
     assert.equal(seen.exportShown, false);
     await page.screenshot({ path: join(ARTIFACTS, 'presenter-1366x768.png') });
+    // A 1280×720 projector: still one screen, and the map is the largest thing on it.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(800);
+    const small = await page.evaluate(() => {
+      const box = (id) => document.querySelector(id).getBoundingClientRect();
+      return { side: box('#overlay').width, map: box('#overlay').bottom, chart: box('#chart-e').bottom, row: box('#readout tr[data-method="newton"]').bottom };
+    });
+    for (const what of ['map', 'chart', 'row']) assert.ok(small[what] <= 720, `${what} ends at ${small[what]} px, below the fold of 1280×720`);
+    assert.ok(small.side >= 300, `the map is ${small.side} px wide at 1280×720`);
+    await page.screenshot({ path: join(ARTIFACTS, 'presenter-1280x720.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
     // A link restores it; P (not in a field) turns it off again.
     const link = await page.evaluate(() => location.hash);
     await page.goto('about:blank');

@@ -54,11 +54,17 @@ function applyAddressLink() {
   const query = location.hash.slice(1);
   if (!query) return false;
   const before = lang();
-  const ignored = page.explorer.applyLink(query);
+  // A link that names a scene and no landscape (`#scene=directions`, written by hand) is that
+  // scene: its configuration, with the link's other fields over it.
+  const asked = new URLSearchParams(query);
+  const scene = SCENES.find((sc) => sc.id === asked.get('scene'));
+  const full = new URLSearchParams(scene && !asked.has('l') ? scene.link : '');
+  for (const [key, value] of asked) full.set(key, value);
+  const ignored = page.explorer.applyLink(full.toString());
   if (!SCENES.some((sc) => sc.id === page.explorer.scene)) attempt(() => page.explorer.setScene('free'));
-  const asked = page.explorer.lang;
-  if (!LANGUAGES.includes(asked)) attempt(() => page.explorer.setLang(before));
-  else if (asked !== before) languageReady = setLanguage(asked);
+  const language = page.explorer.lang;
+  if (!LANGUAGES.includes(language)) attempt(() => page.explorer.setLang(before));
+  else if (language !== before) languageReady = setLanguage(language);
   applyPanels();
   syncLabPanels();
   showBasins();
