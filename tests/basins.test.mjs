@@ -202,6 +202,42 @@ describe('learning-rate sweep', () => {
   });
 });
 
+describe('momentum, analysed', () => {
+  test('the rate map\'s optimum is the closed form, a click sets η and β, other landscapes say what is drawn', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=quadratic2d&p=1,25,30&s=-4,3&eta=0.05&beta=0.5&m=gd,momentum');
+    await page.click('#momentum summary');
+    const numbers = async (before = '') => {
+      await page.waitForFunction((b) => (document.getElementById('momentum').dataset.numbers ?? '') !== b, before, { timeout: 15000 });
+      return JSON.parse(await page.$eval('#momentum', (d) => d.dataset.numbers));
+    };
+    const first = await numbers();
+    const [rate, gdRate, eta, beta, best, gdBest, quadratic] = first;
+    // λ = 1, 25: η* = (2/(1 + 5))², β* = (4/6)², rate 4/6; GD at η = 0.05: |1 − 0.05·25| … max 0.95.
+    assert.ok(Math.abs(eta - 1 / 9) < 1e-12 && Math.abs(beta - 4 / 9) < 1e-12 && Math.abs(best - 2 / 3) < 1e-12, `${first}`);
+    assert.ok(Math.abs(gdRate - 0.95) < 1e-12 && Math.abs(gdBest - 12 / 13) < 1e-12 && rate < gdRate, `${first}`);
+    assert.equal(quadratic, 1);
+    assert.match(await page.textContent('#momentum-note'), /κ = 25/);
+    await page.locator('#momentum').screenshot({ path: join(ARTIFACTS, 'momentum.png') });
+    // A click on the map (its upper half in the side panel) sets η and β, and the link keeps them.
+    const chart = page.locator('#momentum-chart');
+    const box = await chart.boundingBox();
+    await chart.click({ position: { x: box.width * 0.6, y: box.height * 0.15 } });
+    const after = await numbers(JSON.stringify(first));
+    const [newEta, newBeta] = [Number(await page.inputValue('#eta-value')), Number(await page.inputValue('#beta'))];
+    assert.ok(newEta !== 0.05 && newBeta > 0.5 && newBeta < 1, `η ${newEta}, β ${newBeta}`);
+    assert.notEqual(after[0], rate, 'the rate at the new (η, β)');
+    await page.waitForFunction(() => /beta=0\.[5-9]/.test(location.hash) && location.hash.includes('open=') && location.hash.includes('momentum'));
+    // Not a quadratic: the map is its model at the start, and the note says so.
+    // (Only the address's hash changes: the same page applies the link.)
+    await page.goto(`${browser.origin}/#v=1&l=himmelblau&s=3.2,2.1&m=gd,momentum&open=momentum`);
+    const model = await numbers(JSON.stringify(after));
+    assert.equal(model[6], 0);
+    assert.match(await page.textContent('#momentum-note'), /not a quadratic/);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});
+
 describe('random starts', () => {
   test('reproducible from the seed, counts add up, end points drawn', async () => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&m=gd,newton&eta=0.01');

@@ -108,6 +108,7 @@ export const ES = {
   escapeTitle: 'Escapar de un punto de ensilladura',
   newtonCostTitle: 'Lo que cuesta Newton',
   sweepTitle: 'Sensibilidad a la tasa de aprendizaje',
+  momentumTitle: 'El momento, analizado',
   showBasins: 'Cuencas de atracción',
   costTitle: 'El costo de las exponenciales',
   neuron: 'Neurona sigmoide E(w, θ)',

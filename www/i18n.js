@@ -84,6 +84,7 @@ const STRINGS = {
     escapeTitle: 'Escaping a saddle',
     newtonCostTitle: 'What Newton costs',
     sweepTitle: 'Sensitivity to the learning rate',
+    momentumTitle: 'Momentum, analysed',
     showBasins: 'Basins of attraction',
     costTitle: 'The cost of exponentials',
     neuron: 'Sigmoid neuron E(w, θ)',

@@ -142,7 +142,7 @@ function wire() {
   });
   el.escape.addEventListener('toggle', () => el.escape.open && loadLab().then((l) => l.runEscape()));
   el.newtonCost.addEventListener('toggle', () => el.newtonCost.open && loadLab().then((l) => l.openNewtonCost()));
-  el.sweep.addEventListener('toggle', () => loadLab().then(refreshLab));
+  for (const panel of [el.sweep, el.momentum]) panel.addEventListener('toggle', () => loadLab().then(refreshLab));
   el.showBasins.addEventListener('change', showBasins);
   // Which of them are open goes in the link.
   for (const target of [el.showBasins, ...page.labPanels.map((id) => document.getElementById(id))]) {

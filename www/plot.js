@@ -105,6 +105,7 @@ export function render() {
   updateReadout(readouts);
   page.lab?.maybeBasins();
   page.lab?.maybeSweep();
+  page.lab?.maybeMomentum();
   if (a) {
     updateAnalysis(a);
     a.free();

@@ -80,7 +80,7 @@ pub enum Why {
     EscapeEta,
     /// a speed is 2, 10, 60, 600 or 6000 steps per second
     Speed,
-    /// a lab panel is starts, escape, newton-cost, sweep or cost
+    /// a lab panel is starts, escape, newton-cost, sweep, momentum or cost
     LabPanel,
     /// a map is drawn on [width, height] with its plot at [left, top, width, height]
     Layout,
@@ -177,7 +177,7 @@ impl Why {
             Why::BasinSteps => "a basin map takes at most 10,000 steps per start",
             Why::EscapeEta => "saddle escape needs 0 < η < 1",
             Why::Speed => "a speed is 2, 10, 60, 600 or 6000 steps per second",
-            Why::LabPanel => "a lab panel is starts, escape, newton-cost, sweep or cost",
+            Why::LabPanel => "a lab panel is starts, escape, newton-cost, sweep, momentum or cost",
             Why::Layout => "a map is drawn on [width, height] with its plot at [left, top, width, height]",
             Why::CostSize => "the cost view takes 1 ≤ N ≤ 2000",
             Why::Untimed => "the step could not be timed",

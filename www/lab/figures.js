@@ -43,6 +43,9 @@ export async function paintLab(canvas, size, which) {
 /** The η under the horizontal CSS position `x` of the sweep last drawn (NaN: none there). */
 export const sweepEtaAt = (x) => figures?.sweepEtaAt(x / page.zoom) ?? NaN;
 
+/** `[η, β]` under the CSS position `(x, y)` of the momentum map last drawn (empty: none there). */
+export const momentumAt = (x, y) => Array.from(figures?.momentumAt(x / page.zoom, y / page.zoom) ?? []);
+
 /** `draw(figures, [width, height, ratio])` once the lab's core is in (a figure for `canvas`'s CSS
  *  size at the device-pixel ratio), then paints it; resolves to what `draw` returned. */
 export async function drawFigure(canvas, draw) {

@@ -6,6 +6,7 @@ import { addStrings, translatePage } from '../i18n.js';
 import { LAB_STRINGS } from '../i18n-lab.js';
 import { lang } from '../page.js';
 import * as basins from './basins.js';
+import * as momentum from './momentum.js';
 import { showNewtonCost } from './cost.js';
 import * as pool from './pool.js';
 import * as sweep from './sweep.js';
@@ -16,6 +17,7 @@ export { openNewtonCost } from './cost.js';
 export { runEscape } from './escape.js';
 export { runStarts, showEnds } from './starts.js';
 export { maybeSweep } from './sweep.js';
+export { maybeMomentum } from './momentum.js';
 
 for (const [language, entries] of Object.entries(LAB_STRINGS)) addStrings(language, entries);
 translatePage(lang());
@@ -24,6 +26,7 @@ translatePage(lang());
 export function reset() {
   basins.reset();
   sweep.reset();
+  momentum.reset();
   showNewtonCost();
 }
 

@@ -24,6 +24,8 @@ pub struct Axis {
     pub seconds: bool,
     /// Ticks and their labels drawn (off for bars, whose height is relative).
     pub ticks: bool,
+    /// A linear axis of whole numbers (counts, steps): never a tick between two integers.
+    pub whole: bool,
 }
 
 impl Axis {
@@ -36,6 +38,15 @@ impl Axis {
             title: title.to_owned(),
             seconds: false,
             ticks: true,
+            whole: true,
+        }
+    }
+
+    /// A linear axis over `[lo, hi]` of a quantity that is not a count (ticks at 0.2, 0.4, …).
+    pub fn fractional(lo: f64, hi: f64, title: &str) -> Self {
+        Axis {
+            whole: false,
+            ..Axis::linear(lo, hi, title)
         }
     }
 
@@ -48,6 +59,7 @@ impl Axis {
             title: title.to_owned(),
             seconds: false,
             ticks: true,
+            whole: true,
         }
     }
 
@@ -65,7 +77,7 @@ impl Axis {
     }
 
     /// The position of `v` along the axis, 0 at `lo` and 1 at `hi` (NaN where it cannot be shown).
-    fn at(&self, v: f64) -> f64 {
+    pub(crate) fn at(&self, v: f64) -> f64 {
         if self.log {
             if v > 0.0 {
                 (v.log10() - self.lo.log10()) / (self.hi.log10() - self.lo.log10())
@@ -115,12 +127,22 @@ impl Axis {
                 .iter()
                 .map(|m| m * 10f64.powf(raw.log10().floor()))
                 .find(|s| *s >= raw)
-                .unwrap_or(raw)
-                .max(1.0);
+                .unwrap_or(raw);
+            let step = if self.whole { step.max(1.0) } else { step };
             let first = (self.lo / step).ceil() as i64;
             let last = (self.hi / step).floor() as i64;
+            // (Decimals enough for the step: 0.2 has one.)
+            let decimals = (-step.log10().floor()).max(0.0) as usize;
             (first..=last)
-                .map(|k| (k as f64 * step, whole(k * step as i64)))
+                .map(|k| {
+                    let v = k as f64 * step;
+                    let label = if step >= 1.0 {
+                        whole((k as f64 * step).round() as i64)
+                    } else {
+                        format!("{}{:.decimals$}", if v < 0.0 { "−" } else { "" }, v.abs())
+                    };
+                    (v, label)
+                })
                 .collect()
         }
     }
@@ -202,6 +224,21 @@ pub enum Item {
         /// `0xRRGGBB`.
         rgb: u32,
     },
+    /// A grid of coloured cells filling the panel: `columns` across, evenly over the x axis's
+    /// positions (log or linear, as it is), then rows from the bottom up.
+    Cells {
+        /// Cells across.
+        columns: usize,
+        /// `0xRRGGBB` of each cell, row by row from the bottom left.
+        rgb: Vec<u32>,
+    },
+    /// Points drawn as rings, each labelled beside it on a white ground.
+    Points {
+        /// `(x, y, label)`.
+        points: Vec<(f64, f64, String)>,
+        /// `0xRRGGBB` of the rings and labels.
+        rgb: u32,
+    },
     /// A text at the panel's top left, under its title (one line each).
     Note {
         /// What it says.
@@ -249,6 +286,10 @@ pub struct Figure {
 }
 
 const INK: RGBColor = RGBColor(85, 85, 95);
+/// The room above the panels, under them (the x labels and title) and between two, at scale 1.
+const TOP: f64 = 6.0;
+const BOTTOM: f64 = 32.0;
+const GAP: f64 = 16.0;
 const FRAME: RGBColor = RGBColor(200, 200, 208);
 const GRID: RGBColor = RGBColor(236, 236, 240);
 
@@ -289,6 +330,17 @@ impl Figure {
         (0.0..=1.0).contains(&t).then(|| self.x.value(t))
     }
 
+    /// The `(x, y)` under the position `(x, y)` of a figure `width` × `height` pixels (at scale
+    /// 1) in its first panel (`None` outside it): what a click on a map figure points at.
+    pub fn point_at(&self, x: f64, y: f64, width: f64, height: f64) -> Option<(f64, f64)> {
+        let along = self.x_at(x, width)?;
+        let panel = self.panels.first()?;
+        let n = self.panels.len() as f64;
+        let panel_h = ((height - TOP - BOTTOM - GAP * (n - 1.0)) / n).max(1.0);
+        let t = (TOP + panel_h - y) / panel_h;
+        (0.0..=1.0).contains(&t).then(|| (along, panel.y.value(t)))
+    }
+
     /// Draws the figure filling `root`; `scale` multiplies every size (the device-pixel ratio).
     /// The caller presents `root`.
     pub fn draw<DB: DrawingBackend>(
@@ -301,7 +353,7 @@ impl Figure {
         let (w, h) = root.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
         let (left, right) = self.side_margins();
-        let (left, right, top, bottom, gap) = (s(left), s(right), s(6.0), s(32.0), s(16.0));
+        let (left, right, top, bottom, gap) = (s(left), s(right), s(TOP), s(BOTTOM), s(GAP));
         let n = self.panels.len().max(1) as i32;
         let panel_h = ((h - top - bottom - gap * (n - 1)) / n).max(1);
         let x0 = left;
@@ -425,6 +477,45 @@ impl Figure {
                                 [(p - s(1.0), y0 + s(2.0)), (p + s(1.0), y0 + s(8.0))],
                                 colour(*rgb).filled(),
                             ))?;
+                        }
+                    }
+                    Item::Cells { columns, rgb } => {
+                        let columns = (*columns).max(1);
+                        let rows = (rgb.len() / columns).max(1);
+                        let at = |i: usize, n: usize, span: i32| (span as f64 * i as f64 / n as f64).round() as i32;
+                        for (k, c) in rgb.iter().enumerate() {
+                            let (i, j) = (k % columns, k / columns);
+                            let (a, b) = (x0 + at(i, columns, x1 - x0), x0 + at(i + 1, columns, x1 - x0));
+                            let (top, low) = (y1 - at(j + 1, rows, panel_h), y1 - at(j, rows, panel_h));
+                            root.draw(&Rectangle::new([(a, top), (b, low)], colour(*c).filled()))?;
+                        }
+                        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], FRAME))?;
+                    }
+                    Item::Points { points, rgb } => {
+                        let c = colour(*rgb);
+                        for (x, y, label) in points {
+                            let (a, b) = (self.x.at(*x), panel.y.at(*y));
+                            if !((0.0..=1.0).contains(&a) && (0.0..=1.0).contains(&b)) {
+                                continue;
+                            }
+                            let p = (px(*x), py(&panel.y, *y));
+                            root.draw(&Circle::new(p, s(5.0), WHITE.filled()))?;
+                            root.draw(&Circle::new(p, s(5.0), c.stroke_width(s(2.0).max(1) as u32)))?;
+                            let text = style(size, &c, HPos::Left, VPos::Center);
+                            let (tw, th) = root.estimate_text_size(label, &text).unwrap_or((0, 0));
+                            let (tw, th) = (tw as i32, th as i32);
+                            // Right of the point, or left of it where the panel ends.
+                            let left = if p.0 + s(9.0) + tw > x1 {
+                                p.0 - s(9.0) - tw
+                            } else {
+                                p.0 + s(9.0)
+                            };
+                            let ground = [
+                                (left - s(2.0), p.1 - th / 2 - s(1.0)),
+                                (left + tw + s(2.0), p.1 + th / 2 + s(1.0)),
+                            ];
+                            root.draw(&Rectangle::new(ground, WHITE.mix(0.85).filled()))?;
+                            root.draw(&Text::new(label.clone(), (left, p.1), text))?;
                         }
                     }
                     Item::Note { text: t, rgb } => note(root, t, colour(*rgb))?,

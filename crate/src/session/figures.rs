@@ -5,7 +5,7 @@
 use plotters::prelude::IntoDrawingArea;
 
 use crate::error::Error;
-use crate::explore::{cost, escape};
+use crate::explore::{cost, escape, momentum};
 use crate::picture::backend::SketchBackend;
 use crate::picture::figure::Figure;
 use crate::picture::sketch::Sketch;
@@ -20,6 +20,21 @@ pub struct LabFigures {
     /// The last figure, drawn.
     pub sketch: Sketch,
     sweep: Option<(Figure, f64)>,
+    /// The last momentum rate map with its size (for what a click on it points at).
+    momentum: Option<(Figure, f64, f64)>,
+}
+
+/// The narrowest a figure is drawn beside another (CSS pixels).
+pub const NARROW: f64 = 280.0;
+
+/// Rows and columns for `n` figures on a canvas `width` wide.
+fn grid(width: f64, n: usize) -> (usize, usize) {
+    let n = n.max(1);
+    if width / n as f64 >= NARROW {
+        (1, n)
+    } else {
+        (n, 1)
+    }
 }
 
 /// `[width, height, scale]` from what the page gives (missing: 1).
@@ -31,11 +46,16 @@ fn dims(size: &[f64]) -> [f64; 3] {
 impl LabFigures {
     /// Draws `figures` side by side on a canvas of `size`.
     fn draw(&mut self, size: &[f64], figures: &[Figure]) {
+        self.draw_in(size, figures, (1, figures.len().max(1)));
+    }
+
+    /// Draws `figures` on a canvas of `size` in `(rows, columns)`.
+    fn draw_in(&mut self, size: &[f64], figures: &[Figure], layout: (usize, usize)) {
         let [width, height, scale] = dims(size);
         self.sketch.clear();
         let root = SketchBackend::new(&mut self.sketch, width, height, scale).into_drawing_area();
         let scale = if scale.is_finite() { scale.clamp(0.5, 4.0) } else { 1.0 };
-        for (area, figure) in root.split_evenly((1, figures.len().max(1))).iter().zip(figures) {
+        for (area, figure) in root.split_evenly(layout).iter().zip(figures) {
             // (Drawing on a display list cannot fail.)
             let _ = figure.draw(area, scale);
         }
@@ -64,6 +84,33 @@ impl LabFigures {
         (self.sweep.as_ref())
             .and_then(|(f, width)| f.x_at(x, *width))
             .unwrap_or(f64::NAN)
+    }
+
+    /// Momentum analysed at `runs`' start (see [`Session::momentum_view`]): the rate map, and
+    /// beside it (under it where the canvas is narrow, see [`NARROW`]) the errors split along
+    /// H's eigenvectors on a quadratic. Returns the view's numbers.
+    pub fn momentum(
+        &mut self,
+        size: &[f64],
+        runs: &Session,
+        steps: usize,
+        labels: [&str; 6],
+    ) -> Result<[f64; 9], Error> {
+        let view = runs.momentum_view(steps, labels)?;
+        let [width, height, _] = dims(size);
+        let (rows, columns) = grid(width, view.figures.len());
+        self.draw_in(size, &view.figures, (rows, columns));
+        let cell = (width / columns as f64, height / rows as f64);
+        self.momentum = view.figures.into_iter().next().map(|f| (f, cell.0, cell.1));
+        Ok(view.numbers)
+    }
+
+    /// The `[η, β]` under the position `(x, y)` (CSS pixels) of the last momentum map drawn;
+    /// empty beside it or before one.
+    pub fn momentum_at(&self, x: f64, y: f64) -> Vec<f64> {
+        (self.momentum.as_ref())
+            .and_then(|(f, w, h)| f.point_at(x, y, *w, *h))
+            .map_or_else(Vec::new, |(eta, beta)| vec![eta, beta.min(momentum::BETA_MAX)])
     }
 
     /// Saddle escape from [`escape::curves`]' rows, flat; `title` names the steps.
@@ -101,6 +148,37 @@ mod tests {
         assert!(first > bound && first < 1.3 * bound, "{first} {bound}");
         let mid = f.sweep_eta_at(300.0);
         assert!(mid > lo && mid < hi, "{mid}");
+    }
+
+    #[test]
+    fn momentum_on_a_quadratic_and_elsewhere() {
+        let labels = ["η", "β", "best", "now", "t", "|e|"];
+        let mut s = Session::new("quadratic2d", &RustNumbers).expect("ok");
+        s.apply_link("l=quadratic2d&p=1,25,30&s=-4,3&eta=0.05&beta=0.5&m=gd,momentum");
+        let mut f = LabFigures::default();
+        assert!(f.momentum_at(10.0, 10.0).is_empty(), "no map yet");
+        let n = f.momentum(&[800.0, 300.0, 1.0], &s, 300, labels).expect("ok");
+        assert_eq!(n[6], 1.0, "a positive-definite quadratic: the split is drawn");
+        assert!((n[7] - 1.0).abs() < 1e-9 && (n[8] - 25.0).abs() < 1e-9, "{n:?}");
+        assert!((n[1] - 0.95).abs() < 1e-9, "GD at η = 0.05: max |1 − 0.05 λ| = 0.95");
+        assert!(n[0] < n[1], "β = 0.5 is faster than GD here: {} vs {}", n[0], n[1]);
+        assert!((n[4] - 4.0 / 6.0).abs() < 1e-12, "(√25 − 1)/(√25 + 1)");
+        assert!(f.sketch.texts.iter().any(|t| t == "|e|"));
+        // The left half is the map: its middle is some (η, β) inside it.
+        let at = f.momentum_at(200.0, 150.0);
+        assert_eq!(at.len(), 2);
+        assert!(at[0] > 0.0 && (0.0..1.0).contains(&at[1]), "{at:?}");
+        assert!(f.momentum_at(600.0, 150.0).is_empty(), "the right half is the split");
+        // Not a quadratic: the map of its model at the start alone (the whole width).
+        let h = Session::new("himmelblau", &RustNumbers).expect("ok");
+        let n = f.momentum(&[800.0, 300.0, 1.0], &h, 300, labels).expect("ok");
+        assert_eq!(n[6], 0.0);
+        assert!(!f.sketch.texts.iter().any(|t| t == "|e|"));
+        assert_eq!(f.momentum_at(600.0, 150.0).len(), 2);
+        // In a narrow panel the two figures stack: the map is the top half.
+        f.momentum(&[320.0, 600.0, 1.0], &s, 300, labels).expect("ok");
+        assert_eq!(f.momentum_at(160.0, 150.0).len(), 2);
+        assert!(f.momentum_at(160.0, 450.0).is_empty());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::analysis::hessian::CriticalKind;
 use crate::error::{Error, Why};
 use crate::explore::basins::{self, AsKernel, BasinMethod, Budget, Kernel};
+use crate::explore::momentum;
 use crate::explore::starts::{self, Histogram, Outcome};
 use crate::explore::sweep::{self, SweepPoint};
 use crate::landscape::{neural, Point};
@@ -11,6 +12,7 @@ use crate::method::catalog::METHOD_IDS;
 use crate::picture::figure::Figure;
 use crate::picture::grid::View;
 use crate::picture::style::method_style;
+use crate::session::runs::point;
 use crate::session::{AnyRuns, Session};
 
 /// Random starts: where each enabled method's run from every start ended, and their histogram.
@@ -138,7 +140,56 @@ pub struct SweepView {
     pub range: (f64, f64),
 }
 
+/// Momentum analysed at the session's start (see [`momentum`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MomentumView {
+    /// The rate over `(η, β)` for H at the start, then, on a positive-definite quadratic, the
+    /// errors of GD and momentum split along H's eigenvectors.
+    pub figures: Vec<Figure>,
+    /// `[rate at (η, β), GD's rate at η, η*, β*, the best rate, GD's best rate, 1 if the split
+    /// is shown (a positive-definite quadratic) else 0, λ_min, λ_max]` (NaN: none).
+    pub numbers: [f64; 9],
+}
+
 impl Session {
+    /// [`MomentumView`] at the start for the session's `η` and `β`, runs of at most `steps`;
+    /// `labels`: η, β, the optimum's and the current point's labels, iteration, error.
+    pub fn momentum_view(&self, steps: usize, labels: [&str; 6]) -> Result<MomentumView, Error> {
+        let start = self.start();
+        let eigenvalues = self.analysis_at(start)?.eigenvalues;
+        let hyper = self.hyper();
+        let at = (hyper.eta, hyper.beta);
+        let split = match &self.runs {
+            AnyRuns::One(r) => momentum::split(r.landscape.as_ref(), point::<1>(start)?, at, steps),
+            AnyRuns::Two(r) => momentum::split(r.landscape.as_ref(), point::<2>(start)?, at, steps),
+        };
+        let mut figures = vec![momentum::rate_figure(
+            &eigenvalues,
+            at,
+            [labels[0], labels[1], labels[2], labels[3]],
+        )];
+        if let Some(s) = &split {
+            figures.push(momentum::split_figure(s, at, [labels[4], labels[5]]));
+        }
+        let best = momentum::optimum(&eigenvalues);
+        let pick = |f: fn(&momentum::Optimum) -> f64| best.as_ref().map_or(f64::NAN, f);
+        let (lo, hi) = (eigenvalues.first(), eigenvalues.last());
+        Ok(MomentumView {
+            figures,
+            numbers: [
+                momentum::rate(at.0, at.1, &eigenvalues),
+                momentum::rate(at.0, 0.0, &eigenvalues),
+                pick(|o| o.eta),
+                pick(|o| o.beta),
+                pick(|o| o.rate),
+                pick(|o| o.gd_rate),
+                if split.is_some() { 1.0 } else { 0.0 },
+                lo.copied().unwrap_or(f64::NAN),
+                hi.copied().unwrap_or(f64::NAN),
+            ],
+        })
+    }
+
     /// GD from the start for `count` η on a log grid from `2/λ_max / 10⁴` to `10 · 2/λ_max`
     /// there (`[10⁻⁵, 10]` where `λ_max ≤ 0`), at most `steps` steps each; `text`: the figure's
     /// titles, the 1-D factor's note and the note when no run converged.

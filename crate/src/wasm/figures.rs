@@ -42,6 +42,16 @@ delegate!(LabFigures {
     };
     /// The η under the horizontal position `x` (CSS pixels) of the last sweep drawn (NaN: none).
     call sweepEtaAt: sweep_eta_at(x: f64) -> f64 = |f| f.sweep_eta_at(x);
+    /// Momentum analysed at the session `runs`' start for its η and β: the rate map over
+    /// (η, β) and, on a quadratic, the errors split along H's eigenvectors (runs of at most
+    /// `steps`); `labels`: η, β, the optimum, the current point, iteration, error. The numbers
+    /// of `session::lab::MomentumView`.
+    change momentum: momentum(size: &[f64], runs: &Explorer, steps: usize, labels: Vec<String>) -> Result<Vec<f64>, JsValue> = |f| {
+        let labels = [0, 1, 2, 3, 4, 5].map(|i| nth(&labels, i));
+        Ok(f.momentum(size, &runs.0.session, steps, labels)?.to_vec())
+    };
+    /// `[η, β]` under the position `(x, y)` (CSS pixels) of the last momentum map (empty: none).
+    call momentumAt: momentum_at(x: f64, y: f64) -> Vec<f64> = |f| f.momentum_at(x, y);
     /// Saddle escape from `escapeCurves`' rows; `title` names the steps.
     change escape: escape(size: &[f64], curves: &[f64], title: &str) = |f| f.escape(size, curves, title);
     /// What Newton costs from the measured `rows` (as `costRow` gives them), fitted over

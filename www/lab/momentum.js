@@ -1,0 +1,56 @@
+// Momentum, analysed: heavy-ball momentum's rate over (η, β) for the Hessian at the start, and
+// on a quadratic the errors of GD and momentum along its eigenvectors (the core's figures and
+// numbers, drawn by the lab's build on the page's thread); a click on the map sets η and β.
+import { changeEta } from '../controls.js';
+import { el, fmt, page, tr } from '../page.js';
+import { pushNextAddress } from '../share.js';
+import { drawFigure, labSession, momentumAt } from './figures.js';
+
+const STEPS = 300; // the longest run the split shows
+let drawnFor = '';
+let timer = 0;
+
+el.momentumChart.addEventListener('click', (ev) => {
+  const r = el.momentumChart.getBoundingClientRect();
+  const at = momentumAt(ev.clientX - r.left, ev.clientY - r.top);
+  if (at.length !== 2) return;
+  pushNextAddress();
+  changeEta(() => {
+    page.explorer.setBeta(at[1]);
+    page.explorer.setEta(at[0]);
+  });
+  el.beta.value = String(page.explorer.beta);
+});
+
+/** Forget the figure drawn (a new language or size): the next render redraws it. */
+export function reset() {
+  drawnFor = '';
+}
+
+/** Redraws the panel when it is open and the landscape, the start, η or β changed (at most
+ *  once per moment while a slider moves). */
+export function maybeMomentum() {
+  if (!el.momentum.open) return;
+  const e = page.explorer;
+  const key = `${e.landscapeLink()}|${Array.from(e.start)}|${e.eta}|${e.beta}`;
+  if (key === drawnFor) return;
+  drawnFor = key;
+  clearTimeout(timer);
+  timer = setTimeout(draw, 50);
+}
+
+async function draw() {
+  const runs = await labSession();
+  const labels = ['momentumEta', 'momentumBeta', 'momentumBest', 'momentumNow', 'momentumIteration', 'momentumError'].map((k) => tr(k));
+  const n = await drawFigure(el.momentumChart, (F, size) => F.momentum(size, runs, STEPS, labels));
+  if (!n) return;
+  const [rate, gdRate, eta, beta, best, gdBest, quadratic, low, high] = n;
+  el.momentum.dataset.numbers = JSON.stringify(Array.from(n, (v) => (Number.isFinite(v) ? v : null)));
+  const [r, g] = [fmt(rate), fmt(gdRate)];
+  const parts = [];
+  parts.push(tr(rate < 1 ? 'momentumRate' : 'momentumDiverges', r, g));
+  if (Number.isFinite(eta)) parts.push(tr('momentumOptimum', fmt(eta), fmt(beta), fmt(best), fmt(gdBest), fmt(high / low)));
+  else parts.push(tr('momentumNoOptimum', `${fmt(low)}; ${fmt(high)}`));
+  if (!quadratic) parts.push(tr('momentumModel'));
+  el.momentumNote.textContent = parts.join(' ');
+}
