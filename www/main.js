@@ -11,7 +11,7 @@ import { render, resample, sampledSize, summarizeCritical } from './plot.js';
 import { buildReadout, scheduleCharts, setChartStyle } from './readout.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
-import { applyPanels, copyLink, exportCsv, exportPng, exportSvg, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
+import { applyPanels, copyLink, exportPng, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
 
 // ---- the laboratory (loaded on demand) ------------------------------------------------------
 
@@ -132,8 +132,8 @@ function wire() {
   el.copyLink.addEventListener('click', copyLink);
   el.embed.addEventListener('click', showEmbedCode);
   el.exportPng.addEventListener('click', exportPng);
-  el.exportSvg.addEventListener('click', exportSvg);
-  el.exportCsv.addEventListener('click', exportCsv);
+  el.exportSvg.addEventListener('click', () => loadLab().then((l) => l.exportSvg()));
+  el.exportCsv.addEventListener('click', () => loadLab().then((l) => l.exportCsv()));
   el.costRun.addEventListener('click', () => loadLab().then((l) => l.measureCost()));
   el.startsRun.addEventListener('click', () => loadLab().then((l) => l.runStarts()));
   el.starts.addEventListener('toggle', () => {

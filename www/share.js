@@ -1,6 +1,7 @@
 // What leaves the page: share links (encoded by the core from its session), the address bar,
-// the embed snippet, the height message to a host page, and the exports (PNG, SVG, CSV).
-import { attempt, el, page, PRESENT_ZOOM, sizeOf, tr } from './page.js';
+// the embed snippet, the height message to a host page, and the PNG export (the SVG and CSV
+// exports are the lab's: lab/exports.js).
+import { el, page, PRESENT_ZOOM, tr } from './page.js';
 
 /** The share link for the session, optionally for embedding. */
 export function currentLink(embed = false) {
@@ -82,7 +83,7 @@ export async function copyLink() {
 }
 
 /** Saves `blob` as the file `name` (a download the browser asks about or stores). */
-function download(name, blob) {
+export function download(name, blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -112,18 +113,4 @@ export function exportPng() {
   }
   ctx.drawImage(el.axes, 0, 0, width, height);
   out.toBlob((blob) => blob && download(`descenso-${page.explorer.preset}.png`, blob), 'image/png');
-}
-
-/** Both charts as one SVG drawing, written by the core from the charts' own display lists. */
-export function exportSvg() {
-  const w = Math.max(400, Math.round(sizeOf(el.chartE).width));
-  attempt(() => {
-    const svg = page.explorer.chartsSvg(w, Math.round(w * 1.2), tr('chartE'), tr('chartG'));
-    download(`descenso-${page.explorer.preset}-charts.svg`, new Blob([svg], { type: 'image/svg+xml' }));
-  });
-}
-
-/** Every trajectory as CSV, written by the core (numbers that parse back exactly). */
-export function exportCsv() {
-  attempt(() => download(`descenso-${page.explorer.preset}.csv`, new Blob([page.explorer.trajectoriesCsv(location.href.split('#')[0])], { type: 'text/csv' })));
 }

@@ -1,6 +1,8 @@
 //! The convergence charts (`E` and `‖∇E‖` against iteration), drawn by the core as display
 //! lists that the page paints (`sketchPtr(4)`, `sketchPtr(5)`) or as one SVG document, and the
-//! CSV export of every run.
+//! CSV export of every run. The exports are the lab's (loaded when a person exports: they weigh
+//! 6 KB gzip that the page's first load does without); the lab's session, given the page's
+//! link, has the same runs number for number.
 
 use wasm_bindgen::prelude::*;
 
@@ -16,9 +18,11 @@ delegate!(Explorer {
     change drawChart: draw_chart(grad: bool, caption: &str, width: f64, height: f64) = |s| s.draw_chart(grad, caption, width, height);
     /// Both charts (`E` above `‖∇E‖`) as one SVG document of `width × height` pixels, with the
     /// captions given.
+    #[cfg(feature = "lab")]
     change chartsSvg: charts_svg(width: f64, height: f64, value: &str, grad: &str) -> String = |s| s.charts_svg(width, height, [value, grad]);
     /// Every run as CSV (`method,iteration,x,y,E,grad_norm`), numbers that parse back exactly,
     /// after `#` lines with the landscape, the hyperparameters and the link from the page at
     /// `base`.
+    #[cfg(feature = "lab")]
     call trajectoriesCsv: trajectories_csv(base: &str) -> String = |s| s.session.csv(base);
 });
