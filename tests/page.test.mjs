@@ -294,6 +294,55 @@ describe('HiDPI', () => {
   });
 });
 
+describe('replay', () => {
+  test('back and forth through the iterations: table, map and link show iteration k; past the latest the runs go on', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&s=1,1&eta=0.01&m=gd,newton&n=12');
+    const row = (m) => page.$eval(`#readout tr[data-method="${m}"]`, (r) => ({ iteration: Number(r.dataset.iteration), status: r.dataset.status, x: r.dataset.x }));
+    const replay = () => page.$eval('#replay', (r) => [Number(r.value), Number(r.max)]);
+    assert.deepEqual(await replay(), [12, 12]);
+    const live = await row('newton');
+    assert.equal(live.status, 'converged', 'Newton converges within 12 steps from (1, 1)');
+    await page.click('#step-back');
+    await page.click('#step-back');
+    assert.deepEqual(await replay(), [10, 12]);
+    assert.equal((await row('gd')).iteration, 10);
+    // The slider: iteration 1, where Newton was still on its way.
+    await page.$eval('#replay', (r) => {
+      r.value = '1';
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const early = await row('newton');
+    assert.deepEqual([early.iteration, early.status], [1, 'running']);
+    assert.match(await page.textContent('#replay-value'), /iteration 1 of 12/);
+    await page.waitForFunction(() => location.hash.includes('&n=12&k=1'));
+    // B and S (not in a field) step back and forth.
+    await page.focus('#overlay');
+    await page.keyboard.press('b');
+    assert.deepEqual(await replay(), [0, 12]);
+    assert.equal(await page.$eval('#step-back', (b) => b.disabled), true, 'nothing before the start');
+    await page.keyboard.press('s');
+    await page.keyboard.press('s');
+    assert.deepEqual(await replay(), [2, 12]);
+    // A link reopens the same iteration.
+    await page.waitForFunction(() => location.hash.includes('&k=2'));
+    const link = await page.evaluate(() => location.hash);
+    const copy = await openPage(browser, `/${link}`);
+    assert.deepEqual(await copy.page.$eval('#replay', (r) => [Number(r.value), Number(r.max)]), [2, 12]);
+    assert.deepEqual(await copy.page.$eval('#readout tr[data-method="gd"]', (r) => r.dataset.x), (await row('gd')).x);
+    await copy.page.close();
+    // Forward past the latest: live again, and the runs take new steps.
+    await page.$eval('#replay', (r) => {
+      r.value = r.max;
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.click('#step');
+    assert.deepEqual(await replay(), [13, 13]);
+    assert.equal((await row('newton')).status, 'converged');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});
+
 describe('presenter mode', () => {
   test('large type on one screen: the button and P toggle it, the link keeps it, hide= still hides', async () => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&m=gd,newton&hide=export', { viewport: { width: 1366, height: 768 } });

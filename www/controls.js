@@ -166,6 +166,13 @@ function stepOnce() {
   render();
 }
 
+/** Replays from one iteration earlier (the runs keep every iterate). */
+function stepBack() {
+  setPlaying(false);
+  page.explorer.stepBack(1);
+  render();
+}
+
 export function wireControls() {
   el.landscape.addEventListener('change', () => {
     pushNextAddress();
@@ -195,6 +202,12 @@ export function wireControls() {
     });
   }
   el.step.addEventListener('click', stepOnce);
+  for (const button of [el.stepBack, el.stepBackNear]) button.addEventListener('click', stepBack);
+  el.replay.addEventListener('input', () => {
+    setPlaying(false);
+    page.explorer.setShown(Number(el.replay.value));
+    render();
+  });
   el.play.addEventListener('click', () => setPlaying(!page.playing));
   // Step and Play beside the map too, for small screens where the controls are far below it.
   el.stepNear.addEventListener('click', stepOnce);
@@ -216,7 +229,7 @@ export function wireControls() {
     updateAddress();
   });
 
-  // Keyboard: space plays/pauses, S or → steps (. too), R resets, anywhere but in a form field
+  // Keyboard: space plays/pauses, S or → steps (. too), B steps back (, too), R resets, anywhere but in a form field
   // (after a click on a button or a checkbox too: Space then plays rather than pressing it). On
   // the focused map: arrows move the start (Shift: more), + and − zoom, 0 fits, Alt+arrows pan.
   const pressable = (t) => t.tagName === 'BUTTON' || (t.tagName === 'INPUT' && ['button', 'checkbox', 'radio'].includes(t.type));
@@ -237,6 +250,7 @@ export function wireControls() {
       else zoomAbout(ev.key === '-' ? 1.25 : 0.8, null);
     } else if (ev.key === ' ') setPlaying(!page.playing);
     else if (ev.key === 's' || ev.key === 'S' || ev.key === '.') stepOnce();
+    else if (ev.key === 'b' || ev.key === 'B' || ev.key === ',') stepBack();
     else if (ev.key === 'r' || ev.key === 'R') el.reset.click();
     else if (ev.key === 'p' || ev.key === 'P') el.present.click();
     else return;

@@ -45,8 +45,13 @@ export function readAll() {
   });
 }
 
-/** Fills the table from `readouts`. */
+/** Fills the table from `readouts`, and the replay's slider from the core. */
 export function updateReadout(readouts) {
+  const [shown, latest] = page.explorer.replay;
+  el.replay.max = String(latest);
+  el.replay.value = String(shown);
+  el.replayValue.textContent = tr('replayValue', shown, latest);
+  for (const button of [el.stepBack, el.stepBackNear]) button.disabled = shown === 0;
   page.methods.forEach((id, i) => {
     const r = readouts[i];
     const row = el.readout.children[i];

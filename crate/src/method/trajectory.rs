@@ -2,9 +2,10 @@
 //! reads in bulk (one view per buffer, no call per point).
 
 use crate::landscape::{Landscape, Point};
-use crate::method::{Criteria, Method, State, Status};
+use crate::method::{Counts, Criteria, Method, State, Status};
 
-/// A method's path from a start point: every iterate, its value and its gradient norm.
+/// A method's path from a start point: every iterate, its value, its gradient norm and the work
+/// done up to it.
 pub struct Trajectory<const N: usize> {
     method: Box<dyn Method<N>>,
     criteria: Criteria,
@@ -12,6 +13,27 @@ pub struct Trajectory<const N: usize> {
     points: Vec<f64>,
     values: Vec<f64>,
     grad_norms: Vec<f64>,
+    /// `[values, gradients, hessians, solves]` at each iterate (u32: 16 bytes an iterate).
+    counts: Vec<[u32; 4]>,
+}
+
+/// A run as it stood at one of its iterations (see [`Trajectory::at`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Snapshot<const N: usize> {
+    /// The iteration, `t`.
+    pub iteration: usize,
+    /// `x_t`.
+    pub x: Point<N>,
+    /// `E(x_t)`.
+    pub value: f64,
+    /// `‖∇E(x_t)‖`.
+    pub grad_norm: f64,
+    /// `‖x_t − x_{t−1}‖` (NaN at `t = 0`).
+    pub step: f64,
+    /// The work done up to `x_t`.
+    pub counts: Counts,
+    /// Whether `x_t` is the run's latest iterate (its status is the run's).
+    pub latest: bool,
 }
 
 impl<const N: usize> Trajectory<N> {
@@ -28,6 +50,7 @@ impl<const N: usize> Trajectory<N> {
             points: Vec::new(),
             values: Vec::new(),
             grad_norms: Vec::new(),
+            counts: Vec::new(),
         };
         t.record();
         t
@@ -37,6 +60,10 @@ impl<const N: usize> Trajectory<N> {
         self.points.extend(self.state.x.iter());
         self.values.push(self.state.value);
         self.grad_norms.push(self.state.grad_norm());
+        let c = self.state.counts;
+        let small = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+        self.counts
+            .push([small(c.values), small(c.gradients), small(c.hessians), small(c.solves)]);
     }
 
     /// Takes up to `steps` steps, fewer if the run stops; returns how many were taken.
@@ -68,16 +95,38 @@ impl<const N: usize> Trajectory<N> {
 
     /// The length of the last step, `‖x_t − x_{t−1}‖` (NaN before the first step).
     pub fn last_step(&self) -> f64 {
-        let n = self.points.len();
-        if n < 2 * N {
-            return f64::NAN;
+        self.at(usize::MAX).step
+    }
+
+    /// The iterates (`N` numbers each) and their values from the start up to iteration `t`.
+    pub fn upto(&self, t: usize) -> (&[f64], &[f64]) {
+        let n = self.values.len().min(t.saturating_add(1));
+        (&self.points[..n * N], &self.values[..n])
+    }
+
+    /// The run as it stood at iteration `t` (its latest iterate if `t` is beyond it).
+    pub fn at(&self, t: usize) -> Snapshot<N> {
+        let t = t.min(self.values.len() - 1);
+        let x = Point::<N>::from_column_slice(&self.points[t * N..(t + 1) * N]);
+        let step = match t {
+            0 => f64::NAN,
+            _ => (x - Point::<N>::from_column_slice(&self.points[(t - 1) * N..t * N])).norm(),
+        };
+        let [values, gradients, hessians, solves] = self.counts[t].map(u64::from);
+        Snapshot {
+            iteration: t,
+            x,
+            value: self.values[t],
+            grad_norm: self.grad_norms[t],
+            step,
+            counts: Counts {
+                values,
+                gradients,
+                hessians,
+                solves,
+            },
+            latest: t + 1 == self.values.len(),
         }
-        let (prev, last) = self.points[n - 2 * N..].split_at(N);
-        prev.iter()
-            .zip(last)
-            .map(|(a, b)| (b - a) * (b - a))
-            .sum::<f64>()
-            .sqrt()
     }
 
     /// Every iterate, `N` numbers each, from the start to the latest.
@@ -132,5 +181,30 @@ mod tests {
         assert_eq!(t.points().len(), 2 * 251);
         assert_eq!(t.grad_norms().len(), 251);
         assert!(t.values()[250] < t.values()[0]);
+    }
+
+    #[test]
+    fn a_snapshot_is_the_run_as_it_stood() {
+        let gd = GradientDescent::new(1e-3).expect("valid");
+        let x0 = Point::<2>::new(-1.2, 1.0);
+        let mut t = Trajectory::new(Box::new(gd), &Rosenbrock, x0, Criteria::default());
+        let mut states = vec![*t.state()];
+        for _ in 0..30 {
+            t.advance(&Rosenbrock, 1);
+            states.push(*t.state());
+        }
+        for (k, s) in states.iter().enumerate() {
+            let snap = t.at(k);
+            assert_eq!(
+                (snap.iteration, snap.x, snap.value, snap.counts),
+                (k, s.x, s.value, s.counts)
+            );
+            assert_eq!(snap.grad_norm, s.grad_norm());
+            assert_eq!(snap.latest, k == 30);
+        }
+        assert!(t.at(0).step.is_nan());
+        assert_eq!(t.at(7).step, (states[7].x - states[6].x).norm());
+        assert_eq!(t.at(1000), t.at(30), "beyond the latest: the latest");
+        assert_eq!(t.last_step(), t.at(30).step);
     }
 }

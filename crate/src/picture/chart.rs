@@ -52,6 +52,8 @@ const FONT: f64 = 11.0;
 const INK: u32 = 0x1d1d1fff;
 const MUTED: u32 = 0x5b5b66ff;
 const GRID: u32 = 0xe4e4eaff;
+/// The line at the iteration replayed (the page's accent).
+const SHOWN: u32 = 0x3b528bff;
 
 /// How the `y` axis maps values.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -283,7 +285,17 @@ fn legend_layout(series: &[Series], width: f64) -> (Vec<(f64, f64)>, f64) {
 
 /// Draws a chart of `series` in the box at `origin` of `size` pixels, with `caption` above it,
 /// on `axis`.
-pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &str, series: &[Series], axis: YAxis) {
+/// `shown`: the iteration replayed (a vertical line there, and each line's larger marker at it
+/// rather than at its latest point).
+pub fn draw(
+    out: &mut Sketch,
+    origin: (f64, f64),
+    size: (f64, f64),
+    caption: &str,
+    series: &[Series],
+    axis: YAxis,
+    shown: Option<usize>,
+) {
     let (ox, oy) = origin;
     let (w, h) = size;
     out.text(caption, ox + 4.0, oy + 3.0, 12.0, Align::Start, Align::Start, INK, NONE);
@@ -337,6 +349,10 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
         1.0,
         &[],
     );
+    if let Some(k) = shown {
+        let x = px(k.min(last) as f64);
+        out.line([x, top, x, bottom], SHOWN, 1.5, &[4.0, 3.0]);
+    }
     for (j, s) in series.iter().enumerate() {
         let colour = rgba(s.style.rgb, 1.0);
         let mut run: Vec<f64> = Vec::new();
@@ -396,7 +412,14 @@ pub fn draw(out: &mut Sketch, origin: (f64, f64), size: (f64, f64), caption: &st
                 );
             }
         }
-        if let Some(&(i, y)) = points.iter().rev().find(|(_, y)| y.is_finite()) {
+        let upto = shown.unwrap_or(usize::MAX);
+        let at =
+            s.ys.iter()
+                .enumerate()
+                .take(upto.saturating_add(1))
+                .rev()
+                .find(|(_, y)| y.is_finite());
+        if let Some((i, &y)) = at {
             let v = axis.to_axis(y);
             if v <= y0 || v > y1 {
                 continue; // (off the axis: its arrow marks where it went)
@@ -489,6 +512,28 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_replayed_iteration_is_marked_by_a_line() {
+        let ys: Vec<Vec<f64>> = vec![(0..50).map(|i| 100.0 * 0.9f64.powi(i)).collect()];
+        let s = series(&ys, &["GD"]);
+        let rule = |shown| {
+            let mut out = Sketch::default();
+            draw(
+                &mut out,
+                (0.0, 0.0),
+                (360.0, 200.0),
+                "E",
+                &s,
+                YAxis::fit(&s, false),
+                shown,
+            );
+            let o = out.ops;
+            (0..o.len().saturating_sub(3)).any(|k| o[k] == op::PATH && o[k + 2] == f64::from(SHOWN))
+        };
+        assert!(!rule(None));
+        assert!(rule(Some(10)));
+    }
+
     /// Newton falls to 10⁻²⁰ while GD creeps from 100 to 3: the axis keeps eight decades around
     /// the start, GD's curve gets a good part of the height, and Newton leaves by an arrow at the
     /// bottom edge.
@@ -506,7 +551,7 @@ mod tests {
         let share = (axis.to_axis(100.0) - axis.to_axis(3.0)) / (hi - lo);
         assert!(share > 0.15, "GD's curve spans {share} of the axis");
         let mut out = Sketch::default();
-        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis, None);
         let down = arrows(&out, rgba(METHOD_STYLES[1].rgb, 1.0));
         assert_eq!(down.len(), 1, "one arrow where Newton leaves: {down:?}");
         assert!(
@@ -525,7 +570,7 @@ mod tests {
             "[{lo}, {hi}]"
         );
         let mut out = Sketch::default();
-        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis, None);
         assert_eq!(arrows(&out, rgba(METHOD_STYLES[0].rgb, 1.0)).len(), 1);
         assert_eq!(arrows(&out, rgba(METHOD_STYLES[1].rgb, 1.0)).len(), 1);
         // A line that leaves and comes back comes in from the edge: its next piece starts on it.
@@ -537,7 +582,7 @@ mod tests {
         };
         assert!(hi < 30.0, "{axis:?}");
         let mut out = Sketch::default();
-        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis, None);
         let tips = arrows(&out, rgba(METHOD_STYLES[0].rgb, 1.0));
         assert_eq!(tips.len(), 1, "{tips:?}");
         let top = tips[0].1;
@@ -562,7 +607,7 @@ mod tests {
         };
         assert!(hi - lo <= MAX_DECADES * 1.11, "[{lo}, {hi}]");
         let mut out = Sketch::default();
-        draw(&mut out, (0.0, 0.0), (360.0, 190.0), "E", &s, axis);
+        draw(&mut out, (0.0, 0.0), (360.0, 190.0), "E", &s, axis, None);
         let texts: Vec<&str> = out.labels.iter().map(|l| l.text.as_str()).collect();
         assert!(
             texts.contains(&"0") && texts.iter().any(|t| t.starts_with('−')),
@@ -584,7 +629,7 @@ mod tests {
         // Newton's 1 and 0 are told apart: more than a tenth of the axis between them.
         assert!((axis.to_axis(1.0) - axis.to_axis(0.0)) / (hi - lo) > 0.02);
         let mut out = Sketch::default();
-        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis);
+        draw(&mut out, (0.0, 0.0), (360.0, 200.0), "E", &s, axis, None);
         let boxes: Vec<[f64; 4]> = out.labels.iter().map(|l| l.bounds).collect();
         for (i, a) in boxes.iter().enumerate() {
             for b in &boxes[i + 1..] {
@@ -640,7 +685,7 @@ mod tests {
         let s = series(&ys, &labels);
         let mut out = Sketch::default();
         let axis = YAxis::fit(&s, false);
-        draw(&mut out, (0.0, 0.0), (380.0, 260.0), "E", &s, axis);
+        draw(&mut out, (0.0, 0.0), (380.0, 260.0), "E", &s, axis, None);
         let legend: Vec<_> = out
             .labels
             .iter()
@@ -670,7 +715,15 @@ mod tests {
         let ys = [vec![1.0, 0.0]];
         let s = series(&ys, &["Newton"]);
         let mut out = Sketch::default();
-        draw(&mut out, (0.0, 0.0), (300.0, 200.0), "E", &s, YAxis::fit(&s, false));
+        draw(
+            &mut out,
+            (0.0, 0.0),
+            (300.0, 200.0),
+            "E",
+            &s,
+            YAxis::fit(&s, false),
+            None,
+        );
         // The plot ends 20 pixels above the legend's row: the iteration labels are below it.
         let below: Vec<&str> = out
             .labels

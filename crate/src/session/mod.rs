@@ -127,6 +127,8 @@ impl Session {
         if next.preset.function.is_some() {
             self.functions[dim - 1] = next.function.clone();
         }
+        // (The runs start again: there is nothing earlier to replay.)
+        next.shown = None;
         self.config = next;
         Ok(())
     }
@@ -461,9 +463,39 @@ impl Session {
         self.reconfigure(self.config.clone())
     }
 
-    /// Up to `steps` more steps of every run; whether any still runs.
+    /// `steps` iterations on: while replaying, the replay moves on (and past the latest
+    /// iteration the runs take the rest as new steps); whether any run still goes on.
     pub fn step(&mut self, steps: usize) -> bool {
+        if let Some(k) = self.config.shown {
+            let next = k as usize + steps;
+            if next < self.steps_taken() {
+                self.config.shown = Some(next as u32);
+                return true;
+            }
+            let rest = next - self.steps_taken();
+            self.config.shown = None;
+            if rest == 0 {
+                return with_runs!(&self.runs, r => (0..METHOD_IDS.len()).any(|i| r.status(i, usize::MAX) == Some(Status::Running)));
+            }
+            return self.step(rest);
+        }
         with_runs!(&mut self.runs, r => r.step(steps))
+    }
+
+    /// Replays from `steps` iterations earlier (not before the start).
+    pub fn step_back(&mut self, steps: usize) {
+        self.set_shown(self.shown().saturating_sub(steps));
+    }
+
+    /// Shows iteration `k` of every run (a run that stopped earlier shows its last iterate);
+    /// `k` at or beyond the latest iteration shows the latest, as the runs go on.
+    pub fn set_shown(&mut self, k: usize) {
+        self.config.shown = (k < self.steps_taken()).then_some(k as u32);
+    }
+
+    /// The iteration shown: the latest unless replaying.
+    pub fn shown(&self) -> usize {
+        self.config.shown.map_or(self.steps_taken(), |k| k as usize)
     }
 
     /// Applies a share link (`?…` or `#…`): every valid field, defaults for the rest (a missing
@@ -472,7 +504,7 @@ impl Session {
     pub fn apply_link(&mut self, query: &str) -> Applied {
         let (next, ignored) = LinkState::decode(query, self.config.preset, self.numbers);
         let mut ignored: Vec<String> = ignored.iter().map(|i| format!("{}: {}", i.key, i.reason)).collect();
-        let steps = next.steps as usize;
+        let (steps, shown) = (next.steps as usize, next.shown);
         if let Err(e) = self.reconfigure(next.clone()) {
             // (The decoder validates every field; this keeps the page working if a combination
             // still fails: the landscape's defaults, with the link's scene and language.)
@@ -486,6 +518,9 @@ impl Session {
         }
         if steps > 0 {
             self.step(steps);
+        }
+        if let Some(k) = shown {
+            self.set_shown(k as usize);
         }
         Applied { ignored, steps }
     }
@@ -676,11 +711,13 @@ impl Session {
         &self.runs
     }
 
-    /// Method `i`'s iterates (`dim` numbers each) and `E` at each, if it is on.
+    /// Method `i`'s iterates (`dim` numbers each) and `E` at each, if it is on, up to the
+    /// iteration shown.
     pub fn path(&self, i: usize) -> Option<(&[f64], &[f64])> {
+        let shown = self.shown();
         match &self.runs {
-            AnyRuns::One(r) => r.run(i).map(|t| (t.points(), t.values())),
-            AnyRuns::Two(r) => r.run(i).map(|t| (t.points(), t.values())),
+            AnyRuns::One(r) => r.run(i).map(|t| t.upto(shown)),
+            AnyRuns::Two(r) => r.run(i).map(|t| t.upto(shown)),
         }
     }
 
@@ -691,7 +728,8 @@ impl Session {
 
     /// Where method `i` stands (`None` when it is off).
     pub fn readout(&self, i: usize) -> Option<Readout> {
-        with_runs!(&self.runs, r => r.readout(i))
+        let shown = self.shown();
+        with_runs!(&self.runs, r => r.readout(i, shown))
     }
 
     /// The point the analysis describes: the current iterate of the first method that is on
@@ -699,7 +737,8 @@ impl Session {
     /// diverged iterate is far out: `2/λ_max` there says nothing about the landscape in view.)
     pub fn analysis_point(&self) -> AnalysisPoint {
         for i in 0..METHOD_IDS.len() {
-            let status = with_runs!(&self.runs, r => r.status(i));
+            let shown = self.shown();
+            let status = with_runs!(&self.runs, r => r.status(i, shown));
             if matches!(status, Some(Status::Diverged | Status::Undefined)) {
                 continue;
             }
@@ -839,7 +878,15 @@ impl Session {
     ) {
         let series = self.series(grad, labels);
         let axis = YAxis::fit(&series, grad);
-        chart::draw(out, origin, size, caption, &series, axis);
+        chart::draw(
+            out,
+            origin,
+            size,
+            caption,
+            &series,
+            axis,
+            self.config.shown.map(|k| k as usize),
+        );
         if self.decimal_comma() {
             out.decimal_comma();
         }

@@ -107,31 +107,38 @@ impl<const N: usize> Runs<N> {
     }
 
     /// Where method `i` stands.
-    pub fn readout(&self, i: usize) -> Option<Readout> {
+    pub fn readout(&self, i: usize, shown: usize) -> Option<Readout> {
         let t = self.run(i)?;
-        let s = t.state();
+        let s = t.at(shown);
+        let status = self.status(i, shown)?;
         let curvature = Analysis::at(self.landscape.as_ref(), &s.x).kind;
         // Newton follows H: where H is not positive definite it heads for a saddle or a maximum.
         let newton = METHOD_IDS[i] == "newton";
         let misled = matches!(curvature, CriticalKind::Saddle | CriticalKind::Maximum);
         Some(Readout {
             iteration: s.iteration,
-            step: t.last_step(),
+            step: s.step,
             curvature,
             value: s.value,
-            grad_norm: s.grad_norm(),
+            grad_norm: s.grad_norm,
             x: s.x[0],
             y: if N > 1 { s.x[N - 1] } else { f64::NAN },
             counts: s.counts,
-            status: s.status,
-            reached: self.reached.get(i).copied().flatten(),
-            heading: (newton && misled && s.status == Status::Running).then_some(curvature),
+            status,
+            reached: self.reached.get(i).copied().flatten().filter(|_| s.latest),
+            heading: (newton && misled && status == Status::Running).then_some(curvature),
         })
     }
 
-    /// How method `i`'s run stands (`None` when it is off).
-    pub fn status(&self, i: usize) -> Option<Status> {
-        Some(self.run(i)?.state().status)
+    /// How method `i`'s run stood at iteration `shown` (`None` when it is off): going on before
+    /// its latest iterate, its status there.
+    pub fn status(&self, i: usize, shown: usize) -> Option<Status> {
+        let t = self.run(i)?;
+        Some(if t.at(shown).latest {
+            t.state().status
+        } else {
+            Status::Running
+        })
     }
 
     /// The series of every enabled method for a chart of `E` (`grad == false`) or `‖∇E‖`, with

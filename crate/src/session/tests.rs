@@ -955,3 +955,72 @@ fn every_scene_text_says_what_its_runs_do() {
     let s = scene("tinynet", 0);
     assert_eq!(kinds(&s, CriticalKind::Minimum), 2, "{:?}", s.critical_points(40));
 }
+
+#[test]
+fn replay_shows_every_run_as_it_stood_and_steps_back_and_forth() {
+    let mut s = session("himmelblau");
+    s.apply_link("l=himmelblau&s=1,1&eta=0.01&m=gd,newton");
+    s.step(20);
+    let (gd, newton) = (idx("gd"), idx("newton"));
+    let latest_newton = s.readout(newton).expect("on");
+    assert_eq!(
+        latest_newton.status,
+        Status::Converged,
+        "Newton converges within 20 steps here"
+    );
+    assert!(latest_newton.iteration < 20);
+    let (gd_points, _) = s.path(gd).expect("on");
+    let gd_points = gd_points.to_vec();
+    assert_eq!(s.shown(), 20);
+    s.step_back(18);
+    assert_eq!(s.shown(), 2);
+    let r = s.readout(gd).expect("on");
+    assert_eq!(
+        (r.iteration, r.x, r.y),
+        (2, gd_points[4], gd_points[5]),
+        "GD's third iterate"
+    );
+    assert!((r.step - ((gd_points[4] - gd_points[2]).hypot(gd_points[5] - gd_points[3]))).abs() < 1e-15);
+    assert_eq!(s.path(gd).expect("on").0.len(), 6, "the path up to iteration 2");
+    let n = s.readout(newton).expect("on");
+    assert_eq!(
+        (n.iteration, n.status, n.reached),
+        (2, Status::Running, None),
+        "not converged yet at 2"
+    );
+    assert_eq!(
+        s.analysis_point().iteration,
+        2,
+        "the analysis follows the iteration shown"
+    );
+    // The link keeps it; a copy shows the same.
+    let link = s.link(false);
+    assert!(link.contains("&n=20&k=2"), "{link}");
+    let mut copy = session("rosenbrock");
+    assert!(copy.apply_link(&link).ignored.is_empty());
+    assert_eq!(snapshot(&copy), snapshot(&s));
+    // Forward again replays (no new steps) until the latest, then steps on.
+    assert!(s.step(5));
+    assert_eq!((s.shown(), s.steps_taken()), (7, 20));
+    s.step(15);
+    assert_eq!(
+        (s.shown(), s.steps_taken(), s.config.shown),
+        (22, 22, None),
+        "live again, two new steps"
+    );
+    assert_eq!(s.readout(newton).expect("on"), latest_newton, "Newton stopped long ago");
+    // Never before the start; beyond the latest is the latest; a restart ends the replay.
+    s.step_back(1000);
+    assert_eq!(s.shown(), 0);
+    assert_eq!(s.readout(gd).expect("on").status, Status::Running);
+    s.set_shown(1000);
+    assert_eq!(s.config.shown, None);
+    s.set_shown(5);
+    s.restart().expect("restarts");
+    assert_eq!((s.shown(), s.config.shown), (0, None));
+    // A link whose k is beyond its steps shows the latest and says so.
+    let mut bad = session("himmelblau");
+    let applied = bad.apply_link("l=himmelblau&n=3&k=9");
+    assert_eq!(applied.ignored.len(), 1, "{:?}", applied.ignored);
+    assert_eq!(bad.shown(), 3);
+}

@@ -4,7 +4,8 @@
 //!
 //! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `f` a typed function (for
 //! `l=typed1d` or `typed2d`), `d` data points x₀,t₀,x₁,t₁,… (for `neuron`, `tinynet`), `view` x₀,x₁,y₀,y₁,
-//! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps shown, `scene`, `lang`, `crit` and
+//! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps taken, `k` the iteration shown when
+//! replaying (absent: the latest), `scene`, `lang`, `crit` and
 //! `hess` (panels, 0 or 1), `cs` the map's colour scale (`linear`, `log` or `rank`; absent:
 //! chosen per landscape), `embed` (0 or 1), `present` (presenter mode: large type, 0 or 1), `hide` (panels hidden, from [`PANELS`]), `speed`
 //! (steps per second when playing, one of [`SPEEDS`]; absent: 10), `basins` (the basin maps
@@ -74,6 +75,8 @@ pub struct LinkState {
     pub methods: Vec<&'static str>,
     /// Steps already taken when the link was made.
     pub steps: u32,
+    /// The iteration shown (replay: at most `steps`); `None`: the latest.
+    pub shown: Option<u32>,
     /// The scene (a short token; the page knows which exist).
     pub scene: Option<String>,
     /// The page's language (a short token).
@@ -143,6 +146,7 @@ impl LinkState {
             },
             methods: vec!["gd", "newton"],
             steps: 0,
+            shown: None,
             scene: None,
             lang: None,
             critical: true,
@@ -185,6 +189,9 @@ impl LinkState {
         q.append_pair("beta", &numbers.format(self.hyper.beta));
         q.append_pair("m", &self.methods.join(","));
         q.append_pair("n", &self.steps.to_string());
+        if let Some(k) = self.shown {
+            q.append_pair("k", &k.to_string());
+        }
         if let Some(scene) = &self.scene {
             q.append_pair("scene", scene);
         }
@@ -349,6 +356,13 @@ impl LinkState {
                 Err(_) => bad("n", "not a whole number of steps"),
             }
         }
+        if let Some(k) = get("k") {
+            match k.trim().parse::<u32>() {
+                Ok(k) if k <= state.steps => state.shown = Some(k),
+                Ok(_) => bad("k", "beyond the steps taken: the latest is shown"),
+                Err(_) => bad("k", "not a whole number of steps"),
+            }
+        }
         for key in ["scene", "lang"] {
             let Some(value) = get(key) else { continue };
             if is_token(value) {
@@ -406,9 +420,9 @@ impl LinkState {
             }
             state.open = open;
         }
-        const KNOWN: [&str; 23] = [
-            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "scene", "lang", "crit", "hess", "cs",
-            "embed", "present", "hide", "speed", "basins", "open",
+        const KNOWN: [&str; 24] = [
+            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "k", "scene", "lang", "crit", "hess",
+            "cs", "embed", "present", "hide", "speed", "basins", "open",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -499,6 +513,7 @@ mod tests {
                 .filter(|_| rng.uniform(0.0, 1.0) < 0.5)
                 .collect();
             s.steps = rng.uniform(0.0, MAX_STEPS as f64) as u32;
+            s.shown = (rng.uniform(0.0, 1.0) < 0.5).then(|| rng.uniform(0.0, f64::from(s.steps)) as u32);
             s.scene = (rng.uniform(0.0, 1.0) < 0.5).then(|| "regimes".to_owned());
             s.lang = (rng.uniform(0.0, 1.0) < 0.5).then(|| "es".to_owned());
             s.critical = rng.uniform(0.0, 1.0) < 0.5;

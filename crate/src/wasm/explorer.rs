@@ -45,6 +45,10 @@ delegate!(Explorer {
     change applyLink: apply_link(query: &str) -> Vec<String> = |s| s.session.apply_link(query).ignored;
     /// Up to `steps` more steps of every run; whether any still runs.
     change step: step(steps: usize) -> bool = |s| s.session.step(steps);
+    /// Replays from `steps` iterations earlier (not before the start).
+    change stepBack: step_back(steps: usize) = |s| s.session.step_back(steps);
+    /// Shows iteration `k` of every run (at or beyond the latest: the latest, live).
+    change setShown: set_shown(k: usize) = |s| s.session.set_shown(k);
     /// The share link (query string, without `#`), optionally for an embedded copy.
     call link: link(embed: bool) -> String = |s| s.session.link(embed);
     /// A link of what runs depend on (no steps, no page settings): what the lab's workers and
@@ -148,6 +152,8 @@ delegate!(Explorer {
     get conditioning: conditioning() -> Vec<f64> = |s| s.session.conditioning();
     /// Steps per second when playing.
     get speed: speed() -> u32 = |s| s.session.speed();
+    /// `[the iteration shown, the latest]` (equal unless replaying).
+    get replay: replay() -> Vec<f64> = |s| vec![s.session.shown() as f64, s.session.steps_taken() as f64];
     /// Whether the basin maps are shown.
     get basins: basins() -> bool = |s| s.session.lab_panels().0;
     /// The lab's panels open.
