@@ -73,6 +73,9 @@ impl LabFigures {
     ) -> Result<[f64; 4], Error> {
         let view = runs.sweep_view(count, steps, text)?;
         self.draw(size, std::slice::from_ref(&view.figure));
+        if runs.decimal_comma() {
+            self.sketch.decimal_comma();
+        }
         self.sweep = Some((view.figure, dims(size)[0]));
         let none = |v: Option<f64>| v.unwrap_or(f64::NAN);
         Ok([none(view.first_diverging), none(view.bound), view.range.0, view.range.1])
@@ -100,6 +103,9 @@ impl LabFigures {
         let [width, height, _] = dims(size);
         let (rows, columns) = grid(width, view.figures.len());
         self.draw_in(size, &view.figures, (rows, columns));
+        if runs.decimal_comma() {
+            self.sketch.decimal_comma();
+        }
         let cell = (width / columns as f64, height / rows as f64);
         self.momentum = view.figures.into_iter().next().map(|f| (f, cell.0, cell.1));
         Ok(view.numbers)
@@ -175,6 +181,16 @@ mod tests {
         assert_eq!(n[6], 0.0);
         assert!(!f.sketch.texts.iter().any(|t| t == "|e|"));
         assert_eq!(f.momentum_at(600.0, 150.0).len(), 2);
+        assert!(
+            f.sketch.texts.iter().any(|t| t == "0.2"),
+            "β's ticks: {:?}",
+            f.sketch.texts
+        );
+        // In Spanish the ticks have a decimal comma.
+        let mut es = Session::new("himmelblau", &RustNumbers).expect("ok");
+        es.set_lang("es").expect("a language");
+        f.momentum(&[800.0, 300.0, 1.0], &es, 300, labels).expect("ok");
+        assert!(f.sketch.texts.iter().any(|t| t == "0,2"), "{:?}", f.sketch.texts);
         // In a narrow panel the two figures stack: the map is the top half.
         f.momentum(&[320.0, 600.0, 1.0], &s, 300, labels).expect("ok");
         assert_eq!(f.momentum_at(160.0, 150.0).len(), 2);
