@@ -20,6 +20,18 @@ const rows = (page) =>
   );
 
 describe('share links', () => {
+  test('a link\'s ignored fields are reported in the language it asks for', async () => {
+    const { page, problems } = await openPage(browser, '/#l=nonsense&eta=-1&zzz=3&lang=es');
+    await page.waitForSelector('#notice:not([hidden])');
+    const text = await page.textContent('#notice-text');
+    assert.match(text, /^Partes del enlace no eran válidas/);
+    assert.match(text, /l: paisaje desconocido/);
+    assert.match(text, /zzz: clave desconocida/);
+    assert.doesNotMatch(text, /unknown|not a/);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('a link that names only a scene opens that scene, with the link\'s other fields over it', async () => {
     const { page, problems } = await openPage(browser, '/#scene=directions&eta=0.05');
     assert.equal(await page.inputValue('#landscape'), 'quadratic2d');
@@ -61,7 +73,7 @@ describe('share links', () => {
     assert.equal(lines[0], 'method,iteration,x,y,E,grad_norm');
     assert.equal(lines.length, 1 + original.reduce((n, r) => n + Number(r.iteration) + 1, 0), 'one row per iterate');
     assert.ok(copyCsv.bytes.equals(csv.bytes), 'the two pages export identical CSV');
-    assert.equal(await copy.page.inputValue('#mu'), '0.3');
+    assert.equal(await copy.page.inputValue('#mu'), '0,3', 'μ, written the Spanish way');
     assert.equal(await copy.page.isChecked('#show-hessian'), true);
     assert.equal(await copy.page.getAttribute('html', 'lang'), 'es');
     assert.equal(await copy.page.isHidden('#notice'), true, 'a good link raises no notice');

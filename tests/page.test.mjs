@@ -182,6 +182,21 @@ describe('the working slice', () => {
     const text = await page.textContent('#eta-value-error');
     assert.equal(text, 'η debe ser mayor que 0 y a lo sumo 1e6: no se aplicó 0.');
     assert.doesNotMatch(text, /must|bad value/);
+    // A decimal comma is a decimal comma (never 0,05 → 5), and the fields write one.
+    for (const [typed, eta] of [['0,05', 0.05], ['0.02', 0.02]]) {
+      await page.fill('#eta-value', typed);
+      await page.press('#eta-value', 'Enter');
+      await page.waitForFunction((e) => location.hash.includes(`eta=${e}&`), eta);
+      assert.equal(await page.inputValue('#eta-value'), String(eta).replace('.', ','));
+    }
+    assert.equal(await page.inputValue('#beta'), '0,9');
+    await page.fill('#eta-value', '1,2,3');
+    await page.press('#eta-value', 'Enter');
+    assert.equal(await page.getAttribute('#eta-value', 'aria-invalid'), 'true', '1,2,3 is no number');
+    assert.equal(await page.inputValue('#eta-value'), '0,02');
+    // A message goes once the landscape (and the fields) change.
+    await page.selectOption('#landscape', 'himmelblau');
+    assert.equal(await page.getAttribute('#eta-value', 'aria-invalid'), 'false');
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
@@ -502,10 +517,17 @@ describe('scenes', () => {
     const it = (await readout(page, 'gd')).iteration;
     await page.keyboard.press('r');
     assert.equal((await readout(page, 'gd')).iteration, 0, `R resets (was ${it})`);
-    // Never while typing in a field.
+    // Never while typing in a field; on a checkbox or a panel's summary Space toggles it.
     await page.click('#eta-value');
     await page.keyboard.press('s');
     assert.equal((await readout(page, 'gd')).iteration, 0);
+    await page.focus('#show-hessian');
+    await page.keyboard.press(' ');
+    assert.equal(await page.isChecked('#show-hessian'), true, 'Space checks the box');
+    await page.focus('#sweep summary');
+    await page.keyboard.press(' ');
+    assert.equal(await page.$eval('#sweep', (d) => d.open), true, 'Space opens the panel');
+    assert.equal(await page.textContent('#play'), 'Play', 'and plays nothing');
     await page.close();
   });
 

@@ -4,7 +4,7 @@
 import { clickData, syncData } from './data.js';
 import { syncFunction } from './function.js';
 import { t } from './i18n.js';
-import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, make, page, sizeOf, swatch, tr } from './page.js';
+import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, make, page, showNumber, sizeOf, swatch, tr, typedNumber } from './page.js';
 import { pointerToLandscape, render, resample } from './plot.js';
 import { drawSwatches } from './readout.js';
 import { pushNextAddress, updateAddress } from './share.js';
@@ -33,9 +33,10 @@ export function buildParams() {
         const keys = Array.from({ length: max - min + 1 }, (_, k) => `${name}_${min + k}`);
         input = make('select', { dataset }, ...keys.map((key, k) => make('option', { value: String(min + k), textContent: tr(key), dataset: { i18n: key } })));
       } else {
-        input = make('input', { type: 'number', step: name === 'seed' ? '1' : 'any', min: String(min), max: String(max), dataset });
+        input = make('input', { type: 'text', inputMode: name === 'seed' ? 'numeric' : 'decimal', dataset });
       }
-      input.value = String(values[i]);
+      if (input.tagName === 'SELECT') input.value = String(values[i]);
+      else showNumber(input, values[i]);
       input.addEventListener('change', onParamChange);
       return make('label', {}, make('span', { textContent: tr(name), dataset: { i18n: name } }), input);
     }),
@@ -60,8 +61,10 @@ export function syncControls() {
   const enabled = e.enabled;
   el.toggles.querySelectorAll('input').forEach((box, i) => (box.checked = enabled[i] === 1));
   el.colourScale.value = e.colour_scale;
-  el.mu.value = String(e.mu);
-  el.beta.value = String(e.beta);
+  showNumber(el.mu, e.mu);
+  showNumber(el.beta, e.beta);
+  // (What a field said was wrong no longer holds: the fields show what the core holds.)
+  for (const field of [el.etaValue, el.mu, el.beta]) fieldProblem(field, null);
   el.speed.value = String(e.speed);
   buildParams();
   syncFunction();
@@ -73,7 +76,7 @@ export function syncControls() {
 function syncEta() {
   const eta = page.explorer.eta;
   el.eta.value = String(Math.log10(eta));
-  el.etaValue.value = String(+eta.toPrecision(6));
+  showNumber(el.etaValue, +eta.toPrecision(6));
 }
 
 function onToggle() {
@@ -85,7 +88,7 @@ function onToggle() {
 
 function onParamChange(ev) {
   const input = ev.target;
-  const value = input.tagName === 'SELECT' ? Number(input.value) : input.valueAsNumber;
+  const value = input.tagName === 'SELECT' ? Number(input.value) : typedNumber(input);
   if (!Number.isFinite(value)) return fieldProblem(input, tr('notANumber'));
   if (!attemptAt(input, () => page.explorer.setParam(Number(input.dataset.index), value))) return;
   hideNotice();
@@ -187,7 +190,7 @@ export function wireControls() {
   el.eta.addEventListener('change', pushNextAddress);
   el.etaValue.addEventListener('change', () => {
     pushNextAddress();
-    const v = el.etaValue.valueAsNumber;
+    const v = typedNumber(el.etaValue);
     // The field goes back to the η in use; the message beside it says what was not applied.
     if (!Number.isFinite(v)) fieldProblem(el.etaValue, tr('notANumber'));
     else if (attemptAt(el.etaValue, () => page.explorer.setEta(v))) hideNotice();
@@ -196,7 +199,7 @@ export function wireControls() {
   });
   for (const [input, setter] of [[el.mu, 'setMu'], [el.beta, 'setBeta']]) {
     input.addEventListener('change', () => {
-      const v = input.valueAsNumber;
+      const v = typedNumber(input);
       if (!Number.isFinite(v)) fieldProblem(input, tr('notANumber'));
       else if (attemptAt(input, () => page.explorer[setter](v))) render();
     });
@@ -230,15 +233,17 @@ export function wireControls() {
   });
 
   // Keyboard: space plays/pauses, S or → steps (. too), B steps back (, too), R resets, anywhere but in a form field
-  // (after a click on a button or a checkbox too: Space then plays rather than pressing it). On
-  // the focused map: arrows move the start (Shift: more), + and − zoom, 0 fits, Alt+arrows pan.
-  const pressable = (t) => t.tagName === 'BUTTON' || (t.tagName === 'INPUT' && ['button', 'checkbox', 'radio'].includes(t.type));
-  const field = (t) => t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && !pressable(t));
+  // (after a click on a button too: Space then plays rather than pressing it again; on a
+  // checkbox or a panel's summary Space toggles it, as it does everywhere). On the focused map:
+  // arrows move the start (Shift: more), + and − zoom, 0 fits, Alt+arrows pan.
+  const button = (t) => t.tagName === 'BUTTON' || (t.tagName === 'INPUT' && t.type === 'button');
+  const toggles = (t) => t.tagName === 'SUMMARY' || (t.tagName === 'INPUT' && ['checkbox', 'radio'].includes(t.type));
+  const field = (t) => t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && !button(t) && !toggles(t));
   document.addEventListener('keyup', (ev) => {
-    if (ev.key === ' ' && pressable(ev.target)) ev.preventDefault();
+    if (ev.key === ' ' && button(ev.target)) ev.preventDefault();
   });
   document.addEventListener('keydown', (ev) => {
-    if (field(ev.target) || ev.ctrlKey || ev.metaKey) return;
+    if (field(ev.target) || ev.ctrlKey || ev.metaKey || (ev.key === ' ' && toggles(ev.target))) return;
     const onMap = ev.target === el.overlay;
     const arrow = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowDown: [0, -1], ArrowUp: [0, 1] }[ev.key];
     if (onMap && arrow && ev.altKey) changeView((e) => e.pan(0.1 * arrow[0], 0.1 * arrow[1]));

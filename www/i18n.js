@@ -162,6 +162,7 @@ const STRINGS = {
     linkCopied: 'Link copied: it opens this exact configuration.',
     linkShown: 'Copy this link:',
     linkIgnored: 'Parts of the link were not valid and were ignored:',
+    linkReason: (r) => r,
     scene: 'Scene',
     showHessian: 'Hessian and Taylor model',
     stepLen: 'Step',

@@ -2,11 +2,11 @@
 // session (the whole configuration and the runs) lives in the core; all mathematics happens
 // there.
 import init, { Explorer } from './pkg/descenso.js';
-import { buildParams, buildPresetPicker, buildToggles, setPlaying, syncControls, wireControls } from './controls.js';
+import { buildPresetPicker, buildToggles, setPlaying, syncControls, wireControls } from './controls.js';
 import { LANGUAGES, loadLanguage, preferredLanguage, t, translatePage } from './i18n.js';
 import { syncData } from './data.js';
 import { wireFunction } from './function.js';
-import { attempt, compileWasm, el, hideNotice, lang, page, showNotice, sizeOf, sizes, tr } from './page.js';
+import { attempt, compileWasm, el, hideNotice, lang, page, showIgnored, showNotice, sizeOf, sizes, tr } from './page.js';
 import { render, resample, sampledSize, summarizeCritical } from './plot.js';
 import { buildReadout, scheduleCharts, setChartStyle } from './readout.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
@@ -69,7 +69,8 @@ function applyAddressLink() {
   syncLabPanels();
   showBasins();
   syncControls();
-  if (ignored.length) showNotice(`${tr('linkIgnored')} ${ignored.join('; ')}`);
+  // (In the language the link asked for, once its strings are in.)
+  if (ignored.length) languageReady.then(() => showIgnored(ignored));
   buildScenePicker();
   describeScene();
   return true;
@@ -91,7 +92,7 @@ async function setLanguage(next) {
   for (const button of [el.play, el.playNear]) button.textContent = tr(page.playing ? 'pause' : 'play');
   setChartStyle();
   summarizeCritical();
-  buildParams();
+  syncControls(); // (the fields write numbers in the language's way)
   buildScenePicker();
   describeScene();
   syncData();

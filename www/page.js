@@ -43,6 +43,18 @@ export const lang = () => page.lang;
 /** `v` with `digits` decimals, with the page's decimal separator (2,5 in Spanish). */
 export const fixed = (v, digits) => (lang() === 'es' ? v.toFixed(digits).replace('.', ',') : v.toFixed(digits));
 
+/** The number typed in `input`: one decimal number, with a decimal point or comma (NaN if the
+ *  text is anything else: a field never reads `1,5` as 15). */
+export function typedNumber(input) {
+  const text = input.value.trim().replace('−', '-');
+  return /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text.replace(',', '.')) : NaN;
+}
+
+/** Shows `v` in `input` as the page writes numbers (a decimal comma in Spanish). */
+export function showNumber(input, v) {
+  input.value = lang() === 'es' ? String(v).replace('.', ',') : String(v);
+}
+
 /** The text of `key` in the page's language. */
 export const tr = (key, ...args) => t(lang(), key, ...args);
 
@@ -74,6 +86,13 @@ export const swatch = () => make('canvas', { className: 'swatch', attrs: { 'aria
 export function showNotice(message) {
   el.noticeText.textContent = message;
   el.notice.hidden = false;
+}
+
+/** The notice for the fields of a link the core ignored (`key: reason` each, its reasons worded
+ *  in the page's language). */
+export function showIgnored(ignored) {
+  const word = (line) => line.replace(/^([^:]*): (.*)$/, (_, key, reason) => `${key}: ${tr('linkReason', reason)}`);
+  showNotice(`${tr('linkIgnored')} ${ignored.map(word).join('; ')}`);
 }
 
 export function hideNotice() {

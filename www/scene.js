@@ -1,7 +1,7 @@
 // The scene picker and the scene's text and controls. A scene is data (scenes.js: a share link
 // and its text); the core applies its link in one step.
 import { changeEta, setPlaying, syncControls } from './controls.js';
-import { attempt, el, fmt, make, page, showNotice, tr } from './page.js';
+import { attempt, el, fmt, make, page, showIgnored, tr } from './page.js';
 import { resample } from './plot.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
 
@@ -28,7 +28,7 @@ export function applyScene(id) {
   setPlaying(false);
   let ignored = [];
   if (!attempt(() => (ignored = page.explorer.applyScene(sc.id, sc.link)))) return;
-  if (ignored.length) showNotice(`${tr('linkIgnored')} ${ignored.join('; ')}`);
+  if (ignored.length) showIgnored(ignored);
   el.scene.value = sc.id;
   syncControls();
   el.showHessian.checked = page.explorer.flags[1] === 1;

@@ -2,7 +2,7 @@
 // on a quadratic the errors of GD and momentum along its eigenvectors (the core's figures and
 // numbers, drawn by the lab's build on the page's thread); a click on the map sets η and β.
 import { changeEta } from '../controls.js';
-import { el, fmt, page, tr } from '../page.js';
+import { el, fmt, page, showNumber, tr } from '../page.js';
 import { pushNextAddress } from '../share.js';
 import { drawFigure, labSession, momentumAt } from './figures.js';
 
@@ -19,7 +19,7 @@ el.momentumChart.addEventListener('click', (ev) => {
     page.explorer.setBeta(at[1]);
     page.explorer.setEta(at[0]);
   });
-  el.beta.value = String(page.explorer.beta);
+  showNumber(el.beta, page.explorer.beta);
 });
 
 /** Forget the figure drawn (a new language or size): the next render redraws it. */

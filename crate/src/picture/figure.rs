@@ -319,7 +319,11 @@ impl Figure {
         } else {
             12.0
         };
-        (52.0, right)
+        // Panels labelled by their title in place of ticks (a histogram's methods): room for the
+        // longest title (about 6.5 px a character at 11 px), never clipped at the edge.
+        let titles = self.panels.iter().filter(|p| !p.y.ticks);
+        let longest = titles.map(|p| p.y.title.chars().count()).max().unwrap_or(0);
+        (52.0f64.max(10.0 + 6.5 * longest as f64), right)
     }
 
     /// The x value under the horizontal position `x` of a figure `width` pixels wide (`None`
@@ -593,6 +597,49 @@ mod tests {
         }
         .ticks(5)
         .is_empty());
+    }
+
+    #[test]
+    fn panels_titled_in_place_of_ticks_get_room_for_their_titles() {
+        let panel = |title: &str| Panel {
+            y: Axis {
+                ticks: false,
+                ..Axis::linear(0.0, 1.0, title)
+            },
+            right: None,
+            items: Vec::new(),
+        };
+        let f = Figure {
+            x: Axis::log(1e-3, 1e3, "E − E*"),
+            panels: vec![panel("GD"), panel("Damped Newton")],
+            rules: Vec::new(),
+        };
+        assert!(f.x_extent(400.0).0 >= 6.5 * 13.0 + 10.0, "{:?}", f.x_extent(400.0));
+        assert_eq!(
+            Figure {
+                panels: vec![panel("GD")],
+                ..f
+            }
+            .x_extent(400.0)
+            .0,
+            52.0
+        );
+    }
+
+    #[test]
+    fn fractional_axes_tick_at_tenths_with_their_decimals() {
+        let labels: Vec<String> = Axis::fractional(0.0, 1.0, "β")
+            .ticks(6)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(labels, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+        let signed: Vec<String> = Axis::fractional(-0.5, 0.5, "")
+            .ticks(3)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(signed, ["−0.5", "0.0", "0.5"]);
     }
 
     #[test]
