@@ -12,7 +12,7 @@ export const ES = {
   'scene_directions_title': '2. No todas las direcciones son iguales',
   'scene_directions_text': 'El MDG usa el mismo η en todas las direcciones: es estable sólo debajo de 2/⁠λₘₐₓ (marcado en la barra de η), se arrastra por el eje plano y zigzaguea por el empinado. Subí el número de condición κ = λ₂/λ₁ y mirá; Newton reescala cada dirección por su curvatura y llega en un paso.',
   'scene_hessian_title': '3. Lo que dice el Hessiano',
-  'scene_hessian_text': 'En el iterado actual: los autovectores del Hessiano (azul curvatura positiva, rojo negativa), las curvas de nivel punteadas del modelo de Taylor de segundo orden y el punto al que salta el paso de Newton, su punto crítico. Avanzá paso a paso; arrastrá el punto inicial.',
+  'scene_hessian_text': 'En el iterado actual: los autovectores del Hessiano (azul curvatura positiva, rojo negativa), las curvas de nivel amarillas del modelo de Taylor de segundo orden y el punto al que salta el paso de Newton, su punto crítico. Avanzá paso a paso; arrastrá el punto inicial.',
   'scene_local-minima_title': '4. Atrapados en mínimos locales',
   'scene_local-minima_text': 'Las activaciones no lineales y el error cuadrático hacen un E rugoso con muchos mínimos. El MDG se queda en el primero que encuentra, y cuál es depende del punto inicial: probá varios. El núcleo encuentra y clasifica cada punto crítico (○ mínimo, ★ global, ✕ ensilladura, △ máximo).',
   'scene_himmelblau_title': '4b. Himmelblau: 4 mínimos, 4 ensilladuras',

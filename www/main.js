@@ -36,8 +36,8 @@ function syncLabPanels() {
 
 /** Shows or hides the basin maps as their checkbox says (once the lab and its strings are in). */
 function showBasins() {
-  if (!el.showBasins.checked && !page.lab) return;
-  loadLab().then(() => {
+  if (!el.showBasins.checked && !page.lab) return Promise.resolve();
+  return loadLab().then(() => {
     el.basins.hidden = !el.showBasins.checked || page.explorer.hidden.includes('critical');
     refreshLab();
   });
@@ -144,7 +144,8 @@ function wire() {
   el.escape.addEventListener('toggle', () => el.escape.open && loadLab().then((l) => l.runEscape()));
   el.newtonCost.addEventListener('toggle', () => el.newtonCost.open && loadLab().then((l) => l.openNewtonCost()));
   for (const panel of [el.sweep, el.momentum]) panel.addEventListener('toggle', () => loadLab().then(refreshLab));
-  el.showBasins.addEventListener('change', showBasins);
+  // (Ticked, the maps come into view: they sit under the table.)
+  el.showBasins.addEventListener('change', () => showBasins().then(() => el.showBasins.checked && el.basins.scrollIntoView({ block: 'nearest', behavior: 'smooth' })));
   // Which of them are open goes in the link.
   for (const target of [el.showBasins, ...page.labPanels.map((id) => document.getElementById(id))]) {
     target.addEventListener(target === el.showBasins ? 'change' : 'toggle', syncLabPanels);

@@ -45,7 +45,7 @@ export const SCENES = [
     link: 'l=himmelblau&s=2.5,-0.5&eta=0.01&m=newton&hess=1',
     title: { en: '3. What the Hessian says' },
     text: {
-      en: 'At the current iterate: the Hessian’s eigenvectors (blue for positive curvature, red for negative), the dashed level curves of the local second-order Taylor model, and the point Newton’s step jumps to, its critical point. Step and watch; drag the start around.',
+      en: 'At the current iterate: the Hessian’s eigenvectors (blue for positive curvature, red for negative), the yellow level curves of the local second-order Taylor model, and the point Newton’s step jumps to, its critical point. Step and watch; drag the start around.',
     },
   },
   {

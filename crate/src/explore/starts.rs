@@ -90,6 +90,9 @@ pub struct Histogram {
 /// The smallest `E − E*` a histogram tells apart.
 const FLOOR: f64 = 1e-12;
 
+/// The histogram's top decade: `E − E*` up to `10¹²` (beyond, in the last bin).
+pub const HIGHEST: i32 = 12;
+
 /// Tallies each group of runs (one per method) against `lowest` (`E*`, the lowest minimum the
 /// critical-point search found; `None`: the lowest finite `E` reached) in `bins ≥ 1` bins.
 pub fn histogram(groups: &[Vec<Outcome>], lowest: Option<f64>, bins: usize) -> Histogram {
@@ -102,7 +105,9 @@ pub fn histogram(groups: &[Vec<Outcome>], lowest: Option<f64>, bins: usize) -> H
     let log = |v: f64| (v - lowest).max(FLOOR).log10();
     let lo = FLOOR.log10().round() as i32;
     let top = finite().map(log).fold(f64::from(lo + 1), f64::max);
-    let hi = (top.ceil() as i32).max(lo + 1);
+    // (At most 10¹²: a run far out counts in the last bin rather than squeezing every other
+    // into the first tenth of the axis.)
+    let hi = (top.ceil() as i32).clamp(lo + 1, HIGHEST);
     let tol = 1e-6 * (1.0 + lowest.abs());
     let tallies = groups
         .iter()
@@ -245,6 +250,16 @@ mod tests {
             .collect();
         assert_eq!(nonzero, [(0, 1), (4, 1), (16, 1)]);
         assert_eq!(h.tallies[1].counts[23], 1, "E − E* ≈ 2e5 in the top bin");
+        // A run far out (E = 1e78, still finite) counts in the last bin; the axis stops at 10¹².
+        let far = histogram(
+            &[vec![at(1.0, Status::Converged), at(1e78, Status::Running)]],
+            Some(1.0),
+            24,
+        );
+        assert_eq!(
+            (far.hi, far.tallies[0].counts[23], far.tallies[0].unbounded),
+            (HIGHEST, 1, 0)
+        );
         // Without E*, the lowest finite E reached.
         assert_eq!(histogram(&[gd], None, 10).lowest, 1.0);
         assert_eq!(histogram(&[], None, 0).hi, -11);

@@ -115,8 +115,15 @@ pub fn figure(
             rgb: PURPLE,
         });
     }
+    // The final E's axis fits the runs that did not diverge (a diverged run's E, up to 10¹⁰⁰,
+    // would flatten every other): the diverged ones run along its top edge, marked red.
+    let kept: Vec<(f64, f64)> = runs
+        .iter()
+        .filter(|r| r.status != Status::Diverged)
+        .map(|r| (r.eta, r.value))
+        .collect();
     let bottom = Panel {
-        y: fit(&values, text[1]),
+        y: fit(if kept.is_empty() { &values } else { &kept }, text[1]),
         right: None,
         items: vec![line(values, GREEN), diverged],
     };
@@ -243,6 +250,15 @@ mod tests {
                 .any(|i| matches!(i, Item::Note { text, .. } if text == "none"))
         };
         assert!(!says_none(&fig), "runs converged");
+        // The final E's axis is fitted to the runs that did not diverge: it stops within a few
+        // decades of the start's E = 18, though diverged runs reach far more.
+        let worst = runs
+            .iter()
+            .map(|r| r.value)
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max);
+        assert!(worst > 1e10, "{worst}");
+        assert!(fig.panels[1].y.hi <= 100.0, "{:?}", fig.panels[1].y);
         // No steps allowed, so no run converges: the empty panel says so.
         let slow = sweep(&l, Point::<1>::new(3.0), &etas, 0);
         assert!(says_none(&figure(

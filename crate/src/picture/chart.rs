@@ -300,7 +300,8 @@ pub fn draw(
     let (w, h) = size;
     out.text(caption, ox + 4.0, oy + 3.0, 12.0, Align::Start, Align::Start, INK, NONE);
     let (legend, legend_h) = legend_layout(series, w - 12.0);
-    let count = ((h - 40.0 - legend_h) / 36.0).clamp(2.0, 6.0) as usize;
+    // (About one label per 26 px: a log axis is read at its decades.)
+    let count = ((h - 40.0 - legend_h) / 26.0).clamp(2.0, 8.0) as usize;
     let yticks = axis.ticks(count);
     let widest = yticks.iter().map(|(_, l)| text_width(l, FONT)).fold(0.0, f64::max);
     let left = ox + (widest + 12.0).max(24.0);
