@@ -235,7 +235,7 @@ export const ES = {
   'err_unknown-preset': (e) => `no hay un paisaje «${e.name}»`,
   'err_unknown-method': (e) => `no hay un método «${e.name}»`,
   'err_bad-point': 'el punto debe tener una coordenada finita por dimensión',
-  'err_bad-view': 'la vista debe quedar dentro de ±10⁶, con mín < máx',
+  'err_bad-view': 'La vista debe quedar dentro de ±10⁶, con mín < máx.',
   'err_bad-grid': 'la grilla debe tener entre 2 y 4096 muestras por lado',
   'err_bad-function': 'la función no se puede leer',
   'err_random-starts-2d': 'los inicios al azar se dibujan en paisajes de dos dimensiones',

@@ -183,6 +183,7 @@ const STRINGS = {
     criticalSummary: (n, min, sad, max, deg) => `${n} critical point${n === 1 ? '' : 's'} in view: ${min} minim${min === 1 ? 'um' : 'a'} (○, ★ global), ${sad} saddle${sad === 1 ? '' : 's'} (✕), ${max} maxim${max === 1 ? 'um' : 'a'} (△)${deg ? `, ${deg} degenerate (◇)` : ''}.`,
     badNumber: 'Not a valid number',
     notANumber: 'Not a number: nothing was applied.',
+    'err_bad-view': 'The view must lie within ±10⁶, with min < max.',
     'err_bad-parameter': (e) => `${symbol(e.name)} must be ${e.min > 0 && e.min < 1e-300 ? 'greater than 0' : `at least ${fmt(e.min)}`} and at most ${fmt(e.max)}: ${fmt(e.value)} was not applied.`,
     errorPrefix: 'Could not apply that:',
     loadFailed: 'The page could not start its WebAssembly core:',
