@@ -24,6 +24,7 @@ pub mod explore;
 pub mod landscape;
 pub mod method;
 pub mod numbers;
+pub mod order;
 pub mod picture;
 pub mod rng;
 pub mod session;

@@ -71,7 +71,11 @@ pub fn find<const N: usize>(
     for p in &mut found {
         p.kind = classify(landscape, &p.x);
     }
-    found.sort_unstable_by(|a, b| a.value.total_cmp(&b.value));
+    let values: Vec<f64> = found.iter().map(|p| p.value).collect();
+    let mut found: Vec<_> = crate::order::ascending(&values)
+        .into_iter()
+        .map(|i| found[i].clone())
+        .collect();
     if let Some(best) = found.iter().find(|p| p.kind == CriticalKind::Minimum).map(|p| p.value) {
         let tol = 1e-9 * (1.0 + best.abs());
         for p in found

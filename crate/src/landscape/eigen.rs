@@ -24,7 +24,7 @@ pub fn symmetric_eigen<const N: usize>(h: &Hessian<N>) -> (Vec<f64>, Vec<Point<N
         }
         _ => {
             let eig = DMatrix::from_iterator(N, N, h.iter().copied()).symmetric_eigen();
-            let mut pairs: Vec<(f64, Point<N>)> = (0..N)
+            let pairs: Vec<(f64, Point<N>)> = (0..N)
                 .map(|i| {
                     (
                         eig.eigenvalues[i],
@@ -32,8 +32,8 @@ pub fn symmetric_eigen<const N: usize>(h: &Hessian<N>) -> (Vec<f64>, Vec<Point<N
                     )
                 })
                 .collect();
-            pairs.sort_unstable_by(|p, q| p.0.total_cmp(&q.0));
-            pairs.into_iter().unzip()
+            let values: Vec<f64> = pairs.iter().map(|p| p.0).collect();
+            crate::order::ascending(&values).into_iter().map(|i| pairs[i]).unzip()
         }
     }
 }

@@ -214,8 +214,11 @@ impl YAxis {
                         }
                     }
                 }
-                ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
-                ticks
+                let at: Vec<f64> = ticks.iter().map(|t| t.0).collect();
+                crate::order::ascending(&at)
+                    .into_iter()
+                    .map(|i| ticks[i].clone())
+                    .collect()
             }
         }
     }

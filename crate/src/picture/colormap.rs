@@ -154,13 +154,16 @@ impl Scale {
         }
         scale.span = span;
         let stride = values.len().div_ceil(SAMPLE).max(1);
-        let mut sample: Vec<f64> = values
+        let sample: Vec<f64> = values
             .iter()
             .step_by(stride)
             .copied()
             .filter(|v| v.is_finite())
             .collect();
-        sample.sort_unstable_by(f64::total_cmp);
+        let sample: Vec<f64> = crate::order::ascending(&sample)
+            .into_iter()
+            .map(|i| sample[i])
+            .collect();
         let at = |q: f64| {
             sample
                 .get(((sample.len() as f64 - 1.0) * q) as usize)
