@@ -67,7 +67,7 @@ describe('export', () => {
 
     const lines = (await exported(page, '#export-csv')).bytes.toString('utf8').trim().split('\n');
     // Where the numbers came from: the landscape, η, and a link that reproduces them.
-    assert.match(lines[0], /^# Descenso: rosenbrock, eta = 0\.001, mu = 1, beta = 0\.9, start = -1\.2 1$/);
+    assert.match(lines[0], /^# Descenso: rosenbrock, eta = 0\.001, mu = 1, beta = 0\.9, m = 5, start = -1\.2 1$/);
     assert.match(lines[1], /^# link: http:\/\/127\.0\.0\.1:\d+\/#v=1&l=rosenbrock&.*m=gd%2Cnewton%2Cmomentum&n=12/);
     const csv = lines.filter((l) => !l.startsWith('#'));
     assert.equal(csv[0], 'method,iteration,x,y,E,grad_norm');

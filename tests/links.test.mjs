@@ -61,7 +61,7 @@ describe('share links', () => {
     const link = await page.evaluate(() => location.href);
     assert.match(link, /#v=1&l=himmelblau&/);
     const original = await rows(page);
-    assert.equal(original.length, 8);
+    assert.equal(original.length, 11);
 
     const csv = await exported(page, '#export-csv');
     assert.equal(csv.name, 'descenso-himmelblau.csv');

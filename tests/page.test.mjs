@@ -218,7 +218,7 @@ describe('the working slice', () => {
     for (const box of await page.$$('#method-toggles input')) await box.check();
     for (let i = 0; i < 5; i++) await page.click('#step');
     const rows = await page.$$eval('#readout tr:not([hidden])', (trs) => trs.map((tr) => tr.dataset.method));
-    assert.equal(rows.length, 8);
+    assert.equal(rows.length, 11);
     const gd = await readout(page, 'gd');
     const newton = await readout(page, 'newton');
     assert.equal(gd.cells.hessians, '0', 'gradient descent never evaluates the Hessian');
@@ -235,6 +235,41 @@ describe('the working slice', () => {
     assert.equal(await page.getAttribute('#mu', 'aria-invalid'), 'true');
     await page.click('#step');
     assert.equal((await readout(page, 'lm')).iteration, 1);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('what replaces Newton: BFGS, L-BFGS and CG, grouped, counted, their memory m in the link', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=rosenbrock&s=-1.2,1&m=gd,newton,bfgs,lbfgs,cg&mem=3&n=200');
+    const groups = await page.$$eval('#method-toggles .family', (fs) =>
+      fs.map((f) => [f.querySelector('.family-name').textContent, [...f.querySelectorAll('input')].map((i) => i.value)]),
+    );
+    assert.deepEqual(groups, [
+      ['First order', ['gd', 'gd-optimal', 'momentum', 'adam']],
+      ['Newton family', ['newton', 'damped-newton', 'lm', 'saddle-free']],
+      ['Quasi-Newton (line search)', ['bfgs', 'lbfgs', 'cg']],
+    ]);
+    assert.equal(await page.inputValue('#memory'), '3');
+    for (const id of ['bfgs', 'lbfgs', 'cg']) {
+      const r = await readout(page, id);
+      assert.equal(r.status, 'converged', `${id} reaches Rosenbrock's minimum from (−1.2, 1)`);
+      assert.ok(Math.abs(r.x - 1) < 1e-6 && Math.abs(r.y - 1) < 1e-6, `${id} at (${r.x}, ${r.y})`);
+      assert.equal(r.cells.hessians, '0', `${id} evaluates no Hessian`);
+      assert.equal(r.cells.solves, '0', `${id} solves nothing`);
+      assert.ok(Number(r.cells.gradients) > r.iteration, `${id}: the line search's evaluations are counted`);
+    }
+    // Unchecking GD keeps the others: the mask follows the methods, not the groups' order.
+    await page.uncheck('#method-toggles input[value="gd"]');
+    assert.equal(await page.isHidden('tr[data-method="gd"]'), true);
+    assert.equal(await page.isHidden('tr[data-method="cg"]'), false);
+    await page.fill('#memory', '2.5');
+    await page.press('#memory', 'Enter');
+    await page.waitForSelector('#memory-error:not([hidden])');
+    assert.match(await page.textContent('#memory-error'), /^L-BFGS’s memory m is a whole number of steps from 1 to 50/);
+    await page.fill('#memory', '7');
+    await page.press('#memory', 'Enter');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('mem=7'));
+    assert.equal(await page.getAttribute('#memory', 'aria-invalid'), 'false');
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
@@ -548,7 +583,7 @@ describe('scenes', () => {
   });
 
   test('embedded in a 900 px course page, on a phone, at any width: the readout table is never cut', async () => {
-    const all = 'm=gd,gd-optimal,newton,damped-newton,lm,saddle-free,momentum,adam';
+    const all = 'm=gd,gd-optimal,newton,damped-newton,lm,saddle-free,momentum,adam,bfgs,lbfgs,cg';
     const plain = `/#v=1&l=himmelblau&n=20&${all}`;
     for (const [width, path] of [[900, `/#v=1&l=himmelblau&embed=1&n=20&${all}`], [390, plain], [360, plain], [840, plain], [1000, plain]]) {
       const { page, problems } = await openPage(browser, path, { viewport: { width, height: 800 } });

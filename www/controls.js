@@ -1,4 +1,4 @@
-// The controls: landscape, parameters, methods, η, μ, β, playing, the map's pointer and keys,
+// The controls: landscape, parameters, methods, η, μ, β, m, playing, the map's pointer and keys,
 // the data panel's clicks. Every handler tells the core, then renders; the controls show what the
 // core holds (syncControls), never a copy of it.
 import { clickData, syncData } from './data.js';
@@ -43,14 +43,25 @@ export function buildParams() {
   );
 }
 
-/** One checkbox per method, with its swatch. */
+/** One checkbox per method, with its swatch, grouped by the core's families (first order,
+ *  Newton family, quasi-Newton) so that eleven toggles stay readable. */
 export function buildToggles() {
+  const { families } = page;
   el.toggles.replaceChildren(
-    ...page.methods.map((id) => {
-      const box = make('input', { type: 'checkbox', value: id });
-      box.addEventListener('change', onToggle);
-      return make('label', {}, box, swatch(), make('span', { textContent: tr(id), dataset: { i18n: id } }));
-    }),
+    ...[...new Set(families)].map((family) =>
+      make(
+        'div',
+        { className: 'family', attrs: { role: 'group', 'aria-labelledby': `family-${family}` } },
+        make('span', { id: `family-${family}`, className: 'family-name', textContent: tr(family), dataset: { i18n: family } }),
+        ...page.methods
+          .filter((_, i) => families[i] === family)
+          .map((id) => {
+            const box = make('input', { type: 'checkbox', value: id });
+            box.addEventListener('change', onToggle);
+            return make('label', {}, box, swatch(), make('span', { textContent: tr(id), dataset: { i18n: id } }));
+          }),
+      ),
+    ),
   );
 }
 
@@ -59,12 +70,13 @@ export function syncControls() {
   const e = page.explorer;
   el.landscape.value = e.preset;
   const enabled = e.enabled;
-  el.toggles.querySelectorAll('input').forEach((box, i) => (box.checked = enabled[i] === 1));
+  el.toggles.querySelectorAll('input').forEach((box) => (box.checked = enabled[page.methods.indexOf(box.value)] === 1));
   el.colourScale.value = e.colour_scale;
   showNumber(el.mu, e.mu);
   showNumber(el.beta, e.beta);
+  showNumber(el.memory, e.memory);
   // (What a field said was wrong no longer holds: the fields show what the core holds.)
-  for (const field of [el.etaValue, el.mu, el.beta]) fieldProblem(field, null);
+  for (const field of [el.etaValue, el.mu, el.beta, el.memory]) fieldProblem(field, null);
   el.speed.value = String(e.speed);
   buildParams();
   syncFunction();
@@ -81,7 +93,7 @@ function syncEta() {
 
 function onToggle() {
   pushNextAddress();
-  const mask = Array.from(el.toggles.querySelectorAll('input'), (box) => (box.checked ? 1 : 0));
+  const mask = page.methods.map((id) => (el.toggles.querySelector(`input[value="${id}"]`).checked ? 1 : 0));
   attempt(() => page.explorer.setEnabled(new Uint8Array(mask)));
   render();
 }
@@ -197,7 +209,7 @@ export function wireControls() {
     syncEta();
     render();
   });
-  for (const [input, setter] of [[el.mu, 'setMu'], [el.beta, 'setBeta']]) {
+  for (const [input, setter] of [[el.mu, 'setMu'], [el.beta, 'setBeta'], [el.memory, 'setMemory']]) {
     input.addEventListener('change', () => {
       const v = typedNumber(input);
       if (!Number.isFinite(v)) fieldProblem(input, tr('notANumber'));

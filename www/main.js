@@ -230,6 +230,7 @@ async function main() {
   page.explorer.setLang(page.lang);
   page.explorer.setScene('free');
   page.methods = Explorer.methodIds();
+  page.families = Explorer.methodFamilies();
   page.colours = Explorer.methodColours();
   page.statuses = Explorer.statusNames();
   page.kinds = Explorer.kindNames();

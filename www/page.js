@@ -22,6 +22,7 @@ export const page = {
   explorer: null, // the core's session handle
   module: null, // the compiled core (the lab's workers get their own build)
   methods: [], // method identifiers, in trajectory order
+  families: [], // each method's family (the toggles' groups)
   colours: [], // their colours (#rrggbb), as the core draws them
   statuses: [], // how a run ended, by code (the core's table)
   kinds: [], // kinds of critical point, by code (the core's table)

@@ -92,11 +92,13 @@ pub enum Why {
     ParamIndex,
     /// ηₒₚₜ = 1/E″ exists where E″ > 0 in 1-D
     NoEtaOpt,
+    /// L-BFGS's memory m is a whole number of steps from 1 to 50
+    Memory,
 }
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 25] = [
+    pub const ALL: [Why; 26] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
@@ -122,6 +124,7 @@ impl Why {
         Why::Untimed,
         Why::ParamIndex,
         Why::NoEtaOpt,
+        Why::Memory,
     ];
 
     /// The reason's code on the wire (the page's strings are `err_<code>`).
@@ -152,6 +155,7 @@ impl Why {
             Why::Untimed => "untimed",
             Why::ParamIndex => "param-index",
             Why::NoEtaOpt => "no-eta-opt",
+            Why::Memory => "memory",
         }
     }
 
@@ -183,6 +187,7 @@ impl Why {
             Why::Untimed => "the step could not be timed",
             Why::ParamIndex => "the landscape has no parameter of that number",
             Why::NoEtaOpt => "ηₒₚₜ = 1/E″ exists where E″ > 0 in 1-D",
+            Why::Memory => "L-BFGS's memory m is a whole number of steps from 1 to 50",
         }
     }
 }

@@ -430,7 +430,11 @@ mod tests {
     #[test]
     fn the_kernel_steps_are_the_methods_own() {
         let flat = Quadratic2::new(1.0, 0.0, 0.0);
-        let hyper = |eta: f64, mu: f64| Hyper { eta, mu, beta: 0.9 };
+        let hyper = |eta: f64, mu: f64| Hyper {
+            eta,
+            mu,
+            ..Hyper::default()
+        };
         let cases = [
             (BasinMethod::GradientDescent(0.01), "gd", hyper(0.01, 1.0)),
             (BasinMethod::GradientDescent(0.04), "gd", hyper(0.04, 1.0)),

@@ -2,9 +2,13 @@
 
 use crate::error::{check_param, Error};
 use crate::method::adam::Adam;
+use crate::method::bfgs::Bfgs;
+use crate::method::conjugate_gradient::ConjugateGradient;
 use crate::method::damped_newton::DampedNewton;
 use crate::method::gradient_descent::GradientDescent;
+use crate::method::lbfgs::{self, Lbfgs, Scaling};
 use crate::method::levenberg_marquardt::LevenbergMarquardt;
+use crate::method::line_search::Wolfe;
 use crate::method::momentum::Momentum;
 use crate::method::newton::Newton;
 use crate::method::optimal_step::OptimalStep;
@@ -12,7 +16,7 @@ use crate::method::saddle_free_newton::SaddleFreeNewton;
 use crate::method::Method;
 
 /// Identifiers of every method, in the order the page lists them.
-pub const METHOD_IDS: [&str; 8] = [
+pub const METHOD_IDS: [&str; 11] = [
     "gd",
     "gd-optimal",
     "newton",
@@ -21,10 +25,49 @@ pub const METHOD_IDS: [&str; 8] = [
     "saddle-free",
     "momentum",
     "adam",
+    "bfgs",
+    "lbfgs",
+    "cg",
 ];
 
+/// The families the page groups the methods' toggles by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// The gradient alone, a step of fixed or adapted length (`η`).
+    FirstOrder,
+    /// A Hessian evaluated and solved (or decomposed) at every step.
+    Newton,
+    /// Gradients only, with a line search: the Hessian (or its effect) learned from them.
+    QuasiNewton,
+}
+
+impl Family {
+    /// Every family, in the order the page shows them.
+    pub const ALL: [Family; 3] = [Family::FirstOrder, Family::Newton, Family::QuasiNewton];
+
+    /// The family's name in the page's strings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::FirstOrder => "first-order",
+            Family::Newton => "newton-family",
+            Family::QuasiNewton => "quasi-newton",
+        }
+    }
+
+    /// The family of method `id` (`None` for an unknown id).
+    pub fn of(id: &str) -> Option<Family> {
+        METHOD_IDS.iter().position(|m| *m == id).map(|i| METHOD_FAMILIES[i])
+    }
+}
+
+/// The family of each method, in the order of [`METHOD_IDS`].
+pub const METHOD_FAMILIES: [Family; 11] = {
+    use Family::{FirstOrder as F, Newton as N, QuasiNewton as Q};
+    [F, F, N, N, N, N, F, F, Q, Q, Q]
+};
+
 /// Hyperparameters shared by the methods: `η` (gradient descent, its fallback in the optimal-step
-/// variant, momentum, Adam), `μ` (Levenberg–Marquardt) and `β` (momentum).
+/// variant, momentum, Adam), `μ` (Levenberg–Marquardt), `β` (momentum) and L-BFGS's memory `m`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hyper {
     /// Learning rate `η`.
@@ -33,6 +76,8 @@ pub struct Hyper {
     pub mu: f64,
     /// Momentum coefficient `β`.
     pub beta: f64,
+    /// The pairs L-BFGS remembers, `m` (1 to 50).
+    pub memory: usize,
 }
 
 impl Default for Hyper {
@@ -41,6 +86,7 @@ impl Default for Hyper {
             eta: 0.01,
             mu: 1.0,
             beta: 0.9,
+            memory: 5,
         }
     }
 }
@@ -51,6 +97,7 @@ impl Hyper {
         GradientDescent::new(self.eta)?;
         LevenbergMarquardt::new(self.mu)?;
         check_param("beta", self.beta, 0.0, 0.999_999)?;
+        lbfgs::memory(self.memory as f64)?;
         Ok(())
     }
 }
@@ -66,6 +113,9 @@ pub fn build<const N: usize>(id: &str, hyper: &Hyper) -> Result<Box<dyn Method<N
         "saddle-free" => Box::new(SaddleFreeNewton),
         "momentum" => Box::new(Momentum::<N>::new(hyper.eta, hyper.beta)?),
         "adam" => Box::new(Adam::<N>::new(hyper.eta)?),
+        "bfgs" => Box::new(Bfgs::new(Wolfe::QUASI_NEWTON)),
+        "lbfgs" => Box::new(Lbfgs::new(hyper.memory, Scaling::Newest, Wolfe::QUASI_NEWTON)?),
+        "cg" => Box::new(ConjugateGradient::new(Wolfe::CONJUGATE_GRADIENT)),
         other => return Err(Error::UnknownMethod(other.to_owned())),
     })
 }
@@ -96,6 +146,27 @@ mod tests {
         }
         .validate()
         .is_err());
+        for memory in [0, 51] {
+            let bad = Hyper {
+                memory,
+                ..Hyper::default()
+            };
+            assert!(
+                bad.validate().is_err() && build::<2>("lbfgs", &bad).is_err(),
+                "{memory}"
+            );
+        }
+        let family = |ids: &[&str]| ids.iter().map(|id| Family::of(id)).collect::<Vec<_>>();
+        assert_eq!(
+            family(&["gd", "gd-optimal", "momentum", "adam"]),
+            [Some(Family::FirstOrder); 4]
+        );
+        assert_eq!(
+            family(&["newton", "damped-newton", "lm", "saddle-free"]),
+            [Some(Family::Newton); 4]
+        );
+        assert_eq!(family(&["bfgs", "lbfgs", "cg"]), [Some(Family::QuasiNewton); 3]);
+        assert_eq!(Family::of("sgd"), None);
         assert!(Hyper {
             eta: f64::NAN,
             ..Hyper::default()

@@ -4,15 +4,22 @@
 //! objections), the [`catalog`] that builds them by name, and the [`trajectory`] of a run.
 
 pub mod adam;
+pub mod bfgs;
 pub mod catalog;
+pub mod conjugate_gradient;
 pub mod damped_newton;
 pub mod gradient_descent;
+pub mod lbfgs;
 pub mod levenberg_marquardt;
+pub mod line_search;
 pub mod momentum;
 pub mod newton;
 pub mod optimal_step;
 pub mod saddle_free_newton;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod trajectory;
+pub mod vectors;
 
 use crate::landscape::{Landscape, Point};
 
@@ -145,8 +152,25 @@ impl<const N: usize> State<N> {
         self.value = landscape.value(&x);
         self.gradient = landscape.gradient(&x);
         self.counts.gradients += 1;
+        self.decided(criteria)
+    }
+
+    /// The state after a step to `x` where the method has already evaluated `E = value` and
+    /// `∇E = gradient` (a line search's accepted point, counted by the method): decides the
+    /// status without evaluating again.
+    pub fn moved_to(mut self, x: Point<N>, value: f64, gradient: Point<N>, criteria: &Criteria) -> Self {
+        self.iteration += 1;
+        self.x = x;
+        self.value = value;
+        self.gradient = gradient;
+        self.decided(criteria)
+    }
+
+    /// The status at the current point, value and gradient.
+    fn decided(mut self, criteria: &Criteria) -> Self {
         let g = self.grad_norm();
-        let finite_point = x.norm().is_finite() && x.norm() <= criteria.max_norm;
+        let norm = self.x.norm();
+        let finite_point = norm.is_finite() && norm <= criteria.max_norm;
         self.status = if finite_point && (self.value.is_nan() || g.is_nan()) {
             Status::Undefined
         } else if !self.value.is_finite() || !g.is_finite() || !finite_point {

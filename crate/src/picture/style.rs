@@ -26,6 +26,12 @@ pub enum Marker {
     Plus,
     /// A ring.
     Ring,
+    /// A pentagon.
+    Pentagon,
+    /// A hexagon.
+    Hexagon,
+    /// A five-pointed star.
+    Star,
 }
 
 /// How one method is drawn.
@@ -43,10 +49,12 @@ pub struct MethodStyle {
 
 /// One style per method, in the order of `METHOD_IDS`. Okabe–Ito: orange, reddish purple,
 /// black, sky blue, bluish green, vermillion, then blue-violet in place of their yellow (which
-/// vanishes on white, and darkened, merges with orange under protanopia), blue. Any two colours
+/// vanishes on white, and darkened, merges with orange under protanopia), blue; for the
+/// quasi-Newton methods, three darker colours chosen to keep that distance from all eight: brown,
+/// grey and plum. Any two colours
 /// stay apart under the three colour-vision deficiencies (tested), and any two methods differ in
 /// dash and marker as well.
-pub const METHOD_STYLES: [MethodStyle; 8] = [
+pub const METHOD_STYLES: [MethodStyle; 11] = [
     MethodStyle {
         id: "gd",
         rgb: 0xE69F00,
@@ -97,6 +105,24 @@ pub const METHOD_STYLES: [MethodStyle; 8] = [
         dash: &[6.0, 2.0, 1.0, 2.0],
         marker: Marker::Ring,
     },
+    MethodStyle {
+        id: "bfgs",
+        rgb: 0x773300,
+        dash: &[9.0, 2.0, 2.0, 2.0, 2.0, 2.0],
+        marker: Marker::Pentagon,
+    },
+    MethodStyle {
+        id: "lbfgs",
+        rgb: 0x555555,
+        dash: &[3.0, 2.0],
+        marker: Marker::Hexagon,
+    },
+    MethodStyle {
+        id: "cg",
+        rgb: 0x773377,
+        dash: &[14.0, 4.0, 4.0, 4.0],
+        marker: Marker::Star,
+    },
 ];
 
 /// The style of method `i` (in `METHOD_IDS` order).
@@ -108,6 +134,35 @@ fn polygon(out: &mut Sketch, x: f64, y: f64, r: f64, shape: &[(f64, f64)], fill:
     let pts: Vec<f64> = shape.iter().flat_map(|&(dx, dy)| [x + dx * r, y + dy * r]).collect();
     out.path(&pts, true, fill, stroke, 1.5, &[]);
 }
+
+/// A pentagon, a hexagon and a five-pointed star pointing up, of radius about 1.2.
+const PENTAGON: [(f64, f64); 5] = [
+    (0.0, -1.2),
+    (1.141, -0.371),
+    (0.705, 0.971),
+    (-0.705, 0.971),
+    (-1.141, -0.371),
+];
+const HEXAGON: [(f64, f64); 6] = [
+    (0.0, -1.15),
+    (0.996, -0.575),
+    (0.996, 0.575),
+    (0.0, 1.15),
+    (-0.996, 0.575),
+    (-0.996, -0.575),
+];
+const STAR: [(f64, f64); 10] = [
+    (0.0, -1.45),
+    (0.353, -0.485),
+    (1.379, -0.448),
+    (0.571, 0.185),
+    (0.852, 1.173),
+    (0.0, 0.6),
+    (-0.852, 1.173),
+    (-0.571, 0.185),
+    (-1.379, -0.448),
+    (-0.353, -0.485),
+];
 
 /// A method's marker at `(x, y)` of radius `r`.
 pub fn marker(out: &mut Sketch, shape: Marker, x: f64, y: f64, r: f64, fill: Rgba, stroke: Rgba) {
@@ -150,6 +205,9 @@ pub fn marker(out: &mut Sketch, shape: Marker, x: f64, y: f64, r: f64, fill: Rgb
             stroke,
         ),
         Marker::Plus => polygon(out, x, y, r, &PLUS, fill, stroke),
+        Marker::Pentagon => polygon(out, x, y, r, &PENTAGON, fill, stroke),
+        Marker::Hexagon => polygon(out, x, y, r, &HEXAGON, fill, stroke),
+        Marker::Star => polygon(out, x, y, r, &STAR, fill, stroke),
         Marker::Cross => {
             let c = std::f64::consts::FRAC_1_SQRT_2;
             let rotated: Vec<(f64, f64)> = PLUS.iter().map(|&(a, b)| (c * a - c * b, c * a + c * b)).collect();
@@ -162,6 +220,31 @@ pub fn marker(out: &mut Sketch, shape: Marker, x: f64, y: f64, r: f64, fill: Rgb
 mod tests {
     use super::*;
     use crate::method::catalog::METHOD_IDS;
+
+    #[test]
+    fn the_polygons_are_regular() {
+        let corners = |n: usize, outer: f64, inner: f64| -> Vec<(f64, f64)> {
+            (0..n)
+                .map(|k| {
+                    let a = std::f64::consts::TAU * k as f64 / n as f64;
+                    let r = if k % 2 == 0 { outer } else { inner };
+                    (r * a.sin(), -r * a.cos())
+                })
+                .collect()
+        };
+        for (table, exact) in [
+            (&PENTAGON[..], corners(5, 1.2, 1.2)),
+            (&HEXAGON[..], corners(6, 1.15, 1.15)),
+            (&STAR[..], corners(10, 1.45, 0.6)),
+        ] {
+            for (p, q) in table.iter().zip(&exact) {
+                assert!(
+                    (p.0 - q.0).abs() < 1e-3 && (p.1 - q.1).abs() < 1e-3,
+                    "{p:?} against {q:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn one_style_per_method_in_catalog_order() {

@@ -243,7 +243,7 @@ impl Session {
         self.reconfigure(next)
     }
 
-    /// The hyperparameters `η`, `μ`, `β` (validated as the methods validate them).
+    /// The hyperparameters `η`, `μ`, `β`, `m` (validated as the methods validate them).
     pub fn set_hyper(&mut self, hyper: Hyper) -> Result<(), Error> {
         hyper.validate()?;
         let mut next = self.config.clone();
@@ -526,13 +526,14 @@ impl Session {
     }
 
     /// Applies scene `id`, configured by the share link `query` (its landscape, parameters,
-    /// start, `η`, methods, Hessian view, speed), keeping `μ`, `β`, the language, the critical
+    /// start, `η`, methods, Hessian view, speed), keeping `μ`, `β`, L-BFGS's `m`, the language, the critical
     /// points panel, the embedding, presenter mode and the lab's panels. Restarts once.
     pub fn apply_scene(&mut self, id: &str, query: &str) -> Result<Applied, Error> {
         let scene = token(id)?;
         let (mut next, ignored) = LinkState::decode(query, self.config.preset, self.numbers);
         next.hyper.mu = self.config.hyper.mu;
         next.hyper.beta = self.config.hyper.beta;
+        next.hyper.memory = self.config.hyper.memory;
         next.scene = scene;
         next.lang = self.config.lang.clone();
         next.critical = self.config.critical;
@@ -839,7 +840,7 @@ impl Session {
     /// with this session's link) that reproduces them.
     pub fn csv(&self, base: &str) -> String {
         let n = |v: f64| self.numbers.format(v);
-        let Hyper { eta, mu, beta } = self.config.hyper;
+        let Hyper { eta, mu, beta, memory } = self.config.hyper;
         let function = self
             .config
             .function
@@ -847,7 +848,7 @@ impl Session {
             .map_or(String::new(), |f| format!(" E = {f},"));
         let base: String = base.chars().filter(|c| !c.is_control()).collect();
         let mut out = format!(
-            "# Descenso: {},{function} eta = {}, mu = {}, beta = {}, start = {}\n# link: {base}#{}\n",
+            "# Descenso: {},{function} eta = {}, mu = {}, beta = {}, m = {memory}, start = {}\n# link: {base}#{}\n",
             self.config.preset.id,
             n(eta),
             n(mu),

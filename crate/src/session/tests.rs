@@ -152,6 +152,7 @@ fn selecting_a_preset_takes_its_defaults_and_keeps_methods_and_page_settings() {
         eta: 0.002,
         mu: 3.0,
         beta: 0.5,
+        memory: 7,
     })
     .expect("hyper");
     s.set_lang("es").expect("a language");
@@ -165,7 +166,8 @@ fn selecting_a_preset_takes_its_defaults_and_keeps_methods_and_page_settings() {
         Hyper {
             eta: 0.01,
             mu: 3.0,
-            beta: 0.5
+            beta: 0.5,
+            memory: 7,
         }
     );
     assert!(s.enabled(idx("momentum")) && !s.enabled(idx("newton")));
@@ -220,6 +222,7 @@ fn a_link_reopens_the_same_configuration_and_runs_number_for_number() {
         eta: 0.0123,
         mu: 0.5,
         beta: 0.8,
+        memory: 12,
     })
     .expect("hyper");
     s.set_start(&[1.0 / 3.0, -2.0_f64.sqrt()]).expect("start");

@@ -187,6 +187,7 @@ impl LinkState {
         q.append_pair("eta", &numbers.format(self.hyper.eta));
         q.append_pair("mu", &numbers.format(self.hyper.mu));
         q.append_pair("beta", &numbers.format(self.hyper.beta));
+        q.append_pair("mem", &self.hyper.memory.to_string());
         q.append_pair("m", &self.methods.join(","));
         q.append_pair("n", &self.steps.to_string());
         if let Some(k) = self.shown {
@@ -339,6 +340,17 @@ impl LinkState {
                 bad(key, "not a valid value");
             }
         }
+        if let Some(text) = get("mem") {
+            let hyper = Hyper {
+                memory: text.trim().parse().unwrap_or(0),
+                ..state.hyper
+            };
+            if hyper.validate().is_ok() {
+                state.hyper = hyper;
+            } else {
+                bad("mem", "not a memory of L-BFGS (a whole number from 1 to 50)");
+            }
+        }
         if let Some(m) = get("m") {
             let (methods, unknown) = pick(m, &METHOD_IDS);
             if unknown {
@@ -420,9 +432,9 @@ impl LinkState {
             }
             state.open = open;
         }
-        const KNOWN: [&str; 24] = [
-            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "m", "n", "k", "scene", "lang", "crit", "hess",
-            "cs", "embed", "present", "hide", "speed", "basins", "open",
+        const KNOWN: [&str; 25] = [
+            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "mem", "m", "n", "k", "scene", "lang", "crit",
+            "hess", "cs", "embed", "present", "hide", "speed", "basins", "open",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -506,6 +518,7 @@ mod tests {
                 eta: rng.uniform(1e-6, 10.0),
                 mu: rng.uniform(0.0, 100.0),
                 beta: rng.uniform(0.0, 0.99),
+                memory: rng.uniform(1.0, 50.99) as usize,
             };
             s.methods = METHOD_IDS
                 .iter()
@@ -558,6 +571,10 @@ mod tests {
         ("v=1&l=himmelblau&eta=inf", &["eta"]),
         ("v=1&l=himmelblau&eta=<script>alert(1)</script>", &["eta"]),
         ("v=1&l=himmelblau&mu=-3&beta=1", &["mu", "beta"]),
+        ("v=1&l=himmelblau&mem=0", &["mem"]),
+        ("v=1&l=himmelblau&mem=51", &["mem"]),
+        ("v=1&l=himmelblau&mem=2.5", &["mem"]),
+        ("v=1&l=himmelblau&mem=1e3", &["mem"]),
         ("v=1&l=quadratic2d&p=1,NaN,30", &["p"]),
         ("v=1&l=quadratic2d&p=1,1e9,30", &["p"]),
         ("v=1&l=quadratic2d&p=1,2,3,4,5,6,7,8,9", &["p"]),

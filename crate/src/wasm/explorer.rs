@@ -7,7 +7,8 @@ use wasm_bindgen::prelude::*;
 use super::{delegate, names, JsNumbers};
 use crate::analysis::hessian::CriticalKind;
 use crate::landscape::presets::PRESETS;
-use crate::method::catalog::{Hyper, METHOD_IDS};
+use crate::method::catalog::{Hyper, METHOD_FAMILIES, METHOD_IDS};
+use crate::method::lbfgs;
 use crate::method::Status;
 use crate::session::screen::Screen;
 use crate::share::link::LAB_PANELS;
@@ -30,6 +31,9 @@ delegate!(Explorer {
     fresh presetIds: preset_ids() -> Vec<String> = |_| names(PRESETS, |p| p.id);
     /// The identifiers of the methods, in the order readouts and paths are indexed.
     fresh methodIds: method_ids() -> Vec<String> = |_| names(&METHOD_IDS, |m| *m);
+    /// The family of each method (first-order, newton-family, quasi-newton), in method order:
+    /// the page groups the toggles by it.
+    fresh methodFamilies: method_families() -> Vec<String> = |_| names(&METHOD_FAMILIES, |f| f.name());
     /// How a run ended: the names, indexed by the codes every array carries.
     fresh statusNames: status_names() -> Vec<String> = |_| names(&Status::ALL, |s| s.name());
     /// Kinds of critical point: the names, indexed by their codes.
@@ -97,6 +101,8 @@ delegate!(Explorer {
     change setMu: set_mu(mu: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_hyper(Hyper { mu, ..s.session.hyper() })?);
     /// The momentum coefficient `β` (in `[0, 1)`).
     change setBeta: set_beta(beta: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_hyper(Hyper { beta, ..s.session.hyper() })?);
+    /// L-BFGS's memory `m` (1 to 50 pairs).
+    change setMemory: set_memory(memory: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_hyper(Hyper { memory: lbfgs::memory(memory)?, ..s.session.hyper() })?);
     /// Methods on and off: `mask[i] != 0` enables method `i` (missing entries are off).
     change setEnabled: set_enabled(mask: &[u8]) -> Result<(), JsValue> = |s| Ok(s.session.set_enabled(&mask.iter().map(|&m| m != 0).collect::<Vec<_>>())?);
     /// The view `[x_min, x_max, y_min, y_max]` (`[x_min, x_max]` in 1-D); the runs go on.
@@ -138,6 +144,8 @@ delegate!(Explorer {
     get mu: mu() -> f64 = |s| s.session.hyper().mu;
     /// `β`.
     get beta: beta() -> f64 = |s| s.session.hyper().beta;
+    /// L-BFGS's memory `m`.
+    get memory: memory() -> f64 = |s| s.session.hyper().memory as f64;
     /// 1 for each method that is on, 0 for each that is off, in method order.
     get enabled: enabled() -> Vec<u8> = |s| (0..METHOD_IDS.len()).map(|i| u8::from(s.session.enabled(i))).collect();
     /// The scene's identifier, or empty.
