@@ -301,17 +301,22 @@ describe('what Newton costs', () => {
       residual: Number(d.dataset.residual),
       rows: [...d.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent)),
     }));
-    const [gd, newton] = slopes;
-    t.diagnostic(`fitted slopes (N ≥ 50): GD ${gd.toFixed(2)}, Newton ${newton.toFixed(2)}`);
+    const [gd, newton, ...quasi] = slopes;
+    t.diagnostic(`fitted slopes (N ≥ 50): GD ${gd.toFixed(2)}, Newton ${newton.toFixed(2)}, BFGS, L-BFGS, CG ${quasi.map((s) => s.toFixed(2))}`);
     // GD: one matrix–vector product (N²); Newton: a Cholesky factorization (N³).
     assert.ok(newton > gd + 0.5, `slopes: GD ${gd}, Newton ${newton}`);
     assert.ok(gd > 1.3 && gd < 2.6, `GD slope ${gd}`);
     assert.ok(newton > 2.3 && newton < 3.6, `Newton slope ${newton}`);
     assert.ok(residual < 1e-9, `Newton's one step leaves ‖∇E‖ = ${residual}`);
+    // BFGS, L-BFGS and CG: gradients only, each a matrix–vector product here (N²), no N³ solve.
+    assert.equal(quasi.length, 3);
+    for (const s of quasi) assert.ok(s > 1.2 && s < 3.0, `a line-search method's slope ${s}`);
+    assert.equal(rows.at(-1).length, 8);
     assert.equal(rows.at(-1)[0], '500');
-    assert.equal(rows.at(-1)[4], '2 MB', 'the Hessian of N = 500 takes 8·500² bytes');
+    assert.equal(rows.at(-1)[7], '2 MB', 'the Hessian of N = 500 takes 8·500² bytes');
     const note = await page.textContent('#newton-cost .note[aria-live]');
     assert.match(note, /10⁶/);
+    assert.match(note, /BFGS \d\.\d\d, L-BFGS \d\.\d\d \(memory m = 5\), CG \d\.\d\d/);
     await page.locator('#newton-cost').screenshot({ path: join(ARTIFACTS, 'newton-cost.png') });
     assert.deepEqual(problems.errors, []);
     await page.close();

@@ -56,8 +56,9 @@ const WORK = {
       await new Promise((r) => setTimeout(r)); // let a newer request in
       if (cost !== m.id) return null;
       rows.push(Array.from(Explorer.costRow(n, m.seed, now)));
-      const [gs, gc, ns, nc] = Explorer.costSummary(new Float64Array(rows.flat()), m.fitFrom);
-      self.postMessage({ id: m.id, type: 'cost', rows, gd: [gs, gc], newton: [ns, nc], done: rows.length === sizes.length });
+      const s = Explorer.costSummary(new Float64Array(rows.flat()), m.fitFrom);
+      const [gd, newton, quasi] = [[s[0], s[1]], [s[2], s[3]], [s[6], s[8], s[10]]];
+      self.postMessage({ id: m.id, type: 'cost', rows, gd, newton, quasi, done: rows.length === sizes.length });
     }
     return null;
   },

@@ -69,6 +69,11 @@ export const LAB_STRINGS = {
     newtonCostNewtonCol: 'Newton step',
     newtonCostRatio: 'Newton ÷ GD',
     newtonCostMemory: 'Hessian',
+    newtonCostCgCol: 'CG step',
+    newtonCostLbfgsCol: 'L-BFGS step',
+    newtonCostBfgsCol: 'BFGS step',
+    newtonCostStep: (name, s) => `${name} step (slope ${s})`,
+    newtonCostQuasi: (b, l, c) => `What replaces Newton needs no Hessian and solves nothing: fitted slopes BFGS ${b}, L-BFGS ${l} (memory m = 5), CG ${c}. Here each of their gradients is a matrix–vector product, N² like GD's; what they save is memory (BFGS keeps an N × N estimate, as big as the Hessian; L-BFGS 2mN numbers; CG 2N) and Newton's N³ solve. Each time is averaged over whole runs to the minimum.`,
   },
   es: {
     escapeText: 'MDG con el η actual (como máximo 0,9) sobre E = ½ Σ λᵢxᵢ² con algunos λᵢ = −1: pasos para salir de la bola unidad alrededor del punto de ensilladura. Izquierda: desde una distancia ε en 2-D — cada factor 10 más cerca cuesta los mismos pasos de más, log(1/ε)/log(1 + η) (a trazos). Derecha: desde ε = 10⁻³ en N dimensiones con una dirección de escape (continua) o N/2 (punteada): cuantas menos direcciones de escape entre muchas, más tarda el MDG.',
@@ -136,5 +141,10 @@ export const LAB_STRINGS = {
     newtonCostNewtonCol: 'paso de Newton',
     newtonCostRatio: 'Newton ÷ MDG',
     newtonCostMemory: 'Hessiano',
+    newtonCostCgCol: 'paso de GC',
+    newtonCostLbfgsCol: 'paso de L-BFGS',
+    newtonCostBfgsCol: 'paso de BFGS',
+    newtonCostStep: (name, s) => `paso de ${name} (pendiente ${s})`,
+    newtonCostQuasi: (b, l, c) => `Lo que reemplaza a Newton no necesita el Hessiano ni resuelve sistemas: pendientes ajustadas BFGS ${b}, L-BFGS ${l} (memoria m = 5), GC ${c}. Aquí cada gradiente es un producto matriz–vector, N² como el de MDG; lo que ahorran es memoria (BFGS guarda una estimación N × N, tan grande como el Hessiano; L-BFGS 2mN números; GC 2N) y el sistema N³ de Newton. Cada tiempo se promedia sobre corridas enteras hasta el mínimo.`,
   },
 };

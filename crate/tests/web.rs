@@ -149,11 +149,18 @@ fn bad_input_is_refused_and_state_is_kept() {
 fn methods_toggle_and_every_method_runs() {
     let mut e = Explorer::new("himmelblau").expect("opens");
     assert!(readout(&e, idx("adam")).is_none(), "off by default");
-    e.set_enabled(&[1; 8]).expect("all on");
+    e.set_enabled(&[1; 11]).expect("all on");
     e.set_mu(0.5).expect("μ");
     e.set_beta(0.5).expect("β");
+    e.set_memory(3.0).expect("m");
     assert!(e.set_mu(-1.0).is_err());
     assert!(e.set_beta(1.0).is_err());
+    assert!(e.set_memory(2.5).is_err() && e.set_memory(51.0).is_err());
+    assert_eq!(e.memory(), 3.0);
+    assert_eq!(
+        Explorer::method_families()[8..],
+        ["quasi-newton", "quasi-newton", "quasi-newton"].map(String::from)
+    );
     e.step(20);
     for id in Explorer::method_ids() {
         let r = readout(&e, idx(&id)).expect("on");
@@ -162,6 +169,11 @@ fn methods_toggle_and_every_method_runs() {
     }
     assert_eq!(readout(&e, idx("gd")).expect("gd").hessians, 0.0);
     assert!(readout(&e, idx("newton")).expect("newton").hessians >= 1.0);
+    for id in ["bfgs", "lbfgs", "cg"] {
+        let r = readout(&e, idx(id)).expect("on");
+        assert_eq!(r.hessians, 0.0, "{id} evaluates no Hessian");
+        assert_eq!(e.readout(idx(id))[9], 0.0, "{id} solves nothing");
+    }
     e.set_enabled(&[0, 0, 1]).expect("only Newton");
     assert!(readout(&e, idx("gd")).is_none());
     assert_eq!(readout(&e, idx("newton")).expect("newton").iteration, 0.0);

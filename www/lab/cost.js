@@ -1,6 +1,6 @@
-// What Newton costs: one GD step against one Newton step on dense N-D quadratics, timed by a
-// worker for N up to a chosen maximum, with power laws fitted by the core; a table, a log–log
-// chart and the extrapolation to a network's 10⁶ weights.
+// What Newton costs: one GD step against one Newton step on dense N-D quadratics, and beside them
+// the steps of BFGS, L-BFGS and CG, timed by a worker for N up to a chosen maximum, with power
+// laws fitted by the core; a table, a log–log chart and the extrapolation to 10⁶ weights.
 import { Explorer } from '../pkg-lab/descenso.js';
 import { el, fixed, fmt, lang, make, tr } from '../page.js';
 import { drawFigure, ready } from './figures.js';
@@ -47,24 +47,27 @@ export async function showNewtonCost() {
   const m = newtonCost.result;
   if (!m) return;
   await ready;
-  const { rows, gd, newton, done } = m;
+  const { rows, gd, newton, quasi, done } = m;
   const flat = new Float64Array(rows.flat());
   const cells = Explorer.costCells(flat, COST_FIT_FROM, lang() === 'es');
+  const width = Explorer.costColumns();
   el.newtonCostRows.replaceChildren(
-    ...rows.map((_, i) => make('tr', {}, ...cells.slice(5 * i, 5 * i + 5).map((text) => make('td', { textContent: text })))),
+    ...rows.map((_, i) => make('tr', {}, ...cells.slice(width * i, width * (i + 1)).map((text) => make('td', { textContent: text })))),
   );
   const slope = (f) => (Number.isFinite(f[0]) ? fixed(f[0], 2) : '–');
+  const quasiSlopes = quasi.map((s) => slope([s]));
   if (done) {
     const residual = Math.max(...rows.map((r) => r[4]));
-    const far = tr('newtonCostFar', ...cells.slice(5 * rows.length));
-    el.newtonCostNote.textContent = `${tr('newtonCostSlopes', slope(gd), slope(newton), fmt(residual))} ${far}`;
-    el.newtonCost.dataset.slopes = JSON.stringify([gd[0], newton[0]]);
+    const far = tr('newtonCostFar', ...cells.slice(width * rows.length));
+    const replaced = tr('newtonCostQuasi', ...quasiSlopes);
+    el.newtonCostNote.textContent = `${tr('newtonCostSlopes', slope(gd), slope(newton), fmt(residual))} ${replaced} ${far}`;
+    el.newtonCost.dataset.slopes = JSON.stringify([gd[0], newton[0], ...quasi]);
     el.newtonCost.dataset.residual = String(residual);
     el.newtonCost.dataset.done = String(m.id);
   } else {
     el.newtonCostNote.textContent = tr('newtonCostRunning', rows.length, COST_SIZES);
   }
   // The figure (the core's): seconds per step against N, measured and fitted, log–log.
-  const notes = [tr('newtonCostGd', slope(gd)), tr('newtonCostNewton', slope(newton))];
+  const notes = [tr('newtonCostGd', slope(gd)), tr('newtonCostNewton', slope(newton)), ...['bfgs', 'lbfgs', 'cg'].map((id, i) => tr('newtonCostStep', tr(`${id}_short`), quasiSlopes[i]))];
   drawFigure(el.newtonCostChart, (F, size) => F.cost(size, flat, COST_FIT_FROM, Number(el.newtonCostMax.value), notes));
 }

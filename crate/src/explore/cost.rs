@@ -5,11 +5,21 @@
 //! needs the Hessian too (`N²` numbers to evaluate and keep) and a linear solve: a Cholesky
 //! factorization (`N³/3` flops) and two triangular solves (`2N²`). The page times both in the
 //! browser for growing N ([`DenseQuadratic::gd_steps`], [`DenseQuadratic::newton_steps`]) and
-//! fits the slopes of log(time) against log(N) ([`fit_power`]): about 2 and 3.
+//! fits the slopes of log(time) against log(N) ([`fit_power`]): about 2 and 3. Beside them, what
+//! practitioners use instead of Newton ([`DenseQuadratic::line_search_steps`]): a BFGS, L-BFGS or
+//! conjugate-gradient step evaluates only gradients (one matrix–vector product each, `2N²` flops
+//! here), so its time grows like N² too; what differs is memory (BFGS keeps `N²` numbers like
+//! the Hessian, L-BFGS `2mN`, CG `2N`) and how many steps each needs.
 
 use crate::error::{Error, Why};
 use crate::landscape::neural::Activation;
+use crate::method::bfgs::Bfgs;
+use crate::method::conjugate_gradient::ConjugateGradient;
+use crate::method::lbfgs::{Lbfgs, Scaling};
+use crate::method::line_search::{Direction, LineSearch, Wolfe};
+use crate::method::vectors::norm;
 use crate::picture::figure::{Axis, Figure, Item, Panel, Stroke};
+use crate::picture::style::METHOD_STYLES;
 use crate::picture::units::{bytes, duration, significant};
 use crate::rng::Rng;
 use nalgebra::{DMatrix, DVector};
@@ -20,6 +30,7 @@ pub struct DenseQuadratic {
     a: DMatrix<f64>,
     b: DVector<f64>,
     x: DVector<f64>,
+    start: DVector<f64>,
 }
 
 impl DenseQuadratic {
@@ -41,7 +52,12 @@ impl DenseQuadratic {
         }
         let b = DVector::from_fn(n, |_, _| 2.0 * rng.uniform() - 1.0);
         let x = DVector::from_fn(n, |_, _| 2.0 * rng.uniform() - 1.0);
-        DenseQuadratic { a, b, x }
+        DenseQuadratic {
+            a,
+            b,
+            start: x.clone(),
+            x,
+        }
     }
 
     /// The number of variables.
@@ -93,6 +109,43 @@ impl DenseQuadratic {
             self.x -= step;
         }
         Some(self.x.sum())
+    }
+
+    /// `(E, ∇E)` at `x`: one matrix–vector product.
+    fn evaluate(&self, x: &[f64]) -> (f64, Vec<f64>) {
+        let x = DVector::from_column_slice(x);
+        let ax = &self.a * &x;
+        let value = 0.5 * x.dot(&ax) - self.b.dot(&x);
+        (value, (ax - &self.b).as_slice().to_vec())
+    }
+
+    /// `k` steps of a line-search method (BFGS, L-BFGS, CG), each with its strong Wolfe search
+    /// (every trial one gradient, a matrix–vector product). A run that has converged (`‖∇E‖`
+    /// below `10⁻⁶` of the start's, where `E` still decreases measurably: closer, rounding makes
+    /// the searches fail after many trials, which would be timed as steps; or no decrease left)
+    /// starts again from the start with the method reset, so that every step timed is a real
+    /// one: the time per step is averaged over whole runs. Returns the sum of `x`'s entries and
+    /// the number of restarts.
+    pub fn line_search_steps<D: Direction>(&mut self, method: &mut LineSearch<D>, k: usize) -> (f64, usize) {
+        let (mut value, mut g) = self.evaluate(self.x.as_slice());
+        let tol = 1e-6 * norm(&self.evaluate(self.start.as_slice()).1);
+        let mut restarts = 0;
+        for _ in 0..k {
+            let (moved, _) = method.step_on(self.x.as_slice(), value, &g, &mut |x| self.evaluate(x));
+            match moved {
+                Some(m) if norm(&m.gradient) > tol => {
+                    self.x = DVector::from_vec(m.x);
+                    (value, g) = (m.value, m.gradient);
+                }
+                _ => {
+                    self.x = self.start.clone();
+                    method.reset();
+                    (value, g) = self.evaluate(self.x.as_slice());
+                    restarts += 1;
+                }
+            }
+        }
+        (self.x.sum(), restarts)
     }
 
     /// The bytes the Hessian takes in `f64`: `8N²`.
@@ -166,10 +219,30 @@ pub fn per_step(run: &mut dyn FnMut(usize), clock: &mut dyn FnMut() -> f64) -> f
     best
 }
 
+/// L-BFGS's memory on the cost panel (the page's default).
+pub const COST_MEMORY: usize = 5;
+
+/// Seconds per step of a line-search `method` on the quadratic of `n` variables and `seed`.
+fn line_search_per_step<D: Direction>(
+    n: usize,
+    seed: u64,
+    mut method: LineSearch<D>,
+    clock: &mut dyn FnMut() -> f64,
+) -> f64 {
+    let mut q = DenseQuadratic::random(n, seed);
+    per_step(
+        &mut |k| {
+            q.line_search_steps(&mut method, k);
+        },
+        clock,
+    )
+}
+
 /// One measured size: `[N, GD s/step, Newton s/step, the Hessian's bytes, ‖∇E‖ after one Newton
-/// step from the start]` (the last is ~0: one Newton step solves a quadratic), timed on `clock`
-/// (seconds); `None` if the Hessian was not positive definite.
-pub fn measure(n: usize, seed: u64, clock: &mut dyn FnMut() -> f64) -> Option<[f64; 5]> {
+/// step from the start, BFGS s/step, L-BFGS s/step (m = 5), CG s/step]` (‖∇E‖ is ~0: one Newton
+/// step solves a quadratic), timed on `clock` (seconds); `None` if the Hessian was not positive
+/// definite or a step could not be timed.
+pub fn measure(n: usize, seed: u64, clock: &mut dyn FnMut() -> f64) -> Option<[f64; ROW_LEN]> {
     let mut q = DenseQuadratic::random(n, seed);
     let mut solved = true;
     let newton = per_step(&mut |k| solved &= q.newton_steps(k).is_some(), clock);
@@ -180,23 +253,32 @@ pub fn measure(n: usize, seed: u64, clock: &mut dyn FnMut() -> f64) -> Option<[f
         },
         clock,
     );
+    let lbfgs = Lbfgs::new(COST_MEMORY, Scaling::Newest, Wolfe::QUASI_NEWTON).ok()?;
+    let quasi = [
+        line_search_per_step(n, seed, Bfgs::new(Wolfe::QUASI_NEWTON), clock),
+        line_search_per_step(n, seed, lbfgs, clock),
+        line_search_per_step(n, seed, ConjugateGradient::new(Wolfe::CONJUGATE_GRADIENT), clock),
+    ];
     let mut fresh = DenseQuadratic::random(n, seed);
     fresh
         .newton_steps(1)
-        .filter(|_| solved && gd.is_finite() && newton.is_finite())?;
+        .filter(|_| solved && gd.is_finite() && newton.is_finite() && quasi.iter().all(|t| t.is_finite()))?;
     Some([
         n as f64,
         gd,
         newton,
         DenseQuadratic::hessian_bytes(n),
         fresh.gradient_norm(),
+        quasi[0],
+        quasi[1],
+        quasi[2],
     ])
 }
 
 /// What the measured `rows` (as [`measure`] gives them) say: the power laws `(slope, c)` of GD
 /// and Newton through the sizes `N ≥ from`, and one Newton step of a network with `to` weights
 /// from the largest size measured, `(seconds, bytes)`.
-pub fn summary(rows: &[[f64; 5]], from: f64, to: usize) -> [Option<(f64, f64)>; 3] {
+pub fn summary(rows: &[[f64; ROW_LEN]], from: f64, to: usize) -> [Option<(f64, f64)>; 3] {
     let column = |i: usize| rows.iter().map(|r| r[i]).collect::<Vec<f64>>();
     let ns = column(0);
     let far = rows.last().map(|r| newton_at(r[0] as usize, r[2], to));
@@ -205,6 +287,13 @@ pub fn summary(rows: &[[f64; 5]], from: f64, to: usize) -> [Option<(f64, f64)>; 
         fit_power_from(&ns, &column(2), from),
         far,
     ]
+}
+
+/// The power laws `(slope, c)` of the BFGS, L-BFGS and CG steps through the sizes `N ≥ from`.
+pub fn quasi_fits(rows: &[[f64; ROW_LEN]], from: f64) -> [Option<(f64, f64)>; 3] {
+    let column = |i: usize| rows.iter().map(|r| r[i]).collect::<Vec<f64>>();
+    let ns = column(0);
+    [5, 6, 7].map(|i| fit_power_from(&ns, &column(i), from))
 }
 
 /// Calls per second of `run(k)` (`k` calls), timed on `clock` (seconds) in batches of `batch`
@@ -240,36 +329,48 @@ pub fn sizes(max: usize, count: usize) -> Vec<usize> {
     out
 }
 
-/// What Newton costs as a figure: seconds per step against N (log–log, 2 to `max`), GD's and
-/// Newton's measured `rows` (`[N, GD s, Newton s]`, dots and lines) and their fitted power laws
-/// `(slope, c)` dashed from `fit_from` to `max`; `notes`: the two legends.
-pub fn figure(rows: &[[f64; 3]], fits: [Option<(f64, f64)>; 2], fit_from: f64, max: f64, notes: [&str; 2]) -> Figure {
-    let times: Vec<f64> = rows.iter().flat_map(|r| [r[1], r[2]]).collect();
+/// One line of the cost figure: measured `(N, seconds per step)`, its colour, its fitted power
+/// law `(slope, c)` (drawn dashed, if any) and its legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostLine<'a> {
+    /// The measured points.
+    pub points: Vec<(f64, f64)>,
+    /// `0xRRGGBB`.
+    pub rgb: u32,
+    /// The fitted power law, drawn from `fit_from` to `max`.
+    pub fit: Option<(f64, f64)>,
+    /// The legend.
+    pub note: &'a str,
+}
+
+/// What Newton costs as a figure: seconds per step against N (log–log, 2 to `max`), each line's
+/// measured points (dots and lines) and its fitted power law dashed from `fit_from` to `max`.
+pub fn figure(lines: &[CostLine], fit_from: f64, max: f64) -> Figure {
+    let times: Vec<f64> = lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).collect();
     let mut y = Axis::log_fit(&times, "");
     y.seconds = true;
     let mut items = Vec::new();
-    for (k, (&fit, rgb)) in fits.iter().zip([0x1b6fb3, 0xb3261e]).enumerate() {
-        let points = rows.iter().map(|r| (r[0], r[k + 1])).collect();
+    for line in lines {
         items.push(Item::Line {
-            points,
-            rgb,
+            points: line.points.clone(),
+            rgb: line.rgb,
             stroke: Stroke::Solid,
             dots: true,
             right: false,
         });
-        if let Some((slope, c)) = fit {
+        if let Some((slope, c)) = line.fit {
             let law = |n: f64| (n, c * n.powf(slope));
             items.push(Item::Line {
                 points: vec![law(fit_from), law(max)],
-                rgb,
+                rgb: line.rgb,
                 stroke: Stroke::Dashed,
                 dots: false,
                 right: false,
             });
         }
         items.push(Item::Note {
-            text: notes[k].to_owned(),
-            rgb,
+            text: line.note.to_owned(),
+            rgb: line.rgb,
         });
     }
     Figure {
@@ -280,7 +381,9 @@ pub fn figure(rows: &[[f64; 3]], fits: [Option<(f64, f64)>; 2], fit_from: f64, m
 }
 
 /// Numbers per measured row on the wire (as [`measure`] gives them).
-pub const ROW_LEN: usize = 5;
+pub const ROW_LEN: usize = 8;
+/// Cells per row of the cost table ([`cells`]).
+pub const COLUMNS: usize = 8;
 /// The largest N measured (its Hessian takes 32 MB).
 pub const MAX_N: usize = 2000;
 
@@ -296,28 +399,33 @@ pub fn row(n: usize, seed: u64, clock: &mut dyn FnMut() -> f64) -> Result<[f64; 
 /// Rows on the wire ([`ROW_LEN`] numbers each) as rows.
 fn rows_of(flat: &[f64]) -> Vec<[f64; ROW_LEN]> {
     flat.chunks_exact(ROW_LEN)
-        .map(|r| [r[0], r[1], r[2], r[3], r[4]])
+        .map(|r| std::array::from_fn(|i| r[i]))
         .collect()
 }
 
-/// [`summary`] of rows on the wire (towards 10⁶ weights), flat: `[GD's slope, c, Newton's
-/// slope, c, seconds, bytes]` (NaN: too few sizes).
+/// [`summary`] and [`quasi_fits`] of rows on the wire (towards 10⁶ weights), flat: `[GD's
+/// slope, c, Newton's slope, c, seconds, bytes, BFGS's slope, c, L-BFGS's, c, CG's, c]` (NaN:
+/// too few sizes).
 pub fn summary_wire(flat: &[f64], from: f64) -> Vec<f64> {
     let pair = |p: Option<(f64, f64)>| p.map_or([f64::NAN; 2], |(a, b)| [a, b]);
-    summary(&rows_of(flat), from, 1_000_000)
+    let rows = rows_of(flat);
+    summary(&rows, from, 1_000_000)
         .into_iter()
+        .chain(quasi_fits(&rows, from))
         .flat_map(pair)
         .collect()
 }
 
-/// The cost table as text: per row on the wire `[N, GD step, Newton step, ratio, Hessian]`,
-/// then one Newton step at 10⁶ weights `[time, bytes]` (from the fits over `N ≥ from`), in
-/// Spanish if `spanish`.
+/// The cost table as text: per row on the wire [`COLUMNS`] cells `[N, GD step, CG step, L-BFGS
+/// step, BFGS step, Newton step, Newton ÷ GD, Hessian]` (the steps from the cheapest in memory
+/// to the dearest), then one Newton step at 10⁶ weights `[time, bytes]` (from the fits over
+/// `N ≥ from`), in Spanish if `spanish`.
 pub fn cells(flat: &[f64], from: f64, spanish: bool) -> Vec<String> {
     let rows = rows_of(flat);
     let mut cells = Vec::new();
     for r in &rows {
-        cells.extend([r[0].to_string(), duration(r[1], spanish), duration(r[2], spanish)]);
+        cells.push(r[0].to_string());
+        cells.extend([r[1], r[7], r[6], r[5], r[2]].map(|t| duration(t, spanish)));
         cells.extend([format!("{}×", significant(r[2] / r[1], spanish)), bytes(r[3], spanish)]);
     }
     if let [_, _, Some((seconds, b))] = summary(&rows, from, 1_000_000) {
@@ -326,12 +434,30 @@ pub fn cells(flat: &[f64], from: f64, spanish: bool) -> Vec<String> {
     cells
 }
 
-/// [`figure`] of the rows on the wire, with the fits over `N ≥ from` up to `max`.
-pub fn figure_of(flat: &[f64], from: f64, max: f64, notes: [&str; 2]) -> Figure {
+/// [`figure`] of the rows on the wire: GD and Newton with their fits over `N ≥ from` up to
+/// `max`, then BFGS, L-BFGS and CG measured, in their colours on the page; `notes` the five
+/// legends in that order.
+pub fn figure_of(flat: &[f64], from: f64, max: f64, notes: [&str; 5]) -> Figure {
     let rows = rows_of(flat);
     let [gd, newton, _] = summary(&rows, from, 1_000_000);
-    let points: Vec<[f64; 3]> = rows.iter().map(|r| [r[0], r[1], r[2]]).collect();
-    figure(&points, [gd, newton], from, max, notes)
+    let rgb = |id: &str| METHOD_STYLES.iter().find(|s| s.id == id).map_or(0, |s| s.rgb);
+    let lines: Vec<CostLine> = [
+        (1, 0x1b6fb3, gd),
+        (2, 0xb3261e, newton),
+        (5, rgb("bfgs"), None),
+        (6, rgb("lbfgs"), None),
+        (7, rgb("cg"), None),
+    ]
+    .into_iter()
+    .zip(notes)
+    .map(|((i, rgb, fit), note)| CostLine {
+        points: rows.iter().map(|r| (r[0], r[i])).collect(),
+        rgb,
+        fit,
+        note,
+    })
+    .collect();
+    figure(&lines, from, max)
 }
 
 /// Evaluations per second of activation `name` (`logistic`, `tanh`, `relu`, `rational`),
@@ -367,6 +493,7 @@ mod tests {
         .expect("measured");
         assert_eq!(row[..4], [30.0, 1.0, 1.0, 8.0 * 900.0]);
         assert!(row[4] < 1e-8, "one Newton step solves it: ‖∇E‖ = {}", row[4]);
+        assert_eq!(row[5..], [1.0, 1.0, 1.0], "BFGS, L-BFGS and CG timed the same way");
     }
 
     #[test]
@@ -387,11 +514,32 @@ mod tests {
 
     #[test]
     fn the_summary_fits_the_power_laws_and_extrapolates_newton() {
-        let rows: Vec<[f64; 5]> = [100.0, 200.0, 400.0]
+        let rows: Vec<[f64; ROW_LEN]> = [100.0, 200.0, 400.0]
             .iter()
-            .map(|&n: &f64| [n, 1e-9 * n * n, 1e-10 * n.powi(3), 8.0 * n * n, 0.0])
+            .map(|&n: &f64| {
+                let q = 3e-9 * n * n;
+                [
+                    n,
+                    1e-9 * n * n,
+                    1e-10 * n.powi(3),
+                    8.0 * n * n,
+                    0.0,
+                    q,
+                    q / 2.0,
+                    q / 3.0,
+                ]
+            })
             .collect();
         let [gd, newton, far] = summary(&rows, 50.0, 4000);
+        for fit in quasi_fits(&rows, 50.0) {
+            assert!((fit.expect("a fit").0 - 2.0).abs() < 1e-9);
+        }
+        let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+        let cells = cells(&flat, 50.0, false);
+        assert_eq!(cells.len(), 3 * COLUMNS + 2);
+        assert_eq!(cells[0], "100");
+        assert_eq!(cells[COLUMNS - 1], "80 KB", "the Hessian's 8·100² bytes");
+        assert_eq!(summary_wire(&flat, 50.0).len(), 12);
         assert!((gd.expect("gd").0 - 2.0).abs() < 1e-9);
         assert!((newton.expect("newton").0 - 3.0).abs() < 1e-9);
         let (seconds, bytes) = far.expect("far");
@@ -442,6 +590,64 @@ mod tests {
             "{e} vs {}",
             exact.value()
         );
+    }
+
+    /// Steps `m` on a 40-D quadratic until it restarts: it reached the minimum (Newton's one
+    /// step is the oracle) and started again from the start.
+    fn until_restart<D: Direction>(mut m: LineSearch<D>, name: &str) -> usize {
+        let mut q = DenseQuadratic::random(40, 2);
+        let mut exact = q.clone();
+        exact.newton_steps(1).unwrap();
+        let (e0, mut lowest, mut steps) = (q.value(), f64::INFINITY, 0);
+        while q.line_search_steps(&mut m, 1).1 == 0 {
+            steps += 1;
+            assert!(steps < 400, "{name} did not converge");
+            lowest = lowest.min(q.value());
+        }
+        // Stopped at ‖∇E‖ ≤ 10⁻⁶ of the start's: E within about 10⁻¹² of E's range.
+        let (best, scale) = (exact.value(), (e0 - exact.value()).abs());
+        assert!(
+            lowest < e0 && (lowest - best).abs() < 1e-10 * scale,
+            "{name}: {lowest} against {best}"
+        );
+        assert_eq!(q.point(), &q.start, "{name} restarted from the start");
+        steps
+    }
+
+    #[test]
+    fn the_line_search_methods_minimize_the_quadratic_and_restart_when_done() {
+        let lbfgs = Lbfgs::new(COST_MEMORY, Scaling::Newest, Wolfe::QUASI_NEWTON).unwrap();
+        let steps = [
+            until_restart(Bfgs::new(Wolfe::QUASI_NEWTON), "bfgs"),
+            until_restart(lbfgs, "lbfgs"),
+            until_restart(ConjugateGradient::new(Wolfe::CONJUGATE_GRADIENT), "cg"),
+        ];
+        assert!(steps.iter().all(|&k| (5..400).contains(&k)), "{steps:?}");
+    }
+
+    /// Every run the panel times ends and restarts: none is left at rounding level, where each
+    /// failing search would take 40 evaluations and be timed as a step (at N = 11 a tolerance of
+    /// 10⁻⁹ did that, ten times the step's time).
+    #[test]
+    fn every_timed_run_restarts() {
+        fn restarts<D: Direction>(n: usize, seed: u64, mut m: LineSearch<D>) -> usize {
+            let mut q = DenseQuadratic::random(n, seed);
+            q.line_search_steps(&mut m, 300).1
+        }
+        for n in [2, 5, 7, 11, 13, 17, 26, 60] {
+            for seed in 1..=3 {
+                let lbfgs = Lbfgs::new(COST_MEMORY, Scaling::Newest, Wolfe::QUASI_NEWTON).unwrap();
+                let counts = [
+                    restarts(n, seed, Bfgs::new(Wolfe::QUASI_NEWTON)),
+                    restarts(n, seed, lbfgs),
+                    restarts(n, seed, ConjugateGradient::new(Wolfe::CONJUGATE_GRADIENT)),
+                ];
+                assert!(
+                    counts.iter().all(|&c| c >= 2),
+                    "N = {n}, seed {seed}: {counts:?} restarts in 300 steps"
+                );
+            }
+        }
     }
 
     #[test]

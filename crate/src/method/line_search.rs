@@ -244,6 +244,14 @@ impl<D> LineSearch<D> {
     }
 }
 
+impl<D: Direction> LineSearch<D> {
+    /// One step from `x` (where `E = value`, `∇E = g`) with `eval`: [`step_from`] with this
+    /// method's direction and constants.
+    pub fn step_on(&mut self, x: &[f64], value: f64, g: &[f64], eval: &mut Evaluate) -> (Option<Moved>, u64) {
+        step_from(&mut self.direction, self.wolfe, x, value, g, eval)
+    }
+}
+
 impl<D> Deref for LineSearch<D> {
     type Target = D;
     fn deref(&self) -> &D {

@@ -40,7 +40,12 @@ pub fn duration(seconds: f64, spanish: bool) -> String {
         (86_400.0, days),
         (31_557_600.0, years),
     ];
-    let (scale, unit) = units.iter().rev().find(|(f, _)| seconds >= *f).unwrap_or(&units[0]);
+    // (A value that rounds up to the next unit reads in it: 999.7 ns is "1 µs", not "1000 ns".)
+    let (scale, unit) = units
+        .iter()
+        .rev()
+        .find(|(f, _)| seconds >= *f * 0.9995)
+        .unwrap_or(&units[0]);
     format!("{} {unit}", significant(seconds / scale, spanish))
 }
 
@@ -48,7 +53,7 @@ pub fn duration(seconds: f64, spanish: bool) -> String {
 pub fn bytes(bytes: f64, spanish: bool) -> String {
     let units = ["B", "KB", "MB", "GB", "TB", "PB"];
     let (mut b, mut i) = (bytes, 0);
-    while b >= 1000.0 && i < units.len() - 1 {
+    while b >= 999.5 && i < units.len() - 1 {
         b /= 1000.0;
         i += 1;
     }
@@ -62,6 +67,9 @@ mod tests {
     #[test]
     fn durations_read_in_the_unit_that_fits_with_two_or_three_digits() {
         assert_eq!(duration(8.5e-4, false), "850 µs");
+        assert_eq!(duration(9.997e-7, false), "1 µs");
+        assert_eq!(duration(9.99e-7, false), "999 ns");
+        assert_eq!(bytes(999_700.0, false), "1 MB");
         assert_eq!(duration(2.44, false), "2.4 s");
         assert_eq!(duration(2.0, false), "2 s");
         assert_eq!(duration(31.57, false), "31.6 s");

@@ -126,7 +126,7 @@ impl LabFigures {
     }
 
     /// What Newton costs from the rows measured (see [`cost::figure_of`]).
-    pub fn cost(&mut self, size: &[f64], rows: &[f64], (from, max): (f64, f64), notes: [&str; 2]) {
+    pub fn cost(&mut self, size: &[f64], rows: &[f64], (from, max): (f64, f64), notes: [&str; 5]) {
         self.draw(size, &[cost::figure_of(rows, from, max, notes)]);
     }
 
@@ -210,11 +210,14 @@ mod tests {
         f.histogram(&[400.0, 300.0], &[1.0], &[], "E − E*");
         f.cost(
             &[400.0, 300.0],
-            &[2.0, 1e-7, 2e-7, 32.0, 0.0, 50.0, 1e-6, 1e-4, 2e4, 0.0, 1.0],
+            &[
+                2.0, 1e-7, 2e-7, 32.0, 0.0, 3e-7, 2e-7, 1e-7, 50.0, 1e-6, 1e-4, 2e4, 0.0, 3e-6, 2e-6, 1e-6, 1.0,
+            ],
             (2.0, 100.0),
-            ["gd", "newton"],
+            ["gd", "newton", "bfgs", "lbfgs", "cg"],
         );
         assert!(!f.sketch.ops.is_empty());
+        assert!(f.sketch.texts.iter().any(|t| t == "cg"), "{:?}", f.sketch.texts);
         f.escape(&[400.0, 300.0], &[1e-3, 10.0, 9.0, 1e-6, 20.0, 19.0, 7.0], "steps");
         assert!(!f.sketch.ops.is_empty());
     }

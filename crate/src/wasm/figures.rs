@@ -55,8 +55,8 @@ delegate!(LabFigures {
     /// Saddle escape from `escapeCurves`' rows; `title` names the steps.
     change escape: escape(size: &[f64], curves: &[f64], title: &str) = |f| f.escape(size, curves, title);
     /// What Newton costs from the measured `rows` (as `costRow` gives them), fitted over
-    /// `N ≥ from`, up to `max`; `notes`: the two legends.
-    change cost: cost(size: &[f64], rows: &[f64], from: f64, max: f64, notes: Vec<String>) = |f| f.cost(size, rows, (from, max), [nth(&notes, 0), nth(&notes, 1)]);
+    /// `N ≥ from`, up to `max`; `notes`: the five legends (GD, Newton, BFGS, L-BFGS, CG).
+    change cost: cost(size: &[f64], rows: &[f64], from: f64, max: f64, notes: Vec<String>) = |f| f.cost(size, rows, (from, max), [0, 1, 2, 3, 4].map(|i| nth(&notes, i)));
     /// The random starts' histogram (a report's `histogram`), `labels` in method order.
     change histogram: histogram(size: &[f64], histogram: &[f64], labels: Vec<String>, title: &str) = |f| f.histogram(size, histogram, &labels, title);
 });

@@ -60,6 +60,8 @@ delegate!(Explorer {
     /// What the rows say (`cost::summary_wire`): the fits over `N ≥ from` and one Newton step
     /// at 10⁶ weights.
     fresh costSummary: cost_summary(rows: &[f64], from: f64) -> Vec<f64> = |_| cost::summary_wire(rows, from);
+    /// Cells per row of the cost table (`cost::COLUMNS`).
+    fresh costColumns: cost_columns() -> usize = |_| cost::COLUMNS;
     /// What Newton costs as text (`cost::cells`), in Spanish if `spanish`.
     fresh costCells: cost_cells(rows: &[f64], from: f64, spanish: bool) -> Vec<String> = |_| cost::cells(rows, from, spanish);
     /// Evaluations per second of activation `name`, timed by `clock` for about 60 ms.
