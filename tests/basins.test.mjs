@@ -59,6 +59,15 @@ describe('basins of attraction', () => {
     assert.equal(free['77,77,77'] ?? 0, 0, 'no maximum');
     assert.equal(big(free), 4, `four minima's basins: ${JSON.stringify(free)}`);
     await page.screenshot({ path: join(ARTIFACTS, 'basins-saddle-free.png'), fullPage: true });
+    // BFGS: its line search never lets E rise, so no start ends on the maximum; the four
+    // minima share the plane.
+    const freeDone = await page.$eval('#basins', (b) => b.dataset.done);
+    await page.selectOption('#basin-variant', 'bfgs');
+    await page.waitForFunction((d) => document.getElementById('basins').dataset.done !== d, freeDone, { timeout: 60000 });
+    const bfgs = await colours(page, '#basin-newton');
+    assert.equal(bfgs['77,77,77'] ?? 0, 0, `BFGS never ends on the maximum: ${JSON.stringify(bfgs)}`);
+    assert.equal(big(bfgs), 4, `four minima's basins: ${JSON.stringify(bfgs)}`);
+    await page.locator('#basins').screenshot({ path: join(ARTIFACTS, 'basins-bfgs.png') });
     assert.deepEqual(problems.errors, []);
     await page.close();
   });

@@ -271,7 +271,7 @@ export const ES = {
   'err_sweep': 'un barrido necesita 0 < mín < máx, de 2 a 1000 valores y a lo sumo 100.000 pasos',
   'err_not-model': 'este paisaje no es un modelo',
   'err_token': 'un nombre de 1 a 32 letras minúsculas, cifras y -',
-  'err_basin-method': 'el método de las cuencas debe ser gd (η > 0), newton, damped-newton, lm (μ ≥ 0) o saddle-free',
+  'err_basin-method': 'el método de las cuencas debe ser gd (η > 0), newton, damped-newton, lm (μ ≥ 0), saddle-free, bfgs, lbfgs (m de 1 a 50) o cg',
   'err_basin-steps': 'un mapa de cuencas admite a lo sumo 10.000 pasos por inicio',
   'err_escape-eta': 'escapar de un punto de ensilladura requiere 0 < η < 1',
   errorPrefix: 'No se pudo aplicar:',

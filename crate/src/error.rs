@@ -72,7 +72,7 @@ pub enum Why {
     NotModel,
     /// a name of 1 to 32 lowercase letters, digits and -
     Token,
-    /// basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free
+    /// basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0), saddle-free, bfgs, lbfgs (m from 1 to 50) or cg
     BasinMethod,
     /// a basin map takes at most 10,000 steps per start
     BasinSteps,
@@ -177,7 +177,9 @@ impl Why {
             Why::Sweep => "a sweep needs 0 < lo < hi, 2 to 1000 values and at most 100,000 steps",
             Why::NotModel => "this landscape is not a model",
             Why::Token => "a name of 1 to 32 lowercase letters, digits and -",
-            Why::BasinMethod => "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0) or saddle-free",
+            Why::BasinMethod => {
+                "basin method must be gd (η > 0), newton, damped-newton, lm (μ ≥ 0), saddle-free, bfgs, lbfgs (m from 1 to 50) or cg"
+            }
             Why::BasinSteps => "a basin map takes at most 10,000 steps per start",
             Why::EscapeEta => "saddle escape needs 0 < η < 1",
             Why::Speed => "a speed is 2, 10, 60, 600 or 6000 steps per second",

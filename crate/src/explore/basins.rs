@@ -9,9 +9,14 @@
 use crate::error::{Error, Why};
 use crate::landscape::presets::Make;
 use crate::landscape::{Hessian, Landscape, Point};
+use crate::method::bfgs::Bfgs;
+use crate::method::conjugate_gradient::ConjugateGradient;
 use crate::method::damped_newton::armijo_step;
+use crate::method::lbfgs::{self, Lbfgs, Scaling};
+use crate::method::line_search::{Direction, LineSearch, Wolfe};
 use crate::method::newton::newton_direction;
 use crate::method::saddle_free_newton::saddle_free_direction;
+use crate::method::vectors::dot;
 use crate::method::Status;
 use crate::picture::grid::View;
 
@@ -35,11 +40,18 @@ pub enum BasinMethod {
     LevenbergMarquardt(f64),
     /// Saddle-free Newton: `−|H|⁻¹∇E`.
     SaddleFreeNewton,
+    /// BFGS with its strong Wolfe line search.
+    Bfgs,
+    /// L-BFGS remembering `m` steps.
+    Lbfgs(usize),
+    /// Nonlinear conjugate gradient (PR+).
+    ConjugateGradient,
 }
 
 impl BasinMethod {
     /// The method named `name` (`gd` with η = `param` > 0, `newton`, `damped-newton`, `lm` with
-    /// μ = `param` ≥ 0 (at most 1e8), `saddle-free`), or why not.
+    /// μ = `param` ≥ 0 (at most 1e8), `saddle-free`, `bfgs`, `lbfgs` with m = `param` (a whole
+    /// number from 1 to 50), `cg`), or why not.
     pub fn named(name: &str, param: f64) -> Result<BasinMethod, Error> {
         let positive = param.is_finite() && param > 0.0;
         Ok(match name {
@@ -48,6 +60,9 @@ impl BasinMethod {
             "damped-newton" => BasinMethod::DampedNewton,
             "lm" if positive || param == 0.0 => BasinMethod::LevenbergMarquardt(param.min(1e8)),
             "saddle-free" => BasinMethod::SaddleFreeNewton,
+            "bfgs" => BasinMethod::Bfgs,
+            "lbfgs" => BasinMethod::Lbfgs(lbfgs::memory(param).map_err(|_| Error::OutOfRange(Why::BasinMethod))?),
+            "cg" => BasinMethod::ConjugateGradient,
             _ => return Err(Error::OutOfRange(Why::BasinMethod)),
         })
     }
@@ -79,7 +94,74 @@ fn step<L: Landscape<N> + ?Sized, const N: usize>(l: &L, method: BasinMethod, x:
             let (g, h) = l.gradient_hessian(x);
             (g.norm_squared(), saddle_free_direction(&h, &g).map(|v| x + v))
         }
+        // (The line-search methods learn from step to step: [`searching`] runs them, never this
+        // stateless step.)
+        BasinMethod::Bfgs | BasinMethod::Lbfgs(_) | BasinMethod::ConjugateGradient => (f64::NAN, None),
     }
+}
+
+/// A run of a line-search method (BFGS, L-BFGS, CG) from `x`, or `None` for the other methods.
+/// These keep what they learn from one step to the next, so each start runs on its own, with
+/// [`LineSearch::step_on`]: the page's runs' own step, so a map shows where the page's run from
+/// that start ends. A run whose search finds no decrease (rounding, near a critical point) ends
+/// there as at the step limit, where the page's run would stay until its limit.
+fn searching<L: Landscape<N> + ?Sized, const N: usize>(
+    l: &L,
+    x: Point<N>,
+    method: BasinMethod,
+    steps: usize,
+    grad_tol: f64,
+) -> Option<End<N>> {
+    Some(match method {
+        BasinMethod::Bfgs => search_run(l, x, Bfgs::new(Wolfe::QUASI_NEWTON), steps, grad_tol),
+        BasinMethod::Lbfgs(m) => {
+            let method = Lbfgs::new(m, Scaling::Newest, Wolfe::QUASI_NEWTON).ok()?;
+            search_run(l, x, method, steps, grad_tol)
+        }
+        BasinMethod::ConjugateGradient => {
+            search_run(l, x, ConjugateGradient::new(Wolfe::CONJUGATE_GRADIENT), steps, grad_tol)
+        }
+        _ => return None,
+    })
+}
+
+/// [`searching`] with the method built.
+fn search_run<L: Landscape<N> + ?Sized, D: Direction, const N: usize>(
+    l: &L,
+    mut x: Point<N>,
+    mut method: LineSearch<D>,
+    steps: usize,
+    grad_tol: f64,
+) -> End<N> {
+    let tol2 = grad_tol * grad_tol;
+    let mut eval = |p: &[f64]| {
+        let p = Point::<N>::from_column_slice(p);
+        (l.value(&p), l.gradient(&p).as_slice().to_vec())
+    };
+    let (mut value, mut g) = eval(x.as_slice());
+    for _ in 0..steps {
+        let g2 = dot(&g, &g);
+        if g2 < tol2 {
+            return End::at(x, Status::Converged);
+        }
+        if g2.is_nan() || value.is_nan() {
+            return End::at(x, Status::Undefined);
+        }
+        let (moved, _) = method.step_on(x.as_slice(), value, &g, &mut eval);
+        let Some(moved) = moved else {
+            return End::at(x, Status::StepLimit);
+        };
+        match advance(&x, (g2, Some(Point::<N>::from_column_slice(&moved.x))), tol2) {
+            Ok(next) if moved.value.is_finite() => {
+                x = next;
+                (value, g) = (moved.value, moved.gradient);
+            }
+            Ok(_) if moved.value.is_nan() => return End::at(x, Status::Undefined),
+            Ok(_) => return End::at(x, Status::Diverged),
+            Err(end) => return end,
+        }
+    }
+    End::at(x, Status::StepLimit)
 }
 
 /// How far to run, and how to decide where a run ended.
@@ -169,6 +251,9 @@ pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
     steps: usize,
     grad_tol: f64,
 ) -> End<N> {
+    if let Some(end) = searching(l, x, method, steps, grad_tol) {
+        return end;
+    }
     let tol2 = grad_tol * grad_tol;
     for _ in 0..steps {
         match advance(&x, step(l, method, &x), tol2) {
@@ -218,6 +303,9 @@ pub fn descend_lanes<L: Landscape<N> + ?Sized, const N: usize>(
         DampedNewton => lockstep(x, steps, grad_tol, |x| step(l, DampedNewton, x)),
         LevenbergMarquardt(mu) => lockstep(x, steps, grad_tol, |x| step(l, LevenbergMarquardt(mu), x)),
         SaddleFreeNewton => lockstep(x, steps, grad_tol, |x| step(l, SaddleFreeNewton, x)),
+        Bfgs | Lbfgs(_) | ConjugateGradient => std::array::from_fn(|k| {
+            searching(l, x[k], method, steps, grad_tol).unwrap_or(End::at(x[k], Status::StepLimit))
+        }),
     }
 }
 
@@ -442,6 +530,16 @@ mod tests {
             (BasinMethod::DampedNewton, "damped-newton", hyper(0.01, 1.0)),
             (BasinMethod::LevenbergMarquardt(0.5), "lm", hyper(0.01, 0.5)),
             (BasinMethod::SaddleFreeNewton, "saddle-free", hyper(0.01, 1.0)),
+            (BasinMethod::Bfgs, "bfgs", hyper(0.01, 1.0)),
+            (
+                BasinMethod::Lbfgs(3),
+                "lbfgs",
+                Hyper {
+                    memory: 3,
+                    ..Hyper::default()
+                },
+            ),
+            (BasinMethod::ConjugateGradient, "cg", hyper(0.01, 1.0)),
         ];
         let mut seen = [false; 5];
         // A typed function with a domain: GD steps out of x ≥ 0, where ∇E is NaN (both say so).
@@ -474,7 +572,7 @@ mod tests {
         // Starts that converge, diverge (GD with a large η) and meet a singular Hessian (Newton
         // on a quadratic that is flat along y), in every lane position.
         let flat = Quadratic2::new(1.0, 0.0, 0.0);
-        let cases: [(&dyn Kernel<2>, BasinMethod); 7] = [
+        let cases: [(&dyn Kernel<2>, BasinMethod); 10] = [
             (&Himmelblau, BasinMethod::GradientDescent(0.01)),
             (&Himmelblau, BasinMethod::GradientDescent(0.03)),
             (&Himmelblau, BasinMethod::Newton),
@@ -482,6 +580,9 @@ mod tests {
             (&Himmelblau, BasinMethod::DampedNewton),
             (&Himmelblau, BasinMethod::LevenbergMarquardt(2.0)),
             (&Himmelblau, BasinMethod::SaddleFreeNewton),
+            (&Himmelblau, BasinMethod::Bfgs),
+            (&Himmelblau, BasinMethod::Lbfgs(5)),
+            (&Himmelblau, BasinMethod::ConjugateGradient),
         ];
         let mut seen = [false; 3];
         for (l, method) in cases {
@@ -502,6 +603,24 @@ mod tests {
             }
         }
         assert_eq!(seen, [true; 3], "every ending occurs");
+    }
+
+    #[test]
+    fn methods_are_named_with_their_parameter_checked() {
+        assert_eq!(BasinMethod::named("bfgs", f64::NAN), Ok(BasinMethod::Bfgs));
+        assert_eq!(BasinMethod::named("cg", 0.0), Ok(BasinMethod::ConjugateGradient));
+        assert_eq!(BasinMethod::named("lbfgs", 7.0), Ok(BasinMethod::Lbfgs(7)));
+        for bad in [0.0, 2.5, 51.0, f64::NAN] {
+            assert_eq!(
+                BasinMethod::named("lbfgs", bad),
+                Err(Error::OutOfRange(Why::BasinMethod)),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            BasinMethod::named("adam", 1.0),
+            Err(Error::OutOfRange(Why::BasinMethod))
+        );
     }
 
     #[test]
@@ -622,6 +741,17 @@ mod tests {
             minima(&damped),
             minima(&newton)
         );
+        // What replaces Newton descends at every step (the line search's sufficient decrease):
+        // never the maximum, and nearly every start reaches a minimum.
+        for method in [BasinMethod::Bfgs, BasinMethod::Lbfgs(5), BasinMethod::ConjugateGradient] {
+            let out = map(method);
+            assert!(
+                !kinds(&out).contains(&CriticalKind::Maximum),
+                "{method:?}: {:?}",
+                kinds(&out)
+            );
+            assert!(minima(&out) > 48 * 48 * 9 / 10, "{method:?}: {}", minima(&out));
+        }
         let lm = map(BasinMethod::LevenbergMarquardt(1e-9));
         let same = lm.iter().zip(&newton).filter(|(a, b)| a == b).count();
         assert!(

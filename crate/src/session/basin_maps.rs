@@ -103,23 +103,33 @@ impl Default for BasinMaps {
 impl BasinMaps {
     /// The job the maps need for `session` (a 2-D one whose critical points in view are
     /// `critical`) with the Newton variant `variant` (`newton`, `damped-newton`, `lm`,
-    /// `saddle-free`), or `None` when they are up to date or wait for the job computing.
+    /// `saddle-free`, or what replaces Newton: `bfgs`, `lbfgs`, `cg`), or `None` when they are up
+    /// to date or wait for the job computing.
     pub fn update(&mut self, session: &Session, variant: &str, critical: &[CriticalReport]) -> Option<Plan> {
         let hyper = session.hyper();
         let variant = match variant {
             "damped-newton" => "damped-newton",
             "lm" => "lm",
             "saddle-free" => "saddle-free",
+            "bfgs" => "bfgs",
+            "lbfgs" => "lbfgs",
+            "cg" => "cg",
             _ => "newton",
         };
-        // The Newton variant (and μ for Levenberg–Marquardt) belongs to the landscape's key.
-        let mu = if variant == "lm" {
-            session.numbers.format(hyper.mu)
-        } else {
+        // The variant and its parameter (μ for Levenberg–Marquardt, m for L-BFGS) belong to the
+        // landscape's key.
+        let param = match variant {
+            "lm" => hyper.mu,
+            "lbfgs" => hyper.memory as f64,
+            _ => f64::NAN,
+        };
+        let shown = if param.is_nan() {
             String::new()
+        } else {
+            session.numbers.format(param)
         };
         let view = session.view().map(|v| session.numbers.format(v)).join(",");
-        let landscape = format!("{}|{view}|{variant}|{mu}", session.landscape_link());
+        let landscape = format!("{}|{view}|{variant}|{shown}", session.landscape_link());
         if (landscape.as_str(), hyper.eta) == (self.asked.0.as_str(), self.asked.1) {
             return None;
         }
@@ -141,7 +151,7 @@ impl BasinMaps {
         self.id += 1;
         let mut maps = vec![(GD, "gd", hyper.eta)];
         if fresh {
-            maps.push((NEWTON, variant, hyper.mu));
+            maps.push((NEWTON, variant, if param.is_nan() { hyper.mu } else { param }));
         }
         self.missing = [SIZE, if fresh { SIZE } else { 0 }];
         self.total = SIZE * maps.len();
@@ -217,6 +227,7 @@ impl BasinMaps {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::method::catalog::Hyper;
     use crate::numbers::RustNumbers;
 
     fn himmelblau() -> (Session, Vec<CriticalReport>) {
@@ -302,5 +313,20 @@ mod tests {
         assert_eq!(maps.arrive(third.id, 7, 0, &[0; SIZE]), Arrival::Stale);
         maps.reset();
         assert!(maps.update(&s, "saddle-free", &critical).is_none(), "busy: waits");
+    }
+
+    #[test]
+    fn l_bfgs_maps_carry_the_memory_and_a_new_memory_plans_them_again() {
+        let (mut s, critical) = himmelblau();
+        let mut maps = BasinMaps::default();
+        let first = maps.update(&s, "lbfgs", &critical).expect("a job");
+        assert_eq!(first.maps[1], (NEWTON, "lbfgs", 5.0));
+        complete(&mut maps, &first, 0);
+        s.set_hyper(Hyper { memory: 9, ..s.hyper() }).expect("m");
+        let second = maps.update(&s, "lbfgs", &critical).expect("m changed the map");
+        assert_eq!(second.maps[1], (NEWTON, "lbfgs", 9.0));
+        complete(&mut maps, &second, 0);
+        let bfgs = maps.update(&s, "bfgs", &critical).expect("another variant");
+        assert_eq!(bfgs.maps[1].1, "bfgs");
     }
 }
