@@ -9,6 +9,13 @@ import { labSession, paintLab, ready } from './figures.js';
 import * as pool from './pool.js';
 
 const marks = [document.getElementById('basin-gd-marks'), document.getElementById('basin-newton-marks')];
+// The right map's choices: every method that is not first order (the Newton family and what
+// replaces Newton), from the core's families; written here, so the page loads none of it.
+el.basinVariant.replaceChildren(
+  ...page.methods
+    .filter((_, i) => page.families[i] !== 'first-order')
+    .map((id) => make('option', { value: id, textContent: tr(id), dataset: { i18n: id } })),
+);
 el.basinVariant.addEventListener('change', () => maybeBasins());
 
 // The marks (critical points, the start) follow the map; a click or a drag on either map sets

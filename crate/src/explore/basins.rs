@@ -115,7 +115,9 @@ fn searching<L: Landscape<N> + ?Sized, const N: usize>(
     Some(match method {
         BasinMethod::Bfgs => search_run(l, x, Bfgs::new(Wolfe::QUASI_NEWTON), steps, grad_tol),
         BasinMethod::Lbfgs(m) => {
-            let method = Lbfgs::new(m, Scaling::Newest, Wolfe::QUASI_NEWTON).ok()?;
+            // (`named` checks m; one built out of range directly is brought into range, so that
+            // both kernel paths run the same method.)
+            let method = Lbfgs::new(m.clamp(1, lbfgs::MAX_MEMORY), Scaling::Newest, Wolfe::QUASI_NEWTON).ok()?;
             search_run(l, x, method, steps, grad_tol)
         }
         BasinMethod::ConjugateGradient => {
@@ -141,23 +143,28 @@ fn search_run<L: Landscape<N> + ?Sized, D: Direction, const N: usize>(
     let (mut value, mut g) = eval(x.as_slice());
     for _ in 0..steps {
         let g2 = dot(&g, &g);
-        if g2 < tol2 {
-            return End::at(x, Status::Converged);
-        }
+        // In the order the page's runs decide their status (`State`): undefined, then not
+        // finite, then converged.
         if g2.is_nan() || value.is_nan() {
             return End::at(x, Status::Undefined);
+        }
+        if !(value.is_finite() && g2.is_finite()) {
+            return End::at(x, Status::Diverged);
+        }
+        if g2 < tol2 {
+            return End::at(x, Status::Converged);
         }
         let (moved, _) = method.step_on(x.as_slice(), value, &g, &mut eval);
         let Some(moved) = moved else {
             return End::at(x, Status::StepLimit);
         };
+        // (A step the search returns has a finite value and gradient: only the bound on ‖x‖
+        // can end the run here, as diverged.)
         match advance(&x, (g2, Some(Point::<N>::from_column_slice(&moved.x))), tol2) {
-            Ok(next) if moved.value.is_finite() => {
+            Ok(next) => {
                 x = next;
                 (value, g) = (moved.value, moved.gradient);
             }
-            Ok(_) if moved.value.is_nan() => return End::at(x, Status::Undefined),
-            Ok(_) => return End::at(x, Status::Diverged),
             Err(end) => return end,
         }
     }

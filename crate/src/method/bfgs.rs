@@ -193,8 +193,12 @@ mod tests {
         assert!(!m.update(&v(1.0, 0.0), &v(-1.0, 0.0)));
         assert!(m.inverse_hessian().is_none());
         assert!(m.update(&v(1.0, 0.0), &v(2.0, 0.0)));
-        // The secant equation: H y = s.
+        // The secant equation H y = s for the newest pair, with a pair not along the first (so
+        // the initial scaling alone cannot satisfy it), and H stays symmetric.
+        assert!(m.update(&v(0.5, 1.0), &v(1.5, 4.0)));
         let h = m.inverse_hessian().expect("updated");
-        assert_eq!(Bfgs::times_inverse(h, &v(2.0, 0.0)), vec![1.0, 0.0]);
+        let hy = Bfgs::times_inverse(h, &v(1.5, 4.0));
+        assert!((hy[0] - 0.5).abs() < 1e-14 && (hy[1] - 1.0).abs() < 1e-14, "{hy:?}");
+        assert!((h[1] - h[2]).abs() < 1e-15, "{h:?}");
     }
 }
