@@ -19,7 +19,9 @@ describe('typed functions', () => {
   test('typing a function redraws the landscape; Newton minimizes a typed quadratic in one step', async () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'typed2d');
-    assert.equal(await page.isVisible('#function'), true);
+    // (Typed functions are compiled by the lab's build of the core, loaded on this first use.)
+    await page.waitForSelector('#function', { state: 'visible', timeout: 10000 });
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('descenso_lab_bg.wasm'))), true, 'the lab\'s wasm loaded');
     assert.equal(await page.inputValue('#function'), '(x^2 + y - 11)^2 + (x + y^2 - 7)^2');
     const before = await heatHash(page);
     await page.fill('#function', 'x^2 + 3y^2 - x y');
@@ -112,6 +114,7 @@ describe('typed functions', () => {
   test('one-variable functions draw as a curve', async () => {
     const { page, problems } = await openPage(browser);
     await page.selectOption('#landscape', 'typed1d');
+    await page.waitForSelector('#function', { state: 'visible', timeout: 10000 });
     assert.equal(await page.textContent('#function-label'), 'E(x) =');
     await page.fill('#function', 'x^2/2');
     await page.waitForFunction(() => location.hash.includes('f=x%5E2%2F2'));
@@ -125,6 +128,19 @@ describe('typed functions', () => {
     await page.waitForSelector('#function-error:not([hidden])');
     assert.match(await page.textContent('#function-message'), /y is not a variable here/);
     assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('when the lab cannot load, asking for a typed function says so and keeps the landscape', async () => {
+    const { page } = await openPage(browser);
+    await page.route('**/descenso_lab_bg.wasm', (route) => route.abort());
+    await page.selectOption('#landscape', 'typed2d');
+    await page.waitForSelector('#notice:not([hidden])', { timeout: 10000 });
+    assert.match(await page.textContent('#notice-text'), /Typed functions need the lab/);
+    assert.equal(await page.inputValue('#landscape'), 'rosenbrock', 'the picker shows the landscape in use');
+    assert.equal(await page.isHidden('#function'), true);
+    await page.click('#step');
+    assert.equal((await readout(page, 'gd')).iteration, 1, 'the page still works');
     await page.close();
   });
 });

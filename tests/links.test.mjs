@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { exported, openBrowser, openPage } from './helpers.mjs';
+import { ARTIFACTS, exported, openBrowser, openPage } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -80,6 +80,39 @@ describe('share links', () => {
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(copy.problems.errors, []);
     await copy.page.close();
+    await page.close();
+  });
+
+  test('runs of their own: the four regimes at once, each its own row, label, line, CSV rows and link field', async () => {
+    const { page, problems } = await openPage(browser, '/#scene=regimes');
+    const own = () => page.$$eval('#readout tr[data-run]:not([hidden])', (trs) => trs.map((tr) => ({ label: tr.querySelector('abbr').textContent, status: tr.dataset.status, x: Number(tr.dataset.x) })));
+    assert.deepEqual((await own()).map((r) => r.label), ['GD η = 0.5 = 1 ηₒₚₜ', 'GD η = 0.75 = 1.5 ηₒₚₜ', 'GD η = 1.125 = 2.25 ηₒₚₜ']);
+    await page.click('#step');
+    const first = await own();
+    assert.deepEqual(first.map((r) => r.status), ['converged', 'running', 'running']);
+    [0, -1.5, -3.75].forEach((x, j) => assert.ok(Math.abs(first[j].x - x) < 1e-12, `η = ηₒₚₜ in one step; the others times 1 − ηE″: ${first[j].x}`));
+    for (let i = 0; i < 100; i++) await page.keyboard.press('s');
+    assert.deepEqual((await own()).map((r) => r.status), ['converged', 'converged', 'diverged']);
+    await page.screenshot({ path: `${ARTIFACTS}/own-runs.png` });
+    // Each run its own line in the charts' legend (the SVG export draws what the charts draw).
+    const svg = (await exported(page, '#export-svg')).bytes.toString('utf8');
+    for (const label of ['GD η = 0.75 = 1.5 ηₒₚₜ', 'GD η = 1.125 = 2.25 ηₒₚₜ']) assert.ok(svg.includes(label), label);
+    const csv = (await exported(page, '#export-csv')).bytes.toString('utf8');
+    assert.match(csv, /^gd_eta0\.75,1,-1\.5,/m);
+    // A fifth run is refused next to the button; one taken away leaves the link.
+    await page.selectOption('#own-method', 'momentum');
+    assert.equal(await page.isHidden('#own-mu'), true, 'momentum reads η and β only');
+    await page.fill('#own-eta', '0.1');
+    await page.fill('#own-beta', '0.5');
+    await page.click('#own-add');
+    assert.equal((await own()).length, 4);
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('&r=gd_eta0.5,gd_eta0.75,gd_eta1.125,momentum_eta0.1_beta0.5&'));
+    await page.click('#own-add');
+    assert.match(await page.textContent('#own-add-error'), /at most four/);
+    await page.click('#readout tr[data-run="12"] .own-remove');
+    assert.deepEqual((await own()).map((r) => r.label), ['GD η = 0.5 = 1 ηₒₚₜ', 'GD η = 1.125 = 2.25 ηₒₚₜ', 'Momentum η = 0.1, β = 0.5']);
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('&r=gd_eta0.5,gd_eta1.125,momentum_eta0.1_beta0.5&'));
+    assert.deepEqual(problems.errors, []);
     await page.close();
   });
 

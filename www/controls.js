@@ -6,7 +6,7 @@ import { syncFunction } from './function.js';
 import { t } from './i18n.js';
 import { attempt, attemptAt, el, fieldProblem, fmt, hideNotice, lang, make, page, showNumber, sizeOf, swatch, tr, typedNumber } from './page.js';
 import { pointerToLandscape, render, resample } from './plot.js';
-import { drawSwatches } from './readout.js';
+import { syncOwn } from './own.js';
 import { pushNextAddress, updateAddress } from './share.js';
 
 export function buildPresetPicker(ids) {
@@ -72,9 +72,10 @@ export function syncControls() {
   const enabled = e.enabled;
   el.toggles.querySelectorAll('input').forEach((box) => (box.checked = enabled[page.methods.indexOf(box.value)] === 1));
   el.colourScale.value = e.colour_scale;
-  showNumber(el.mu, e.mu);
-  showNumber(el.beta, e.beta);
-  showNumber(el.memory, e.memory);
+  const [, mu, beta, memory] = e.hyper;
+  showNumber(el.mu, mu);
+  showNumber(el.beta, beta);
+  showNumber(el.memory, memory);
   // (What a field said was wrong no longer holds: the fields show what the core holds.)
   for (const field of [el.etaValue, el.mu, el.beta, el.memory]) fieldProblem(field, null);
   el.speed.value = String(e.speed);
@@ -82,11 +83,11 @@ export function syncControls() {
   syncFunction();
   syncData();
   syncEta();
-  drawSwatches();
+  syncOwn();
 }
 
 function syncEta() {
-  const eta = page.explorer.eta;
+  const eta = page.explorer.hyper[0];
   el.eta.value = String(Math.log10(eta));
   showNumber(el.etaValue, +eta.toPrecision(6));
 }
@@ -126,7 +127,12 @@ function zoomAbout(factor, at, history = true) {
 
 /** Switches landscape (with its defaults). */
 export function selectPreset(id) {
-  if (!attempt(() => page.explorer.selectPreset(id))) return;
+  // A typed landscape once the lab's build has the session (while it loads, a person may pick
+  // another landscape: then that one stays).
+  if (id.startsWith('typed') && !page.full) {
+    return page.forTyped(`l=${id}`).then((ok) => (ok && el.landscape.value === id ? selectPreset(id) : syncControls()));
+  }
+  if (!attempt(() => page.explorer.selectPreset(id))) return syncControls();
   syncControls();
   resample();
 }
@@ -138,7 +144,7 @@ export function changeEta(change) {
   render();
 }
 
-export const setEta = (eta) => changeEta(() => page.explorer.setEta(eta));
+export const setEta = (eta) => changeEta(() => page.explorer.setHyper(0, eta));
 
 export function setStart(x) {
   if (x.length && attempt(() => page.explorer.setStart(new Float64Array(x)))) render();
@@ -205,15 +211,15 @@ export function wireControls() {
     const v = typedNumber(el.etaValue);
     // The field goes back to the η in use; the message beside it says what was not applied.
     if (!Number.isFinite(v)) fieldProblem(el.etaValue, tr('notANumber'));
-    else if (attemptAt(el.etaValue, () => page.explorer.setEta(v))) hideNotice();
+    else if (attemptAt(el.etaValue, () => page.explorer.setHyper(0, v))) hideNotice();
     syncEta();
     render();
   });
-  for (const [input, setter] of [[el.mu, 'setMu'], [el.beta, 'setBeta'], [el.memory, 'setMemory']]) {
+  for (const [input, k] of [[el.mu, 1], [el.beta, 2], [el.memory, 3]]) {
     input.addEventListener('change', () => {
       const v = typedNumber(input);
       if (!Number.isFinite(v)) fieldProblem(input, tr('notANumber'));
-      else if (attemptAt(input, () => page.explorer[setter](v))) render();
+      else if (attemptAt(input, () => page.explorer.setHyper(k, v))) render();
     });
   }
   el.step.addEventListener('click', stepOnce);

@@ -9,6 +9,7 @@ import { wireFunction } from './function.js';
 import { attempt, compileWasm, el, hideNotice, lang, page, showIgnored, showNotice, sizeOf, sizes, tr } from './page.js';
 import { render, resample, sampledSize, summarizeCritical } from './plot.js';
 import { buildReadout, scheduleCharts, setChartStyle } from './readout.js';
+import { buildOwnForm } from './own.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
 import { applyPanels, copyLink, exportPng, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
@@ -19,9 +20,31 @@ let labLoading = null;
 
 /** Loads the lab (www/lab/) the first time one of its panels is used. */
 function loadLab() {
-  labLoading ??= import('./lab/index.js').then((lab) => (page.lab = lab));
+  // (A load that failed is tried again next time.)
+  labLoading ??= import('./lab/index.js').then(
+    (lab) => (page.lab = lab),
+    (err) => {
+      labLoading = null;
+      throw err;
+    },
+  );
   return labLoading;
 }
+
+/** Moves the page's session into the lab's build of the core (which compiles typed functions:
+ *  the page's own wasm leaves their parser out) if `query` asks for a typed landscape; false
+ *  (and a notice) if the lab could not be loaded. */
+async function forTyped(query) {
+  if (page.full || !/(?:^|&)l=typed/.test(query)) return true;
+  try {
+    await (await loadLab()).adopt();
+    return true;
+  } catch (err) {
+    showNotice(`${tr('errorPrefix')} ${tr('err_typed-in-lab')}`);
+    return false;
+  }
+}
+page.forTyped = forTyped;
 
 function refreshLab() {
   page.lab?.reset();
@@ -177,10 +200,10 @@ function wire() {
   });
   // Back and forward through the history entries, and a link pasted into the address bar of the
   // open page (replaceState and pushState fire neither).
-  const reapply = () => {
+  const reapply = async () => {
     hideNotice();
     setPlaying(false);
-    if (applyAddressLink()) resample();
+    if ((await forTyped(location.hash.slice(1))) && applyAddressLink()) resample();
   };
   window.addEventListener('popstate', reapply);
   window.addEventListener('hashchange', reapply);
@@ -229,18 +252,20 @@ async function main() {
   page.explorer = new Explorer('rosenbrock');
   page.explorer.setLang(page.lang);
   page.explorer.setScene('free');
-  page.methods = Explorer.methodIds();
-  page.families = Explorer.methodFamilies();
-  page.colours = Explorer.methodColours();
-  page.statuses = Explorer.statusNames();
-  page.kinds = Explorer.kindNames();
-  page.labPanels = Explorer.labPanelNames();
-  buildPresetPicker(Explorer.presetIds());
+  page.methods = Explorer.names('methods');
+  page.families = Explorer.names('families');
+  page.statuses = Explorer.names('statuses');
+  page.kinds = Explorer.names('kinds');
+  page.hyperReads = Explorer.hyperReads();
+  page.labPanels = Explorer.names('panels');
+  buildPresetPicker(Explorer.names('presets'));
   buildReadout();
   buildToggles();
+  buildOwnForm();
   setChartStyle();
   syncControls();
-  applyAddressLink();
+  // (A typed landscape's link that cannot be opened leaves the page as it starts, and says so.)
+  if (await forTyped(location.hash.slice(1))) applyAddressLink();
   buildScenePicker();
   describeScene();
   resample(0.5);

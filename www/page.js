@@ -19,11 +19,12 @@ export const el = new Proxy(found, {
 /** The core (set once at start) and what only the page knows. */
 export const page = {
   wasm: null, // the core's exports (for its memory)
+  full: false, // whether they are the lab's build (after a typed function was asked for)
+  forTyped: async () => true, // moves the session there when a query asks for a typed landscape
   explorer: null, // the core's session handle
   module: null, // the compiled core (the lab's workers get their own build)
   methods: [], // method identifiers, in trajectory order
   families: [], // each method's family (the toggles' groups)
-  colours: [], // their colours (#rrggbb), as the core draws them
   statuses: [], // how a run ended, by code (the core's table)
   kinds: [], // kinds of critical point, by code (the core's table)
   labPanels: [], // the lab's panels a link can open (the core's names: the elements' ids)

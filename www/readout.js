@@ -9,23 +9,25 @@ const ETA_MAX_LOG = Number(el.eta.max);
 const CHART_INTERVAL_MS = 150;
 const READOUT_KEYS = ['iteration', 'step', 'value', 'grad_norm', 'x', 'y', 'values', 'gradients', 'hessians', 'solves'];
 
-/** One row per method, hidden while the method is off. */
+/** One row per method, hidden while the method is off (the runs of their own follow, own.js). */
 export function buildReadout() {
-  const numeric = { step: 'num count step', gradients: 'num count', hessians: 'num count', solves: 'num count', status: '' };
   el.readout.replaceChildren(
-    ...page.methods.map((id) => {
-      const label = make('abbr', { textContent: t(lang(), `${id}_short`), title: t(lang(), id), dataset: { i18n: `${id}_short` } });
-      const cells = ['iteration', 'value', 'grad', 'step', 'gradients', 'hessians', 'solves', 'status'].map((k) => make('td', { className: numeric[k] ?? 'num', dataset: { cell: k } }));
-      return make('tr', { dataset: { method: id } }, make('th', { scope: 'row' }, swatch(), label), ...cells);
-    }),
+    ...page.methods.map((id) => readoutRow({ method: id }, make('abbr', { textContent: t(lang(), `${id}_short`), title: t(lang(), id), dataset: { i18n: `${id}_short` } }))),
   );
 }
 
-/** The swatches beside method names, drawn by the core as the map draws each method. */
+/** A row of the table: the swatch and `label` (then `extra`) heading its cells. */
+export function readoutRow(dataset, label, ...extra) {
+  const numeric = { step: 'num count step', gradients: 'num count', hessians: 'num count', solves: 'num count', status: '' };
+  const cells = ['iteration', 'value', 'grad', 'step', 'gradients', 'hessians', 'solves', 'status'].map((k) => make('td', { className: numeric[k] ?? 'num', dataset: { cell: k } }));
+  return make('tr', { dataset }, make('th', { scope: 'row' }, swatch(), label, ...extra), ...cells);
+}
+
+/** The swatches beside method names and runs, drawn by the core as the map draws each run. */
 export function drawSwatches() {
   for (const c of document.querySelectorAll('canvas.swatch')) {
-    const id = c.closest('[data-method]')?.dataset.method ?? c.parentElement.querySelector('input')?.value;
-    const i = page.methods.indexOf(id);
+    const row = c.closest('[data-run]');
+    const i = row ? Number(row.dataset.run) : page.methods.indexOf(c.closest('[data-method]')?.dataset.method ?? c.parentElement.querySelector('input')?.value);
     if (i < 0) continue;
     // A fixed size (the CSS size of .swatch): the canvas may be in a hidden row.
     page.explorer.drawSwatch(i, 28, 14);
@@ -33,11 +35,33 @@ export function drawSwatches() {
   }
 }
 
+const SYMBOLS = ['η', 'μ', 'β', 'm'];
+
+/** How many runs the readouts and paths are indexed over: the methods', then the runs of their
+ *  own (five numbers each in `own_runs`). */
+export const runCount = () => page.methods.length + page.explorer.own_runs.length / 5;
+
+/** Every run's label: a method's short name; a run of its own's with what it reads, and for
+ *  gradient descent its η in units of ηₒₚₜ = 1/E″ at the start where that exists ("GD η = 0.75 =
+ *  1.5 ηₒₚₜ": the lecture's regimes are GD's; momentum's, Adam's and the optimal step's are not). */
+export function runLabels() {
+  const own = page.explorer.own_runs;
+  const etaOpt = page.explorer.etaOptAtStart();
+  const labels = page.methods.map((id) => tr(`${id}_short`));
+  for (let j = 0; j < own.length; j += 5) {
+    const i = own[j];
+    const parts = SYMBOLS.flatMap((sym, k) => (page.hyperReads[4 * i + k] ? [`${sym} = ${fmt(own[j + 1 + k])}`] : []));
+    if (page.methods[i] === 'gd' && Number.isFinite(etaOpt)) parts[0] += ` = ${fmt(own[j + 1] / etaOpt)} ηₒₚₜ`;
+    labels.push(`${tr(`${page.methods[i]}_short`)} ${parts.join(', ')}`);
+  }
+  return labels;
+}
+
 /** Each method's readout from the core as a plain object (null for a method that is off); codes
  *  read through the core's tables of statuses and kinds. */
 export function readAll() {
   const { statuses, kinds } = page;
-  return page.methods.map((_, i) => {
+  return Array.from({ length: runCount() }, (_, i) => {
     const v = page.explorer.readout(i);
     if (!v.length) return null;
     const r = Object.fromEntries(READOUT_KEYS.map((k, j) => [k, v[j]]));
@@ -52,9 +76,11 @@ export function updateReadout(readouts) {
   el.replay.value = String(shown);
   el.replayValue.textContent = tr('replayValue', shown, latest);
   for (const button of [el.stepBack, el.stepBackNear]) button.disabled = shown === 0;
-  page.methods.forEach((id, i) => {
-    const r = readouts[i];
+  const labels = runLabels();
+  if (labels.join('\n') !== chartLabels) setChartStyle(labels);
+  readouts.forEach((r, i) => {
     const row = el.readout.children[i];
+    if (!row) return;
     row.hidden = !r;
     if (!r) return;
     row.dataset.iteration = String(r.iteration);
@@ -74,7 +100,9 @@ export function updateReadout(readouts) {
     const warn = r.heading ? ` — ${tr(r.heading === 'saddle' ? 'headingSaddle' : 'headingMaximum')}` : '';
     cells[7].textContent = r.kind === 'flat' ? tr('stoppedFlat') : tr(r.status) + kind + warn;
     cells[7].className = `status-${r.status}${r.kind ? ` kind-${r.kind}` : ''}${r.heading ? ' heading' : ''}`;
-    row.querySelector('abbr').title = tr(id);
+    const label = row.querySelector('abbr');
+    if (row.dataset.run) label.textContent = labels[i];
+    label.title = row.dataset.run ? labels[i] : tr(row.dataset.method);
   });
 }
 
@@ -138,7 +166,10 @@ function drawCharts() {
   }
 }
 
+let chartLabels = ''; // the legend labels the core has
+
 /** Tells the core the charts' legend labels in the page's language. */
-export function setChartStyle() {
-  page.explorer.setChartLabels(page.methods.map((id) => tr(`${id}_short`)));
+export function setChartStyle(labels = runLabels()) {
+  chartLabels = labels.join('\n');
+  page.explorer.setChartLabels(labels);
 }

@@ -16,11 +16,11 @@ export const SCENES = [
   },
   {
     id: 'regimes',
-    link: 'l=quadratic1d&p=2&s=3&eta=0.25&m=gd',
+    link: 'l=quadratic1d&p=2&s=3&eta=0.125&m=gd&r=gd_eta0.5,gd_eta0.75,gd_eta1.125',
     regimes: true,
     title: { en: '1. Four regimes of η' },
     text: {
-      en: 'On E = a·x²/2 each GD step multiplies the error by 1 − ηE″. With ηₒₚₜ = 1/E″: (a) η < ηₒₚₜ creeps in, (b) η = ηₒₚₜ lands in one step, (c) ηₒₚₜ < η < 2ηₒₚₜ overshoots and oscillates in, (d) η > 2ηₒₚₜ flies away. Press (a)–(d) and Play.',
+      en: 'On E = a·x²/2 each GD step multiplies the error by 1 − ηE″. With ηₒₚₜ = 1/E″ the four runs show the four cases at once: (a) η = 0.25 ηₒₚₜ creeps in, (b) η = ηₒₚₜ lands in one step, (c) η = 1.5 ηₒₚₜ overshoots and oscillates in, (d) η = 2.25 ηₒₚₜ flies away. Press Play; (a)–(d) put the first run in each case.',
     },
   },
   {
@@ -108,7 +108,7 @@ export const SCENES = [
 
 /** The four cases of scene 1, as multiples of ηₒₚₜ. */
 export const REGIME_CASES = [
-  ['a', 0.5],
+  ['a', 0.25],
   ['b', 1],
   ['c', 1.5],
   ['d', 2.25],

@@ -94,11 +94,15 @@ pub enum Why {
     NoEtaOpt,
     /// L-BFGS's memory m is a whole number of steps from 1 to 50
     Memory,
+    /// a run of its own is one of gd, gd-optimal, momentum, adam, lm or lbfgs, at most 4
+    OwnRun,
+    /// typed functions are compiled by the lab's build of the core
+    TypedInLab,
 }
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 26] = [
+    pub const ALL: [Why; 28] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
@@ -125,6 +129,8 @@ impl Why {
         Why::ParamIndex,
         Why::NoEtaOpt,
         Why::Memory,
+        Why::OwnRun,
+        Why::TypedInLab,
     ];
 
     /// The reason's code on the wire (the page's strings are `err_<code>`).
@@ -156,6 +162,8 @@ impl Why {
             Why::ParamIndex => "param-index",
             Why::NoEtaOpt => "no-eta-opt",
             Why::Memory => "memory",
+            Why::OwnRun => "own-run",
+            Why::TypedInLab => "typed-in-lab",
         }
     }
 
@@ -190,6 +198,8 @@ impl Why {
             Why::ParamIndex => "the landscape has no parameter of that number",
             Why::NoEtaOpt => "ηₒₚₜ = 1/E″ exists where E″ > 0 in 1-D",
             Why::Memory => "L-BFGS's memory m is a whole number of steps from 1 to 50",
+            Why::OwnRun => "a run of its own is one of gd, gd-optimal, momentum, adam, lm or lbfgs, at most 4",
+            Why::TypedInLab => "typed functions are compiled by the lab's build of the core",
         }
     }
 }

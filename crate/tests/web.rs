@@ -25,18 +25,18 @@ fn readout(e: &Explorer, i: usize) -> Option<Readout> {
         x: v[4],
         gradients: v[7],
         hessians: v[8],
-        status: name(Explorer::status_names(), v[10]),
+        status: name(Explorer::table_names("statuses"), v[10]),
         kind: if v[12] < 0.0 {
             String::new()
         } else {
-            name(Explorer::kind_names(), v[12])
+            name(Explorer::table_names("kinds"), v[12])
         },
     })
 }
 
 /// The index of method `id` in readouts and paths.
 fn idx(id: &str) -> usize {
-    Explorer::method_ids()
+    Explorer::table_names("methods")
         .iter()
         .position(|m| m == id)
         .expect("known method")
@@ -44,7 +44,23 @@ fn idx(id: &str) -> usize {
 
 #[wasm_bindgen_test]
 fn every_preset_opens_and_samples() {
-    for id in Explorer::preset_ids() {
+    for id in Explorer::table_names("presets") {
+        if id.starts_with("typed") {
+            // The page's wasm leaves typed functions to the lab's build (the page moves its
+            // session there first), and says so.
+            let code = Explorer::new(&id).err().map(|e| {
+                js_sys::Reflect::get(&e, &"code".into())
+                    .ok()
+                    .and_then(|c| c.as_string())
+            });
+            assert_eq!(code, Some(Some("typed-in-lab".into())), "{id}");
+            let mut e = Explorer::new("rosenbrock").expect("opens");
+            assert!(
+                e.select_preset(&id).is_err() && e.preset() == "rosenbrock",
+                "{id}: nothing changes"
+            );
+            continue;
+        }
         let mut e = Explorer::new(&id).expect("preset opens");
         e.sample(64, 48, 10, 320.0, 240.0).expect("samples");
         e.find_critical(8).expect("finds critical points");
@@ -71,7 +87,7 @@ fn every_preset_opens_and_samples() {
 fn newton_one_step_and_gd_eta_one_over_a_on_the_1d_quadratic() {
     let mut e = Explorer::new("quadratic1d").expect("opens");
     e.set_params(&[4.0]).expect("a = 4");
-    e.set_eta(0.25).expect("η = 1/a");
+    e.set_hyper(0, 0.25).expect("η = 1/a");
     e.set_start(&[3.0]).expect("start");
     e.step(1);
     for i in [idx("gd"), idx("newton")] {
@@ -87,6 +103,16 @@ fn newton_one_step_and_gd_eta_one_over_a_on_the_1d_quadratic() {
     assert_eq!(a.numbers[1], 0.25, "η_opt");
     assert_eq!(a.names[2], "one-step", "the regime");
     assert_eq!((a.method, a.at.clone()), (-1, vec![3.0]));
+    // A run of its own at η = 1/a lands in one step too, read after the methods' runs.
+    e.set_hyper(0, 0.1).expect("η");
+    e.add_run("gd", &[0.25, 1.0, 0.9, 5.0]).expect("a run of its own");
+    assert_eq!(e.own_runs(), [0.0, 0.25, 1.0, 0.9, 5.0]);
+    assert!(e.add_run("newton", &[0.25]).is_err());
+    e.step(1);
+    let r = readout(&e, 11).expect("the run of its own");
+    assert_eq!((r.iteration, r.status.as_str()), (1.0, "converged"));
+    e.remove_run(0).expect("taken away");
+    assert!(e.own_runs().is_empty() && readout(&e, 11).is_none());
 }
 
 #[wasm_bindgen_test]
@@ -94,7 +120,7 @@ fn gd_diverges_above_two_over_lambda_max() {
     let mut e = Explorer::new("quadratic2d").expect("opens");
     let bound = e.analysis().expect("analysis").numbers[0];
     assert!((bound - 0.2).abs() < 1e-12);
-    e.set_eta(bound * 1.05).expect("η");
+    e.set_hyper(0, bound * 1.05).expect("η");
     e.step(2000);
     assert_eq!(readout(&e, idx("gd")).expect("gd").status, "diverged");
     assert_eq!(readout(&e, idx("newton")).expect("newton").status, "converged");
@@ -111,17 +137,17 @@ fn newton_on_the_saddle_says_where_it_went() {
     e.step(5);
     let r = readout(&e, idx("newton")).expect("newton");
     assert_eq!((r.status.as_str(), r.kind.as_str()), ("converged", "saddle"));
-    assert_eq!(Explorer::status_names()[1], "running");
-    assert_eq!(Explorer::kind_names()[1], "saddle");
+    assert_eq!(Explorer::table_names("statuses")[1], "running");
+    assert_eq!(Explorer::table_names("kinds")[1], "saddle");
 }
 
 #[wasm_bindgen_test]
 fn bad_input_is_refused_and_state_is_kept() {
     let mut e = Explorer::new("rosenbrock").expect("opens");
     assert!(Explorer::new("nope").is_err());
-    assert!(e.set_eta(f64::NAN).is_err());
-    assert!(e.set_eta(-1.0).is_err());
-    assert_eq!(e.eta(), 0.001);
+    assert!(e.set_hyper(0, f64::NAN).is_err());
+    assert!(e.set_hyper(0, -1.0).is_err());
+    assert_eq!(e.hyper()[0], 0.001);
     assert!(e.set_start(&[f64::INFINITY, 0.0]).is_err());
     assert!(e.set_start(&[1.0]).is_err());
     assert_eq!(e.start(), vec![-1.2, 1.0]);
@@ -150,19 +176,19 @@ fn methods_toggle_and_every_method_runs() {
     let mut e = Explorer::new("himmelblau").expect("opens");
     assert!(readout(&e, idx("adam")).is_none(), "off by default");
     e.set_enabled(&[1; 11]).expect("all on");
-    e.set_mu(0.5).expect("μ");
-    e.set_beta(0.5).expect("β");
-    e.set_memory(3.0).expect("m");
-    assert!(e.set_mu(-1.0).is_err());
-    assert!(e.set_beta(1.0).is_err());
-    assert!(e.set_memory(2.5).is_err() && e.set_memory(51.0).is_err());
-    assert_eq!(e.memory(), 3.0);
+    e.set_hyper(1, 0.5).expect("μ");
+    e.set_hyper(2, 0.5).expect("β");
+    e.set_hyper(3, 3.0).expect("m");
+    assert!(e.set_hyper(1, -1.0).is_err());
+    assert!(e.set_hyper(2, 1.0).is_err());
+    assert!(e.set_hyper(3, 2.5).is_err() && e.set_hyper(3, 51.0).is_err());
+    assert_eq!(e.hyper()[3], 3.0);
     assert_eq!(
-        Explorer::method_families()[8..],
+        Explorer::table_names("families")[8..],
         ["quasi-newton", "quasi-newton", "quasi-newton"].map(String::from)
     );
     e.step(20);
-    for id in Explorer::method_ids() {
+    for id in Explorer::table_names("methods") {
         let r = readout(&e, idx(&id)).expect("on");
         assert!(r.iteration >= 1.0, "{id} did not step");
         assert!(r.gradients >= 2.0, "{id}");
@@ -193,7 +219,7 @@ fn critical_points_cross_the_boundary_in_one_buffer() {
 #[wasm_bindgen_test]
 fn a_link_reopens_the_same_runs() {
     let mut e = Explorer::new("himmelblau").expect("opens");
-    e.set_eta(0.0123).expect("η");
+    e.set_hyper(0, 0.0123).expect("η");
     e.step(12);
     let mut copy = Explorer::new("rosenbrock").expect("opens");
     assert!(copy.apply_link(&e.link(false)).is_empty(), "nothing ignored");
@@ -203,7 +229,7 @@ fn a_link_reopens_the_same_runs() {
         "the link's steps taken"
     );
     assert_eq!(copy.link(false), e.link(false));
-    for i in 0..Explorer::method_ids().len() {
+    for i in 0..Explorer::table_names("methods").len() {
         // (As bits: a step length is NaN where there is none.)
         let bits = |v: Vec<f64>| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(

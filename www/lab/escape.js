@@ -6,7 +6,7 @@ import * as pool from './pool.js';
 
 /** Computes the escape curves on a worker at the current η (capped at 0.9). */
 export async function runEscape() {
-  const m = await pool.ask('escape', { eta: Math.min(0.9, page.explorer.eta) });
+  const m = await pool.ask('escape', { eta: Math.min(0.9, page.explorer.hyper[0]) });
   if (m.error) el.escapeNote.textContent = m.error;
   else drawEscape(m.curves);
 }

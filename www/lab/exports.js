@@ -2,6 +2,7 @@
 // without them) from a session given the page's whole link: the same runs, number for number.
 import { Explorer } from '../pkg-lab/descenso.js';
 import { attempt, page, sizeOf, el, tr } from '../page.js';
+import { runLabels } from '../readout.js';
 import { download } from '../share.js';
 import { ready } from './figures.js';
 
@@ -12,7 +13,7 @@ async function exporting() {
   await ready;
   session ??= new Explorer('rosenbrock');
   session.applyLink(page.explorer.link(false));
-  session.setChartLabels(page.methods.map((id) => tr(`${id}_short`)));
+  session.setChartLabels(runLabels());
   return session;
 }
 

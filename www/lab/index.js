@@ -4,7 +4,10 @@
 // this one adds the lab's strings, builds its controls and is what the page calls.
 import { addStrings, translatePage } from '../i18n.js';
 import { LAB_STRINGS } from '../i18n-lab.js';
-import { lang } from '../page.js';
+import { lang, page } from '../page.js';
+import { Explorer } from '../pkg-lab/descenso.js';
+import { setChartStyle } from '../readout.js';
+import { ready } from './figures.js';
 import * as basins from './basins.js';
 import * as momentum from './momentum.js';
 import { showNewtonCost } from './cost.js';
@@ -22,6 +25,19 @@ export { exportCsv, exportSvg } from './exports.js';
 
 for (const [language, entries] of Object.entries(LAB_STRINGS)) addStrings(language, entries);
 translatePage(lang());
+
+/** Moves the page's session into the lab's build of the core, which compiles typed functions
+ *  (the page's own wasm leaves their parser out): the same configuration through the session's
+ *  whole link, runs number for number; the page then talks to it as to its own. */
+export async function adopt() {
+  const wasm = await ready;
+  if (page.full) return;
+  const next = new Explorer('rosenbrock');
+  next.applyLink(page.explorer.link(false));
+  page.explorer.free();
+  Object.assign(page, { explorer: next, wasm, full: true });
+  setChartStyle();
+}
 
 /** Forget what was computed (a new language or size): the next render redraws. */
 export function reset() {

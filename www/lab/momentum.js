@@ -16,10 +16,10 @@ el.momentumChart.addEventListener('click', (ev) => {
   if (at.length !== 2) return;
   pushNextAddress();
   changeEta(() => {
-    page.explorer.setBeta(at[1]);
-    page.explorer.setEta(at[0]);
+    page.explorer.setHyper(2, at[1]);
+    page.explorer.setHyper(0, at[0]);
   });
-  showNumber(el.beta, page.explorer.beta);
+  showNumber(el.beta, page.explorer.hyper[2]);
 });
 
 /** Forget the figure drawn (a new language or size): the next render redraws it. */
@@ -32,7 +32,7 @@ export function reset() {
 export function maybeMomentum() {
   if (!el.momentum.open) return;
   const e = page.explorer;
-  const key = `${e.landscapeLink()}|${Array.from(e.start)}|${e.eta}|${e.beta}`;
+  const key = `${e.landscapeLink()}|${Array.from(e.start)}|${e.hyper}`;
   if (key === drawnFor) return;
   drawnFor = key;
   clearTimeout(timer);

@@ -30,7 +30,7 @@ export async function maybeSweep() {
   const where = `${page.explorer.landscapeLink()}|${Array.from(page.explorer.start).join(',')}`;
   // (η too: the figure marks the η in use. While η alone moves, the sweep (a few ms) is redrawn
   // once η rests for a moment, not at every step of a drag.)
-  const key = `${where}|${page.explorer.eta}`;
+  const key = `${where}|${page.explorer.hyper[0]}`;
   if (key === sweepKey) return;
   const etaOnly = sweepKey.startsWith(`${where}|`);
   sweepKey = key;

@@ -7,6 +7,10 @@ pub mod dual;
 pub mod eigen;
 pub mod neural;
 pub mod presets;
+// Typed functions (their parser, compiler and evaluator) are in the lab's build and natively:
+// the page's wasm leaves them out, and the page moves its session into the lab's build the first
+// time a person asks for one (www/lab/index.js, `adopt`).
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod typed;
 
 use nalgebra::{SMatrix, SVector};

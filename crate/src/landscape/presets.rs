@@ -2,6 +2,7 @@
 
 use crate::error::{check_param, Error};
 use crate::landscape::neural::{self, NeuronLoss, TinyNet};
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 use crate::landscape::typed::{Program, Typed};
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::numbers::Numbers;
@@ -485,6 +486,12 @@ impl Preset {
         numbers: &dyn Numbers,
         make: M,
     ) -> Result<M::Out, Error> {
+        #[cfg(all(target_arch = "wasm32", not(feature = "lab")))]
+        if self.function.is_some() {
+            let _ = (function, numbers);
+            return Err(Error::NotHere(crate::error::Why::TypedInLab));
+        }
+        #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
         if let Some(default) = self.function {
             let program =
                 Program::compile(function.unwrap_or(default), self.dim, numbers).map_err(Error::BadFunction)?;

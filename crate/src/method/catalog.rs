@@ -1,6 +1,6 @@
 //! The methods the page offers, by identifier, and the hyperparameters they share.
 
-use crate::error::{check_param, Error};
+use crate::error::{check_param, Error, Why};
 use crate::method::adam::Adam;
 use crate::method::bfgs::Bfgs;
 use crate::method::conjugate_gradient::ConjugateGradient;
@@ -99,6 +99,111 @@ impl Hyper {
         check_param("beta", self.beta, 0.0, 0.999_999)?;
         lbfgs::memory(self.memory as f64)?;
         Ok(())
+    }
+}
+
+/// The hyperparameters by the names links give them, in the order [`Hyper::get`] indexes them.
+pub const HYPER_KEYS: [&str; 4] = ["eta", "mu", "beta", "mem"];
+
+/// Which of [`HYPER_KEYS`] method `id` reads (none for a method without hyperparameters).
+pub fn reads(id: &str) -> [bool; 4] {
+    match id {
+        "gd" | "gd-optimal" | "adam" => [true, false, false, false],
+        "momentum" => [true, false, true, false],
+        "lm" => [false, true, false, false],
+        "lbfgs" => [false, false, false, true],
+        _ => [false; 4],
+    }
+}
+
+impl Hyper {
+    /// Hyperparameter `k` of [`HYPER_KEYS`] (NaN past the end).
+    pub fn get(&self, k: usize) -> f64 {
+        [self.eta, self.mu, self.beta, self.memory as f64]
+            .get(k)
+            .copied()
+            .unwrap_or(f64::NAN)
+    }
+
+    /// Sets hyperparameter `k` of [`HYPER_KEYS`] (a memory that is not a whole number from 1
+    /// to 50 becomes 0, which [`Hyper::validate`] refuses; `k` past the end changes nothing).
+    pub fn set(&mut self, k: usize, value: f64) {
+        match k {
+            0 => self.eta = value,
+            1 => self.mu = value,
+            2 => self.beta = value,
+            3 => self.memory = lbfgs::memory(value).unwrap_or(0),
+            _ => {}
+        }
+    }
+}
+
+/// Most runs of their own beside the methods' runs (the lecture's Fig. 8 has four runs).
+pub const MAX_OWN_RUNS: usize = 4;
+
+/// A run of its own: one method with hyperparameters of its own, beside the methods' runs (the
+/// same method at two learning rates, side by side). The hyperparameters its method does not
+/// read are the defaults, so two runs that step alike are equal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OwnRun {
+    /// The method's identifier (of [`METHOD_IDS`]).
+    pub method: &'static str,
+    /// Its hyperparameters.
+    pub hyper: Hyper,
+}
+
+impl OwnRun {
+    /// Method `id` with what it reads of `hyper`: an error for an unknown method, one without
+    /// hyperparameters (it would step as the method's own run does) or a bad value.
+    pub fn new(id: &str, hyper: &Hyper) -> Result<OwnRun, Error> {
+        let method = *METHOD_IDS
+            .iter()
+            .find(|m| **m == id)
+            .ok_or_else(|| Error::UnknownMethod(id.to_owned()))?;
+        let read = reads(method);
+        if !read.contains(&true) {
+            return Err(Error::OutOfRange(Why::OwnRun));
+        }
+        let mut own = Hyper::default();
+        for (k, _) in read.iter().enumerate().filter(|(_, r)| **r) {
+            own.set(k, hyper.get(k));
+        }
+        own.validate()?;
+        Ok(OwnRun { method, hyper: own })
+    }
+
+    /// The run as a link and the CSV name it: the method and what it reads, `_` between
+    /// (`gd_eta0.5`, `momentum_eta0.01_beta0.5`), numbers written by `format`.
+    pub fn token(&self, format: impl Fn(f64) -> String) -> String {
+        let mut out = self.method.to_owned();
+        for (k, key) in HYPER_KEYS.iter().enumerate().filter(|(k, _)| reads(self.method)[*k]) {
+            out.push('_');
+            out.push_str(key);
+            out.push_str(&format(self.hyper.get(k)));
+        }
+        out
+    }
+
+    /// Reads [`OwnRun::token`]'s form, numbers read by `parse`; `None` if it is not a run.
+    pub fn parse(text: &str, parse: impl Fn(&str) -> Option<f64>) -> Option<OwnRun> {
+        let mut parts = text.split('_');
+        let method = parts.next()?;
+        let mut hyper = Hyper::default();
+        let mut given = [false; 4];
+        for part in parts {
+            let (k, value) = HYPER_KEYS
+                .iter()
+                .enumerate()
+                .find_map(|(k, key)| Some((k, part.strip_prefix(key)?)))?;
+            if given[k] {
+                return None;
+            }
+            hyper.set(k, parse(value)?);
+            given[k] = true;
+        }
+        // (What the method reads, each once: the form `token` writes.)
+        (given == reads(method)).then_some(())?;
+        OwnRun::new(method, &hyper).ok()
     }
 }
 

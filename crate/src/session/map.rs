@@ -236,10 +236,11 @@ impl MapState {
         let start = session.start();
         let start_y = if dim == 2 { start[1] } else { session.probe(start)?[0] };
         map::draw_start(out, &frame, start[0], start_y, dark);
-        for i in 0..crate::method::catalog::METHOD_IDS.len() {
+        for i in 0..session.run_count() {
             if let Some((points, values)) = session.path(i) {
+                let style = session.run_style(i);
                 let track = Track {
-                    style: method_style(i),
+                    style: &style,
                     points,
                     values,
                 };

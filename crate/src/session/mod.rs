@@ -27,7 +27,7 @@ use crate::explore::sweep::{self, SweepPoint};
 use crate::landscape::neural::{self, TinyNet};
 use crate::landscape::presets::{AnyLandscape, Preset};
 use crate::landscape::Landscape;
-use crate::method::catalog::{Hyper, METHOD_IDS};
+use crate::method::catalog::{Hyper, OwnRun, MAX_OWN_RUNS, METHOD_IDS};
 use crate::method::Status;
 use crate::numbers::Numbers;
 use crate::picture::chart::{self, YAxis};
@@ -120,7 +120,7 @@ impl Session {
             && next.points == self.config.points;
         if same_landscape {
             let enabled = enabled_mask(&next.methods);
-            with_runs!(&mut self.runs, r => r.restart(&next.start, &next.hyper, &enabled))?;
+            with_runs!(&mut self.runs, r => r.restart(&next.start, &next.hyper, &enabled, &next.own))?;
         } else {
             self.runs = build_runs(&next, self.numbers)?;
         }
@@ -136,7 +136,7 @@ impl Session {
     // ---- changes -------------------------------------------------------------------------
 
     /// Switches to preset `id` with its own parameters, view, start and `η`, keeping the methods,
-    /// `μ`, `β`, the scene, language and panels (and the last typed function of a typed preset).
+    /// the runs of their own, `μ`, `β`, the scene, language and panels (and the last typed function of a typed preset).
     pub fn select_preset(&mut self, id: &str) -> Result<(), Error> {
         let preset = Preset::find(id)?;
         let mut next = LinkState::defaults(preset);
@@ -149,6 +149,7 @@ impl Session {
             .filter(|_| preset.function.is_some());
         self.keep_page_settings(&mut next);
         next.methods = self.config.methods.clone();
+        next.own = self.config.own.clone();
         self.reconfigure(next)
     }
 
@@ -261,6 +262,46 @@ impl Session {
             .map(|(_, id)| *id)
             .collect();
         self.reconfigure(next)
+    }
+
+    /// Adds a run of its own: method `id` with what it reads of `hyper`, after the others (at
+    /// most [`MAX_OWN_RUNS`]); the runs restart.
+    pub fn add_run(&mut self, id: &str, hyper: &Hyper) -> Result<(), Error> {
+        let run = OwnRun::new(id, hyper)?;
+        if self.config.own.len() >= MAX_OWN_RUNS {
+            return Err(Error::OutOfRange(Why::OwnRun));
+        }
+        let mut next = self.config.clone();
+        next.own.push(run);
+        self.reconfigure(next)
+    }
+
+    /// Takes away run of its own `j` (counted from 0); the runs restart.
+    pub fn remove_run(&mut self, j: usize) -> Result<(), Error> {
+        if j >= self.config.own.len() {
+            return Err(Error::OutOfRange(Why::OwnRun));
+        }
+        let mut next = self.config.clone();
+        next.own.remove(j);
+        self.reconfigure(next)
+    }
+
+    /// The runs of their own, in the order their runs follow the methods'.
+    pub fn own_runs(&self) -> &[OwnRun] {
+        &self.config.own
+    }
+
+    /// How many runs there are, on or off: one per method, then the runs of their own (what
+    /// [`Session::readout`] and [`Session::path`] are indexed by).
+    pub fn run_count(&self) -> usize {
+        METHOD_IDS.len() + self.config.own.len()
+    }
+
+    /// Each run's name as the CSV writes it: the method's id, or a run of its own's link token
+    /// (`gd_eta0.5`).
+    pub fn run_names(&self) -> Vec<String> {
+        let own = self.config.own.iter().map(|r| r.token(|x| self.numbers.format(x)));
+        METHOD_IDS.iter().map(|id| (*id).to_owned()).chain(own).collect()
     }
 
     /// The start point (one finite coordinate per dimension, within ±1e6).
@@ -475,7 +516,7 @@ impl Session {
             let rest = next - self.steps_taken();
             self.config.shown = None;
             if rest == 0 {
-                return with_runs!(&self.runs, r => (0..METHOD_IDS.len()).any(|i| r.status(i, usize::MAX) == Some(Status::Running)));
+                return with_runs!(&self.runs, r => (0..r.len()).any(|i| r.status(i, usize::MAX) == Some(Status::Running)));
             }
             return self.step(rest);
         }
@@ -505,10 +546,10 @@ impl Session {
         let (next, ignored) = LinkState::decode(query, self.config.preset, self.numbers);
         let mut ignored: Vec<String> = ignored.iter().map(|i| format!("{}: {}", i.key, i.reason)).collect();
         let (steps, shown) = (next.steps as usize, next.shown);
-        if let Err(e) = self.reconfigure(next.clone()) {
+        if self.reconfigure(next.clone()).is_err() {
             // (The decoder validates every field; this keeps the page working if a combination
             // still fails: the landscape's defaults, with the link's scene and language.)
-            ignored.push(format!("l: {}", e.message(self.numbers)));
+            ignored.push("l: the link's landscape could not be built: its defaults were used".into());
             let mut fallback = LinkState::defaults(next.preset);
             fallback.scene = next.scene;
             fallback.lang = next.lang;
@@ -586,7 +627,7 @@ impl Session {
     }
 
     /// A link of what runs depend on: the landscape, view, start, methods and their
-    /// hyperparameters, without the steps taken or the page's settings (what the lab's workers
+    /// hyperparameters, the runs of their own, without the steps taken or the page's settings (what the lab's workers
     /// rebuild runs from; it changes only when the runs would).
     pub fn runs_link(&self) -> String {
         self.partial_link(true)
@@ -613,6 +654,7 @@ impl Session {
             state.start = c.start.clone();
             state.hyper = c.hyper;
             state.methods = c.methods.clone();
+            state.own = c.own.clone();
         }
         state.encode(self.numbers)
     }
@@ -712,8 +754,8 @@ impl Session {
         &self.runs
     }
 
-    /// Method `i`'s iterates (`dim` numbers each) and `E` at each, if it is on, up to the
-    /// iteration shown.
+    /// Run `i`'s iterates (`dim` numbers each) and `E` at each, if it is on, up to the
+    /// iteration shown (runs indexed as [`Session::run_count`] says).
     pub fn path(&self, i: usize) -> Option<(&[f64], &[f64])> {
         let shown = self.shown();
         match &self.runs {
@@ -727,14 +769,14 @@ impl Session {
         with_runs!(&self.runs, r => r.steps_taken())
     }
 
-    /// Where method `i` stands (`None` when it is off).
+    /// Where run `i` stands (`None` when it is off; runs as [`Session::run_count`] says).
     pub fn readout(&self, i: usize) -> Option<Readout> {
         let shown = self.shown();
         with_runs!(&self.runs, r => r.readout(i, shown))
     }
 
     /// The point the analysis describes: the current iterate of the first method that is on
-    /// and has not diverged (nor stopped where `E` is undefined), else the start point. (A
+    /// (not a run of its own: the analysis reads its regime off the page's η) and has not diverged (nor stopped where `E` is undefined), else the start point. (A
     /// diverged iterate is far out: `2/λ_max` there says nothing about the landscape in view.)
     pub fn analysis_point(&self) -> AnalysisPoint {
         for i in 0..METHOD_IDS.len() {
@@ -856,12 +898,18 @@ impl Session {
             self.config.start.iter().map(|&x| n(x)).collect::<Vec<_>>().join(" "),
             self.link(false)
         );
-        out.push_str(&with_runs!(&self.runs, r => export::csv(&r.tracks(), self.numbers)));
+        let names = self.run_names();
+        out.push_str(&with_runs!(&self.runs, r => export::csv(&r.tracks(&names), self.numbers)));
         out
     }
 
+    /// Run `i`'s style (runs as [`Session::run_count`] says).
+    pub fn run_style(&self, i: usize) -> crate::picture::style::MethodStyle {
+        with_runs!(&self.runs, r => *r.style(i))
+    }
+
     /// The series of a chart of `E` (`grad == false`) or `‖∇E‖`, with the legend `labels` (in
-    /// method order).
+    /// run order: the methods, then the runs of their own).
     pub fn series<'a>(&'a self, grad: bool, labels: &'a [String]) -> Vec<crate::picture::chart::Series<'a>> {
         with_runs!(&self.runs, r => r.series(grad, labels))
     }
@@ -909,8 +957,8 @@ fn build_runs(config: &LinkState, numbers: &dyn Numbers) -> Result<AnyRuns, Erro
             .preset
             .build(&config.params, config.function.as_deref(), points.as_deref(), numbers)?
         {
-            AnyLandscape::One(l) => AnyRuns::One(Runs::new(l, start, hyper, &enabled)?),
-            AnyLandscape::Two(l) => AnyRuns::Two(Runs::new(l, start, hyper, &enabled)?),
+            AnyLandscape::One(l) => AnyRuns::One(Runs::new(l, start, hyper, &enabled, &config.own)?),
+            AnyLandscape::Two(l) => AnyRuns::Two(Runs::new(l, start, hyper, &enabled, &config.own)?),
         },
     )
 }

@@ -5,12 +5,12 @@ use crate::analysis::critical;
 use crate::analysis::hessian::{Analysis, CriticalKind, Regime};
 use crate::error::Error;
 use crate::landscape::{Landscape, Point};
-use crate::method::catalog::{self, Hyper, METHOD_IDS};
+use crate::method::catalog::{self, Hyper, OwnRun, METHOD_IDS};
 use crate::method::newton::newton_direction;
 use crate::method::trajectory::Trajectory;
 use crate::method::{Criteria, Status};
 use crate::picture::chart::Series;
-use crate::picture::style::method_style;
+use crate::picture::style::{method_style, own_style, MethodStyle};
 use crate::session::report::{AnalysisReport, CriticalReport, Readout};
 use crate::share::export::Track;
 
@@ -23,46 +23,57 @@ pub fn point<const N: usize>(x: &[f64]) -> Result<Point<N>, Error> {
 }
 
 /// A landscape of dimension `N` with a trajectory per enabled method (indexed as
-/// [`METHOD_IDS`]; `None` for a method that is off).
+/// [`METHOD_IDS`]; `None` for a method that is off), then one per run of its own.
 pub struct Runs<const N: usize> {
     /// The landscape.
     pub landscape: Box<dyn Landscape<N>>,
     runs: Vec<Option<Trajectory<N>>>,
+    /// Each run's method (its index in [`METHOD_IDS`]) and style.
+    drawn: Vec<(usize, MethodStyle)>,
     /// What each converged run reached (see [`reached`]), found once when it converged.
     reached: Vec<Option<CriticalKind>>,
 }
 
 impl<const N: usize> Runs<N> {
-    /// Every enabled method of `enabled` run from `start` on `landscape`, with `hyper`.
+    /// Every enabled method of `enabled` run from `start` on `landscape`, with `hyper`, then
+    /// the runs of their own `own`.
     pub fn new(
         landscape: Box<dyn Landscape<N>>,
         start: &[f64],
         hyper: &Hyper,
         enabled: &[bool],
+        own: &[OwnRun],
     ) -> Result<Self, Error> {
         let mut runs = Runs {
             landscape,
             runs: Vec::new(),
+            drawn: Vec::new(),
             reached: Vec::new(),
         };
-        runs.restart(start, hyper, enabled)?;
+        runs.restart(start, hyper, enabled, own)?;
         Ok(runs)
     }
 
-    /// Every enabled method from `start` again (on error nothing changes).
-    pub fn restart(&mut self, start: &[f64], hyper: &Hyper, enabled: &[bool]) -> Result<(), Error> {
+    /// Every enabled method and every run of its own from `start` again (on error nothing
+    /// changes).
+    pub fn restart(&mut self, start: &[f64], hyper: &Hyper, enabled: &[bool], own: &[OwnRun]) -> Result<(), Error> {
         let x0 = point::<N>(start)?;
         let l = self.landscape.as_ref();
-        let mut runs = Vec::with_capacity(METHOD_IDS.len());
-        for (id, &on) in METHOD_IDS.iter().zip(enabled) {
-            let method = if on {
-                Some(catalog::build::<N>(id, hyper)?)
-            } else {
-                None
-            };
+        let mut runs = Vec::with_capacity(METHOD_IDS.len() + own.len());
+        let mut add = |id: &str, h: &Hyper, on: bool| -> Result<(), Error> {
+            let method = if on { Some(catalog::build::<N>(id, h)?) } else { None };
             runs.push(method.map(|m| Trajectory::new(m, l, x0, Criteria::default())));
+            Ok(())
+        };
+        for (i, id) in METHOD_IDS.iter().enumerate() {
+            add(id, hyper, enabled.get(i) == Some(&true))?;
         }
+        for r in own {
+            add(r.method, &r.hyper, true)?;
+        }
+        let drawn = styles(own);
         self.reached = vec![None; runs.len()];
+        self.drawn = drawn;
         self.runs = runs;
         self.note_reached();
         Ok(())
@@ -79,9 +90,24 @@ impl<const N: usize> Runs<N> {
         }
     }
 
-    /// Method `i`'s run, if it is on.
+    /// Run `i` (method `i` of [`METHOD_IDS`], then the runs of their own), if it is on.
     pub fn run(&self, i: usize) -> Option<&Trajectory<N>> {
         self.runs.get(i)?.as_ref()
+    }
+
+    /// How many runs there are, on or off: the methods, then the runs of their own.
+    pub fn len(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// Whether there are no runs (never: every method has a place, on or off).
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    /// Run `i`'s style (a method's style past the end).
+    pub fn style(&self, i: usize) -> &MethodStyle {
+        self.drawn.get(i).map_or_else(|| method_style(i), |d| &d.1)
     }
 
     /// Up to `steps` more steps of every run; whether any still runs.
@@ -113,7 +139,7 @@ impl<const N: usize> Runs<N> {
         let status = self.status(i, shown)?;
         let curvature = Analysis::at(self.landscape.as_ref(), &s.x).kind;
         // Newton follows H: where H is not positive definite it heads for a saddle or a maximum.
-        let newton = METHOD_IDS[i] == "newton";
+        let newton = self.drawn.get(i).is_some_and(|d| METHOD_IDS[d.0] == "newton");
         let misled = matches!(curvature, CriticalKind::Saddle | CriticalKind::Maximum);
         Some(Readout {
             iteration: s.iteration,
@@ -141,28 +167,28 @@ impl<const N: usize> Runs<N> {
         })
     }
 
-    /// The series of every enabled method for a chart of `E` (`grad == false`) or `‖∇E‖`, with
-    /// the legend `labels` (in method order) and each method's style.
+    /// The series of every run that is on for a chart of `E` (`grad == false`) or `‖∇E‖`, with
+    /// the legend `labels` (in run order) and each run's style.
     pub fn series<'a>(&'a self, grad: bool, labels: &'a [String]) -> Vec<Series<'a>> {
         (0..self.runs.len())
             .filter_map(|i| {
                 let t = self.run(i)?;
                 Some(Series {
                     label: labels.get(i).map_or("", String::as_str),
-                    style: method_style(i),
+                    style: self.style(i),
                     ys: if grad { t.grad_norms() } else { t.values() },
                 })
             })
             .collect()
     }
 
-    /// Every enabled run's buffers, for the CSV export.
-    pub fn tracks(&self) -> Vec<Track<'_>> {
+    /// Every run's buffers that is on, for the CSV export, named by `names` (in run order).
+    pub fn tracks<'a>(&'a self, names: &'a [String]) -> Vec<Track<'a>> {
         (0..self.runs.len())
             .filter_map(|i| {
                 let t = self.run(i)?;
                 Some(Track {
-                    method: METHOD_IDS[i],
+                    method: names.get(i).map_or("", String::as_str),
                     dim: N,
                     points: t.points(),
                     values: t.values(),
@@ -214,6 +240,17 @@ impl<const N: usize> Runs<N> {
             regime: one_d.then(|| Regime::of(eta, a.lambda_max)),
         })
     }
+}
+
+/// Each run's method (its index in [`METHOD_IDS`]) and style: the methods', then the runs of
+/// their own `own`.
+fn styles(own: &[OwnRun]) -> Vec<(usize, MethodStyle)> {
+    let mut drawn: Vec<(usize, MethodStyle)> = (0..METHOD_IDS.len()).map(|i| (i, *method_style(i))).collect();
+    for (j, r) in own.iter().enumerate() {
+        let i = METHOD_IDS.iter().position(|m| *m == r.method).unwrap_or(0);
+        drawn.push((i, own_style(j, i)));
+    }
+    drawn
 }
 
 /// What a point where `∇E` vanished is: the kind of the critical point there (within a

@@ -6,7 +6,6 @@ use crate::error::{Error, Why};
 use crate::numbers::Numbers;
 use crate::picture::map::{self, PlotBox};
 use crate::picture::sketch::Sketch;
-use crate::picture::style::method_style;
 use crate::picture::svg;
 use crate::session::map::MapState;
 use crate::session::Session;
@@ -161,9 +160,10 @@ impl Screen {
         self.map.set_ends(view, ends);
     }
 
-    /// Draws the legend swatch of method `i` on a `width × height` canvas.
+    /// Draws the legend swatch of run `i` (a method's, or past them a run of its own) on a
+    /// `width × height` canvas.
     pub fn draw_swatch(&mut self, i: usize, width: f64, height: f64) {
-        map::draw_swatch(&mut self.map.swatch, method_style(i), width, height);
+        map::draw_swatch(&mut self.map.swatch, &self.session.run_style(i), width, height);
     }
 
     /// Draws the data panel of a neural landscape on a `width × height` canvas.

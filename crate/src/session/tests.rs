@@ -839,6 +839,43 @@ fn every_scene_text_says_what_its_runs_do() {
         (r.status == Status::Converged).then_some(r.reached).flatten()
     };
 
+    // 1. "the four runs show the four cases at once: (a) η = 0.25 ηₒₚₜ creeps in, (b) η = ηₒₚₜ
+    // lands in one step, (c) η = 1.5 ηₒₚₜ overshoots and oscillates in, (d) η = 2.25 ηₒₚₜ flies
+    // away."
+    let s = scene("regimes", 0);
+    let eta_opt = s.eta_opt_at_start().expect("E″ > 0");
+    let etas: Vec<f64> = std::iter::once(s.hyper().eta)
+        .chain(s.own_runs().iter().map(|r| r.hyper.eta))
+        .map(|eta| eta / eta_opt)
+        .collect();
+    assert_eq!(etas, [0.25, 1.0, 1.5, 2.25]);
+    let n = METHOD_IDS.len();
+    let s = scene("regimes", 1);
+    assert_eq!(s.readout(n).expect("(b)").status, Status::Converged, "(b) in one step");
+    let s = scene("regimes", 500);
+    let (a, c) = (s.path(idx("gd")).expect("(a)").0, s.path(n + 1).expect("(c)").0);
+    assert!(
+        a.windows(2).all(|w| w[1].abs() < w[0].abs() && w[1] * w[0] > 0.0),
+        "(a) creeps in"
+    );
+    assert!(
+        c.windows(2)
+            .take(20)
+            .all(|w| w[1].abs() < w[0].abs() && w[1] * w[0] < 0.0),
+        "(c) oscillates in"
+    );
+    assert_eq!(read(&s, "gd").status, Status::Converged);
+    assert_eq!(s.readout(n + 1).expect("(c)").status, Status::Converged);
+    assert!(
+        read(&s, "gd").iteration > 2 * s.readout(n + 1).expect("(c)").iteration,
+        "(a) creeps: |1 − ηE″| = 0.75 against (c)'s 0.5"
+    );
+    assert_eq!(
+        s.readout(n + 2).expect("(d)").status,
+        Status::Diverged,
+        "(d) flies away"
+    );
+
     // 1b. "Near x = 0, E″ < 0 and Newton heads for the maximum."
     let mut s = scene("regimes-live", 0);
     s.set_start(&[0.3]).expect("near 0");
@@ -1026,4 +1063,83 @@ fn replay_shows_every_run_as_it_stood_and_steps_back_and_forth() {
     let applied = bad.apply_link("l=himmelblau&n=3&k=9");
     assert_eq!(applied.ignored.len(), 1, "{:?}", applied.ignored);
     assert_eq!(bad.shown(), 3);
+}
+
+/// Runs of their own: the lecture's Fig. 8 (one method at four η) at once, each run its own
+/// readout, path, style, CSV rows and link field; bad ones refused with nothing changed.
+#[test]
+fn runs_of_their_own_show_the_four_regimes_at_once() {
+    let mut s = session("quadratic1d");
+    s.set_params(&[2.0]).expect("a = 2: η_opt = 0.5");
+    s.set_start(&[3.0]).expect("a start");
+    s.set_enabled(&on(&["gd"])).expect("GD alone");
+    s.set_hyper(Hyper { eta: 0.25, ..s.hyper() }).expect("η = 0.5 η_opt");
+    for eta in [0.5, 0.75, 1.1] {
+        s.add_run("gd", &Hyper { eta, ..s.hyper() }).expect("a run of its own");
+    }
+    let n = METHOD_IDS.len();
+    assert_eq!(s.run_count(), n + 3);
+    let own = |s: &Session, j: usize| s.readout(n + j).expect("a run of its own is always on");
+    // η = η_opt lands in one step; the others have not.
+    s.step(1);
+    assert!(own(&s, 0).x.abs() < 1e-15 && own(&s, 0).status == Status::Converged);
+    assert_eq!(own(&s, 1).x, 3.0 * (1.0 - 0.75 * 2.0), "the error times 1 − ηE″");
+    s.step(200);
+    let main = s.readout(idx("gd")).expect("on");
+    assert_eq!(
+        (main.status, main.reached),
+        (Status::Converged, Some(CriticalKind::Minimum))
+    );
+    assert_eq!(own(&s, 1).status, Status::Converged, "1.5 η_opt oscillates in");
+    assert_eq!(own(&s, 2).status, Status::Diverged, "2.2 η_opt flies away");
+    // Between η_opt and 2η_opt the iterates alternate sides; below η_opt they never do.
+    let (gd, osc) = (s.path(idx("gd")).expect("on").0, s.path(n + 1).expect("on").0);
+    assert!(gd.iter().all(|&x| x >= 0.0));
+    assert!(osc.windows(2).take(10).all(|w| w[0] * w[1] < 0.0), "{:?}", &osc[..4]);
+    // Each run its own style, its marker the method's.
+    let styles: Vec<_> = (0..3).map(|j| s.run_style(n + j)).collect();
+    let gd_style = s.run_style(idx("gd"));
+    for st in &styles {
+        assert!(st.rgb != gd_style.rgb && st.dash != gd_style.dash && st.marker == gd_style.marker);
+    }
+    assert!(styles[0].rgb != styles[1].rgb && styles[1].rgb != styles[2].rgb);
+    // The CSV names each run; the link reopens the same runs number for number.
+    let csv = s.csv("https://example.org/");
+    assert!(csv.lines().any(|l| l.starts_with("gd_eta0.75,3,")), "{csv}");
+    let readouts = |s: &Session| format!("{:?}", (0..s.run_count()).map(|i| s.readout(i)).collect::<Vec<_>>());
+    let before = readouts(&s);
+    let link = s.link(false);
+    assert!(link.contains("&r=gd_eta0.5%2Cgd_eta0.75%2Cgd_eta1.1&"), "{link}");
+    let mut t = session("rosenbrock");
+    assert!(t.apply_link(&link).ignored.is_empty());
+    assert_eq!(readouts(&t), before);
+
+    // Refused, with everything kept: a fifth run, a method without hyperparameters, a bad η, a
+    // run that is not there.
+    let momentum = Hyper {
+        eta: 0.1,
+        beta: 0.5,
+        ..s.hyper()
+    };
+    s.add_run("momentum", &momentum).expect("a fourth");
+    let kept = (s.link(false), readouts(&s));
+    assert_eq!(s.add_run("gd", &s.hyper()), Err(Error::OutOfRange(Why::OwnRun)));
+    assert_eq!((s.link(false), readouts(&s)), kept, "a fifth refused, nothing changed");
+    s.remove_run(3).expect("the fourth away");
+    assert_eq!(s.add_run("newton", &s.hyper()), Err(Error::OutOfRange(Why::OwnRun)));
+    assert!(s.add_run("gd", &Hyper { eta: -1.0, ..s.hyper() }).is_err());
+    assert!(s.add_run("sgd", &s.hyper()).is_err());
+    assert_eq!(s.remove_run(3), Err(Error::OutOfRange(Why::OwnRun)));
+    assert_eq!(s.run_count(), n + 3);
+    s.add_run("momentum", &momentum).expect("again");
+    assert_eq!(kept.0.replace("&n=201", "&n=0"), s.link(false));
+    assert_eq!(s.own_runs()[3].hyper.beta, 0.5);
+    // Taking one away restarts the rest; a new landscape keeps them, a scene sets its own.
+    s.remove_run(0).expect("away");
+    assert_eq!(s.own_runs().len(), 3);
+    assert_eq!(own(&s, 0).iteration, 0);
+    s.select_preset("himmelblau").expect("a new landscape");
+    assert_eq!(s.own_runs().len(), 3);
+    s.apply_scene("free", "l=rosenbrock&m=gd,newton").expect("a scene");
+    assert!(s.own_runs().is_empty());
 }

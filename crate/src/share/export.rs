@@ -44,11 +44,12 @@ pub fn csv(tracks: &[Track], numbers: &dyn Numbers) -> String {
     for t in tracks {
         let dim = t.dim.clamp(1, 2);
         let n = (t.points.len() / dim).min(t.values.len()).min(t.grad_norms.len());
-        // Method ids come from the catalog; anything else is reduced to a safe token.
+        // Method ids come from the catalog (runs of their own add `_eta0.5`); anything else is
+        // reduced to a safe token.
         let method: String = t
             .method
             .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .filter(|c| c.is_ascii_alphanumeric() || "-_.+".contains(*c))
             .collect();
         for i in 0..n {
             out.push_str(&method);

@@ -4,7 +4,8 @@
 //!
 //! Keys (version 1): `v` version, `l` landscape, `p` its parameters, `f` a typed function (for
 //! `l=typed1d` or `typed2d`), `d` data points x₀,t₀,x₁,t₁,… (for `neuron`, `tinynet`), `view` x₀,x₁,y₀,y₁,
-//! `s` start, `eta`, `mu`, `beta`, `m` methods, `n` steps taken, `k` the iteration shown when
+//! `s` start, `eta`, `mu`, `beta`, `mem`, `m` methods, `r` runs of their own (each a method and
+//! the hyperparameters it reads, `gd_eta0.5,momentum_eta0.01_beta0.5`), `n` steps taken, `k` the iteration shown when
 //! replaying (absent: the latest), `scene`, `lang`, `crit` and
 //! `hess` (panels, 0 or 1), `cs` the map's colour scale (`linear`, `log` or `rank`; absent:
 //! chosen per landscape), `embed` (0 or 1), `present` (presenter mode: large type, 0 or 1), `hide` (panels hidden, from [`PANELS`]), `speed`
@@ -15,8 +16,9 @@
 //! number.
 
 use crate::landscape::presets::Preset;
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 use crate::landscape::typed::Program;
-use crate::method::catalog::{Hyper, METHOD_IDS};
+use crate::method::catalog::{Hyper, OwnRun, MAX_OWN_RUNS, METHOD_IDS};
 use crate::numbers::Numbers;
 use crate::picture::colormap::ScaleKind;
 use crate::picture::grid::{check_range, View};
@@ -73,6 +75,8 @@ pub struct LinkState {
     pub hyper: Hyper,
     /// The methods that are on, in [`METHOD_IDS`] order.
     pub methods: Vec<&'static str>,
+    /// Runs of their own (at most [`MAX_OWN_RUNS`]), after the methods' runs.
+    pub own: Vec<OwnRun>,
     /// Steps already taken when the link was made.
     pub steps: u32,
     /// The iteration shown (replay: at most `steps`); `None`: the latest.
@@ -145,6 +149,7 @@ impl LinkState {
                 ..Hyper::default()
             },
             methods: vec!["gd", "newton"],
+            own: Vec::new(),
             steps: 0,
             shown: None,
             scene: None,
@@ -171,56 +176,60 @@ impl LinkState {
             &self.view[..]
         };
         let mut q = form_urlencoded::Serializer::new(String::new());
-        q.append_pair("v", &VERSION.to_string());
-        q.append_pair("l", self.preset.id);
+        pair(&mut q, "v", &VERSION.to_string());
+        pair(&mut q, "l", self.preset.id);
         if !self.params.is_empty() {
-            q.append_pair("p", &list(&self.params));
+            pair(&mut q, "p", &list(&self.params));
         }
         if let (Some(_), Some(f)) = (self.preset.function, &self.function) {
-            q.append_pair("f", f);
+            pair(&mut q, "f", f);
         }
         if let (true, Some(d)) = (takes_points(self.preset), &self.points) {
-            q.append_pair("d", &list(d));
+            pair(&mut q, "d", &list(d));
         }
-        q.append_pair("view", &list(view));
-        q.append_pair("s", &list(&self.start));
-        q.append_pair("eta", &numbers.format(self.hyper.eta));
-        q.append_pair("mu", &numbers.format(self.hyper.mu));
-        q.append_pair("beta", &numbers.format(self.hyper.beta));
-        q.append_pair("mem", &self.hyper.memory.to_string());
-        q.append_pair("m", &self.methods.join(","));
-        q.append_pair("n", &self.steps.to_string());
+        pair(&mut q, "view", &list(view));
+        pair(&mut q, "s", &list(&self.start));
+        pair(&mut q, "eta", &numbers.format(self.hyper.eta));
+        pair(&mut q, "mu", &numbers.format(self.hyper.mu));
+        pair(&mut q, "beta", &numbers.format(self.hyper.beta));
+        pair(&mut q, "mem", &self.hyper.memory.to_string());
+        pair(&mut q, "m", &self.methods.join(","));
+        if !self.own.is_empty() {
+            let runs: Vec<String> = self.own.iter().map(|r| r.token(|x| numbers.format(x))).collect();
+            pair(&mut q, "r", &runs.join(","));
+        }
+        pair(&mut q, "n", &self.steps.to_string());
         if let Some(k) = self.shown {
-            q.append_pair("k", &k.to_string());
+            pair(&mut q, "k", &k.to_string());
         }
         if let Some(scene) = &self.scene {
-            q.append_pair("scene", scene);
+            pair(&mut q, "scene", scene);
         }
         if let Some(lang) = &self.lang {
-            q.append_pair("lang", lang);
+            pair(&mut q, "lang", lang);
         }
-        q.append_pair("crit", if self.critical { "1" } else { "0" });
-        q.append_pair("hess", if self.hessian { "1" } else { "0" });
+        pair(&mut q, "crit", if self.critical { "1" } else { "0" });
+        pair(&mut q, "hess", if self.hessian { "1" } else { "0" });
         if self.colour_scale != ScaleKind::Auto {
-            q.append_pair("cs", self.colour_scale.name());
+            pair(&mut q, "cs", self.colour_scale.name());
         }
         if self.embed {
-            q.append_pair("embed", "1");
+            pair(&mut q, "embed", "1");
         }
         if self.present {
-            q.append_pair("present", "1");
+            pair(&mut q, "present", "1");
         }
         if !self.hide.is_empty() {
-            q.append_pair("hide", &self.hide.join(","));
+            pair(&mut q, "hide", &self.hide.join(","));
         }
         if self.speed != 10 {
-            q.append_pair("speed", &self.speed.to_string());
+            pair(&mut q, "speed", &self.speed.to_string());
         }
         if self.basins {
-            q.append_pair("basins", "1");
+            pair(&mut q, "basins", "1");
         }
         if !self.open.is_empty() {
-            q.append_pair("open", &self.open.join(","));
+            pair(&mut q, "open", &self.open.join(","));
         }
         q.finish()
     }
@@ -245,13 +254,8 @@ impl LinkState {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
-        let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
-        let mut bad = |key: &str, reason: &'static str| {
-            ignored.push(Ignored {
-                key: sanitize(key),
-                reason,
-            })
-        };
+        let get = |key: &str| lookup(&pairs, key);
+        let mut bad = |key: &str, reason: &'static str| note(&mut ignored, key, reason);
 
         match get("v") {
             Some(v) if v == VERSION.to_string() => {}
@@ -285,9 +289,7 @@ impl LinkState {
             let valid = if preset.function.is_none() {
                 Err("only a typed function (l=typed1d or typed2d) takes f")
             } else {
-                Program::compile(f, preset.dim, numbers)
-                    .map(|_| ())
-                    .map_err(|_| "not a valid function: the default was used")
+                check_function(f, preset.dim, numbers)
             };
             match valid {
                 Ok(()) => state.function = Some(f.trim().to_owned()),
@@ -357,6 +359,25 @@ impl LinkState {
                 bad("m", "an unknown method was left out");
             }
             state.methods = methods;
+        }
+        if let Some(r) = get("r") {
+            let parsed: Vec<Option<OwnRun>> = r
+                .split(',')
+                .take(16)
+                .map(|t| OwnRun::parse(t, |x| number(numbers, x)))
+                .collect();
+            if parsed.iter().any(Option::is_none) {
+                bad(
+                    "r",
+                    "not a run of its own (gd_eta0.5, momentum_eta0.01_beta0.5, lm_mu1, lbfgs_mem5): left out",
+                );
+            }
+            let mut runs: Vec<OwnRun> = parsed.into_iter().flatten().collect();
+            if runs.len() > MAX_OWN_RUNS {
+                bad("r", "at most 4 runs of their own: the rest were left out");
+                runs.truncate(MAX_OWN_RUNS);
+            }
+            state.own = runs;
         }
         if let Some(n) = get("n") {
             match n.trim().parse::<u64>() {
@@ -432,9 +453,9 @@ impl LinkState {
             }
             state.open = open;
         }
-        const KNOWN: [&str; 25] = [
-            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "mem", "m", "n", "k", "scene", "lang", "crit",
-            "hess", "cs", "embed", "present", "hide", "speed", "basins", "open",
+        const KNOWN: [&str; 26] = [
+            "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "mem", "m", "r", "n", "k", "scene", "lang",
+            "crit", "hess", "cs", "embed", "present", "hide", "speed", "basins", "open",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -447,6 +468,43 @@ impl LinkState {
         }
         (state, ignored)
     }
+}
+
+/// Whether `f` is a function of `dim` variables.
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+fn check_function(f: &str, dim: usize, numbers: &dyn Numbers) -> Result<(), &'static str> {
+    Program::compile(f, dim, numbers)
+        .map(|_| ())
+        .map_err(|_| "not a valid function: the default was used")
+}
+
+/// The page's wasm has no parser: the page gives a typed landscape's link to the lab's build,
+/// which checks it.
+#[cfg(all(target_arch = "wasm32", not(feature = "lab")))]
+fn check_function(_: &str, _: usize, _: &dyn Numbers) -> Result<(), &'static str> {
+    Ok(())
+}
+
+/// The last value of `key` in `pairs`. (Not inlined, as [`note`] and [`pair`]: the decoder and
+/// encoder call them at every key, and one copy keeps the page's wasm small.)
+#[inline(never)]
+fn lookup<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// Notes that `key` was ignored, and why.
+#[inline(never)]
+fn note(ignored: &mut Vec<Ignored>, key: &str, reason: &'static str) {
+    ignored.push(Ignored {
+        key: sanitize(key),
+        reason,
+    })
+}
+
+/// Appends `key=value` to the query `q`.
+#[inline(never)]
+fn pair(q: &mut form_urlencoded::Serializer<'_, String>, key: &str, value: &str) {
+    q.append_pair(key, value);
 }
 
 /// Comma-separated numbers, at most `max` of them; `None` if any is not a number.
@@ -525,6 +583,18 @@ mod tests {
                 .copied()
                 .filter(|_| rng.uniform(0.0, 1.0) < 0.5)
                 .collect();
+            let own = ["gd", "gd-optimal", "momentum", "adam", "lm", "lbfgs"];
+            s.own = (0..(rng.uniform(0.0, MAX_OWN_RUNS as f64 + 0.99) as usize))
+                .map(|_| {
+                    let hyper = Hyper {
+                        eta: rng.uniform(1e-6, 10.0),
+                        mu: rng.uniform(0.0, 100.0),
+                        beta: rng.uniform(0.0, 0.99),
+                        memory: rng.uniform(1.0, 50.99) as usize,
+                    };
+                    OwnRun::new(own[rng.uniform(0.0, 5.99) as usize], &hyper).expect("a valid run")
+                })
+                .collect();
             s.steps = rng.uniform(0.0, MAX_STEPS as f64) as u32;
             s.shown = (rng.uniform(0.0, 1.0) < 0.5).then(|| rng.uniform(0.0, f64::from(s.steps)) as u32);
             s.scene = (rng.uniform(0.0, 1.0) < 0.5).then(|| "regimes".to_owned());
@@ -547,6 +617,41 @@ mod tests {
             assert_eq!(ignored, vec![], "{link}");
             assert_eq!(back, s, "{link}");
         }
+    }
+
+    /// Runs of their own: the method and what it reads, in order; a bad run is left out and
+    /// reported, the good ones beside it kept.
+    #[test]
+    fn runs_of_their_own_travel_in_links() {
+        let query = "v=1&l=quadratic1d&r=gd_eta0.5,momentum_eta0.01_beta0.5,lm_mu0,newton,lbfgs_mem3";
+        let (state, ignored) = LinkState::decode(query, fallback(), &RustNumbers);
+        let tokens: Vec<String> = state.own.iter().map(|r| r.token(|x| RustNumbers.format(x))).collect();
+        assert_eq!(
+            tokens,
+            ["gd_eta0.5", "momentum_eta0.01_beta0.5", "lm_mu0", "lbfgs_mem3"]
+        );
+        assert_eq!(
+            state.own[0].hyper,
+            Hyper {
+                eta: 0.5,
+                ..Hyper::default()
+            }
+        );
+        assert_eq!(state.own[3].hyper.memory, 3);
+        assert_eq!(ignored.len(), 1, "{ignored:?}");
+        assert!(state
+            .encode(&RustNumbers)
+            .contains("&r=gd_eta0.5%2Cmomentum_eta0.01_beta0.5%2Clm_mu0%2Clbfgs_mem3&"));
+        // (What a method does not read is the default's: a run that steps alike is equal.)
+        let a = OwnRun::new(
+            "gd",
+            &Hyper {
+                mu: 7.0,
+                ..Hyper::default()
+            },
+        )
+        .expect("valid");
+        assert_eq!(a, OwnRun::new("gd", &Hyper::default()).expect("valid"));
     }
 
     #[test]
@@ -581,6 +686,15 @@ mod tests {
         ("v=1&l=himmelblau&view=1,0,0,1", &["view"]),
         ("v=1&l=himmelblau&view=0,1", &["view"]),
         ("v=1&l=himmelblau&m=gd,sgd,<b>", &["m"]),
+        ("v=1&l=himmelblau&r=newton", &["r"]),
+        ("v=1&l=himmelblau&r=gd", &["r"]),
+        ("v=1&l=himmelblau&r=gd_eta-1", &["r"]),
+        ("v=1&l=himmelblau&r=gd_eta1_eta2", &["r"]),
+        ("v=1&l=himmelblau&r=gd_mu1", &["r"]),
+        ("v=1&l=himmelblau&r=momentum_eta0.1", &["r"]),
+        ("v=1&l=himmelblau&r=lbfgs_mem0", &["r"]),
+        ("v=1&l=himmelblau&r=gd_eta1,gd_eta2,gd_eta3,gd_eta4,gd_eta5", &["r"]),
+        ("v=1&l=himmelblau&r=<b>_eta1", &["r"]),
         ("v=1&l=himmelblau&n=99999999999", &["n"]),
         ("v=1&l=himmelblau&n=-4", &["n"]),
         ("v=1&l=himmelblau&scene=<img src=x onerror=alert(1)>", &["scene"]),

@@ -7,8 +7,7 @@ use wasm_bindgen::prelude::*;
 use super::{delegate, names, JsNumbers};
 use crate::analysis::hessian::CriticalKind;
 use crate::landscape::presets::PRESETS;
-use crate::method::catalog::{Hyper, METHOD_FAMILIES, METHOD_IDS};
-use crate::method::lbfgs;
+use crate::method::catalog::{reads, Hyper, METHOD_FAMILIES, METHOD_IDS};
 use crate::method::Status;
 use crate::session::screen::Screen;
 use crate::share::link::LAB_PANELS;
@@ -27,19 +26,23 @@ impl Explorer {
 }
 
 delegate!(Explorer {
-    /// The identifiers of the built-in landscapes.
-    fresh presetIds: preset_ids() -> Vec<String> = |_| names(PRESETS, |p| p.id);
-    /// The identifiers of the methods, in the order readouts and paths are indexed.
-    fresh methodIds: method_ids() -> Vec<String> = |_| names(&METHOD_IDS, |m| *m);
-    /// The family of each method (first-order, newton-family, quasi-newton), in method order:
-    /// the page groups the toggles by it.
-    fresh methodFamilies: method_families() -> Vec<String> = |_| names(&METHOD_FAMILIES, |f| f.name());
-    /// How a run ended: the names, indexed by the codes every array carries.
-    fresh statusNames: status_names() -> Vec<String> = |_| names(&Status::ALL, |s| s.name());
-    /// Kinds of critical point: the names, indexed by their codes.
-    fresh kindNames: kind_names() -> Vec<String> = |_| names(&CriticalKind::ALL, |k| k.name());
-    /// The lab's panels a link can open (the ids of their elements), in the link's order.
-    fresh labPanelNames: lab_panel_names() -> Vec<String> = |_| names(&LAB_PANELS, |p| *p);
+    /// The names of one of the core's tables, indexed by the codes the page's arrays carry:
+    /// `presets` (built-in landscapes), `methods` (in the order readouts and paths are
+    /// indexed), `families` (each method's: first-order, newton-family, quasi-newton; the
+    /// toggles' groups), `statuses` (how a run ended), `kinds` (of critical point), `panels` (the
+    /// lab's panels a link can open, the ids of their elements); empty for another name.
+    fresh names: table_names(table: &str) -> Vec<String> = |_| match table {
+        "presets" => names(PRESETS, |p| p.id),
+        "methods" => names(&METHOD_IDS, |m| *m),
+        "families" => names(&METHOD_FAMILIES, |f| f.name()),
+        "statuses" => names(&Status::ALL, |s| s.name()),
+        "kinds" => names(&CriticalKind::ALL, |k| k.name()),
+        "panels" => names(&LAB_PANELS, |p| *p),
+        _ => Vec::new(),
+    };
+    /// Which hyperparameters (η, μ, β, m) each method reads, four 0/1 flags per method: what a
+    /// run of its own asks for.
+    fresh hyperReads: hyper_reads() -> Vec<u8> = |_| METHOD_IDS.iter().flat_map(|id| reads(id).map(u8::from)).collect();
 
     /// Applies scene `id` configured by the link `query` (restarts once); one `key: reason`
     /// line per field it ignored.
@@ -95,14 +98,22 @@ delegate!(Explorer {
     change setFunction: set_function(text: &str) -> Result<(), JsValue> = |s| Ok(s.session.set_function(text)?);
     /// The data of a neural landscape, `[x₀, t₀, x₁, t₁, …]`.
     change setPoints: set_points(flat: &[f64]) -> Result<(), JsValue> = |s| Ok(s.session.set_points(flat)?);
-    /// Gradient descent's (and momentum's, Adam's) learning rate `η`.
-    change setEta: set_eta(eta: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_hyper(Hyper { eta, ..s.session.hyper() })?);
-    /// Levenberg–Marquardt's damping `μ` (in `[0, 1e8]`).
-    change setMu: set_mu(mu: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_hyper(Hyper { mu, ..s.session.hyper() })?);
-    /// The momentum coefficient `β` (in `[0, 1)`).
-    change setBeta: set_beta(beta: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_hyper(Hyper { beta, ..s.session.hyper() })?);
-    /// L-BFGS's memory `m` (1 to 50 pairs).
-    change setMemory: set_memory(memory: f64) -> Result<(), JsValue> = |s| Ok(s.session.set_hyper(Hyper { memory: lbfgs::memory(memory)?, ..s.session.hyper() })?);
+    /// Hyperparameter `k` of `[η, μ, β, m]`: gradient descent's (and momentum's, Adam's)
+    /// learning rate `η`, Levenberg–Marquardt's damping `μ` (in `[0, 1e8]`), the momentum
+    /// coefficient `β` (in `[0, 1)`), L-BFGS's memory `m` (1 to 50 pairs).
+    change setHyper: set_hyper(k: usize, value: f64) -> Result<(), JsValue> = |s| {
+        let mut hyper = s.session.hyper();
+        hyper.set(k, value);
+        Ok(s.session.set_hyper(hyper)?)
+    };
+    /// Adds a run of its own: method `id` with what it reads of `[η, μ, β, m]`; the runs restart.
+    change addRun: add_run(id: &str, values: &[f64]) -> Result<(), JsValue> = |s| {
+        let mut hyper = Hyper::default();
+        values.iter().take(4).enumerate().for_each(|(k, &v)| hyper.set(k, v));
+        Ok(s.session.add_run(id, &hyper)?)
+    };
+    /// Takes away run of its own `j`; the runs restart.
+    change removeRun: remove_run(j: usize) -> Result<(), JsValue> = |s| Ok(s.session.remove_run(j)?);
     /// Methods on and off: `mask[i] != 0` enables method `i` (missing entries are off).
     change setEnabled: set_enabled(mask: &[u8]) -> Result<(), JsValue> = |s| Ok(s.session.set_enabled(&mask.iter().map(|&m| m != 0).collect::<Vec<_>>())?);
     /// The view `[x_min, x_max, y_min, y_max]` (`[x_min, x_max]` in 1-D); the runs go on.
@@ -138,16 +149,16 @@ delegate!(Explorer {
     get view: view() -> Vec<f64> = |s| s.session.view().to_vec();
     /// The start point.
     get start: start() -> Vec<f64> = |s| s.session.start().to_vec();
-    /// `η`.
-    get eta: eta() -> f64 = |s| s.session.hyper().eta;
-    /// `μ`.
-    get mu: mu() -> f64 = |s| s.session.hyper().mu;
-    /// `β`.
-    get beta: beta() -> f64 = |s| s.session.hyper().beta;
-    /// L-BFGS's memory `m`.
-    get memory: memory() -> f64 = |s| s.session.hyper().memory as f64;
+    /// `[η, μ, β, m]`.
+    get hyper: hyper() -> Vec<f64> = |s| (0..4).map(|k| s.session.hyper().get(k)).collect();
     /// 1 for each method that is on, 0 for each that is off, in method order.
     get enabled: enabled() -> Vec<u8> = |s| (0..METHOD_IDS.len()).map(|i| u8::from(s.session.enabled(i))).collect();
+    /// The runs of their own, `[method, η, μ, β, m]` each (method: its index in `names('methods')`);
+    /// their readouts and paths follow the methods'.
+    get own_runs: own_runs() -> Vec<f64> = |s| s.session.own_runs().iter().flat_map(|r| {
+        let i = METHOD_IDS.iter().position(|m| *m == r.method).unwrap_or(0);
+        [i as f64, r.hyper.eta, r.hyper.mu, r.hyper.beta, r.hyper.memory as f64]
+    }).collect();
     /// The scene's identifier, or empty.
     get scene: scene() -> String = |s| s.session.scene().unwrap_or_default().to_owned();
     /// The language chosen, or empty.
