@@ -23,6 +23,7 @@ pub mod error;
 pub mod explore;
 pub mod landscape;
 pub mod method;
+pub mod network;
 pub mod numbers;
 pub mod order;
 pub mod picture;
