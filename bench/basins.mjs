@@ -109,6 +109,7 @@ const browser = await openBrowser();
 const b = {};
 const c = {};
 let dragged = null;
+let latency = [];
 try {
   const { page } = await openPage(browser);
   for (const [name, tol] of [['fixed100', 0], ['early', 1e-10]]) {
@@ -161,6 +162,33 @@ try {
     return { maps: inDrag.length, seconds, frames, workers: document.getElementById('basins-status').textContent };
   });
   await drag.page.close();
+
+  // The page's thread while a basin map computes (Camel, from the lab loaded): Step clicks every
+  // 10 ms, how long each took to show its readout, and the longest delay of a 10 ms timer.
+  latency = [];
+  for (let run = 0; run < 5; run++) {
+    const camel = await openPage(browser, '/#v=1&l=camel');
+    await camel.page.check('#show-basins');
+    await camel.page.waitForFunction(() => !document.getElementById('basins').hidden, null, { timeout: 15000 });
+    latency.push(
+      await camel.page.evaluate(async () => {
+        const done = () => Boolean(document.getElementById('basins').dataset.done);
+        const clicks = [];
+        const gaps = [];
+        let last = performance.now();
+        while (!done() && gaps.length < 200) {
+          await new Promise((r) => setTimeout(r, 10));
+          const now = performance.now();
+          gaps.push(now - last - 10);
+          document.getElementById('step').click();
+          clicks.push(performance.now() - now);
+          last = performance.now();
+        }
+        return { click: Math.max(...clicks), gap: Math.max(...gaps), n: clicks.length };
+      }),
+    );
+    await camel.page.close();
+  }
 } finally {
   await browser.close();
 }
@@ -176,3 +204,6 @@ console.log(
   `Basin view while η is dragged (256 × 256, GD 100 steps, ${dragged.frames} slider moves in ${dragged.seconds.toFixed(1)} s): ${dragged.maps} maps = ${(dragged.maps / dragged.seconds).toFixed(1)} updates/s (target ≥ 20); last status: ${dragged.workers}`,
 );
 console.log(`checksums (i): native ${checksum}, wasm ${b.fixed100.sum}, careful JS ${c.fixed100.sum}; (iii): native ${lines.gd100[1]}, wasm ${b.gd100.sum}, careful JS ${c.gd100.sum} (labels may differ on a few boundary starts)`);
+console.log(
+  `while a 256² basin map computes (Camel, 5 loads): slowest Step click ${latency.map((l) => l.click.toFixed(1)).join(', ')} ms; longest 10 ms timer delay ${latency.map((l) => l.gap.toFixed(1)).join(', ')} ms (target < 100 ms), over ${latency.map((l) => l.n).join(', ')} clicks`,
+);

@@ -471,10 +471,14 @@ describe('scenes', () => {
     await page.close();
   });
 
-  test('one screen: in every scene at 1366×768 and 1280×720, the map, the E chart and the whole readout table are seen together', async () => {
+  test('one screen: in every scene at 1366×768 and 1280×720, in both languages, the map, the E chart and the whole readout table are seen together', async () => {
     const { page, problems } = await openPage(browser);
     const ids = await page.$$eval('#scene option', (os) => os.map((o) => o.value));
-    for (const [width, height] of [[1366, 768], [1280, 720]]) {
+    for (const [width, height, lang] of [[1366, 768, 'en'], [1280, 720, 'en'], [1366, 768, 'es'], [1280, 720, 'es']]) {
+      if ((await page.inputValue('#lang')) !== lang) {
+        await page.selectOption('#lang', lang);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      }
       await page.setViewportSize({ width, height });
       for (const id of ids) {
         await page.selectOption('#scene', id);
@@ -484,7 +488,7 @@ describe('scenes', () => {
           const box = (n) => n.getBoundingClientRect();
           return { map: box(document.getElementById('overlay')), chart: box(document.getElementById('chart-e')).bottom, row: box(rows[rows.length - 1]).bottom, y: window.scrollY };
         });
-        const where = `${id} at ${width}×${height}`;
+        const where = `${id} at ${width}×${height} (${lang})`;
         assert.equal(seen.y, 0, `${where}: scrolled`);
         for (const what of ['chart', 'row']) assert.ok(seen[what] <= height, `${where}: the ${what} ends at ${seen[what]} px, below the fold`);
         assert.ok(seen.map.bottom <= height && seen.map.height >= 180, `${where}: the map is ${seen.map.height} px tall and ends at ${seen.map.bottom}`);

@@ -218,8 +218,11 @@ export function wireControls() {
   for (const [input, k] of [[el.mu, 1], [el.beta, 2], [el.memory, 3]]) {
     input.addEventListener('change', () => {
       const v = typedNumber(input);
+      // As η's: the field goes back to the value in use; the message beside it says what was
+      // not applied.
       if (!Number.isFinite(v)) fieldProblem(input, tr('notANumber'));
       else if (attemptAt(input, () => page.explorer.setHyper(k, v))) render();
+      showNumber(input, page.explorer.hyper[k]);
     });
   }
   el.step.addEventListener('click', stepOnce);

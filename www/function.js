@@ -1,7 +1,7 @@
 // The typed function's field: the core compiles the text a moment after the last key; on
 // success the landscape and the runs follow, otherwise the error shows under the text with a
 // caret and the last valid function stays drawn.
-import { attemptAt, describe, el, page, showNumber, tr, typedNumber } from './page.js';
+import { attemptAt, describe, el, fieldProblem, page, showNumber, tr, typedNumber } from './page.js';
 import { resample } from './plot.js';
 import { pushNextAddress, updateAddress } from './share.js';
 
@@ -32,6 +32,7 @@ export function showView() {
 /** A typed function's view, typed: the core checks it (min < max, within ±10⁶). */
 function setView(ev) {
   const values = viewFields.slice(0, 2 * page.explorer.dim).map(typedNumber);
+  if (!Number.isFinite(typedNumber(ev.target))) return fieldProblem(ev.target, tr('notANumber'));
   if (!attemptAt(ev.target, () => page.explorer.setView(new Float64Array(values)))) return;
   pushNextAddress();
   resample();

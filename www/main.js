@@ -84,10 +84,16 @@ function applyAddressLink() {
   const full = new URLSearchParams(scene && !asked.has('l') ? scene.link : '');
   for (const [key, value] of asked) full.set(key, value);
   const ignored = page.explorer.applyLink(full.toString());
-  if (!SCENES.some((sc) => sc.id === page.explorer.scene)) attempt(() => page.explorer.setScene('free'));
+  // (The core takes any well-formed name; which scenes and languages exist is the page's.)
+  if (!SCENES.some((sc) => sc.id === page.explorer.scene)) {
+    if (asked.has('scene')) ignored.push('scene: not a scene of the page');
+    attempt(() => page.explorer.setScene('free'));
+  }
   const language = page.explorer.lang;
-  if (!LANGUAGES.includes(language)) attempt(() => page.explorer.setLang(before));
-  else if (language !== before) languageReady = setLanguage(language);
+  if (!LANGUAGES.includes(language)) {
+    if (asked.has('lang')) ignored.push('lang: not a language of the page (en, es)');
+    attempt(() => page.explorer.setLang(before));
+  } else if (language !== before) languageReady = setLanguage(language);
   applyPanels();
   syncLabPanels();
   showBasins();

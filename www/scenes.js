@@ -20,7 +20,7 @@ export const SCENES = [
     regimes: true,
     title: { en: '1. Four regimes of η' },
     text: {
-      en: 'On E = a·x²/2 each GD step multiplies the error by 1 − ηE″. With ηₒₚₜ = 1/E″ the four runs show the four cases at once: (a) η = 0.25 ηₒₚₜ creeps in, (b) η = ηₒₚₜ lands in one step, (c) η = 1.5 ηₒₚₜ overshoots and oscillates in, (d) η = 2.25 ηₒₚₜ flies away. Press Play; (a)–(d) put the first run in each case.',
+      en: 'Each GD step multiplies the error by 1 − ηE″ (ηₒₚₜ = 1/E″). The four runs at once: (a) η = 0.25 ηₒₚₜ creeps in, (b) η = ηₒₚₜ lands in one step, (c) η = 1.5 ηₒₚₜ overshoots and oscillates in, (d) η = 2.25 ηₒₚₜ flies away. Press Play; (a)–(d) put the first run in each case.',
     },
   },
   {
@@ -101,7 +101,7 @@ export const SCENES = [
     link: 'l=tinynet&p=2,2,0&s=1,2&eta=2&m=gd,newton,momentum',
     title: { en: '7. A tiny network: several minima' },
     text: {
-      en: 'Two hidden sigmoids and one output (7 weights) on the bump. The map is E on the plane of the two input weights a₁, a₂; the other five stay at a seeded initialization (change the seed, or the slice to two random directions normalized layer by layer, as in Li et al. 2018). There are two minima — the hidden units can swap roles — and plateaus where units saturate: where GD ends depends on where it starts. Click other starts.',
+      en: 'Two hidden sigmoids and one output (7 weights) on the bump. The map is E on the plane of the two input weights a₁, a₂; the other five stay at a seeded initialization (or the slice runs along two random directions, as in Li et al. 2018). With this seed there are two minima — the hidden units can swap roles — and plateaus where units saturate; other seeds give other critical points (counted under the map). Where GD ends depends on where it starts.',
     },
   },
 ];

@@ -481,18 +481,31 @@ pub fn track_pixels(frame: &Frame, track: &Track, dim: usize) -> Vec<f64> {
 /// inside, and the direction it goes (a unit vector), if its last iterate is outside.
 pub fn exit_point(frame: &Frame, px: &[f64]) -> Option<((f64, f64), (f64, f64))> {
     let n = px.len() / 2;
-    if n == 0 {
-        return None;
-    }
-    let last = (px[2 * n - 2], px[2 * n - 1]);
+    let last = (*px.get(2 * n.checked_sub(1)?)?, px[2 * n - 1]);
     if frame.inside(last) {
         return None;
     }
-    let inside = (0..n).rev().find(|&k| frame.inside((px[2 * k], px[2 * k + 1])));
-    let (a, b) = match inside {
-        Some(k) => ((px[2 * k], px[2 * k + 1]), (px[2 * k + 2], px[2 * k + 3])),
-        None => ((frame.width / 2.0, frame.height / 2.0), last),
-    };
+    exits(frame, px).pop()
+}
+
+/// Every place a path leaves the box, in order: the edge point of each step from inside to
+/// outside and its direction (a path that goes out and comes back gets one each time); for a
+/// path never inside, the edge point towards its last iterate from the box's centre.
+pub fn exits(frame: &Frame, px: &[f64]) -> Vec<((f64, f64), (f64, f64))> {
+    let n = px.len() / 2;
+    let at = |k: usize| (px[2 * k], px[2 * k + 1]);
+    let mut out: Vec<_> = (1..n)
+        .filter(|&k| frame.inside(at(k - 1)) && !frame.inside(at(k)))
+        .filter_map(|k| edge(frame, at(k - 1), at(k)))
+        .collect();
+    if n > 0 && out.is_empty() && !(0..n).any(|k| frame.inside(at(k))) {
+        out.extend(edge(frame, (frame.width / 2.0, frame.height / 2.0), at(n - 1)));
+    }
+    out
+}
+
+/// Where the segment from `a` (inside) towards `b` crosses the box's edge, and its direction.
+fn edge(frame: &Frame, a: (f64, f64), b: (f64, f64)) -> Option<((f64, f64), (f64, f64))> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len = dx.hypot(dy);
     if len.is_nan() || len <= 0.0 {
@@ -514,12 +527,16 @@ pub fn exit_point(frame: &Frame, px: &[f64]) -> Option<((f64, f64), (f64, f64))>
     Some(((a.0 + s * dx, a.1 + s * dy), (dx / len, dy / len)))
 }
 
+/// At most this many of a path's latest exits get an arrow (a run oscillating across the edge
+/// would otherwise fringe it).
+pub const MARKED_EXITS: usize = 8;
+
 /// At most this many iterates get a marker each; longer runs mark only their current iterate.
 pub const MARKED_ITERATES: usize = 400;
 
 /// One run: a polyline with a light halo in the method's colour and dashes, a marker on each
 /// iterate (on the last only for long runs; the current one larger), and an arrow at the edge
-/// where the run leaves the view.
+/// wherever the run leaves the view (its latest [`MARKED_EXITS`] exits).
 pub fn draw_track(out: &mut Sketch, frame: &Frame, track: &Track, dim: usize) {
     let px = track_pixels(frame, track, dim);
     let n = px.len() / 2;
@@ -538,7 +555,7 @@ pub fn draw_track(out: &mut Sketch, frame: &Frame, track: &Track, dim: usize) {
         let r = if k + 1 == n { 5.5 } else { 3.2 };
         marker(out, track.style.marker, px[2 * k], px[2 * k + 1], r, colour, HALO);
     }
-    if let Some(((x, y), (ux, uy))) = exit_point(frame, &px) {
+    for &((x, y), (ux, uy)) in exits(frame, &px).iter().rev().take(MARKED_EXITS) {
         // An arrowhead just inside the edge, pointing out; notched, so that it reads as an
         // arrow and not as a critical point's △.
         let (tx, ty) = (x - 2.0 * ux, y - 2.0 * uy);
@@ -995,6 +1012,15 @@ mod tests {
         assert_eq!((x, y), (400.0, 200.0));
         assert_eq!((ux, uy), (1.0, 0.0));
         assert!(exit_point(&f, &px[..4]).is_none());
+        // Out and back in, twice: an arrow at each exit, none for the last iterate inside.
+        let px = [200.0, 200.0, 500.0, 200.0, 200.0, 100.0, 200.0, -50.0, 200.0, 150.0];
+        let e = exits(&f, &px);
+        assert_eq!(
+            e.iter().map(|p| p.0).collect::<Vec<_>>(),
+            [(400.0, 200.0), (200.0, 0.0)]
+        );
+        assert_eq!((e[0].1, e[1].1), ((1.0, 0.0), (0.0, -1.0)));
+        assert!(exit_point(&f, &px).is_none());
         // Diverged to non-finite values: the last finite iterate is what is drawn.
         let t = Track {
             style: &METHOD_STYLES[2],

@@ -330,9 +330,9 @@ impl Session {
     pub fn nudge_start(&mut self, dx: f64, dy: f64, fraction: f64) -> Result<(), Error> {
         let [x0, x1, y0, y1] = self.config.view;
         let mut x = self.config.start.clone();
-        x[0] += dx * fraction * (x1 - x0);
+        x[0] = decimal(x[0] + dx * fraction * (x1 - x0), x1 - x0);
         if let Some(y) = x.get_mut(1) {
-            *y += dy * fraction * (y1 - y0);
+            *y = decimal(*y + dy * fraction * (y1 - y0), y1 - y0);
         }
         self.set_start(&x)
     }
@@ -966,6 +966,20 @@ fn build_runs(config: &LinkState, numbers: &dyn Numbers) -> Result<AnyRuns, Erro
 /// `methods` (identifiers) as an on/off mask over [`METHOD_IDS`].
 fn enabled_mask(methods: &[&str]) -> Vec<bool> {
     METHOD_IDS.iter().map(|id| methods.contains(id)).collect()
+}
+
+/// `x` rounded to the decimal place a millionth of `range` needs (so that a nudge by a fraction
+/// of the view writes `-1.12`, not `-1.1199999999999999`, in the link).
+fn decimal(x: f64, range: f64) -> f64 {
+    // (An integer clamp: f64's would pull the float formatter into the page's wasm.)
+    let digits = ((-(1e-6 * range.abs()).log10()).ceil() as i32).clamp(0, 15);
+    let p = 10f64.powi(digits);
+    let rounded = (x * p).round() / p;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        x
+    }
 }
 
 /// A name for a link (`None` when empty), or why not.

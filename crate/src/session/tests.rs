@@ -776,6 +776,11 @@ fn the_arrow_keys_move_the_start_by_a_fraction_of_the_view() {
     assert_eq!(one.start().len(), 1, "dy is ignored in 1-D");
     assert!(one.start()[0] < x);
     assert_eq!(s.nudge_start(f64::NAN, 0.0, 0.1), Err(Error::BadPoint), "refused");
+    // The link gets the short number a person would type.
+    let mut r = session("rosenbrock");
+    r.nudge_start(1.0, 0.0, 0.02).expect("moved");
+    assert_eq!(r.start(), &[-1.12, 1.0]);
+    assert!(r.link(false).contains("&s=-1.12%2C1&"), "{}", r.link(false));
 }
 
 #[test]
@@ -839,7 +844,7 @@ fn every_scene_text_says_what_its_runs_do() {
         (r.status == Status::Converged).then_some(r.reached).flatten()
     };
 
-    // 1. "the four runs show the four cases at once: (a) η = 0.25 ηₒₚₜ creeps in, (b) η = ηₒₚₜ
+    // 1. "The four runs at once: (a) η = 0.25 ηₒₚₜ creeps in, (b) η = ηₒₚₜ
     // lands in one step, (c) η = 1.5 ηₒₚₜ overshoots and oscillates in, (d) η = 2.25 ηₒₚₜ flies
     // away."
     let s = scene("regimes", 0);
@@ -991,7 +996,7 @@ fn every_scene_text_says_what_its_runs_do() {
     let s = scene("neuron", 100);
     assert!(read(&s, "gd").value < 0.3, "then slides off the plateau");
 
-    // 7. "There are two minima — the hidden units can swap roles."
+    // 7. "With this seed there are two minima — the hidden units can swap roles."
     let s = scene("tinynet", 0);
     assert_eq!(kinds(&s, CriticalKind::Minimum), 2, "{:?}", s.critical_points(40));
 }

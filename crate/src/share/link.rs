@@ -274,6 +274,17 @@ impl LinkState {
         if let Some(p) = get("p") {
             match list(numbers, p, 8) {
                 Some(values) => {
+                    if values.len() > preset.params.len() {
+                        bad(
+                            "p",
+                            "more values than the landscape has parameters: the rest were ignored",
+                        );
+                    } else if values.len() < preset.params.len() {
+                        bad(
+                            "p",
+                            "fewer values than the landscape has parameters: the others keep their defaults",
+                        );
+                    }
                     for (i, param) in preset.params.iter().enumerate() {
                         match values.get(i) {
                             Some(&v) if v.is_finite() && (param.min..=param.max).contains(&v) => state.params[i] = v,
@@ -683,6 +694,8 @@ mod tests {
         ("v=1&l=quadratic2d&p=1,NaN,30", &["p"]),
         ("v=1&l=quadratic2d&p=1,1e9,30", &["p"]),
         ("v=1&l=quadratic2d&p=1,2,3,4,5,6,7,8,9", &["p"]),
+        ("v=1&l=quadratic2d&p=1,2,3,4", &["p"]),
+        ("v=1&l=quadratic2d&p=1", &["p"]),
         ("v=1&l=himmelblau&view=1,0,0,1", &["view"]),
         ("v=1&l=himmelblau&view=0,1", &["view"]),
         ("v=1&l=himmelblau&m=gd,sgd,<b>", &["m"]),
