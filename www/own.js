@@ -60,9 +60,8 @@ function addRun() {
   if (bad >= 0) return fieldProblem(el[FIELDS[bad]], tr('notANumber'));
   pushNextAddress();
   if (!attemptAt(el.ownAdd, () => page.explorer.addRun(el.ownMethod.value, new Float64Array(values)))) return;
-  const typed = values;
   syncOwn();
   // (The form keeps what was typed, for the next run a little further along.)
-  FIELDS.forEach((f, k) => Number.isFinite(typed[k]) && showNumber(el[f], typed[k]));
+  FIELDS.forEach((f, k) => Number.isFinite(values[k]) && showNumber(el[f], values[k]));
   render();
 }

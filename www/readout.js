@@ -46,7 +46,8 @@ export const runCount = () => page.methods.length + page.explorer.own_runs.lengt
  *  1.5 ηₒₚₜ": the lecture's regimes are GD's; momentum's, Adam's and the optimal step's are not). */
 export function runLabels() {
   const own = page.explorer.own_runs;
-  const etaOpt = page.explorer.etaOptAtStart();
+  // (This runs at every render: the start's analysis only when a run of its own needs it.)
+  const etaOpt = own.length ? page.explorer.etaOptAtStart() : NaN;
   const labels = page.methods.map((id) => tr(`${id}_short`));
   for (let j = 0; j < own.length; j += 5) {
     const i = own[j];
