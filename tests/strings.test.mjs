@@ -14,3 +14,21 @@ test('every error code of the core has a Spanish wording', () => {
   const missing = codes.filter((c) => !(`err_${c}` in ES));
   assert.deepEqual(missing, []);
 });
+
+test('every sentence the core says has its words in both languages', async () => {
+  const { t } = await import('../www/i18n.js');
+  const { LAB_STRINGS } = await import('../www/i18n-lab.js');
+  const said = new Set();
+  for (const file of ['text.rs', 'figures.rs', 'lab.rs']) {
+    const source = readFileSync(join(ROOT, 'crate', 'src', 'session', file), 'utf8');
+    // Keys written whole: say(&["key"], …), say("key", …) through a closure, and the lists of
+    // labels a figure asks for (keys built from a name, such as `regime_<name>`, are checked
+    // by the page's own tests in both languages).
+    for (const m of source.matchAll(/say\((?:&\[)?"([A-Za-z_]*[A-Za-z])"/g)) said.add(m[1]);
+    for (const list of source.matchAll(/let (?:text|keys) = \[([^\]]*)\]/g)) for (const m of list[1].matchAll(/"([A-Za-z_]+)"/g)) said.add(m[1]);
+  }
+  assert.ok(said.size >= 35, `keys found: ${[...said]}`);
+  const english = [...said].filter((k) => t('en', k) === k && !(k in LAB_STRINGS.en));
+  const spanish = [...said].filter((k) => !(k in ES) && !(k in LAB_STRINGS.es));
+  assert.deepEqual({ english, spanish }, { english: [], spanish: [] });
+});

@@ -8,7 +8,7 @@ import { syncData } from './data.js';
 import { wireFunction } from './function.js';
 import { attempt, compileWasm, el, hideNotice, lang, page, showIgnored, showNotice, sizeOf, sizes, tr } from './page.js';
 import { render, resample, sampledSize, summarizeCritical } from './plot.js';
-import { buildReadout, scheduleCharts, setChartStyle } from './readout.js';
+import { buildReadout, scheduleCharts } from './readout.js';
 import { buildOwnForm } from './own.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
@@ -119,7 +119,6 @@ async function setLanguage(next) {
   if (lang() !== next || !page.explorer) return; // a newer switch, or not started yet
   translatePage(next);
   for (const button of [el.play, el.playNear]) button.textContent = tr(page.playing ? 'pause' : 'play');
-  setChartStyle();
   summarizeCritical();
   syncControls(); // (the fields write numbers in the language's way)
   buildScenePicker();
@@ -260,15 +259,12 @@ async function main() {
   page.explorer.setScene('free');
   page.methods = Explorer.names('methods');
   page.families = Explorer.names('families');
-  page.statuses = Explorer.names('statuses');
-  page.kinds = Explorer.names('kinds');
   page.hyperReads = Explorer.hyperReads();
   page.labPanels = Explorer.names('panels');
   buildPresetPicker(Explorer.names('presets'));
   buildReadout();
   buildToggles();
   buildOwnForm();
-  setChartStyle();
   syncControls();
   // (A typed landscape's link that cannot be opened leaves the page as it starts, and says so.)
   if (await forTyped(location.hash.slice(1))) applyAddressLink();

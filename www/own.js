@@ -3,7 +3,7 @@
 // has a button that takes it away. The runs, their styles and what they read are the core's.
 import { attempt, attemptAt, el, fieldProblem, hideNotice, make, page, showNumber, tr, typedNumber } from './page.js';
 import { render } from './plot.js';
-import { drawSwatches, readoutRow, runCount, setChartStyle } from './readout.js';
+import { drawSwatches, readoutRow, runCount } from './readout.js';
 import { pushNextAddress } from './share.js';
 
 const FIELDS = ['ownEta', 'ownMu', 'ownBeta', 'ownMemory']; // η, μ, β, m: the core's order
@@ -43,7 +43,6 @@ export function syncOwn() {
     remove.addEventListener('click', () => change(() => page.explorer.removeRun(i - n)));
     el.readout.append(readoutRow({ run: String(i) }, make('abbr'), remove));
   }
-  setChartStyle();
   drawSwatches();
 }
 

@@ -25,8 +25,6 @@ export const page = {
   module: null, // the compiled core (the lab's workers get their own build)
   methods: [], // method identifiers, in trajectory order
   families: [], // each method's family (the toggles' groups)
-  statuses: [], // how a run ended, by code (the core's table)
-  kinds: [], // kinds of critical point, by code (the core's table)
   labPanels: [], // the lab's panels a link can open (the core's names: the elements' ids)
   lab: null, // the lab (www/lab/), once one of its panels is used
   playing: false,

@@ -5,8 +5,8 @@
 import { drawData } from './data.js';
 import { showView } from './function.js';
 import { paint } from './paint.js';
-import { attempt, drawSize, el, page, sizeOf, tr } from './page.js';
-import { readAll, scheduleCharts, updateAnalysis, updateReadout } from './readout.js';
+import { attempt, drawSize, el, fmt, page, sizeOf, tr } from './page.js';
+import { scheduleCharts, updateAnalysis, updateReadout } from './readout.js';
 import { updateAddress } from './share.js';
 
 const CONTOUR_LEVELS = 14;
@@ -72,10 +72,7 @@ export function resample(quality = 1, resized = false) {
 /** The line under the map: how many critical points of each kind are in view; and which
  *  colour scale "auto" chose. */
 export function summarizeCritical() {
-  const used = page.explorer.colourScaleUsed();
-  el.colourScale.options[0].textContent = used ? tr('scaleAuto', tr(`scale_${used}`)) : tr('scaleAuto', '–');
-  const counts = page.explorer.criticalCounts();
-  el.criticalSummary.textContent = counts[counts.length - 1] ? tr('flatLandscape') : tr('criticalSummary', ...counts);
+  [el.criticalSummary.textContent, el.colourScale.options[0].textContent] = page.explorer.mapTexts(tr, fmt);
   el.criticalSummary.hidden = !el.showCritical.checked;
 }
 
@@ -87,10 +84,10 @@ export function render() {
   if (!margins) margins = SIDES.map((side) => (parseFloat(getComputedStyle(el.mapFrame).getPropertyValue(`--axis-${side}`)) || 0) / page.zoom);
   const outer = { width: margins[0] + size.width + margins[2], height: margins[1] + size.height + margins[3] };
   // Every call that may allocate in wasm memory comes before the views paint() takes.
-  const readouts = readAll();
+  const rows = e.rows(tr, fmt);
   drawData();
   let a = null;
-  attempt(() => (a = e.analysis()));
+  attempt(() => (a = e.analysis(tr, fmt)));
   const axes = axesStale || el.axes.width !== Math.round(outer.width * page.zoom * (window.devicePixelRatio || 1));
   if (!attempt(() => e.drawMap(new Float64Array([outer.width, outer.height]), new Float64Array([margins[0], margins[1], size.width, size.height]), axes))) return;
   el.plot.dataset.view = e.mapFrame().slice(0, 4).join(',');
@@ -102,7 +99,7 @@ export function render() {
   }
   axesStale = false;
   fitMargins(window.innerWidth);
-  updateReadout(readouts);
+  updateReadout(rows);
   page.lab?.maybeBasins();
   page.lab?.maybeSweep();
   page.lab?.maybeMomentum();

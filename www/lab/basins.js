@@ -132,19 +132,15 @@ function status() {
   el.basinsStatus.textContent = done >= total ? tr('basinsDone', job.size, job.ms, workers) : tr('basinsProgress', Math.round((100 * done) / total), workers);
 }
 
-/** The legend (the core's entries): a swatch per minimum (with where it is), per other kind,
+/** The legend, worded by the core: a swatch per minimum (with where it is), per other kind,
  *  diverged and none reached. */
 function describe(points) {
-  const legend = Explorer.basinLegend(points);
-  const KEYS = { saddle: 'basinSaddle', maximum: 'basinMaximum', degenerate: 'basinDegenerate' };
+  const legend = Explorer.basinLegend(points, tr, fmt);
   const items = [];
-  for (let k = 0; k + 3 < legend.length; k += 4) {
-    const [rgb, what, n, i] = legend.subarray(k, k + 4);
-    const kind = page.kinds[what];
-    const text = kind === 'minimum' ? tr('basinMinimum', n, fmt(points[5 * i]), fmt(points[5 * i + 1])) : what === 5 ? tr('basinDiverged') : what === 6 ? tr('basinNone') : tr(KEYS[kind]);
+  for (let k = 0; k + 1 < legend.length; k += 2) {
     const swatch = make('span');
-    swatch.style.background = `#${rgb.toString(16).padStart(6, '0')}`;
-    items.push(make('li', {}, swatch, text));
+    swatch.style.background = legend[k];
+    items.push(make('li', {}, swatch, legend[k + 1]));
   }
   el.basinsLegend.replaceChildren(...items);
 }

@@ -6,7 +6,6 @@ import { addStrings, translatePage } from '../i18n.js';
 import { LAB_STRINGS } from '../i18n-lab.js';
 import { lang, page } from '../page.js';
 import { Explorer } from '../pkg-lab/descenso.js';
-import { setChartStyle } from '../readout.js';
 import { ready } from './figures.js';
 import * as basins from './basins.js';
 import * as momentum from './momentum.js';
@@ -36,7 +35,6 @@ export async function adopt() {
   next.applyLink(page.explorer.link(false));
   page.explorer.free();
   Object.assign(page, { explorer: next, wasm, full: true });
-  setChartStyle();
 }
 
 /** Forget what was computed (a new language or size): the next render redraws. */

@@ -41,16 +41,13 @@ export function maybeMomentum() {
 
 async function draw() {
   const runs = await labSession();
-  const labels = ['momentumEta', 'momentumBeta', 'momentumBest', 'momentumNow', 'momentumIteration', 'momentumError'].map((k) => tr(k));
-  const n = await drawFigure(el.momentumChart, (F, size) => F.momentum(size, runs, STEPS, labels));
+  let note = '';
+  const n = await drawFigure(el.momentumChart, (F, size) => {
+    const numbers = F.momentum(size, runs, STEPS, tr, fmt);
+    note = F.note;
+    return numbers;
+  });
   if (!n) return;
-  const [rate, gdRate, eta, beta, best, gdBest, quadratic, low, high] = n;
   el.momentum.dataset.numbers = JSON.stringify(Array.from(n, (v) => (Number.isFinite(v) ? v : null)));
-  const [r, g] = [fmt(rate), fmt(gdRate)];
-  const parts = [];
-  parts.push(tr(rate < 1 ? 'momentumRate' : 'momentumDiverges', r, g));
-  if (Number.isFinite(eta)) parts.push(tr('momentumOptimum', fmt(eta), fmt(beta), fmt(best), fmt(gdBest), fmt(high / low)));
-  else parts.push(tr('momentumNoOptimum', `${fmt(low)}; ${fmt(high)}`));
-  if (!quadratic) parts.push(tr('momentumModel'));
-  el.momentumNote.textContent = parts.join(' ');
+  el.momentumNote.textContent = note;
 }

@@ -43,17 +43,18 @@ export async function maybeSweep() {
     return;
   }
   const runs = await labSession();
-  const text = [tr('sweepSteps'), tr('sweepValue'), tr('sweepFactor'), tr('sweepNoneConverged')];
-  const out = await drawFigure(el.sweepChart, (F, size) => F.sweep(size, runs, SWEEP_COUNT, SWEEP_STEPS, text));
+  let note = '';
+  const out = await drawFigure(el.sweepChart, (F, size) => {
+    const numbers = F.sweep(size, runs, SWEEP_COUNT, SWEEP_STEPS, tr, fmt);
+    note = F.note;
+    return numbers;
+  });
   if (!out) return;
-  // The figure (the core's): steps to converge and the final E against η, diverged runs marked,
-  // 2/λₘₐₓ and ηₒₚₜ as rules; the note names the first η that diverged.
+  // The figure and its note (the core's): steps to converge and the final E against η, diverged
+  // runs marked, 2/λₘₐₓ and ηₒₚₜ as rules; the first η that diverged.
   const [first, bound, lo, hi] = out;
-  const found = Number.isFinite(first);
-  el.sweep.dataset.threshold = found ? String(first) : '';
+  el.sweep.dataset.threshold = Number.isFinite(first) ? String(first) : '';
   el.sweep.dataset.bound = String(bound);
   el.sweep.dataset.ratio = String(hi / lo);
-  const bounded = Number.isFinite(bound);
-  const note = found ? tr('sweepFound', fmt(first), bounded ? fmt(bound) : '') : tr('sweepNone');
-  el.sweepNote.textContent = bounded ? note : `${note} ${tr('sweepNoBound')}`;
+  el.sweepNote.textContent = note;
 }

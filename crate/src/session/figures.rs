@@ -10,6 +10,7 @@ use crate::picture::backend::SketchBackend;
 use crate::picture::figure::Figure;
 use crate::picture::sketch::Sketch;
 use crate::session::lab::starts_figure;
+use crate::session::words::{Arg, Words};
 use crate::session::Session;
 
 /// The display list of the last figure drawn, and the last sweep with its width (for what a
@@ -19,6 +20,8 @@ use crate::session::Session;
 pub struct LabFigures {
     /// The last figure, drawn.
     pub sketch: Sketch,
+    /// What the last figure's note says, in the page's words.
+    pub note: String,
     sweep: Option<(Figure, f64)>,
     /// The last momentum rate map with its size (for what a click on it points at).
     momentum: Option<(Figure, f64, f64)>,
@@ -69,14 +72,16 @@ impl LabFigures {
         size: &[f64],
         runs: &Session,
         (count, steps): (usize, usize),
-        text: [&str; 4],
+        w: &dyn Words,
     ) -> Result<[f64; 4], Error> {
-        let view = runs.sweep_view(count, steps, text)?;
+        let text = ["sweepSteps", "sweepValue", "sweepFactor", "sweepNoneConverged"].map(|k| w.say(&[k], &[]));
+        let view = runs.sweep_view(count, steps, text.each_ref().map(String::as_str))?;
         self.draw(size, std::slice::from_ref(&view.figure));
         if runs.decimal_comma() {
             self.sketch.decimal_comma();
         }
         self.sweep = Some((view.figure, dims(size)[0]));
+        self.note = sweep_note(view.first_diverging, view.bound, w);
         let none = |v: Option<f64>| v.unwrap_or(f64::NAN);
         Ok([none(view.first_diverging), none(view.bound), view.range.0, view.range.1])
     }
@@ -92,14 +97,17 @@ impl LabFigures {
     /// Momentum analysed at `runs`' start (see [`Session::momentum_view`]): the rate map, and
     /// beside it (under it where the canvas is narrow, see [`NARROW`]) the errors split along
     /// H's eigenvectors on a quadratic. Returns the view's numbers.
-    pub fn momentum(
-        &mut self,
-        size: &[f64],
-        runs: &Session,
-        steps: usize,
-        labels: [&str; 6],
-    ) -> Result<[f64; 9], Error> {
-        let view = runs.momentum_view(steps, labels)?;
+    pub fn momentum(&mut self, size: &[f64], runs: &Session, steps: usize, w: &dyn Words) -> Result<[f64; 9], Error> {
+        let keys = [
+            "momentumEta",
+            "momentumBeta",
+            "momentumBest",
+            "momentumNow",
+            "momentumIteration",
+            "momentumError",
+        ];
+        let labels = keys.map(|k| w.say(&[k], &[]));
+        let view = runs.momentum_view(steps, labels.each_ref().map(String::as_str))?;
         let [width, height, _] = dims(size);
         let (rows, columns) = grid(width, view.figures.len());
         self.draw_in(size, &view.figures, (rows, columns));
@@ -108,6 +116,7 @@ impl LabFigures {
         }
         let cell = (width / columns as f64, height / rows as f64);
         self.momentum = view.figures.into_iter().next().map(|f| (f, cell.0, cell.1));
+        self.note = momentum_note(&view.numbers, w);
         Ok(view.numbers)
     }
 
@@ -136,19 +145,58 @@ impl LabFigures {
     }
 }
 
+/// The sweep's note: the first η that diverged (and `2/λ_max` at the start), or that none did;
+/// where the start has no `2/λ_max`, what range the sweep covers instead.
+fn sweep_note(first: Option<f64>, bound: Option<f64>, w: &dyn Words) -> String {
+    let number = |v: Option<f64>| v.map_or(String::new(), |v| w.number(v));
+    let mut note = match first {
+        Some(t) => w.say(&["sweepFound"], &[Arg::Text(w.number(t)), Arg::Text(number(bound))]),
+        None => w.say(&["sweepNone"], &[]),
+    };
+    if bound.is_none() {
+        note = [note, w.say(&["sweepNoBound"], &[])].join(" ");
+    }
+    note
+}
+
+/// Momentum's note from `MomentumView::numbers` (`[rate, GD's rate, η*, β*, best rate, GD's
+/// best, quadratic, λ_min, λ_max]`): the rate now, against GD's; the optimum where the Hessian is
+/// positive definite; that the map is the quadratic model's off a quadratic.
+fn momentum_note(n: &[f64; 9], w: &dyn Words) -> String {
+    let [rate, gd_rate, eta, beta, best, gd_best, quadratic, low, high] = *n;
+    let say = |key: &str, args: &[f64]| {
+        let args: Vec<Arg> = args.iter().map(|&v| Arg::Text(w.number(v))).collect();
+        w.say(&[key], &args)
+    };
+    let mut parts = vec![say(
+        if rate < 1.0 { "momentumRate" } else { "momentumDiverges" },
+        &[rate, gd_rate],
+    )];
+    if eta.is_finite() {
+        parts.push(say("momentumOptimum", &[eta, beta, best, gd_best, high / low]));
+    } else {
+        let range = [w.number(low), w.number(high)].join("; ");
+        parts.push(w.say(&["momentumNoOptimum"], &[Arg::Text(range)]));
+    }
+    if quadratic == 0.0 {
+        parts.push(w.say(&["momentumModel"], &[]));
+    }
+    parts.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::numbers::RustNumbers;
+    use crate::session::words::Keys;
 
     #[test]
     fn a_sweep_drawn_points_back_at_its_eta() {
         let s = Session::new("quadratic1d", &RustNumbers).expect("ok");
         let mut f = LabFigures::default();
         assert!(f.sweep_eta_at(100.0).is_nan(), "no sweep yet");
-        let [first, bound, lo, hi] = f
-            .sweep(&[600.0, 300.0, 1.0], &s, (40, 200), ["a", "b", "c", "d"])
-            .expect("ok");
+        let [first, bound, lo, hi] = f.sweep(&[600.0, 300.0, 1.0], &s, (40, 200), &Keys).expect("ok");
+        assert_eq!(f.note, format!("sweepFound({first}, {bound})"));
         assert!(!f.sketch.ops.is_empty());
         // On a·x²/2 GD diverges for η > 2/a: the first η that diverges is just above the bound.
         assert!(first > bound && first < 1.3 * bound, "{first} {bound}");
@@ -158,18 +206,22 @@ mod tests {
 
     #[test]
     fn momentum_on_a_quadratic_and_elsewhere() {
-        let labels = ["η", "β", "best", "now", "t", "|e|"];
         let mut s = Session::new("quadratic2d", &RustNumbers).expect("ok");
         s.apply_link("l=quadratic2d&p=1,25,30&s=-4,3&eta=0.05&beta=0.5&m=gd,momentum");
         let mut f = LabFigures::default();
         assert!(f.momentum_at(10.0, 10.0).is_empty(), "no map yet");
-        let n = f.momentum(&[800.0, 300.0, 1.0], &s, 300, labels).expect("ok");
+        let n = f.momentum(&[800.0, 300.0, 1.0], &s, 300, &Keys).expect("ok");
+        assert!(
+            f.note.starts_with("momentumRate(") && f.note.contains(" momentumOptimum("),
+            "{}",
+            f.note
+        );
         assert_eq!(n[6], 1.0, "a positive-definite quadratic: the split is drawn");
         assert!((n[7] - 1.0).abs() < 1e-9 && (n[8] - 25.0).abs() < 1e-9, "{n:?}");
         assert!((n[1] - 0.95).abs() < 1e-9, "GD at η = 0.05: max |1 − 0.05 λ| = 0.95");
         assert!(n[0] < n[1], "β = 0.5 is faster than GD here: {} vs {}", n[0], n[1]);
         assert!((n[4] - 4.0 / 6.0).abs() < 1e-12, "(√25 − 1)/(√25 + 1)");
-        assert!(f.sketch.texts.iter().any(|t| t == "|e|"));
+        assert!(f.sketch.texts.iter().any(|t| t == "momentumError"));
         // The left half is the map: its middle is some (η, β) inside it.
         let at = f.momentum_at(200.0, 150.0);
         assert_eq!(at.len(), 2);
@@ -177,9 +229,10 @@ mod tests {
         assert!(f.momentum_at(600.0, 150.0).is_empty(), "the right half is the split");
         // Not a quadratic: the map of its model at the start alone (the whole width).
         let h = Session::new("himmelblau", &RustNumbers).expect("ok");
-        let n = f.momentum(&[800.0, 300.0, 1.0], &h, 300, labels).expect("ok");
+        let n = f.momentum(&[800.0, 300.0, 1.0], &h, 300, &Keys).expect("ok");
         assert_eq!(n[6], 0.0);
-        assert!(!f.sketch.texts.iter().any(|t| t == "|e|"));
+        assert!(!f.sketch.texts.iter().any(|t| t == "momentumError"));
+        assert!(f.note.ends_with(" momentumModel"), "{}", f.note);
         assert_eq!(f.momentum_at(600.0, 150.0).len(), 2);
         assert!(
             f.sketch.texts.iter().any(|t| t == "0.2"),
@@ -189,10 +242,10 @@ mod tests {
         // In Spanish the ticks have a decimal comma.
         let mut es = Session::new("himmelblau", &RustNumbers).expect("ok");
         es.set_lang("es").expect("a language");
-        f.momentum(&[800.0, 300.0, 1.0], &es, 300, labels).expect("ok");
+        f.momentum(&[800.0, 300.0, 1.0], &es, 300, &Keys).expect("ok");
         assert!(f.sketch.texts.iter().any(|t| t == "0,2"), "{:?}", f.sketch.texts);
         // In a narrow panel the two figures stack: the map is the top half.
-        f.momentum(&[320.0, 600.0, 1.0], &s, 300, labels).expect("ok");
+        f.momentum(&[320.0, 600.0, 1.0], &s, 300, &Keys).expect("ok");
         assert_eq!(f.momentum_at(160.0, 150.0).len(), 2);
         assert!(f.momentum_at(160.0, 450.0).is_empty());
     }

@@ -9,10 +9,13 @@ use crate::explore::starts::{self, Histogram, Outcome};
 use crate::explore::sweep::{self, SweepPoint};
 use crate::landscape::{neural, Point};
 use crate::method::catalog::METHOD_IDS;
+use crate::picture::basin_colours::{self, Entry};
 use crate::picture::figure::Figure;
 use crate::picture::grid::View;
 use crate::picture::style::method_style;
 use crate::session::runs::point;
+use crate::session::wire;
+use crate::session::words::{Arg, Words};
 use crate::session::{AnyRuns, Session};
 
 /// Random starts: where each enabled method's run from every start ended, and their histogram.
@@ -107,6 +110,31 @@ pub fn starts_figure(histogram: &[f64], labels: &[String], title: &str) -> Figur
         })
         .collect();
     starts::figure(&rows, lo, hi, title)
+}
+
+/// The basin maps' legend for the critical points `points` (as `wire::critical_points`
+/// encodes them), in the page's words: `[colour (#rrggbb), what it means]` per entry: each
+/// minimum numbered with where it is, the other kinds, then starts that diverged and those
+/// that reached no critical point.
+pub fn basin_legend(points: &[f64], w: &dyn Words) -> Vec<String> {
+    let at = |i: usize| w.number(points.get(i).copied().unwrap_or(f64::NAN));
+    (basin_colours::legend(&wire::kinds(points)).into_iter())
+        .flat_map(|(rgb, entry)| {
+            let say = |key: &str| w.say(&[key], &[]);
+            let text = match entry {
+                Entry::Minimum { n, index } => {
+                    let (x, y) = (at(wire::CRITICAL_LEN * index), at(wire::CRITICAL_LEN * index + 1));
+                    w.say(&["basinMinimum"], &[Arg::Count(n), Arg::Text(x), Arg::Text(y)])
+                }
+                Entry::Kind(CriticalKind::Saddle) => say("basinSaddle"),
+                Entry::Kind(CriticalKind::Maximum) => say("basinMaximum"),
+                Entry::Kind(_) => say("basinDegenerate"),
+                Entry::Diverged => say("basinDiverged"),
+                Entry::Unreached => say("basinNone"),
+            };
+            [format!("#{rgb:06x}"), text]
+        })
+        .collect()
 }
 
 /// What the summary lines say per method: `[method index, runs at a global minimum, runs,
@@ -343,5 +371,36 @@ impl Session {
                 AsKernel,
             )?
             .ok_or(Error::NotHere(Why::Basins2d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::words::Keys;
+
+    #[test]
+    fn the_basin_legend_numbers_minima_with_where_they_are_and_ends_with_diverged_and_none() {
+        let minimum = f64::from(CriticalKind::Minimum.code());
+        let saddle = f64::from(CriticalKind::Saddle.code());
+        let points = [
+            1.0, 1.5, 0.0, minimum, 1.0, 0.0, 0.0, 1.0, saddle, 0.0, -2.0, 2.0, 0.0, minimum, 1.0,
+        ];
+        let legend = basin_legend(&points, &Keys);
+        let texts: Vec<&str> = legend.iter().skip(1).step_by(2).map(String::as_str).collect();
+        assert_eq!(
+            texts,
+            [
+                "basinMinimum(1, 1, 1.5)",
+                "basinSaddle",
+                "basinMinimum(2, -2, 2)",
+                "basinDiverged",
+                "basinNone"
+            ]
+        );
+        assert!(
+            legend.iter().step_by(2).all(|c| c.len() == 7 && c.starts_with('#')),
+            "{legend:?}"
+        );
     }
 }

@@ -19,7 +19,9 @@ pub mod runs;
 pub mod screen;
 #[cfg(test)]
 mod tests;
+pub mod text;
 pub mod wire;
+pub mod words;
 
 use crate::analysis::hessian::Regime;
 use crate::error::{Error, Why};
@@ -284,6 +286,11 @@ impl Session {
         let mut next = self.config.clone();
         next.own.remove(j);
         self.reconfigure(next)
+    }
+
+    /// The number conversions of links and typed functions (the engine's in the browser).
+    pub fn numbers(&self) -> &'static dyn Numbers {
+        self.numbers
     }
 
     /// The runs of their own, in the order their runs follow the methods'.
@@ -770,6 +777,7 @@ impl Session {
     }
 
     /// Where run `i` stands (`None` when it is off; runs as [`Session::run_count`] says).
+    #[inline(never)]
     pub fn readout(&self, i: usize) -> Option<Readout> {
         let shown = self.shown();
         with_runs!(&self.runs, r => r.readout(i, shown))
@@ -778,6 +786,7 @@ impl Session {
     /// The point the analysis describes: the current iterate of the first method that is on
     /// (not a run of its own: the analysis reads its regime off the page's η) and has not diverged (nor stopped where `E` is undefined), else the start point. (A
     /// diverged iterate is far out: `2/λ_max` there says nothing about the landscape in view.)
+    #[inline(never)]
     pub fn analysis_point(&self) -> AnalysisPoint {
         for i in 0..METHOD_IDS.len() {
             let shown = self.shown();
@@ -804,6 +813,7 @@ impl Session {
     }
 
     /// The second-order picture at `x`, with the 1-D regime of the current `η`.
+    #[inline(never)]
     pub fn analysis_at(&self, x: &[f64]) -> Result<AnalysisReport, Error> {
         let eta = self.config.hyper.eta;
         with_runs!(&self.runs, r => r.analysis(x, eta))

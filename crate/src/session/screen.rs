@@ -8,6 +8,7 @@ use crate::picture::map::{self, PlotBox};
 use crate::picture::sketch::Sketch;
 use crate::picture::svg;
 use crate::session::map::MapState;
+use crate::session::words::Words;
 use crate::session::Session;
 
 /// The display lists the page paints, by their code on the wire (`sketchPtr(code)`).
@@ -56,8 +57,6 @@ pub struct Screen {
     pub session: Session,
     /// The map: its samples and display lists.
     pub map: MapState,
-    /// The charts' legend labels, in method order.
-    labels: Vec<String>,
     /// The charts as last drawn: `E`, `‖∇E‖`, and both for the SVG export.
     charts: [Sketch; 3],
     /// The data panel as last drawn.
@@ -72,7 +71,6 @@ impl Screen {
         Ok(Screen {
             session: Session::new(id, numbers)?,
             map: MapState::default(),
-            labels: Vec::new(),
             charts: Default::default(),
             data: Sketch::default(),
             marks: Sketch::default(),
@@ -176,23 +174,20 @@ impl Screen {
         self.map.draw_basin_marks(&self.session, &mut self.marks, width, height);
     }
 
-    /// The charts' legend labels, in method order (colours, dashes and markers are the core's).
-    pub fn set_chart_labels(&mut self, labels: Vec<String>) {
-        self.labels = labels;
-    }
-
     /// Draws the chart of `‖∇E‖` (`grad`) or of `E` against iteration for a canvas of `width ×
-    /// height` CSS pixels, titled `caption`.
-    pub fn draw_chart(&mut self, grad: bool, caption: &str, width: f64, height: f64) {
+    /// height` CSS pixels, titled `caption`, its legend the runs' labels (`run_labels`).
+    pub fn draw_chart(&mut self, grad: bool, caption: &str, width: f64, height: f64, w: &dyn Words) {
+        let labels = self.run_labels(w);
         let out = &mut self.charts[usize::from(grad)];
         out.clear();
         self.session
-            .chart(out, grad, (0.0, 0.0), (width, height), caption, &self.labels);
+            .chart(out, grad, (0.0, 0.0), (width, height), caption, &labels);
     }
 
     /// Both charts (`E` above `‖∇E‖`) as one SVG document of `width × height` pixels (each
     /// within 200–4000), with the captions given.
-    pub fn charts_svg(&mut self, width: f64, height: f64, captions: [&str; 2]) -> String {
+    pub fn charts_svg(&mut self, width: f64, height: f64, captions: [&str; 2], words: &dyn Words) -> String {
+        let labels = self.run_labels(words);
         let clamp = |v: f64| if v.is_finite() { v.clamp(200.0, 4000.0) } else { 200.0 };
         let (w, h) = (clamp(width), clamp(height));
         let out = &mut self.charts[2];
@@ -200,7 +195,7 @@ impl Screen {
         for (grad, caption) in [false, true].into_iter().zip(captions) {
             let top = if grad { h / 2.0 } else { 0.0 };
             self.session
-                .chart(out, grad, (0.0, top), (w, h / 2.0), caption, &self.labels);
+                .chart(out, grad, (0.0, top), (w, h / 2.0), caption, &labels);
         }
         svg::to_svg(out, w, h)
     }
@@ -210,6 +205,7 @@ impl Screen {
 mod tests {
     use super::*;
     use crate::numbers::RustNumbers;
+    use crate::session::words::Keys;
 
     fn screen(id: &str) -> Screen {
         Screen::new(id, &RustNumbers).expect("ok")
@@ -271,14 +267,13 @@ mod tests {
     #[test]
     fn charts_draw_on_their_own_layers_and_as_one_svg() {
         let mut s = screen("quadratic2d");
-        s.set_chart_labels(vec!["GD".into()]);
         s.session.step(10);
-        s.draw_chart(false, "E", 300.0, 200.0);
+        s.draw_chart(false, "E", 300.0, 200.0, &Keys);
         assert!(!s.sketch(Layer::ChartValue).ops.is_empty());
         assert!(s.sketch(Layer::ChartGrad).ops.is_empty());
-        s.draw_chart(true, "‖∇E‖", 300.0, 200.0);
+        s.draw_chart(true, "‖∇E‖", 300.0, 200.0, &Keys);
         assert!(!s.sketch(Layer::ChartGrad).ops.is_empty());
-        let svg = s.charts_svg(f64::NAN, 1e9, ["E", "‖∇E‖"]);
+        let svg = s.charts_svg(f64::NAN, 1e9, ["E", "‖∇E‖"], &Keys);
         assert!(
             svg.contains("width=\"200") && svg.contains("height=\"4000"),
             "{}",

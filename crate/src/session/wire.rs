@@ -3,38 +3,10 @@
 //! as the codes of their one table in the core (`Status::code`, `CriticalKind::code`).
 
 use crate::analysis::hessian::CriticalKind;
-use crate::picture::basin_colours::{self, Entry};
-use crate::session::report::{CriticalReport, Readout};
+use crate::session::report::CriticalReport;
 
-/// Numbers per readout.
-pub const READOUT_LEN: usize = 14;
 /// Numbers per critical point.
 pub const CRITICAL_LEN: usize = 5;
-
-/// Where a run stands, [`READOUT_LEN`] numbers: iteration, length of the last step (NaN before
-/// the first), `E`, `‖∇E‖`, `x`, `y` (NaN in 1-D), value-only evaluations, gradient evaluations,
-/// Hessians, solves, status code, curvature kind code, the kind reached (−1 unless converged),
-/// the kind Newton heads for (−1 unless misled).
-pub fn readout(r: &Readout) -> Vec<f64> {
-    let code = |k: Option<CriticalKind>| k.map_or(-1.0, |k| f64::from(k.code()));
-    let c = r.counts;
-    vec![
-        r.iteration as f64,
-        r.step,
-        r.value,
-        r.grad_norm,
-        r.x,
-        r.y,
-        c.values as f64,
-        c.gradients as f64,
-        c.hessians as f64,
-        c.solves as f64,
-        f64::from(r.status.code()),
-        f64::from(r.curvature.code()),
-        code(r.reached),
-        code(r.heading),
-    ]
-}
 
 /// Critical points, [`CRITICAL_LEN`] numbers each: `x`, `y` (NaN in 1-D), `E`, kind code, 1 for
 /// one of the lowest minima (else 0).
@@ -76,64 +48,9 @@ pub fn start_ends(runs: &[f64]) -> Vec<(usize, f64, f64)> {
         .collect()
 }
 
-/// The code of a legend entry for starts that diverged (after the kinds' codes).
-pub const LEGEND_DIVERGED: f64 = 5.0;
-/// The code of a legend entry for starts that reached no critical point.
-pub const LEGEND_NONE: f64 = 6.0;
-
-/// The basin maps' legend for the critical points `points` (as [`critical_points`] encodes
-/// them): `[colour 0xRRGGBB, what, n, index]` per entry; `what` a kind code, [`LEGEND_DIVERGED`]
-/// or [`LEGEND_NONE`]; a minimum's number `n` (from 1) and its index in `points` (−1 for the
-/// others).
-pub fn basin_legend(points: &[f64]) -> Vec<f64> {
-    (basin_colours::legend(&kinds(points)).into_iter())
-        .flat_map(|(rgb, entry)| {
-            let (what, n, index) = match entry {
-                Entry::Minimum { n, index } => (f64::from(CriticalKind::Minimum.code()), n as f64, index as f64),
-                Entry::Kind(k) => (f64::from(k.code()), 0.0, -1.0),
-                Entry::Diverged => (LEGEND_DIVERGED, 0.0, -1.0),
-                Entry::Unreached => (LEGEND_NONE, 0.0, -1.0),
-            };
-            [f64::from(rgb), what, n, index]
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::method::{Counts, Status};
-
-    #[test]
-    fn a_readout_is_its_fields_in_the_documented_order() {
-        let r = Readout {
-            iteration: 7,
-            step: 0.5,
-            curvature: CriticalKind::Saddle,
-            value: -1.0,
-            grad_norm: 2.0,
-            x: 3.0,
-            y: f64::NAN,
-            counts: Counts {
-                values: 1,
-                gradients: 8,
-                hessians: 7,
-                solves: 6,
-            },
-            status: Status::Running,
-            reached: None,
-            heading: Some(CriticalKind::Maximum),
-        };
-        let v = readout(&r);
-        assert_eq!(v.len(), READOUT_LEN);
-        assert_eq!(v[..5], [7.0, 0.5, -1.0, 2.0, 3.0]);
-        assert!(v[5].is_nan());
-        assert_eq!(v[6..10], [1.0, 8.0, 7.0, 6.0]);
-        assert_eq!(v[10], f64::from(Status::Running.code()));
-        assert_eq!(v[11], f64::from(CriticalKind::Saddle.code()));
-        assert_eq!(v[12], -1.0);
-        assert_eq!(v[13], f64::from(CriticalKind::Maximum.code()));
-    }
 
     #[test]
     fn start_ends_leave_out_runs_that_ended_off_the_plane() {
@@ -178,22 +95,5 @@ mod tests {
         // Codes that name no kind read as degenerate; a ragged tail is left out.
         assert_eq!(kinds(&[0.0, 0.0, 0.0, 99.0, 0.0, 1.0]), vec![CriticalKind::Degenerate]);
         assert_eq!(kinds(&[0.0, 0.0, 0.0, 0.5, 0.0]), vec![CriticalKind::Degenerate]);
-    }
-
-    #[test]
-    fn the_basin_legend_numbers_minima_and_ends_with_diverged_and_none() {
-        let minimum = f64::from(CriticalKind::Minimum.code());
-        let saddle = f64::from(CriticalKind::Saddle.code());
-        let points = [
-            1.0, 1.0, 0.0, minimum, 1.0, 0.0, 0.0, 1.0, saddle, 0.0, 2.0, 2.0, 0.0, minimum, 1.0,
-        ];
-        let legend = basin_legend(&points);
-        let entries: Vec<&[f64]> = legend.chunks_exact(4).collect();
-        assert_eq!(entries.len(), 5, "{legend:?}");
-        assert_eq!(entries[0][1..], [minimum, 1.0, 0.0]);
-        assert_eq!(entries[1][1..], [saddle, 0.0, -1.0]);
-        assert_eq!(entries[2][1..], [minimum, 2.0, 2.0]);
-        assert_eq!(entries[3][1], LEGEND_DIVERGED);
-        assert_eq!(entries[4][1], LEGEND_NONE);
     }
 }

@@ -6,20 +6,18 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{delegate, Explorer};
+use super::{delegate, Explorer, JsWords};
 
 delegate!(Explorer {
-    /// Sets the charts' legend labels, in method order (each method's colour, dashes and
-    /// markers are the core's, as on the map).
-    change setChartLabels: set_chart_labels(labels: Vec<String>) = |s| s.set_chart_labels(labels);
     /// Draws the chart of `‖∇E‖` (`grad`, log axis) or of `E` (on a log axis when every value
     /// is positive, a symmetric log axis for values far below zero) against iteration for a
-    /// canvas of `width × height` CSS pixels, as display list 5 (`‖∇E‖`) or 4 (`E`).
-    change drawChart: draw_chart(grad: bool, caption: &str, width: f64, height: f64) = |s| s.draw_chart(grad, caption, width, height);
+    /// canvas of `width × height` CSS pixels, as display list 5 (`‖∇E‖`) or 4 (`E`); the
+    /// legend's labels in the page's words (`say`, `number`: see `JsWords`).
+    change drawChart: draw_chart(grad: bool, caption: &str, width: f64, height: f64, say: &js_sys::Function, number: &js_sys::Function) = |s| s.draw_chart(grad, caption, width, height, &JsWords(say, number));
     /// Both charts (`E` above `‖∇E‖`) as one SVG document of `width × height` pixels, with the
     /// captions given.
     #[cfg(feature = "lab")]
-    change chartsSvg: charts_svg(width: f64, height: f64, value: &str, grad: &str) -> String = |s| s.charts_svg(width, height, [value, grad]);
+    change chartsSvg: charts_svg(width: f64, height: f64, value: &str, grad: &str, say: &js_sys::Function, number: &js_sys::Function) -> String = |s| s.charts_svg(width, height, [value, grad], &JsWords(say, number));
     /// Every run as CSV (`method,iteration,x,y,E,grad_norm`), numbers that parse back exactly,
     /// after `#` lines with the landscape, the hyperparameters and the link from the page at
     /// `base`.

@@ -5,10 +5,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::{delegate, names, JsNumbers};
-use crate::analysis::hessian::CriticalKind;
 use crate::landscape::presets::PRESETS;
 use crate::method::catalog::{reads, Hyper, METHOD_FAMILIES, METHOD_IDS};
-use crate::method::Status;
 use crate::session::screen::Screen;
 use crate::share::link::LAB_PANELS;
 
@@ -29,14 +27,12 @@ delegate!(Explorer {
     /// The names of one of the core's tables, indexed by the codes the page's arrays carry:
     /// `presets` (built-in landscapes), `methods` (in the order readouts and paths are
     /// indexed), `families` (each method's: first-order, newton-family, quasi-newton; the
-    /// toggles' groups), `statuses` (how a run ended), `kinds` (of critical point), `panels` (the
+    /// toggles' groups), `panels` (the
     /// lab's panels a link can open, the ids of their elements); empty for another name.
     fresh names: table_names(table: &str) -> Vec<String> = |_| match table {
         "presets" => names(PRESETS, |p| p.id),
         "methods" => names(&METHOD_IDS, |m| *m),
         "families" => names(&METHOD_FAMILIES, |f| f.name()),
-        "statuses" => names(&Status::ALL, |s| s.name()),
-        "kinds" => names(&CriticalKind::ALL, |k| k.name()),
         "panels" => names(&LAB_PANELS, |p| *p),
         _ => Vec::new(),
     };
@@ -69,8 +65,6 @@ delegate!(Explorer {
     call paramRanges: param_ranges() -> Vec<f64> = |s| s.session.preset().params.iter().flat_map(|p| [p.min, p.max]).collect();
     /// A neural landscape's data `[x₀, t₀, …]` (empty for other landscapes).
     call points: points() -> Vec<f64> = |s| s.session.points();
-    /// `η_opt = 1/E''` at the start point (NaN where it has none).
-    call etaOptAtStart: eta_opt_at_start() -> f64 = |s| s.session.eta_opt_at_start().unwrap_or(f64::NAN);
 
     /// Zooms the view by `factor` (below 1 in) about `at` (empty: the view's centre); whether
     /// it changed (not at the view's limits).

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{delegate, Explorer};
+use super::{delegate, Explorer, JsWords};
 use crate::session::figures;
 
 /// The lab's figures, as the display list of the last one drawn.
@@ -34,21 +34,21 @@ delegate!(LabFigures {
     call count: count() -> usize = |f| f.sketch.ops.len();
     /// Its texts.
     call texts: texts() -> Vec<String> = |f| f.sketch.texts.clone();
-    /// The η sweep of the session `runs`: `count` η, at most `steps` steps each; `text`: the
-    /// titles and notes. `[first η that diverged, 2/λ_max, lo, hi]` (NaN: none).
-    change sweep: sweep(size: &[f64], runs: &Explorer, count: usize, steps: usize, text: Vec<String>) -> Result<Vec<f64>, JsValue> = |f| {
-        let text = [0, 1, 2, 3].map(|i| nth(&text, i));
-        Ok(f.sweep(size, &runs.0.session, (count, steps), text)?.to_vec())
+    /// What the last figure's note says (the sweep's, momentum's), in the page's words.
+    get note: note() -> String = |f| f.note.clone();
+    /// The η sweep of the session `runs`: `count` η, at most `steps` steps each, in the page's
+    /// words (`say`, `number`: see `JsWords`). `[first η that diverged, 2/λ_max, lo, hi]` (NaN:
+    /// none).
+    change sweep: sweep(size: &[f64], runs: &Explorer, count: usize, steps: usize, say: &js_sys::Function, number: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |f| {
+        Ok(f.sweep(size, &runs.0.session, (count, steps), &JsWords(say, number))?.to_vec())
     };
     /// The η under the horizontal position `x` (CSS pixels) of the last sweep drawn (NaN: none).
     call sweepEtaAt: sweep_eta_at(x: f64) -> f64 = |f| f.sweep_eta_at(x);
     /// Momentum analysed at the session `runs`' start for its η and β: the rate map over
     /// (η, β) and, on a quadratic, the errors split along H's eigenvectors (runs of at most
-    /// `steps`); `labels`: η, β, the optimum, the current point, iteration, error. The numbers
-    /// of `session::lab::MomentumView`.
-    change momentum: momentum(size: &[f64], runs: &Explorer, steps: usize, labels: Vec<String>) -> Result<Vec<f64>, JsValue> = |f| {
-        let labels = [0, 1, 2, 3, 4, 5].map(|i| nth(&labels, i));
-        Ok(f.momentum(size, &runs.0.session, steps, labels)?.to_vec())
+    /// `steps`), in the page's words. The numbers of `session::lab::MomentumView`.
+    change momentum: momentum(size: &[f64], runs: &Explorer, steps: usize, say: &js_sys::Function, number: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |f| {
+        Ok(f.momentum(size, &runs.0.session, steps, &JsWords(say, number))?.to_vec())
     };
     /// `[η, β]` under the position `(x, y)` (CSS pixels) of the last momentum map (empty: none).
     call momentumAt: momentum_at(x: f64, y: f64) -> Vec<f64> = |f| f.momentum_at(x, y);

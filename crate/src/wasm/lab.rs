@@ -5,11 +5,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{delegate, Explorer};
+use super::{delegate, Explorer, JsWords};
 use crate::explore::{cost, escape};
 use crate::picture::basin_colours;
 use crate::session::basin_maps::{self, BasinMaps};
-use crate::session::lab::starts_tallies;
+use crate::session::lab::{basin_legend, starts_tallies};
 use crate::session::wire;
 
 /// Random starts (see `StartsReport::wire`): where every run ended, and the histogram.
@@ -71,8 +71,9 @@ delegate!(Explorer {
     /// The basin maps' colour of every label `0..=255` (pixel words, `RGBA` bytes in memory
     /// order) for the critical points `points` (as `criticalPoints` gives them).
     fresh basinColours: basin_colours(points: &[f64]) -> Vec<u32> = |_| basin_colours::label_words(&wire::kinds(points));
-    /// The basin maps' legend for `points` (`wire::basin_legend`).
-    fresh basinLegend: basin_legend(points: &[f64]) -> Vec<f64> = |_| wire::basin_legend(points);
+    /// The basin maps' legend for `points` in the page's words (`session::lab::basin_legend`:
+    /// colour and text per entry).
+    fresh basinLegend: basin_legend(points: &[f64], say: &js_sys::Function, number: &js_sys::Function) -> Vec<String> = |_| basin_legend(points, &JsWords(say, number));
 });
 
 /// The basin maps (`BasinMaps`): the jobs the workers compute, coloured and kept here; the page

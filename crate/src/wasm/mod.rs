@@ -30,6 +30,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, Field};
 use crate::numbers::Numbers;
+use crate::session::words::{Arg, Words};
 
 pub use explorer::Explorer;
 
@@ -69,6 +70,29 @@ impl From<Error> for JsValue {
             let _ = js_sys::Reflect::set(&err, &key.into(), &value);
         }
         err.into()
+    }
+}
+
+/// The page's words: `say(key, ...args)` (its string tables, in its language) and `number(x)`
+/// (how it writes a number for reading), two JS functions handed in with the call that words.
+pub struct JsWords<'a>(pub &'a js_sys::Function, pub &'a js_sys::Function);
+
+impl Words for JsWords<'_> {
+    fn say(&self, key: &[&str], args: &[Arg]) -> String {
+        let key = key.concat();
+        let all = js_sys::Array::of1(&JsValue::from(&key));
+        for a in args {
+            all.push(&match a {
+                Arg::Text(t) => JsValue::from(t),
+                Arg::Count(n) => JsValue::from(*n as f64),
+            });
+        }
+        let said = self.0.apply(&JsValue::NULL, &all).ok().and_then(|v| v.as_string());
+        said.unwrap_or(key)
+    }
+    fn number(&self, x: f64) -> String {
+        let written = self.1.call1(&JsValue::NULL, &x.into()).ok().and_then(|v| v.as_string());
+        written.unwrap_or_default()
     }
 }
 

@@ -2,52 +2,43 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{delegate, Explorer};
-use crate::analysis::hessian::{CriticalKind, Regime};
+use super::{delegate, Explorer, JsWords};
 use crate::session::wire;
 
-/// The second-order picture at the analysis point (see `AnalysisReport`); absent numbers are NaN.
+/// The analysis as the page writes it (see `session::text::AnalysisText`).
 #[wasm_bindgen(getter_with_clone)]
 pub struct AnalysisView {
-    /// The point described.
+    /// The paragraph.
+    #[wasm_bindgen(readonly)]
+    pub text: String,
+    /// The note beside η.
+    #[wasm_bindgen(readonly)]
+    pub note: String,
+    /// The 1-D regime's name (empty in 2-D).
+    #[wasm_bindgen(readonly)]
+    pub regime: String,
+    /// The η slider's marks, ascending: their names.
+    #[wasm_bindgen(readonly)]
+    pub marks: Vec<String>,
+    /// Where they go: `log₁₀ η`.
     #[wasm_bindgen(readonly)]
     pub at: Vec<f64>,
-    /// The method whose iterate it is (index in `methodIds`), −1 for the start point.
-    #[wasm_bindgen(readonly)]
-    pub method: i32,
-    /// That method's iteration.
-    #[wasm_bindgen(readonly)]
-    pub iteration: u32,
-    /// Hessian eigenvalues, ascending.
-    #[wasm_bindgen(readonly)]
-    pub eigenvalues: Vec<f64>,
-    /// `[2/λ_max, η_opt, 1 − ηE'', η/η_opt]` (the last three in 1-D only).
-    #[wasm_bindgen(readonly)]
-    pub numbers: Vec<f64>,
-    /// `[curvature, critical, regime]`: the curvature there (a name of `kindNames`, not a
-    /// claim that the point is critical); where `∇E` vanishes the kind of critical point (or
-    /// `flat`), else empty; in 1-D the regime's name (`Regime::name`), else empty.
-    #[wasm_bindgen(readonly)]
-    pub names: Vec<String>,
 }
 
 delegate!(Explorer {
-    /// Where method `i` stands (`wire::readout`; empty when it is off).
-    call readout: readout(i: usize) -> Vec<f64> = |s| s.session.readout(i).as_ref().map_or_else(Vec::new, wire::readout);
-    /// The Hessian's picture at the analysis point (the iterate of the first method on with a
-    /// finite one, or the start), with the 1-D regime of the current `η`.
-    call analysis: analysis() -> Result<AnalysisView, JsValue> = |s| {
-        let at = s.session.analysis_point();
-        let a = s.session.analysis_at(&at.x)?;
-        let nan = |v: Option<f64>| v.unwrap_or(f64::NAN);
-        Ok(AnalysisView {
-            method: at.method.map_or(-1, |m| m as i32),
-            iteration: at.iteration as u32,
-            at: at.x,
-            numbers: vec![nan(a.stability_bound), nan(a.eta_opt), nan(a.error_factor), nan(a.eta_ratio)],
-            names: [a.kind.name(), a.critical.map_or("", CriticalKind::name), a.regime.map_or("", Regime::name)].map(String::from).to_vec(),
-            eigenvalues: a.eigenvalues,
-        })
+    /// The readout table's rows in the page's words (`say`, `number`: see `JsWords`), as one
+    /// text (`Screen::rows`: fields split by U+001F, rows ended by U+001E).
+    call rows: rows(say: &js_sys::Function, number: &js_sys::Function) -> String = |s| s.rows(&JsWords(say, number));
+    /// The analysis at the iterate of the first method on with a finite one (or the start), in
+    /// the page's words.
+    call analysis: analysis(say: &js_sys::Function, number: &js_sys::Function) -> Result<AnalysisView, JsValue> = |s| {
+        let a = s.analysis_text(&JsWords(say, number))?;
+        Ok(AnalysisView { text: a.text, note: a.note, regime: a.regime.to_owned(), marks: a.marks, at: a.at })
+    };
+    /// The line of critical points in view and the colour scale "auto" chose, in the page's words.
+    call mapTexts: map_texts(say: &js_sys::Function, number: &js_sys::Function) -> Vec<String> = |s| {
+        let w = JsWords(say, number);
+        vec![s.critical_text(&w), s.scale_auto_text(&w)]
     };
     /// `[E, ‖∇E‖]` at `x`.
     call probe: probe(x: &[f64]) -> Result<Vec<f64>, JsValue> = |s| Ok(s.session.probe(x)?.to_vec());

@@ -44,8 +44,4 @@ delegate!(Explorer {
     /// A click at `(x, y)` (CSS pixels) in the data panel of `width × height`: a point added
     /// or taken away.
     change dataClick: data_click(x: f64, y: f64, width: f64, height: f64) -> Result<(), JsValue> = |s| Ok(s.session.data_click((x, y), (width, height))?);
-    /// The colour scale the last 2-D sample used (what `auto` chose), or empty.
-    call colourScaleUsed: colour_scale_used() -> String = |s| s.colour_scale_used().to_owned();
-    /// `[all, one count per kind of kindNames, 1 if E is constant in view (else 0)]`.
-    call criticalCounts: critical_counts() -> Vec<usize> = |s| s.critical_counts();
 });
