@@ -193,7 +193,7 @@ impl Session {
 
     /// The 2-D quadratic's conditioning, as the lecture's scene sets it: curvatures 1 and
     /// `kappa` (the condition number κ = λ₂/λ₁, ≥ 1), its axes turned by `theta` degrees; `η`
-    /// keeps its fraction of `2/λ_max`. Restarts once.
+    /// keeps its fraction of GD's best fixed step `2/(λ₁ + λ₂)`. Restarts once.
     pub fn set_conditioning(&mut self, kappa: f64, theta: f64) -> Result<(), Error> {
         if self.config.preset.id != "quadratic2d" {
             return Err(Error::NotHere(Why::ConditioningQuadratic));
@@ -202,14 +202,23 @@ impl Session {
             return Err(Error::OutOfRange(Why::KappaAtLeastOne));
         }
         let mut next = self.config.clone();
-        let lambda_max = |p: &[f64]| p[0].max(p[1]);
-        let before = lambda_max(&next.params);
+        // The curvatures' sum: GD's best fixed step on the quadratic is 2/(λ₁ + λ₂).
+        let sum = |p: &[f64]| {
+            if p[0] > 0.0 && p[1] > 0.0 {
+                p[0] + p[1]
+            } else {
+                f64::NAN
+            }
+        };
+        let before = sum(&next.params);
         next.params = vec![1.0, kappa, theta];
-        // η keeps its fraction of 2/λ_max: a larger κ shows GD crawling along the flat axis and
-        // zig-zagging across the steep one, as the lesson says, instead of exploding (with η
-        // fixed at 0.075, GD diverged past κ = 26.7).
-        if before > 0.0 && before.is_finite() {
-            next.hyper.eta = (next.hyper.eta * before / lambda_max(&next.params)).max(1e-12);
+        // η keeps its fraction of GD's best fixed step 2/(λ₁ + λ₂): a larger κ shows GD
+        // crawling along the flat axis and zig-zagging across the steep one, as the lesson says,
+        // instead of exploding (with η fixed at 0.075, GD diverged past κ = 26.7); at κ = 1,
+        // where every direction is alike, it goes straight to the minimum (keeping a fraction
+        // of 2/λ_max instead made it bounce across the minimum there).
+        if before.is_finite() {
+            next.hyper.eta = (next.hyper.eta * before / sum(&next.params)).max(1e-12);
         }
         self.reconfigure(next)
     }

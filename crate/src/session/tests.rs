@@ -553,10 +553,10 @@ fn the_conditioning_scene_sets_kappa_and_theta_through_the_core() {
         .expect("convex");
     assert!((bound - 0.02).abs() < 1e-12, "2/λ_max = 2/κ: {bound}");
     assert!(s.set_conditioning(0.5, 0.0).is_err() && s.set_conditioning(f64::NAN, 0.0).is_err());
-    // Scene 2 at every κ of its control (1 to 1000): η stays at its fraction of 2/λ_max, and GD
-    // crawls and zig-zags without diverging.
+    // Scene 2 at every κ of its control (1 to 1000): η stays at its fraction of GD's best
+    // fixed step 2/(λ₁ + λ₂), and GD crawls and zig-zags without diverging.
     s.apply_link("l=quadratic2d&p=1,25,30&s=-4,3&eta=0.075&m=gd,newton,momentum");
-    let fraction = |s: &Session| s.hyper().eta / (2.0 / s.params()[1]);
+    let fraction = |s: &Session| s.hyper().eta / (2.0 / (s.params()[0] + s.params()[1]));
     let start = fraction(&s);
     for kappa in [1.0, 25.0, 26.7, 100.0, 1000.0] {
         s.set_conditioning(kappa, 30.0).expect("κ");
@@ -568,6 +568,29 @@ fn the_conditioning_scene_sets_kappa_and_theta_through_the_core() {
         let newton = s.readout(2).expect("Newton on");
         assert_eq!((newton.status, newton.iteration), (Status::Converged, 1), "κ = {kappa}");
     }
+    // At κ = 1 every direction is alike: GD goes straight at the minimum (every iterate on the
+    // line from the start to it) and is there within a few steps; at κ = 1000 it zig-zags across
+    // the steep axis (the error along it changes sign at every step).
+    s.set_conditioning(1.0, 30.0).expect("κ = 1");
+    s.set_enabled(&on(&["gd"])).expect("GD");
+    s.step(6);
+    let (points, _) = s.path(0).expect("GD's path");
+    let [x0, y0] = [points[0], points[1]];
+    for p in points.chunks_exact(2) {
+        assert!(
+            (p[0] * y0 - p[1] * x0).abs() < 1e-9,
+            "off the line to the minimum: {p:?}"
+        );
+    }
+    assert!(s.readout(0).expect("GD").value < 1e-6);
+    s.set_conditioning(1000.0, 0.0).expect("κ = 1000");
+    s.step(4);
+    let (points, _) = s.path(0).expect("GD's path");
+    let steep: Vec<f64> = points.chunks_exact(2).map(|p| p[1]).collect();
+    assert!(
+        steep.windows(2).all(|w| w[0] * w[1] < 0.0),
+        "a zig-zag across the steep axis: {steep:?}"
+    );
     s.select_preset("himmelblau").expect("another");
     assert!(s.set_conditioning(10.0, 0.0).is_err() && s.conditioning().is_empty());
 }
