@@ -20,7 +20,7 @@ export const ES = {
   'scene_camel_title': '4c. Camello de seis jorobas',
   'scene_camel_text': 'Seis mínimos, dos de ellos globales (★). Cuál encuentra un método depende del punto inicial y del método.',
   'scene_saddles_title': '5. Puntos de ensilladura',
-  'scene_saddles_text': 'Cerca de la ensilladura de x² − y² el gradiente es chiquito: los pasos del MDG (columna paso) se achican y tarda en escapar por y. Newton salta directo a la ensilladura, porque su Hessiano no es definido positivo; Newton sin ensilladuras usa |H| y se aleja.',
+  'scene_saddles_text': 'Cerca de la ensilladura de x² − y² el gradiente es chiquito (‖∇E‖ en la tabla): los pasos del MDG, η‖∇E‖, se achican y tarda en escapar por y. Newton salta directo a la ensilladura, porque su Hessiano no es definido positivo; Newton sin ensilladuras usa |H| y se aleja.',
   'scene_monkey_title': '5b. Silla de mono',
   'scene_monkey_text': 'En el origen de x³ − 3xy² se anulan el gradiente y todo el Hessiano: un punto crítico degenerado (◇). Newton se le acerca sólo linealmente, reduciendo la distancia a la mitad en cada paso.',
   'scene_neuron_title': '6. Una neurona sigmoide',

@@ -77,7 +77,7 @@ export const SCENES = [
     link: 'l=saddle&s=1.5,0.02&eta=0.1&m=gd,newton,saddle-free',
     title: { en: '5. Saddles' },
     text: {
-      en: 'Near the saddle of x² − y² the gradient is tiny: GD’s steps (see the step column) shrink and it lingers before escaping along y. Newton jumps straight onto the saddle, since its Hessian is not positive definite; saddle-free Newton uses |H| and moves away.',
+      en: 'Near the saddle of x² − y² the gradient is tiny (‖∇E‖ in the table): GD’s steps, η‖∇E‖, shrink and it lingers before escaping along y. Newton jumps straight onto the saddle, since its Hessian is not positive definite; saddle-free Newton uses |H| and moves away.',
     },
   },
   {

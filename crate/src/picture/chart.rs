@@ -224,21 +224,23 @@ impl YAxis {
     }
 }
 
-/// Decades from `lo` to `hi` (inclusive) taken every 1, 2, 5, 10, 20, … so that at most `count`
-/// remain, aligned on multiples of the stride.
+/// Decades from `lo` to `hi` (inclusive) taken every 1, 2, 3, 5, 10, 20, 30, 50, … decades:
+/// the smallest stride that leaves at most `count`, aligned on multiples of the stride (so 10⁻³,
+/// 1, 10³ over nine decades with room for four labels: a stride of 5 left "1" alone there).
 pub fn decades(lo: i32, hi: i32, count: usize) -> Vec<i32> {
     if hi < lo {
         return Vec::new();
     }
-    let span = (hi - lo) as usize + 1;
-    let mut stride = 1;
+    let pick = |stride: i32| -> Vec<i32> { (lo..=hi).filter(|d| d.rem_euclid(stride) == 0).collect() };
     let mut k = 0;
-    while span.div_ceil(stride) > count.max(1) {
-        stride = [1, 2, 5][(k + 1) % 3] * 10usize.pow(((k + 1) / 3) as u32);
+    loop {
+        let stride = [1, 2, 3, 5][k % 4] * 10i32.pow((k / 4) as u32);
+        let picked = pick(stride);
+        if picked.len() <= count.max(1) || stride > hi - lo {
+            return picked;
+        }
         k += 1;
     }
-    let stride = stride as i32;
-    (lo..=hi).filter(|d| d.rem_euclid(stride) == 0).collect()
 }
 
 /// `1`, `10`, `10²`, `10⁻⁵`: a decade's label with a true minus.
@@ -303,8 +305,8 @@ pub fn draw(
     let (w, h) = size;
     out.text(caption, ox + 4.0, oy + 3.0, 12.0, Align::Start, Align::Start, INK, NONE);
     let (legend, legend_h) = legend_layout(series, w - 12.0);
-    // (About one label per 26 px: a log axis is read at its decades.)
-    let count = ((h - 40.0 - legend_h) / 26.0).clamp(2.0, 8.0) as usize;
+    // (About one label per 20 px: a log axis is read at its decades.)
+    let count = ((h - 40.0 - legend_h) / 20.0).clamp(2.0, 8.0) as usize;
     let yticks = axis.ticks(count);
     let widest = yticks.iter().map(|(_, l)| text_width(l, FONT)).fold(0.0, f64::max);
     let left = ox + (widest + 12.0).max(24.0);
@@ -489,7 +491,11 @@ mod tests {
         assert_eq!(decade_label(-5), "10⁻⁵");
         assert_eq!(decade_label(0), "1");
         assert_eq!(decade_label(3), "10³");
-        assert_eq!(decades(-12, 3, 6), [-10, -5, 0]);
+        assert_eq!(decades(-12, 3, 6), [-12, -9, -6, -3, 0, 3]);
+        assert_eq!(decades(-12, 3, 4), [-10, -5, 0]);
+        // Nine decades with room for four labels: three of them, not "1" alone.
+        assert_eq!(decades(-4, 4, 4), [-3, 0, 3]);
+        assert_eq!(decades(-4, 4, 2), [0]);
         assert_eq!(decades(-2, 2, 6), [-2, -1, 0, 1, 2]);
         assert!(decades(-300, 300, 6).len() <= 6);
         // Less than two decades: labels at 1, 2 and 5 times the powers of ten, at least two.

@@ -74,11 +74,18 @@ fn y_tick_count(length: f64) -> usize {
 }
 
 /// The ticks of the left axis: their height in the frame's pixels and their labels.
-fn y_ticks(frame: &Frame) -> Vec<(f64, String)> {
+fn y_ticks(frame: &Frame) -> Vec<(f64, String, bool)> {
     let [.., y0, y1] = frame.view;
     let (ys, step) = nice_ticks(y0, y1, y_tick_count(frame.height));
+    // (Whether the tick is an even multiple of the step: where every other label goes.)
     ys.into_iter()
-        .map(|y| (frame.to_px(0.0, y).1, tick_label(y, step)))
+        .map(|y| {
+            (
+                frame.to_px(0.0, y).1,
+                tick_label(y, step),
+                ((y / step).round() as i64) % 2 == 0,
+            )
+        })
         .collect()
 }
 
@@ -194,15 +201,34 @@ pub fn draw_axes(
         }
     }
     let ys = y_ticks(frame);
-    for (k, (py, label)) in ys.iter().enumerate() {
+    // (Ticks closer than this: every other one labelled.)
+    let spacing = if ys.len() > 1 {
+        (ys[1].0 - ys[0].0).abs()
+    } else {
+        f64::INFINITY
+    };
+    let thin = spacing < 3.0 * FONT;
+    for (py, label, even) in &ys {
         let py = plot.top + py;
         out.line([plot.left - dir * 5.0, py, plot.left, py], tick, 1.0, &[]);
         if inside {
-            // Clear of the x labels at the bottom and of the axis's name at the top.
-            if py < plot.top + 8.0 + 1.5 * FONT || py > bottom - 24.0 || k % 2 == 1 {
+            // Clear of the x labels at the bottom and of the axis's name at the top; where
+            // the ticks are close, every other one, at the even multiples of the step (every
+            // other by their order left "0" alone on the saddle's ±2 on a phone).
+            if py < plot.top + 8.0 + 1.5 * FONT || py > bottom - 24.0 || (thin && !*even) {
                 continue;
             }
-            out.text(label, plot.left + 7.0, py, FONT, Align::Start, Align::Middle, INK, halo);
+            // (Just above its tick: beside it, the tick would read as a minus sign.)
+            out.text(
+                label,
+                plot.left + 2.0,
+                py - 3.0,
+                FONT,
+                Align::Start,
+                Align::End,
+                INK,
+                halo,
+            );
         } else {
             out.text(label, plot.left - 7.0, py, FONT, Align::End, Align::Middle, INK, halo);
         }
@@ -916,6 +942,36 @@ mod tests {
                 height: side,
             };
             labels_apart_and_inside(&f, inside, (side, side + below), &scale, false);
+        }
+    }
+
+    /// On a phone (labels inside the map) the left axis labels more than its 0: every other
+    /// tick, at the even multiples of the step (the saddle's view, 358 px square, read "0" alone).
+    #[test]
+    fn a_phone_map_labels_its_left_axis_at_round_ticks() {
+        for (side, view) in [
+            (358.0, [-2.0, 2.0, -2.0, 2.0]),
+            (330.0, [-1.9, 1.9, -1.9, 1.9]),
+            (300.0, [-5.0, 5.0, -5.0, 5.0]),
+        ] {
+            let f = Frame {
+                view,
+                width: side,
+                height: side,
+            };
+            let inside = PlotBox {
+                left: 0.0,
+                top: 0.0,
+                width: side,
+                height: side,
+            };
+            let mut s = Sketch::default();
+            draw_axes(&mut s, (side, side + 40.0), inside, &f, ["x", "y"], None);
+            let left: Vec<&str> = (s.labels.iter())
+                .filter(|l| l.bounds[0] < 12.0 && l.bounds[3] < side - 24.0 && l.text != "y")
+                .map(|l| l.text.as_str())
+                .collect();
+            assert!(left.len() >= 2 && left.contains(&"0"), "{side} px, {view:?}: {left:?}");
         }
     }
 
