@@ -560,18 +560,28 @@ pub const MARKED_EXITS: usize = 8;
 /// At most this many iterates get a marker each; longer runs mark only their current iterate.
 pub const MARKED_ITERATES: usize = 400;
 
-/// One run: a polyline with a light halo in the method's colour and dashes, a marker on each
-/// iterate (on the last only for long runs; the current one larger), and an arrow at the edge
-/// wherever the run leaves the view (its latest [`MARKED_EXITS`] exits).
-pub fn draw_track(out: &mut Sketch, frame: &Frame, track: &Track, dim: usize) {
-    let px = track_pixels(frame, track, dim);
+/// Every run on the map: first the light halos under all of them, then each polyline in its
+/// method's colour and dashes, a marker on each iterate (on the last only for long runs; the
+/// current one larger), and an arrow at the edge wherever the run leaves the view (its latest
+/// [`MARKED_EXITS`] exits). (Halos first: a run's halo drawn over the runs before it hid them
+/// where paths coincide, momentum's over GD's in the directions scene.)
+pub fn draw_tracks(out: &mut Sketch, frame: &Frame, tracks: &[Track], dim: usize) {
+    let pixels: Vec<Vec<f64>> = tracks.iter().map(|t| track_pixels(frame, t, dim)).collect();
+    for px in pixels.iter().filter(|px| !px.is_empty()) {
+        out.path(px, false, NONE, HALO, 5.0, &[]);
+    }
+    for (track, px) in tracks.iter().zip(&pixels) {
+        draw_track(out, frame, track, px);
+    }
+}
+
+fn draw_track(out: &mut Sketch, frame: &Frame, track: &Track, px: &[f64]) {
     let n = px.len() / 2;
     if n == 0 {
         return;
     }
     let colour = rgba(track.style.rgb, 1.0);
-    out.path(&px, false, NONE, HALO, 5.0, &[]);
-    out.path(&px, false, NONE, colour, 2.2, track.style.dash);
+    out.path(px, false, NONE, colour, 2.2, track.style.dash);
     let first = if track.values.len() <= MARKED_ITERATES {
         0
     } else {
@@ -581,7 +591,7 @@ pub fn draw_track(out: &mut Sketch, frame: &Frame, track: &Track, dim: usize) {
         let r = if k + 1 == n { 5.5 } else { 3.2 };
         marker(out, track.style.marker, px[2 * k], px[2 * k + 1], r, colour, HALO);
     }
-    for &((x, y), (ux, uy)) in exits(frame, &px).iter().rev().take(MARKED_EXITS) {
+    for &((x, y), (ux, uy)) in exits(frame, px).iter().rev().take(MARKED_EXITS) {
         // An arrowhead just inside the edge, pointing out; notched, so that it reads as an
         // arrow and not as a critical point's △.
         let (tx, ty) = (x - 2.0 * ux, y - 2.0 * uy);
@@ -1086,6 +1096,45 @@ mod tests {
         let px = track_pixels(&f, &t, 2);
         assert_eq!(px.len(), 6);
         assert!(exit_point(&f, &px).is_some());
+    }
+
+    /// Two runs on the same path (GD and momentum's first steps in the directions scene): every
+    /// halo is drawn before any run's line, so that no halo hides a run drawn before it.
+    #[test]
+    fn halos_go_under_every_run() {
+        let f = frame();
+        let points = [0.0, 0.0, 1.0, 1.0, 1.5, 1.2];
+        let tracks: Vec<Track> = [0, 6]
+            .iter()
+            .map(|&m| Track {
+                style: &METHOD_STYLES[m],
+                points: &points,
+                values: &[3.0, 2.0, 1.0],
+            })
+            .collect();
+        let mut s = Sketch::default();
+        draw_tracks(&mut s, &f, &tracks, 2);
+        let o = &s.ops;
+        let at = |stroke: Rgba, width: f64| -> Vec<usize> {
+            (0..o.len().saturating_sub(4))
+                .filter(|&k| {
+                    o[k] == crate::picture::sketch::op::PATH
+                        && o[k + 1] == 0.0
+                        && o[k + 2] == f64::from(stroke)
+                        && o[k + 3] == width
+                })
+                .collect()
+        };
+        let halos = at(HALO, 5.0);
+        let lines: Vec<usize> = [0, 6]
+            .iter()
+            .flat_map(|&m| at(rgba(METHOD_STYLES[m].rgb, 1.0), 2.2))
+            .collect();
+        assert_eq!((halos.len(), lines.len()), (2, 2), "{o:?}");
+        assert!(
+            halos.iter().max() < lines.iter().min(),
+            "halos {halos:?}, lines {lines:?}"
+        );
     }
 
     #[test]

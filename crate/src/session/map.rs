@@ -236,17 +236,18 @@ impl MapState {
         let start = session.start();
         let start_y = if dim == 2 { start[1] } else { session.probe(start)?[0] };
         map::draw_start(out, &frame, start[0], start_y, dark);
-        for i in 0..session.run_count() {
-            if let Some((points, values)) = session.path(i) {
-                let style = session.run_style(i);
-                let track = Track {
-                    style: &style,
+        let styles: Vec<_> = (0..session.run_count()).map(|i| session.run_style(i)).collect();
+        let tracks: Vec<Track> = (0..session.run_count())
+            .filter_map(|i| {
+                let (points, values) = session.path(i)?;
+                Some(Track {
+                    style: &styles[i],
                     points,
                     values,
-                };
-                map::draw_track(out, &frame, &track, dim);
-            }
-        }
+                })
+            })
+            .collect();
+        map::draw_tracks(out, &frame, &tracks, dim);
         // Above the paths and markers: the labels are read against them.
         if let Some((report, at, window)) = &hessian {
             let h = HessianPicture {
