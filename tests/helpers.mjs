@@ -23,8 +23,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Serves dist/ and opens a fresh Chromium profile. Call `close()` when done. */
-export async function openBrowser({ deviceScaleFactor = 1, extraArgs = [], root = DIST } = {}) {
+/** Serves dist/ and opens a fresh Chromium profile (`options`: more of the context's, such as a
+ *  touch screen's `hasTouch` and `isMobile`). Call `close()` when done. */
+export async function openBrowser({ deviceScaleFactor = 1, extraArgs = [], root = DIST, options = {} } = {}) {
   const server = await serve({ root, port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), 'descenso-chromium-'));
@@ -34,6 +35,7 @@ export async function openBrowser({ deviceScaleFactor = 1, extraArgs = [], root 
     headless: true,
     viewport: { width: 1200, height: 860 },
     deviceScaleFactor,
+    ...options,
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {

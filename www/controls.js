@@ -301,16 +301,20 @@ export function wireControls() {
   // The map: a click or a drag sets the start; hovering reads E and ‖∇E‖ there.
   let dragging = false;
   let panning = null; // the last pointer position of a Shift+drag
+  let before = null; // the start before the first finger came down
   const touches = new Map(); // pointers down, for a pinch
   el.overlay.addEventListener('pointerdown', (ev) => {
     el.overlay.setPointerCapture(ev.pointerId);
     touches.set(ev.pointerId, [ev.clientX, ev.clientY]);
     if (touches.size === 2 || ev.shiftKey) {
+      // A second finger: a pinch, not the first finger's tap (the start goes back).
+      if (touches.size === 2 && dragging && before) setStart(before);
       pushNextAddress();
       dragging = false;
       panning = [ev.clientX, ev.clientY];
       return;
     }
+    before = Array.from(page.explorer.start);
     dragging = true;
     setStart(pointerToLandscape(ev));
   });
