@@ -25,9 +25,13 @@ describe('export', () => {
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
     const [w, h] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
     const canvas = await page.$eval('#axes', (c) => [c.width, c.height]);
-    assert.deepEqual([w, h], canvas, 'the image has the device-pixel size of the map with its axes');
-    // Decode it in the page and check that it is the landscape, not a blank image: many colours.
-    const colours = await page.evaluate(async (b64) => {
+    assert.equal(w, canvas[0], 'the image has the device-pixel width of the map with its axes');
+    // Over the map, a caption: the title line and one row of legend (three methods).
+    const band = h - canvas[1];
+    assert.ok(band >= 80 && band <= 240, `a caption of ${band} device pixels over the map`);
+    // Decode it in the page and check that it is the landscape, not a blank image: many colours;
+    // and that the caption has text (dark pixels) and the methods' colours (the legend's lines).
+    const [colours, ink, legend] = await page.evaluate(async ([b64, band]) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -39,9 +43,17 @@ describe('export', () => {
       const data = ctx.getImageData(0, 0, c.width, c.height).data;
       const seen = new Set();
       for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      return seen.size;
-    }, png.bytes.toString('base64'));
+      let [dark, tinted] = [0, new Set()];
+      for (let i = 0; i < 4 * c.width * band; i += 4) {
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        if (r + g + b < 200) dark++;
+        if (Math.max(r, g, b) - Math.min(r, g, b) > 80) tinted.add(((r >> 5) << 6) | ((g >> 5) << 3) | (b >> 5));
+      }
+      return [seen.size, dark, tinted.size];
+    }, [png.bytes.toString('base64'), band]);
     assert.ok(colours > 50, `the PNG shows the heatmap (${colours} colours sampled)`);
+    assert.ok(ink > 200, `the caption has its title and labels (${ink} dark pixels)`);
+    assert.ok(legend >= 3, `the caption's legend has the methods' colours (${legend} hues)`);
 
     const svg = await exported(page, '#export-svg');
     assert.equal(svg.name, 'descenso-rosenbrock-charts.svg');

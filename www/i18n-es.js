@@ -247,6 +247,7 @@ export const ES = {
   newtonTarget: 'destino de Newton',
   showCritical: 'Puntos críticos',
   colourScale: 'Colores',
+  exportStart: 'inicio',
   scaleAuto: (used) => `auto (${used})`,
   scale_linear: 'lineal',
   scale_log: 'logarítmica',

@@ -191,6 +191,7 @@ const STRINGS = {
     newtonTarget: 'Newton target',
     showCritical: 'Critical points',
     colourScale: 'Colours',
+    exportStart: 'start',
     scaleAuto: (used) => `auto (${used})`,
     scale_linear: 'linear',
     scale_log: 'log',

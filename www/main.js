@@ -12,7 +12,7 @@ import { buildReadout, scheduleCharts } from './readout.js';
 import { buildOwnForm } from './own.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
-import { applyPanels, copyLink, exportPng, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
+import { applyPanels, copyLink, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
 
 // ---- the laboratory (loaded on demand) ------------------------------------------------------
 
@@ -160,7 +160,7 @@ function wire() {
   el.noticeClose.addEventListener('click', hideNotice);
   el.copyLink.addEventListener('click', copyLink);
   el.embed.addEventListener('click', showEmbedCode);
-  el.exportPng.addEventListener('click', exportPng);
+  el.exportPng.addEventListener('click', () => loadLab().then((l) => l.exportPng()));
   el.exportSvg.addEventListener('click', () => loadLab().then((l) => l.exportSvg()));
   el.exportCsv.addEventListener('click', () => loadLab().then((l) => l.exportCsv()));
   el.costRun.addEventListener('click', () => loadLab().then((l) => l.measureCost()));

@@ -1,6 +1,6 @@
 // What leaves the page: share links (encoded by the core from its session), the address bar,
-// the embed snippet, the height message to a host page, and the PNG export (the SVG and CSV
-// exports are the lab's: lab/exports.js).
+// the embed snippet and the height message to a host page (the PNG, SVG and CSV exports are the
+// lab's: lab/exports.js).
 import { el, page, PRESENT_ZOOM, tr } from './page.js';
 
 /** The share link for the session, optionally for embedding. */
@@ -91,26 +91,4 @@ export function download(name, blob) {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
   el.linkStatus.textContent = tr('exported', name);
-}
-
-/** The map as drawn, with its axes and colour bar (heatmap, contours, trajectories, marks and
- *  the frame around them), at device pixels. */
-export function exportPng() {
-  const { width, height } = el.axes;
-  const out = document.createElement('canvas');
-  out.width = width;
-  out.height = height;
-  const ctx = out.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.imageSmoothingQuality = 'high';
-  const frame = el.axes.getBoundingClientRect();
-  const plot = el.overlay.getBoundingClientRect();
-  const k = width / frame.width;
-  const [x, y, w, h] = [(plot.left - frame.left) * k, (plot.top - frame.top) * k, plot.width * k, plot.height * k];
-  for (const layer of [el.heat, el.contours, el.overlay]) {
-    if (!layer.hidden && layer.width > 0 && layer.height > 0 && getComputedStyle(layer).display !== 'none') ctx.drawImage(layer, x, y, w, h);
-  }
-  ctx.drawImage(el.axes, 0, 0, width, height);
-  out.toBlob((blob) => blob && download(`descenso-${page.explorer.preset}.png`, blob), 'image/png');
 }

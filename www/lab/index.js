@@ -20,7 +20,7 @@ export { runEscape } from './escape.js';
 export { runStarts, showEnds } from './starts.js';
 export { maybeSweep } from './sweep.js';
 export { maybeMomentum } from './momentum.js';
-export { exportCsv, exportSvg } from './exports.js';
+export { exportCsv, exportPng, exportSvg } from './exports.js';
 
 for (const [language, entries] of Object.entries(LAB_STRINGS)) addStrings(language, entries);
 translatePage(lang());

@@ -441,9 +441,21 @@ pub fn draw(
             );
         }
     }
-    let ly = bottom + 20.0;
-    for (s, &(x, y)) in series.iter().zip(&legend) {
-        let (x, y) = (left.min(ox + 12.0) + x, ly + y + 6.0);
+    entries(out, (left.min(ox + 12.0), bottom + 20.0), series, &legend);
+}
+
+/// A legend of `series` (each method's line, dashes and marker, and its label) in rows that
+/// fit `width`, from `(x, y)`; its height. What the charts draw under their plot, and the
+/// exported map's caption.
+pub fn legend(out: &mut Sketch, (x, y): (f64, f64), width: f64, series: &[Series]) -> f64 {
+    let (at, height) = legend_layout(series, width);
+    entries(out, (x, y), series, &at);
+    height
+}
+
+fn entries(out: &mut Sketch, (ox, oy): (f64, f64), series: &[Series], at: &[(f64, f64)]) {
+    for (s, &(x, y)) in series.iter().zip(at) {
+        let (x, y) = (ox + x, oy + y + 6.0);
         let colour = rgba(s.style.rgb, 1.0);
         out.line([x, y, x + 22.0, y], colour, 2.0, s.style.dash);
         marker(out, s.style.marker, x + 22.0, y, 3.5, colour, 0xffffffff);

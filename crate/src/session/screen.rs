@@ -4,8 +4,9 @@
 
 use crate::error::{Error, Why};
 use crate::numbers::Numbers;
+use crate::picture::chart;
 use crate::picture::map::{self, PlotBox};
-use crate::picture::sketch::Sketch;
+use crate::picture::sketch::{Align, Sketch};
 use crate::picture::svg;
 use crate::session::map::MapState;
 use crate::session::words::Words;
@@ -30,11 +31,13 @@ pub enum Layer {
     Data,
     /// What the basin maps mark (critical points, the start).
     BasinMarks,
+    /// The last exported drawing's (the charts' SVG, the map's caption in its PNG).
+    Export,
 }
 
 impl Layer {
     /// Every layer, in the order of its code.
-    pub const ALL: [Layer; 8] = [
+    pub const ALL: [Layer; 9] = [
         Layer::Contours,
         Layer::Overlay,
         Layer::Axes,
@@ -43,6 +46,7 @@ impl Layer {
         Layer::ChartGrad,
         Layer::Data,
         Layer::BasinMarks,
+        Layer::Export,
     ];
 
     /// The layer of wire code `code` (the basin marks for any code past the table's end).
@@ -88,6 +92,7 @@ impl Screen {
             Layer::ChartGrad => &self.charts[1],
             Layer::Data => &self.data,
             Layer::BasinMarks => &self.marks,
+            Layer::Export => &self.charts[2],
         }
     }
 
@@ -184,6 +189,28 @@ impl Screen {
             .chart(out, grad, (0.0, 0.0), (width, height), caption, &labels);
     }
 
+    /// The exported map's caption for a drawing `width` pixels wide (its title, then the legend
+    /// of the runs on: each method's line, dashes and marker, as on the map), on the export
+    /// layer; its height.
+    pub fn draw_caption(&mut self, width: f64, words: &dyn Words) -> f64 {
+        let width = if width.is_finite() {
+            width.clamp(200.0, 8000.0)
+        } else {
+            200.0
+        };
+        let labels = self.run_labels(words);
+        let title = self.export_title(words);
+        let out = &mut self.charts[2];
+        out.clear();
+        out.text(&title, 12.0, 10.0, 15.0, Align::Start, Align::Start, 0x1d1d1fff, 0);
+        let series = self.session.series(false, &labels);
+        let height = chart::legend(out, (12.0, 36.0), width - 24.0, &series);
+        if self.session.decimal_comma() {
+            out.decimal_comma();
+        }
+        36.0 + height + 6.0
+    }
+
     /// Both charts (`E` above `‖∇E‖`) as one SVG document of `width × height` pixels (each
     /// within 200–4000), with the captions given.
     pub fn charts_svg(&mut self, width: f64, height: f64, captions: [&str; 2], words: &dyn Words) -> String {
@@ -217,6 +244,7 @@ mod tests {
             assert_eq!(Layer::from_code(code as u8), *layer);
         }
         assert_eq!(Layer::from_code(200), Layer::BasinMarks);
+        assert_eq!(Layer::from_code(8), Layer::Export);
     }
 
     #[test]

@@ -228,6 +228,29 @@ impl Screen {
         w.say(&["criticalSummary"], &args)
     }
 
+    /// The exported map's title: the landscape, η, the start and the iteration shown
+    /// (`Rosenbrock · η = 0.001 · start (−1.2, 1) · t = 50`).
+    pub fn export_title(&self, w: &dyn Words) -> String {
+        let s = &self.session;
+        let id = s.preset().id;
+        let mut line = Line::new(w);
+        // (The saddle preset's name has its own key: `saddle` names the kind of point.)
+        line.say(&[id, if id == "saddle" { "_preset" } else { "" }]);
+        if let Some(f) = s.preset().id.starts_with("typed").then(|| s.function()) {
+            line.put(": E = ").put(f);
+        }
+        line.put(" · η = ")
+            .num(s.hyper().eta)
+            .put(" · ")
+            .say(&["exportStart"])
+            .put(" (");
+        for (i, &x) in s.start().iter().enumerate() {
+            line.put(if i == 0 { "" } else { ", " }).num(x);
+        }
+        line.put(") · t = ").put(&s.shown().to_string());
+        line.done()
+    }
+
     /// The colour scale's "auto" choice as the picker names it: `auto (log)`.
     pub fn scale_auto_text(&self, w: &dyn Words) -> String {
         let used = self.colour_scale_used();
@@ -487,6 +510,31 @@ mod tests {
         // In 2-D, the bound is 2/λmax and there is no regime.
         let a = screen("rosenbrock").analysis_text(&Keys).expect("analysis");
         assert_eq!((a.marks, a.regime), (vec!["2/\u{2060}λₘₐₓ".to_owned()], ""));
+    }
+
+    #[test]
+    fn the_exported_map_is_titled_with_its_landscape_eta_start_and_iteration_and_has_a_legend() {
+        let mut s = screen("rosenbrock");
+        s.session.step(50);
+        assert_eq!(
+            s.export_title(&Keys),
+            "rosenbrock · η = 0.001 · exportStart (-1.2, 1) · t = 50"
+        );
+        let mut saddle = screen("saddle");
+        assert!(saddle.export_title(&Keys).starts_with("saddle_preset · "));
+        let mut typed = screen("typed1d");
+        typed.session.set_function("x^4 - x^2").expect("parses");
+        assert!(typed.export_title(&Keys).starts_with("typed1d: E = x^4 - x^2 · "));
+        // The caption: the title, then a legend entry (line and label) per run on.
+        let height = s.draw_caption(600.0, &Keys);
+        let texts = &s.sketch(crate::session::screen::Layer::Export).texts;
+        assert_eq!(texts[1..], ["gd_short".to_owned(), "newton_short".to_owned()]);
+        assert!(height > 40.0 && height < 80.0, "{height}");
+        // Eleven methods wrap onto more rows in a narrow drawing.
+        saddle.session.set_enabled(&[true; METHOD_IDS.len()]).expect("all on");
+        let narrow = saddle.draw_caption(300.0, &Keys);
+        assert_eq!(saddle.sketch(crate::session::screen::Layer::Export).texts.len(), 12);
+        assert!(narrow > 2.0 * height, "{narrow} vs {height}");
     }
 
     #[test]

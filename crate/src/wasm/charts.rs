@@ -18,6 +18,10 @@ delegate!(Explorer {
     /// captions given.
     #[cfg(feature = "lab")]
     change chartsSvg: charts_svg(width: f64, height: f64, value: &str, grad: &str, say: &js_sys::Function, number: &js_sys::Function) -> String = |s| s.charts_svg(width, height, [value, grad], &JsWords(say, number));
+    /// The exported map's caption (its title and the legend of the runs on) for a drawing
+    /// `width` CSS pixels wide, as display list 8, in the page's words; its height.
+    #[cfg(feature = "lab")]
+    change drawCaption: draw_caption(width: f64, say: &js_sys::Function, number: &js_sys::Function) -> f64 = |s| s.draw_caption(width, &JsWords(say, number));
     /// Every run as CSV (`method,iteration,x,y,E,grad_norm`), numbers that parse back exactly,
     /// after `#` lines with the landscape, the hyperparameters and the link from the page at
     /// `base`.
