@@ -2,7 +2,7 @@
 // the steps of BFGS, L-BFGS and CG, timed by a worker for N up to a chosen maximum, with power
 // laws fitted by the core; a table, a log–log chart and the extrapolation to 10⁶ weights.
 import { Explorer } from '../pkg-lab/descenso.js';
-import { el, fixed, fmt, lang, make, tr } from '../page.js';
+import { el, fmt, lang, make, tr } from '../page.js';
 import { drawFigure, ready } from './figures.js';
 import * as pool from './pool.js';
 
@@ -54,20 +54,14 @@ export async function showNewtonCost() {
   el.newtonCostRows.replaceChildren(
     ...rows.map((_, i) => make('tr', {}, ...cells.slice(width * i, width * (i + 1)).map((text) => make('td', { textContent: text })))),
   );
-  const slope = (f) => (Number.isFinite(f[0]) ? fixed(f[0], 2) : '–');
-  const quasiSlopes = quasi.map((s) => slope([s]));
+  const spanish = lang() === 'es';
+  // The note and the figure's legend: the core's, from the rows.
+  el.newtonCostNote.textContent = Explorer.costNote(flat, COST_FIT_FROM, done ? rows.length : COST_SIZES, spanish, tr, fmt);
   if (done) {
-    const residual = Math.max(...rows.map((r) => r[4]));
-    const far = tr('newtonCostFar', ...cells.slice(width * rows.length));
-    const replaced = tr('newtonCostQuasi', ...quasiSlopes);
-    el.newtonCostNote.textContent = `${tr('newtonCostSlopes', slope(gd), slope(newton), fmt(residual))} ${replaced} ${far}`;
     el.newtonCost.dataset.slopes = JSON.stringify([gd[0], newton[0], ...quasi]);
-    el.newtonCost.dataset.residual = String(residual);
+    el.newtonCost.dataset.residual = String(Math.max(...rows.map((r) => r[4])));
     el.newtonCost.dataset.done = String(m.id);
-  } else {
-    el.newtonCostNote.textContent = tr('newtonCostRunning', rows.length, COST_SIZES);
   }
   // The figure (the core's): seconds per step against N, measured and fitted, log–log.
-  const notes = [tr('newtonCostGd', slope(gd)), tr('newtonCostNewton', slope(newton)), ...['bfgs', 'lbfgs', 'cg'].map((id, i) => tr('newtonCostStep', tr(`${id}_short`), quasiSlopes[i]))];
-  drawFigure(el.newtonCostChart, (F, size) => F.cost(size, flat, COST_FIT_FROM, Number(el.newtonCostMax.value), notes));
+  drawFigure(el.newtonCostChart, (F, size) => F.cost(size, flat, new Float64Array([COST_FIT_FROM, Number(el.newtonCostMax.value)]), spanish, tr, fmt));
 }

@@ -401,7 +401,7 @@ pub fn row(n: usize, seed: u64, clock: &mut dyn FnMut() -> f64) -> Result<[f64; 
 }
 
 /// Rows on the wire ([`ROW_LEN`] numbers each) as rows.
-fn rows_of(flat: &[f64]) -> Vec<[f64; ROW_LEN]> {
+pub fn rows_of(flat: &[f64]) -> Vec<[f64; ROW_LEN]> {
     flat.chunks_exact(ROW_LEN)
         .map(|r| std::array::from_fn(|i| r[i]))
         .collect()

@@ -135,8 +135,12 @@ impl LabFigures {
     }
 
     /// What Newton costs from the rows measured (see [`cost::figure_of`]).
-    pub fn cost(&mut self, size: &[f64], rows: &[f64], (from, max): (f64, f64), notes: [&str; 5]) {
-        self.draw(size, &[cost::figure_of(rows, from, max, notes)]);
+    pub fn cost(&mut self, size: &[f64], rows: &[f64], (from, max): (f64, f64), spanish: bool, w: &dyn Words) {
+        let notes = cost_legend(rows, from, spanish, w);
+        self.draw(
+            size,
+            &[cost::figure_of(rows, from, max, notes.each_ref().map(String::as_str))],
+        );
     }
 
     /// The random starts' histogram from the wire (see [`starts_figure`]).
@@ -184,11 +188,116 @@ fn momentum_note(n: &[f64; 9], w: &dyn Words) -> String {
     parts.join(" ")
 }
 
+/// A fitted slope with two decimals (the language's separator), or – where none was fitted.
+fn slope(fit: Option<(f64, f64)>, spanish: bool) -> String {
+    let text = fit.map_or("–".to_owned(), |(s, _)| format!("{s:.2}"));
+    if spanish {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// The fitted slopes of what Newton costs from the measured `rows` (`cost::row`'s, on the
+/// wire), fitted over `N ≥ from`: GD's, Newton's, then BFGS's, L-BFGS's and CG's.
+fn cost_slopes(rows: &[f64], from: f64, spanish: bool) -> [String; 5] {
+    let table = cost::rows_of(rows);
+    let [gd, newton, _] = cost::summary(&table, from, 1_000_000);
+    let [b, l, c] = cost::quasi_fits(&table, from);
+    [gd, newton, b, l, c].map(|f| slope(f, spanish))
+}
+
+/// The cost figure's legend: each step with its fitted slope.
+fn cost_legend(rows: &[f64], from: f64, spanish: bool, w: &dyn Words) -> [String; 5] {
+    let s = cost_slopes(rows, from, spanish);
+    let step = |id: &str, k: usize| {
+        w.say(
+            &["newtonCostStep"],
+            &[Arg::Text(w.say(&[id, "_short"], &[])), Arg::Text(s[k].clone())],
+        )
+    };
+    [
+        w.say(&["newtonCostGd"], &[Arg::Text(s[0].clone())]),
+        w.say(&["newtonCostNewton"], &[Arg::Text(s[1].clone())]),
+        step("bfgs", 2),
+        step("lbfgs", 3),
+        step("cg", 4),
+    ]
+}
+
+/// The note under what Newton costs: while measuring, how many of `total` sizes are done; then
+/// the fitted slopes and Newton's one step at every N (the largest ‖∇E‖ after it), what replaces
+/// Newton, and one Newton step at 10⁶ weights scaled by N³.
+pub fn cost_note(rows: &[f64], from: f64, total: usize, spanish: bool, w: &dyn Words) -> String {
+    let measured = rows.len() / cost::ROW_LEN;
+    if measured < total {
+        return w.say(&["newtonCostRunning"], &[Arg::Count(measured), Arg::Count(total)]);
+    }
+    let s = cost_slopes(rows, from, spanish).map(Arg::Text);
+    let residual = cost::rows_of(rows)
+        .iter()
+        .map(|r| r[4])
+        .fold(f64::NEG_INFINITY, f64::max);
+    let cells = cost::cells(rows, from, spanish);
+    let far: Vec<Arg> = cells[cost::COLUMNS * measured..]
+        .iter()
+        .cloned()
+        .map(Arg::Text)
+        .collect();
+    [
+        w.say(
+            &["newtonCostSlopes"],
+            &[s[0].clone(), s[1].clone(), Arg::Text(w.number(residual))],
+        ),
+        w.say(&["newtonCostQuasi"], &s[2..]),
+        w.say(&["newtonCostFar"], &far),
+    ]
+    .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::numbers::RustNumbers;
     use crate::session::words::Keys;
+
+    /// Rows as a worker measures them: GD ∝ N², Newton ∝ N³, BFGS, L-BFGS and CG ∝ N².
+    fn cost_rows() -> Vec<f64> {
+        [50.0, 100.0, 200.0, 400.0]
+            .iter()
+            .flat_map(|&n: &f64| {
+                [
+                    n,
+                    1e-9 * n * n,
+                    1e-10 * n.powi(3),
+                    8.0 * n * n,
+                    1e-12,
+                    2e-9 * n * n,
+                    1.5e-9 * n * n,
+                    1e-9 * n * n,
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_newton_costs_is_noted_with_its_fitted_slopes_in_either_language() {
+        let rows = cost_rows();
+        assert_eq!(cost_note(&rows, 50.0, 10, false, &Keys), "newtonCostRunning(4, 10)");
+        let note = cost_note(&rows, 50.0, 4, false, &Keys);
+        assert!(
+            note.starts_with(
+                "newtonCostSlopes(2.00, 3.00, 0.000000000001) newtonCostQuasi(2.00, 2.00, 2.00) newtonCostFar("
+            ),
+            "{note}"
+        );
+        assert!(cost_note(&rows, 50.0, 4, true, &Keys).starts_with("newtonCostSlopes(2,00, 3,00, "));
+        let legend = cost_legend(&rows, 50.0, false, &Keys);
+        assert_eq!(legend[1], "newtonCostNewton(3.00)");
+        assert_eq!(legend[3], "newtonCostStep(lbfgs_short, 2.00)");
+        // Too few sizes to fit: no slope, said as –.
+        assert_eq!(cost_legend(&rows[..8], 50.0, false, &Keys)[0], "newtonCostGd(–)");
+    }
 
     #[test]
     fn a_sweep_drawn_points_back_at_its_eta() {
@@ -267,10 +376,18 @@ mod tests {
                 2.0, 1e-7, 2e-7, 32.0, 0.0, 3e-7, 2e-7, 1e-7, 50.0, 1e-6, 1e-4, 2e4, 0.0, 3e-6, 2e-6, 1e-6, 1.0,
             ],
             (2.0, 100.0),
-            ["gd", "newton", "bfgs", "lbfgs", "cg"],
+            false,
+            &Keys,
         );
         assert!(!f.sketch.ops.is_empty());
-        assert!(f.sketch.texts.iter().any(|t| t == "cg"), "{:?}", f.sketch.texts);
+        assert!(
+            f.sketch
+                .texts
+                .iter()
+                .any(|t| t.starts_with("newtonCostStep(cg_short, ")),
+            "{:?}",
+            f.sketch.texts
+        );
         f.escape(&[400.0, 300.0], &[1e-3, 10.0, 9.0, 1e-6, 20.0, 19.0, 7.0], "steps");
         assert!(!f.sketch.ops.is_empty());
     }

@@ -22,11 +22,6 @@ impl LabFigures {
     }
 }
 
-/// The `i`-th of `text`, or empty.
-fn nth(text: &[String], i: usize) -> &str {
-    text.get(i).map_or("", String::as_str)
-}
-
 delegate!(LabFigures {
     /// Pointer to the last figure's numbers (see `picture::sketch`).
     call ptr: ptr() -> *const f64 = |f| f.sketch.ops.as_ptr();
@@ -55,8 +50,12 @@ delegate!(LabFigures {
     /// Saddle escape from `escapeCurves`' rows; `title` names the steps.
     change escape: escape(size: &[f64], curves: &[f64], title: &str) = |f| f.escape(size, curves, title);
     /// What Newton costs from the measured `rows` (as `costRow` gives them), fitted over
-    /// `N ≥ from`, up to `max`; `notes`: the five legends (GD, Newton, BFGS, L-BFGS, CG).
-    change cost: cost(size: &[f64], rows: &[f64], from: f64, max: f64, notes: Vec<String>) = |f| f.cost(size, rows, (from, max), [0, 1, 2, 3, 4].map(|i| nth(&notes, i)));
+    /// `N ≥ fit[0]`, up to `N = fit[1]`, its legend in the page's words (`spanish`: its decimal
+    /// comma in the slopes).
+    change cost: cost(size: &[f64], rows: &[f64], fit: &[f64], spanish: bool, say: &js_sys::Function, number: &js_sys::Function) = |f| {
+        let at = |i: usize| fit.get(i).copied().unwrap_or(f64::NAN);
+        f.cost(size, rows, (at(0), at(1)), spanish, &JsWords(say, number))
+    };
     /// The random starts' histogram (a report's `histogram`), `labels` in method order.
     change histogram: histogram(size: &[f64], histogram: &[f64], labels: Vec<String>, title: &str) = |f| f.histogram(size, histogram, &labels, title);
 });

@@ -64,6 +64,9 @@ delegate!(Explorer {
     fresh costColumns: cost_columns() -> usize = |_| cost::COLUMNS;
     /// What Newton costs as text (`cost::cells`), in Spanish if `spanish`.
     fresh costCells: cost_cells(rows: &[f64], from: f64, spanish: bool) -> Vec<String> = |_| cost::cells(rows, from, spanish);
+    /// The note under what Newton costs, in the page's words: how many of `total` sizes are
+    /// measured, then what the rows show (`session::figures::cost_note`).
+    fresh costNote: cost_note(rows: &[f64], from: f64, total: usize, spanish: bool, say: &js_sys::Function, number: &js_sys::Function) -> String = |_| crate::session::figures::cost_note(rows, from, total, spanish, &JsWords(say, number));
     /// Evaluations per second of activation `name`, timed by `clock` for about 60 ms.
     fresh activationRate: activation_rate(name: &str, clock: &js_sys::Function) -> Result<f64, JsValue> = |_| Ok(cost::activation_rate(name, &mut seconds(clock))?);
     /// Draws what the basin maps mark on a `width × height` picture of the view (list 7).
