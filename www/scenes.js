@@ -90,7 +90,7 @@ export const SCENES = [
   },
   {
     id: 'neuron',
-    link: 'l=neuron&p=1&s=1,7.5&eta=2&m=gd,newton,adam',
+    link: 'l=neuron&p=1&view=-8.75,8.75,-8,9.5&s=1,7.5&eta=2&m=gd,newton,adam',
     title: { en: '6. One sigmoid neuron' },
     text: {
       en: 'E(w, θ) is the mean squared error of one neuron y = σ(w·x − θ) on the data below. Where w·x − θ is large for every point the sigmoid saturates: E is flat, a plateau, and GD crawls for some 40 steps although E is far from its best, then slides off (Play from the start near the top). Click the data panel to add or remove points: the landscape follows. Try the bump, which one neuron cannot fit.',
