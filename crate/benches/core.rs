@@ -11,7 +11,9 @@ use descenso::method::newton::newton_direction;
 use descenso::method::newton::Newton;
 use descenso::method::trajectory::Trajectory;
 use descenso::numbers::RustNumbers;
+use descenso::picture::colormap::ScaleKind;
 use descenso::picture::grid::{Sampled, View};
+use descenso::picture::mesh::Mesh;
 use descenso::{Criteria, Point};
 
 /// Values of `l` on a 512 × 512 grid over [−5, 5]² (what drawing a typed function costs).
@@ -83,6 +85,10 @@ fn grid(c: &mut Criterion) {
     });
     c.bench_function("sample himmelblau 256x256, no contours", |b| {
         b.iter(|| s.sample(black_box(&Himmelblau), view, 256, 256, 0).expect("samples"))
+    });
+    // The 3-D view's surface after a view change (target: ≤ 20 ms in the browser).
+    c.bench_function("mesh himmelblau 128x128 + 12 contours", |b| {
+        b.iter(|| Mesh::build(black_box(&Himmelblau), view, 128, 12, ScaleKind::Log).expect("builds"))
     });
 }
 

@@ -163,7 +163,7 @@ impl Sampled {
 
 /// Appends to `out` the marching-squares segments of cell `(i, j)` whose corners (top-left,
 /// top-right, bottom-right, bottom-left), minus the level, are `[a, b, c, d]`.
-fn cell(out: &mut Vec<f32>, i: usize, j: usize, [a, b, c, d]: [f64; 4]) {
+pub(crate) fn cell(out: &mut Vec<f32>, i: usize, j: usize, [a, b, c, d]: [f64; 4]) {
     let case = (a > 0.0) as u8 | ((b > 0.0) as u8) << 1 | ((c > 0.0) as u8) << 2 | ((d > 0.0) as u8) << 3;
     if case == 0 || case == 15 {
         return;

@@ -14,6 +14,8 @@ pub mod data;
 pub mod figure;
 pub mod grid;
 pub mod map;
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+pub mod mesh;
 pub mod sketch;
 pub mod style;
 pub mod svg;
