@@ -265,6 +265,7 @@ export const ES = {
   'err_random-starts-2d': 'los inicios al azar se dibujan en paisajes de dos dimensiones',
   'err_unknown-activation': 'activación desconocida',
   'err_basins-2d': 'las cuencas se dibujan en paisajes de dos dimensiones',
+  'err_surface-2d': 'la vista en 3-D es de paisajes de dos variables',
   'err_conditioning-quadratic': 'solo la cuadrática de dos dimensiones tiene un condicionamiento',
   'err_kappa-at-least-one': 'el número de condición κ es al menos 1',
   'err_not-typed': 'este paisaje no es una función escrita',

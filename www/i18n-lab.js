@@ -4,6 +4,12 @@
 /** The lab's own strings (its panels' texts), added to the page's when the lab loads. */
 export const LAB_STRINGS = {
   en: {
+    surfaceTitle: 'The landscape in 3-D',
+    surfaceText: 'E as a surface over the map’s view, its height and colour on the map’s colour scale, with the contour lines and every run on it. Drag to turn it (or the arrow keys), Ctrl+wheel or + and − to come closer, and the button to look from where it started.',
+    surfaceHome: 'Reset the camera',
+    surfaceNoWebgl: 'This browser has no WebGL2: the 3-D view cannot be drawn (the map above works without it).',
+    surfaceOneD: 'The 3-D view is of landscapes of two variables.',
+    surfaceNote: (scale, n) => `Height: E on the ${scale} scale of the map’s colours (from its lowest in view at the bottom to its highest at the top); ${n} × ${n} vertices.`,
     escapeText: 'GD at the current η (at most 0.9) on E = ½ Σ λᵢxᵢ² with some λᵢ = −1: steps to leave the unit ball around the saddle. Left: from a distance ε in 2-D — every factor 10 closer costs the same number of extra steps, log(1/ε)/log(1 + η) (dashed). Right: from ε = 10⁻³ in N dimensions with one escape direction (solid) or N/2 (dotted): the fewer escape directions among many, the longer GD lingers.',
     escapeSteps: 'steps to escape',
     escapeDone: (a, b) => `At ε = 10⁻¹²: ${a} steps; in 256 dimensions with one escape direction: ${b} steps.`,
@@ -76,6 +82,12 @@ export const LAB_STRINGS = {
     newtonCostQuasi: (b, l, c) => `What replaces Newton needs no Hessian and solves nothing: fitted slopes BFGS ${b}, L-BFGS ${l} (memory m = 5), CG ${c}. Here each of their gradients is a matrix–vector product, N² like GD's; what they save is memory (BFGS keeps an N × N estimate, as big as the Hessian; L-BFGS 2mN numbers; CG 2N) and Newton's N³ solve. Each time is averaged over whole runs to the minimum.`,
   },
   es: {
+    surfaceTitle: 'El paisaje en 3-D',
+    surfaceText: 'E como una superficie sobre la vista del mapa, con su altura y color en la escala de colores del mapa, las curvas de nivel y cada corrida encima. Arrastrá para girarla (o usá las flechas), Ctrl+rueda o + y − para acercarte, y el botón para mirar desde donde empezó.',
+    surfaceHome: 'Volver a la cámara inicial',
+    surfaceNoWebgl: 'Este navegador no tiene WebGL2: la vista en 3-D no se puede dibujar (el mapa de arriba funciona sin ella).',
+    surfaceOneD: 'La vista en 3-D es de paisajes de dos variables.',
+    surfaceNote: (scale, n) => `Altura: E en la escala ${scale} de los colores del mapa (de su mínimo a la vista abajo a su máximo arriba); ${n} × ${n} vértices.`,
     escapeText: 'MDG con el η actual (como máximo 0,9) sobre E = ½ Σ λᵢxᵢ² con algunos λᵢ = −1: pasos para salir de la bola unidad alrededor del punto de ensilladura. Izquierda: desde una distancia ε en 2-D — cada factor 10 más cerca cuesta los mismos pasos de más, log(1/ε)/log(1 + η) (a trazos). Derecha: desde ε = 10⁻³ en N dimensiones con una dirección de escape (continua) o N/2 (punteada): cuantas menos direcciones de escape entre muchas, más tarda el MDG.',
     escapeSteps: 'pasos para escapar',
     escapeDone: (a, b) => `Con ε = 10⁻¹²: ${a} pasos; en 256 dimensiones con una dirección de escape: ${b} pasos.`,

@@ -48,6 +48,8 @@ pub enum Why {
     UnknownActivation,
     /// basins are drawn for 2-D landscapes
     Basins2d,
+    /// the 3-D view is of 2-D landscapes
+    Surface2d,
     /// only the 2-D quadratic has a conditioning
     ConditioningQuadratic,
     /// the condition number κ is at least 1
@@ -102,10 +104,11 @@ pub enum Why {
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 28] = [
+    pub const ALL: [Why; 29] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
+        Why::Surface2d,
         Why::ConditioningQuadratic,
         Why::KappaAtLeastOne,
         Why::NotTyped,
@@ -139,6 +142,7 @@ impl Why {
             Why::RandomStarts2d => "random-starts-2d",
             Why::UnknownActivation => "unknown-activation",
             Why::Basins2d => "basins-2d",
+            Why::Surface2d => "surface-2d",
             Why::ConditioningQuadratic => "conditioning-quadratic",
             Why::KappaAtLeastOne => "kappa-at-least-one",
             Why::NotTyped => "not-typed",
@@ -173,6 +177,7 @@ impl Why {
             Why::RandomStarts2d => "random starts are drawn for 2-D landscapes",
             Why::UnknownActivation => "unknown activation",
             Why::Basins2d => "basins are drawn for 2-D landscapes",
+            Why::Surface2d => "the 3-D view is of landscapes of two variables",
             Why::ConditioningQuadratic => "only the 2-D quadratic has a conditioning",
             Why::KappaAtLeastOne => "the condition number κ is at least 1",
             Why::NotTyped => "this landscape is not a typed function",

@@ -9,6 +9,7 @@ import { Explorer } from '../pkg-lab/descenso.js';
 import { ready } from './figures.js';
 import * as basins from './basins.js';
 import * as momentum from './momentum.js';
+import * as surface from './surface.js';
 import { showNewtonCost } from './cost.js';
 import * as pool from './pool.js';
 import * as sweep from './sweep.js';
@@ -20,6 +21,7 @@ export { runEscape } from './escape.js';
 export { runStarts, showEnds } from './starts.js';
 export { maybeSweep } from './sweep.js';
 export { maybeMomentum } from './momentum.js';
+export { maybeSurface } from './surface.js';
 export { exportCsv, exportPng, exportSvg } from './exports.js';
 
 for (const [language, entries] of Object.entries(LAB_STRINGS)) addStrings(language, entries);
@@ -42,6 +44,7 @@ export function reset() {
   basins.reset();
   sweep.reset();
   momentum.reset();
+  surface.reset();
   showNewtonCost();
 }
 

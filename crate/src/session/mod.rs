@@ -17,6 +17,8 @@ pub mod map;
 pub mod report;
 pub mod runs;
 pub mod screen;
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+pub mod surface;
 #[cfg(test)]
 mod tests;
 pub mod text;

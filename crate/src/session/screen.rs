@@ -67,6 +67,9 @@ pub struct Screen {
     data: Sketch,
     /// The basin maps' marks as last drawn.
     marks: Sketch,
+    /// The 3-D view's surface as last built (the lab's).
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    pub surface: crate::session::surface::Surface,
 }
 
 impl Screen {
@@ -78,6 +81,8 @@ impl Screen {
             charts: Default::default(),
             data: Sketch::default(),
             marks: Sketch::default(),
+            #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+            surface: Default::default(),
         })
     }
 

@@ -109,7 +109,15 @@ pub struct LinkState {
 pub const SPEEDS: [u32; 5] = [2, 10, 60, 600, 6000];
 
 /// The lab's panels a link can open (`open=…`).
-pub const LAB_PANELS: [&str; 6] = ["starts", "escape", "newton-cost", "sweep", "momentum", "cost"];
+pub const LAB_PANELS: [&str; 7] = [
+    "surface",
+    "starts",
+    "escape",
+    "newton-cost",
+    "sweep",
+    "momentum",
+    "cost",
+];
 
 /// The parts of the page a link can hide (`hide=…`).
 pub const PANELS: [&str; 10] = [

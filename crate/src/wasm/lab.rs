@@ -10,6 +10,7 @@ use crate::explore::{cost, escape};
 use crate::picture::basin_colours;
 use crate::session::basin_maps::{self, BasinMaps};
 use crate::session::lab::{basin_legend, starts_tallies};
+use crate::session::surface::{self, Surface};
 use crate::session::wire;
 
 /// Random starts (see `StartsReport::wire`): where every run ended, and the histogram.
@@ -69,6 +70,26 @@ delegate!(Explorer {
     fresh costNote: cost_note(rows: &[f64], from: f64, total: usize, spanish: bool, say: &js_sys::Function, number: &js_sys::Function) -> String = |_| crate::session::figures::cost_note(rows, from, total, spanish, &JsWords(say, number));
     /// Evaluations per second of activation `name`, timed by `clock` for about 60 ms.
     fresh activationRate: activation_rate(name: &str, clock: &js_sys::Function) -> Result<f64, JsValue> = |_| Ok(cost::activation_rate(name, &mut seconds(clock))?);
+    /// Builds the 3-D view's surface of the landscape over the view, `side` vertices a side with
+    /// `levels` contours on the map's colour scale, and every run's path on it
+    /// (`session::surface::Surface`); an error in 1-D.
+    change buildSurface: build_surface(side: usize, levels: usize) -> Result<(), JsValue> = |s| {
+        s.surface = Surface::build(&s.session, side, levels, s.session.colour_scale())?;
+        Ok(())
+    };
+    /// Pointer to one of the surface's buffers: 0 positions, 1 normals (f32 × 3 per vertex), 2
+    /// colours (u8 × 4), 3 triangles (u32 × 3), 4 contours, 5 paths (f32 × 3 per point, two per
+    /// segment), 6 the paths' colours (u8 × 4 per point).
+    call surfacePtr: surface_ptr(which: u8) -> usize = |s| surface_buffer(&s.surface, which).0;
+    /// How many numbers that buffer has.
+    call surfaceLen: surface_len(which: u8) -> usize = |s| surface_buffer(&s.surface, which).1;
+    /// The colour scale the surface's heights follow (what `auto` chose), or empty.
+    call surfaceScale: surface_scale() -> String = |s| s.surface.mesh.scale.as_ref().map_or("", |x| x.kind().name()).to_owned();
+    /// The camera's matrix (column-major, to clip space) at `yaw`, `pitch`, `distance` for a canvas
+    /// of `aspect` = width / height (`session::surface::camera`).
+    fresh camera: camera(yaw: f64, pitch: f64, distance: f64, aspect: f64) -> Vec<f32> = |_| surface::camera(yaw, pitch, distance, aspect).to_vec();
+    /// The camera a 3-D view opens with: `[yaw, pitch, distance]`.
+    fresh cameraHome: camera_home() -> Vec<f64> = |_| surface::CAMERA.to_vec();
     /// Draws what the basin maps mark on a `width × height` picture of the view (list 7).
     change drawBasinMarks: draw_basin_marks(width: f64, height: f64) = |s| s.draw_basin_marks(width, height);
     /// The basin maps' colour of every label `0..=255` (pixel words, `RGBA` bytes in memory
@@ -151,3 +172,17 @@ delegate!(Basins {
     /// Forgets what was asked (a new language): the next `update` plans again.
     change reset: reset() = |b| b.reset();
 });
+
+/// `(pointer, length)` of the surface's buffer `which` (see `surfacePtr`).
+fn surface_buffer(s: &Surface, which: u8) -> (usize, usize) {
+    let m = &s.mesh;
+    match which {
+        0 => (m.positions.as_ptr() as usize, m.positions.len()),
+        1 => (m.normals.as_ptr() as usize, m.normals.len()),
+        2 => (m.colours.as_ptr() as usize, m.colours.len()),
+        3 => (m.triangles.as_ptr() as usize, m.triangles.len()),
+        4 => (m.contours.as_ptr() as usize, m.contours.len()),
+        5 => (s.paths.as_ptr() as usize, s.paths.len()),
+        _ => (s.path_colours.as_ptr() as usize, s.path_colours.len()),
+    }
+}

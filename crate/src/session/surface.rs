@@ -1,0 +1,164 @@
+//! The 3-D view of the session (lab and native): the landscape's surface over the view
+//! ([`Mesh`]), every run's path lifted onto it as line segments in its method's colour, and the
+//! camera's matrix, all computed here; the shell hands the buffers and the matrix to WebGL.
+
+use nalgebra::{Matrix4, Perspective3, Point3, Vector3};
+
+use crate::error::{Error, Why};
+use crate::picture::grid::View;
+use crate::picture::mesh::Mesh;
+use crate::picture::sketch::rgba;
+use crate::session::{LandscapeRef, Session};
+
+/// The surface as last built, with the runs' paths on it.
+#[derive(Debug, Clone, Default)]
+pub struct Surface {
+    /// The landscape's surface.
+    pub mesh: Mesh,
+    /// The runs' paths, `x, y, z` twice per segment (between consecutive iterates on the
+    /// surface).
+    pub paths: Vec<f32>,
+    /// RGBA per path vertex: the run's colour.
+    pub path_colours: Vec<u8>,
+}
+
+impl Surface {
+    /// The surface of the session's landscape over its view (`side` vertices a side, `levels`
+    /// contours) with every run's path as it stands; an error in 1-D.
+    pub fn build(
+        session: &Session,
+        side: usize,
+        levels: usize,
+        kind: crate::picture::colormap::ScaleKind,
+    ) -> Result<Surface, Error> {
+        let LandscapeRef::Two(l) = session.landscape() else {
+            return Err(Error::NotHere(Why::Surface2d));
+        };
+        let mesh = Mesh::build(l, View::new(&session.view())?, side, levels, kind)?;
+        let mut surface = Surface {
+            mesh,
+            ..Surface::default()
+        };
+        for i in 0..session.run_count() {
+            let Some((points, _)) = session.path(i) else { continue };
+            let lifted = surface.mesh.lift(l, points);
+            let rgb = session.run_style(i).rgb;
+            for pair in lifted.chunks_exact(3).collect::<Vec<_>>().windows(2) {
+                if pair.iter().all(|p| p.iter().all(|v| v.is_finite())) {
+                    surface.paths.extend(pair[0].iter().chain(pair[1]));
+                    let c = rgba(rgb, 1.0).to_be_bytes();
+                    surface.path_colours.extend(c.iter().chain(&c));
+                }
+            }
+        }
+        Ok(surface)
+    }
+}
+
+/// The camera a 3-D view opens with (and a reset returns to): `[yaw, pitch, distance]`, the whole
+/// box in view at any aspect from 1:2 to 2:1.
+pub const CAMERA: [f64; 3] = [0.6, 0.6, 5.5];
+
+/// The camera looking at the surface's box (`x`, `y` in `[−1, 1]`, the height `z` in `[0, 1]`
+/// drawn 0.8 tall, centred): turned by `yaw` about the vertical and raised by `pitch` (radians,
+/// kept between 5° and 85°), at `distance` (1.5 to 12) from the centre, for a canvas of `aspect` =
+/// width / height. The matrix takes the surface's coordinates to clip space, column-major as
+/// WebGL takes it.
+pub fn camera(yaw: f64, pitch: f64, distance: f64, aspect: f64) -> [f32; 16] {
+    let finite = |v: f64, d: f64| if v.is_finite() { v } else { d };
+    let pitch = finite(pitch, 0.6).clamp(5f64.to_radians(), 85f64.to_radians());
+    let distance = finite(distance, 4.0).clamp(1.5, 12.0);
+    let aspect = finite(aspect, 1.0).clamp(0.1, 10.0);
+    let yaw = finite(yaw, 0.6);
+    let eye = Point3::new(
+        distance * pitch.cos() * yaw.sin(),
+        -distance * pitch.cos() * yaw.cos(),
+        distance * pitch.sin(),
+    );
+    let view = Matrix4::look_at_rh(&eye, &Point3::origin(), &Vector3::z());
+    // The box: z from [0, 1] to [−0.4, 0.4].
+    let model = Matrix4::new_nonuniform_scaling(&Vector3::new(1.0, 1.0, 0.8))
+        * Matrix4::new_translation(&Vector3::new(0.0, 0.0, -0.5));
+    // 35° across the canvas's narrower side.
+    let half = 17.5f64.to_radians().tan();
+    let fovy = 2.0
+        * if aspect < 1.0 {
+            (half / aspect).atan()
+        } else {
+            half.atan()
+        };
+    let projection = Perspective3::new(aspect, fovy, 0.1, 50.0);
+    let m = projection.as_matrix() * view * model;
+    let mut out = [0.0f32; 16];
+    for (o, v) in out.iter_mut().zip(m.as_slice()) {
+        *o = *v as f32;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::RustNumbers;
+    use crate::picture::colormap::ScaleKind;
+
+    fn clip(m: &[f32; 16], p: [f64; 3]) -> [f64; 3] {
+        let m = Matrix4::from_column_slice(&m.map(f64::from));
+        let v = m * nalgebra::Vector4::new(p[0], p[1], p[2], 1.0);
+        [v.x / v.w, v.y / v.w, v.z / v.w]
+    }
+
+    #[test]
+    fn the_camera_sees_the_whole_box_and_turning_it_moves_the_corners() {
+        let [yaw, pitch, distance] = CAMERA;
+        for aspect in [0.5, 1.0, 2.0] {
+            let m = camera(yaw, pitch, distance, aspect);
+            for corner in [
+                [-1.0, -1.0, 0.0],
+                [1.0, 1.0, 1.0],
+                [1.0, -1.0, 0.0],
+                [-1.0, 1.0, 1.0],
+                [1.0, -1.0, 1.0],
+            ] {
+                let c = clip(&m, corner);
+                assert!(
+                    c.iter().all(|v| v.abs() < 1.0),
+                    "aspect {aspect}: corner {corner:?} in view: {c:?}"
+                );
+            }
+        }
+        let m = camera(yaw, pitch, distance, 1.5);
+        for corner in [[-1.0, -1.0, 0.0], [1.0, 1.0, 1.0], [1.0, -1.0, 0.0], [-1.0, 1.0, 1.0]] {
+            let c = clip(&m, corner);
+            assert!(c.iter().all(|v| v.abs() < 1.0), "corner {corner:?} in view: {c:?}");
+        }
+        // The top of the box is above its bottom on screen; yaw moves a corner.
+        assert!(clip(&m, [0.0, 0.0, 1.0])[1] > clip(&m, [0.0, 0.0, 0.0])[1]);
+        let turned = camera(yaw + 1.0, pitch, distance, 1.5);
+        let moved = [[1.0, 1.0, 0.0], [1.0, -1.0, 0.0], [-1.0, 1.0, 0.0], [-1.0, -1.0, 0.0]]
+            .iter()
+            .map(|&c| (clip(&turned, c)[0] - clip(&m, c)[0]).abs())
+            .fold(0.0, f64::max);
+        assert!(moved > 0.1, "turning moves the corners on screen: {moved}");
+        // Bad numbers fall back or are clamped: the matrix stays finite.
+        assert!(camera(f64::NAN, 9.0, -1.0, 0.0).iter().all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn the_runs_lie_on_the_surface_in_their_colours_and_1d_has_none() {
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("opens");
+        s.step(5);
+        let surface = Surface::build(&s, 65, 8, ScaleKind::Log).expect("built");
+        // GD and Newton, five steps each: up to ten segments, two vertices each.
+        assert!(!surface.paths.is_empty() && surface.paths.len() <= 10 * 6);
+        assert_eq!(surface.paths.len() / 3 * 4, surface.path_colours.len());
+        for p in surface.paths.chunks_exact(3) {
+            let on = surface.mesh.surface_at(f64::from(p[0]), f64::from(p[1]));
+            assert!((f64::from(p[2]) - on).abs() < 0.05, "on the surface: {p:?} vs {on}");
+        }
+        let gd = rgba(s.run_style(0).rgb, 1.0).to_be_bytes();
+        assert_eq!(surface.path_colours[..4], gd);
+        let q = Session::new("quadratic1d", &RustNumbers).expect("opens");
+        assert!(Surface::build(&q, 65, 8, ScaleKind::Log).is_err());
+    }
+}

@@ -1,0 +1,70 @@
+// The landscape in 3-D (issue 14's first visible step): the lab draws the core's surface with
+// WebGL2 (software rendering in headless Chromium); dragging turns it; the camera resets; a 1-D
+// landscape says it has none.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, openBrowser, openPage } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** How many distinct colours the 3-D canvas shows (sampled), and a hash of its pixels. */
+const pixels = (page) =>
+  page.$eval('#surface-chart', (c) => {
+    const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height });
+    const ctx = copy.getContext('2d');
+    ctx.drawImage(c, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      hash = (hash * 31 + data[i] + 3 * data[i + 1] + 7 * data[i + 2]) >>> 0;
+    }
+    return { colours: seen.size, hash };
+  });
+
+describe('3-D view', () => {
+  test('draws the surface with the runs, turns when dragged, and the camera resets', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&m=gd,newton&n=3&open=surface');
+    await page.waitForFunction(() => document.getElementById('surface').dataset.drawn, null, { timeout: 20000 });
+    const first = await pixels(page);
+    assert.ok(first.colours > 40, `the surface is drawn in the map's colours (${first.colours} colours)`);
+    const home = await page.$eval('#surface', (d) => d.dataset.camera);
+    await page.locator('#surface-chart').scrollIntoViewIfNeeded();
+    const box = await page.locator('#surface-chart').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 - 30, { steps: 4 });
+    await page.mouse.up();
+    const turned = await pixels(page);
+    assert.notEqual(turned.hash, first.hash, 'the picture changes when turned');
+    assert.notEqual(await page.$eval('#surface', (d) => d.dataset.camera), home);
+    await page.locator('#surface').screenshot({ path: join(ARTIFACTS, 'surface.png') });
+    await page.click('#surface-home');
+    assert.equal(await page.$eval('#surface', (d) => d.dataset.camera), home, 'the camera is back home');
+    assert.equal((await pixels(page)).hash, first.hash, 'and the picture with it');
+    // Steps redraw it with the runs further along: a segment per step and run.
+    const segments = await page.$eval('#surface', (d) => Number(d.dataset.segments));
+    assert.ok(segments >= 4, `GD's and Newton's first steps on the surface: ${segments} segments`);
+    for (let i = 0; i < 5; i++) await page.click('#step');
+    await page.waitForFunction((n) => Number(document.getElementById('surface').dataset.segments) > n, segments);
+    assert.notEqual((await pixels(page)).hash, first.hash, 'the runs moved on the surface');
+    assert.deepEqual(problems, { errors: [], outside: [] });
+    await page.close();
+  });
+
+  test('a 1-D landscape says the 3-D view is of two variables', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=quadratic1d&open=surface&lang=es');
+    await page.waitForFunction(() => document.getElementById('surface-note').textContent.length > 0, null, { timeout: 20000 });
+    assert.match(await page.textContent('#surface-note'), /dos variables/);
+    assert.deepEqual(problems, { errors: [], outside: [] });
+    await page.close();
+  });
+});

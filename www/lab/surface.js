@@ -1,0 +1,174 @@
+// The landscape in 3-D: the core's surface (session/surface.rs: vertices, normals, colours,
+// triangles, contours, the runs' paths, and the camera's matrix) drawn with WebGL2, from a lab
+// session given the page's whole link (the same runs, step for step). Here: the GL calls and the
+// camera's three numbers, which a drag, the keys and the wheel change.
+import { Explorer } from '../pkg-lab/descenso.js';
+import { attempt, drawSize, el, page, tr } from '../page.js';
+import { ready } from './figures.js';
+
+const SIDE = 128; // vertices per side
+const LEVELS = 12;
+const VS = `#version 300 es
+uniform mat4 m; uniform float ps; in vec3 p; in vec3 n; in vec4 c; out vec4 v; out vec3 k;
+void main() { gl_Position = m * vec4(p, 1.0); gl_PointSize = ps; v = c; k = n; }`;
+const FS = `#version 300 es
+precision mediump float; uniform float lit; in vec4 v; in vec3 k; out vec4 o;
+void main() { float d = max(dot(normalize(k), normalize(vec3(-0.4, -0.5, 0.8))), 0.0);
+  o = vec4(v.rgb * mix(1.0, 0.35 + 0.65 * d, lit), v.a); }`;
+
+let gl = null;
+let program = null;
+let session = null;
+let memory = null;
+let builtFor = '';
+let counts = {};
+let camera = null; // [yaw, pitch, distance]
+const buffers = {};
+
+/** The GL context and program, once (null without WebGL2, which the note then says). */
+function context() {
+  if (gl || gl === false) return gl;
+  gl = el.surfaceChart.getContext('webgl2', { antialias: true, preserveDrawingBuffer: true }) ?? false;
+  if (!gl) return false;
+  const shader = (type, text) => {
+    const s = gl.createShader(type);
+    gl.shaderSource(s, text);
+    gl.compileShader(s);
+    return s;
+  };
+  program = gl.createProgram();
+  gl.attachShader(program, shader(gl.VERTEX_SHADER, VS));
+  gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FS));
+  gl.linkProgram(program);
+  for (const name of ['p', 'n', 'c', 'contours', 'paths', 'pathColours', 'triangles']) buffers[name] = gl.createBuffer();
+  return gl;
+}
+
+/** Copies buffer `which` of the core's surface (a typed view of `Type`) into `buffer`. */
+function upload(buffer, which, Type, target = gl.ARRAY_BUFFER) {
+  const view = new Type(memory.buffer, session.surfacePtr(which), session.surfaceLen(which));
+  gl.bindBuffer(target, buffer);
+  gl.bufferData(target, view, gl.STATIC_DRAW);
+  return view.length;
+}
+
+/** Forget the surface drawn (a new language or size): the next render redraws it. */
+export function reset() {
+  builtFor = '';
+}
+
+/** Rebuilds the surface when the page's link (landscape, view, runs, steps) changed, then draws. */
+export async function maybeSurface() {
+  if (!el.surface.open) return;
+  ({ memory } = await ready);
+  camera ??= Array.from(Explorer.cameraHome());
+  if (!context()) {
+    el.surfaceNote.textContent = tr('surfaceNoWebgl');
+    return;
+  }
+  const link = page.explorer.link(false);
+  if (link !== builtFor) {
+    session ??= new Explorer('rosenbrock');
+    session.applyLink(link);
+    if (session.dim !== 2) {
+      el.surfaceNote.textContent = tr('surfaceOneD');
+      return;
+    }
+    if (!attempt(() => session.buildSurface(SIDE, LEVELS))) return;
+    builtFor = link;
+    [buffers.p, buffers.n, buffers.c, buffers.pathColours].forEach((buffer, k) => upload(buffer, [0, 1, 2, 6][k], k === 2 || k === 3 ? Uint8Array : Float32Array));
+    counts = {
+      triangles: upload(buffers.triangles, 3, Uint32Array, gl.ELEMENT_ARRAY_BUFFER),
+      contours: upload(buffers.contours, 4, Float32Array) / 3,
+      paths: upload(buffers.paths, 5, Float32Array) / 3,
+    };
+    el.surfaceNote.textContent = tr('surfaceNote', tr(`scale_${session.surfaceScale()}`), SIDE);
+  }
+  draw();
+}
+
+/** Binds `buffer` to attribute `name` (`size` numbers per vertex), or a constant `value`. */
+function attribute(name, buffer, size, type, normalized, value) {
+  const at = gl.getAttribLocation(program, name);
+  if (!buffer) {
+    gl.disableVertexAttribArray(at);
+    gl[`vertexAttrib${value.length}f`](at, ...value);
+    return;
+  }
+  gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+  gl.enableVertexAttribArray(at);
+  gl.vertexAttribPointer(at, size, type, normalized, 0, 0);
+}
+
+/** The surface, its contours and the paths, from the camera. */
+function draw() {
+  const size = drawSize(el.surfaceChart);
+  const ratio = (window.devicePixelRatio || 1) * page.zoom;
+  [el.surfaceChart.width, el.surfaceChart.height] = [Math.round(size.width * ratio), Math.round(size.height * ratio)];
+  gl.viewport(0, 0, el.surfaceChart.width, el.surfaceChart.height);
+  gl.clearColor(1, 1, 1, 1);
+  gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+  gl.enable(gl.DEPTH_TEST);
+  gl.enable(gl.BLEND);
+  gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
+  gl.useProgram(program);
+  gl.uniformMatrix4fv(gl.getUniformLocation(program, 'm'), false, Explorer.camera(...camera, size.width / size.height));
+  const lit = gl.getUniformLocation(program, 'lit');
+  gl.uniform1f(lit, 1);
+  attribute('p', buffers.p, 3, gl.FLOAT, false);
+  attribute('n', buffers.n, 3, gl.FLOAT, false);
+  attribute('c', buffers.c, 4, gl.UNSIGNED_BYTE, true);
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, buffers.triangles);
+  gl.drawElements(gl.TRIANGLES, counts.triangles, gl.UNSIGNED_INT, 0);
+  gl.uniform1f(lit, 0);
+  attribute('n', null, 3, 0, false, [0, 0, 1]);
+  attribute('p', buffers.contours, 3, gl.FLOAT, false);
+  attribute('c', null, 4, 0, false, [1, 1, 1, 0.55]);
+  gl.drawArrays(gl.LINES, 0, counts.contours);
+  attribute('p', buffers.paths, 3, gl.FLOAT, false);
+  attribute('c', buffers.pathColours, 4, gl.UNSIGNED_BYTE, true);
+  gl.drawArrays(gl.LINES, 0, counts.paths);
+  // (Each iterate a dot: a GL line is one pixel wide.)
+  gl.uniform1f(gl.getUniformLocation(program, 'ps'), 4 * ratio);
+  gl.drawArrays(gl.POINTS, 0, counts.paths);
+  el.surface.dataset.drawn = String(Number(el.surface.dataset.drawn ?? 0) + 1);
+  el.surface.dataset.camera = camera.join(',');
+  el.surface.dataset.segments = String(counts.paths / 2);
+}
+
+/** Turns (`dyaw`, `dpitch` radians) or comes closer (`factor` on the distance), then draws. */
+function move(dyaw, dpitch, factor = 1) {
+  if (!camera || !gl || !builtFor) return;
+  camera = [camera[0] + dyaw, Math.max(0.09, Math.min(1.48, camera[1] + dpitch)), Math.max(1.5, Math.min(12, camera[2] * factor))];
+  draw();
+}
+
+let last = null;
+el.surfaceChart.addEventListener('pointerdown', (ev) => {
+  el.surfaceChart.setPointerCapture(ev.pointerId);
+  last = [ev.clientX, ev.clientY];
+});
+el.surfaceChart.addEventListener('pointermove', (ev) => {
+  if (!last || !el.surfaceChart.hasPointerCapture(ev.pointerId)) return;
+  move(-(ev.clientX - last[0]) * 0.01, (ev.clientY - last[1]) * 0.01);
+  last = [ev.clientX, ev.clientY];
+});
+el.surfaceChart.addEventListener('pointerup', () => (last = null));
+el.surfaceChart.addEventListener('wheel', (ev) => {
+  if (!(ev.ctrlKey || ev.metaKey)) return;
+  ev.preventDefault();
+  move(0, 0, Math.exp(Math.max(-1, Math.min(1, ev.deltaY * 0.01)) * 0.2));
+}, { passive: false });
+el.surfaceChart.addEventListener('keydown', (ev) => {
+  const turn = { ArrowLeft: [0.1, 0], ArrowRight: [-0.1, 0], ArrowUp: [0, 0.1], ArrowDown: [0, -0.1] }[ev.key];
+  const zoom = { '+': 0.9, '=': 0.9, '-': 1.1 }[ev.key];
+  if (!turn && !zoom) return;
+  ev.preventDefault();
+  ev.stopPropagation();
+  if (turn) move(...turn);
+  else move(0, 0, zoom);
+});
+el.surfaceHome.addEventListener('click', () => {
+  camera = Array.from(Explorer.cameraHome());
+  if (gl && builtFor) draw();
+});
