@@ -1,6 +1,6 @@
-// The landscape in 3-D (issue 14's first visible step): the lab draws the core's surface with
-// WebGL2 (software rendering in headless Chromium); dragging turns it; the camera resets; a 1-D
-// landscape says it has none.
+// The landscape in 3-D (issue 14): the lab draws the core's surface with WebGL2 (software
+// rendering in headless Chromium); dragging turns it, the camera travels in the link and resets;
+// a click sets the start; a 1-D landscape says it has none.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -47,6 +47,15 @@ describe('3-D view', () => {
     assert.notEqual(turned.hash, first.hash, 'the picture changes when turned');
     assert.notEqual(await page.$eval('#surface', (d) => d.dataset.camera), home);
     await page.locator('#surface').screenshot({ path: join(ARTIFACTS, 'surface.png') });
+    // The camera travels in the link: a page opened from it shows the same picture.
+    await page.waitForFunction(() => /[&#]cam=/.test(location.hash));
+    const link = await page.evaluate(() => location.href);
+    const copy = await openPage(browser, link.slice(browser.origin.length));
+    await copy.page.waitForFunction(() => document.getElementById('surface').dataset.drawn, null, { timeout: 20000 });
+    assert.equal(await copy.page.$eval('#surface', (d) => d.dataset.camera), await page.$eval('#surface', (d) => d.dataset.camera));
+    assert.equal((await pixels(copy.page)).hash, turned.hash, 'the same picture from the link');
+    assert.deepEqual(copy.problems, { errors: [], outside: [] });
+    await copy.page.close();
     await page.click('#surface-home');
     assert.equal(await page.$eval('#surface', (d) => d.dataset.camera), home, 'the camera is back home');
     assert.equal((await pixels(page)).hash, first.hash, 'and the picture with it');
@@ -56,6 +65,15 @@ describe('3-D view', () => {
     for (let i = 0; i < 5; i++) await page.click('#step');
     await page.waitForFunction((n) => Number(document.getElementById('surface').dataset.segments) > n, segments);
     assert.notEqual((await pixels(page)).hash, first.hash, 'the runs moved on the surface');
+    // A click on the surface (not a drag) sets the start at the point under it.
+    const start = () => page.$eval('#readout tr[data-method="gd"]', (r) => [Number(r.dataset.x), Number(r.dataset.y)]);
+    const before = await start();
+    await page.locator('#surface-chart').scrollIntoViewIfNeeded();
+    const at = await page.locator('#surface-chart').boundingBox();
+    await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+    const [x, y] = await start();
+    assert.notDeepEqual([x, y], before, 'the start moved');
+    assert.ok(Math.abs(x) < 6 && Math.abs(y) < 6, `inside the view: ${x}, ${y}`);
     assert.deepEqual(problems, { errors: [], outside: [] });
     await page.close();
   });

@@ -50,6 +50,8 @@ pub enum Why {
     Basins2d,
     /// the 3-D view is of 2-D landscapes
     Surface2d,
+    /// not a camera of the 3-D view
+    Camera,
     /// only the 2-D quadratic has a conditioning
     ConditioningQuadratic,
     /// the condition number κ is at least 1
@@ -104,11 +106,12 @@ pub enum Why {
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 29] = [
+    pub const ALL: [Why; 30] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
         Why::Surface2d,
+        Why::Camera,
         Why::ConditioningQuadratic,
         Why::KappaAtLeastOne,
         Why::NotTyped,
@@ -143,6 +146,7 @@ impl Why {
             Why::UnknownActivation => "unknown-activation",
             Why::Basins2d => "basins-2d",
             Why::Surface2d => "surface-2d",
+            Why::Camera => "camera",
             Why::ConditioningQuadratic => "conditioning-quadratic",
             Why::KappaAtLeastOne => "kappa-at-least-one",
             Why::NotTyped => "not-typed",
@@ -178,6 +182,7 @@ impl Why {
             Why::UnknownActivation => "unknown activation",
             Why::Basins2d => "basins are drawn for 2-D landscapes",
             Why::Surface2d => "the 3-D view is of landscapes of two variables",
+            Why::Camera => "not a camera of the 3-D view (pitch 5°–85°, distance 1.5–12)",
             Why::ConditioningQuadratic => "only the 2-D quadratic has a conditioning",
             Why::KappaAtLeastOne => "the condition number κ is at least 1",
             Why::NotTyped => "this landscape is not a typed function",

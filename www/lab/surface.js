@@ -2,8 +2,10 @@
 // triangles, contours, the runs' paths, and the camera's matrix) drawn with WebGL2, from a lab
 // session given the page's whole link (the same runs, step for step). Here: the GL calls and the
 // camera's three numbers, which a drag, the keys and the wheel change.
+import { setStart } from '../controls.js';
 import { Explorer } from '../pkg-lab/descenso.js';
 import { attempt, drawSize, el, page, tr } from '../page.js';
+import { updateAddress } from '../share.js';
 import { ready } from './figures.js';
 
 const SIDE = 128; // vertices per side
@@ -61,13 +63,18 @@ export function reset() {
 export async function maybeSurface() {
   if (!el.surface.open) return;
   ({ memory } = await ready);
-  camera ??= Array.from(Explorer.cameraHome());
+  // (The session's camera, from a link or the last move; the default until there is one.)
+  const kept = Array.from(page.explorer.camera);
+  camera = kept.length === 3 ? kept : camera ?? Array.from(Explorer.cameraHome());
   if (!context()) {
     el.surfaceNote.textContent = tr('surfaceNoWebgl');
     return;
   }
-  const link = page.explorer.link(false);
-  if (link !== builtFor) {
+  // What the surface depends on (not the camera, which the link holds too).
+  const e = page.explorer;
+  const key = [e.runsLink(), Array.from(e.replay), Array.from(e.view), e.colour_scale].join('|');
+  if (key !== builtFor) {
+    const link = e.link(false);
     session ??= new Explorer('rosenbrock');
     session.applyLink(link);
     if (session.dim !== 2) {
@@ -75,7 +82,7 @@ export async function maybeSurface() {
       return;
     }
     if (!attempt(() => session.buildSurface(SIDE, LEVELS))) return;
-    builtFor = link;
+    builtFor = key;
     [buffers.p, buffers.n, buffers.c, buffers.pathColours].forEach((buffer, k) => upload(buffer, [0, 1, 2, 6][k], k === 2 || k === 3 ? Uint8Array : Float32Array));
     counts = {
       triangles: upload(buffers.triangles, 3, Uint32Array, gl.ELEMENT_ARRAY_BUFFER),
@@ -112,7 +119,7 @@ function draw() {
   gl.enable(gl.BLEND);
   gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
   gl.useProgram(program);
-  gl.uniformMatrix4fv(gl.getUniformLocation(program, 'm'), false, Explorer.camera(...camera, size.width / size.height));
+  gl.uniformMatrix4fv(gl.getUniformLocation(program, 'm'), false, Explorer.cameraMatrix(...camera, size.width / size.height));
   const lit = gl.getUniformLocation(program, 'lit');
   gl.uniform1f(lit, 1);
   attribute('p', buffers.p, 3, gl.FLOAT, false);
@@ -139,21 +146,34 @@ function draw() {
 /** Turns (`dyaw`, `dpitch` radians) or comes closer (`factor` on the distance), then draws. */
 function move(dyaw, dpitch, factor = 1) {
   if (!camera || !gl || !builtFor) return;
-  camera = [camera[0] + dyaw, Math.max(0.09, Math.min(1.48, camera[1] + dpitch)), Math.max(1.5, Math.min(12, camera[2] * factor))];
+  keep([camera[0] + dyaw, Math.max(0.09, Math.min(1.48, camera[1] + dpitch)), Math.max(1.5, Math.min(12, camera[2] * factor))]);
   draw();
 }
 
+/** Tells the session the camera (for the link), then keeps it. */
+function keep(next) {
+  if (attempt(() => page.explorer.setCamera(new Float64Array(next)))) camera = next;
+  updateAddress();
+}
+
 let last = null;
+let down = null; // where the pointer came down: a click if it comes up there
 el.surfaceChart.addEventListener('pointerdown', (ev) => {
   el.surfaceChart.setPointerCapture(ev.pointerId);
-  last = [ev.clientX, ev.clientY];
+  last = down = [ev.clientX, ev.clientY];
 });
 el.surfaceChart.addEventListener('pointermove', (ev) => {
   if (!last || !el.surfaceChart.hasPointerCapture(ev.pointerId)) return;
   move(-(ev.clientX - last[0]) * 0.01, (ev.clientY - last[1]) * 0.01);
   last = [ev.clientX, ev.clientY];
 });
-el.surfaceChart.addEventListener('pointerup', () => (last = null));
+el.surfaceChart.addEventListener('pointerup', (ev) => {
+  last = null;
+  // A click (not a drag) sets the start at the point of the surface under it, as on the map.
+  if (!down || Math.hypot(ev.clientX - down[0], ev.clientY - down[1]) > 4 || !session || !builtFor) return;
+  const r = el.surfaceChart.getBoundingClientRect();
+  setStart(Array.from(session.surfacePointAt(new Float64Array(camera), ev.clientX - r.left, ev.clientY - r.top, r.width, r.height)));
+});
 el.surfaceChart.addEventListener('wheel', (ev) => {
   if (!(ev.ctrlKey || ev.metaKey)) return;
   ev.preventDefault();
@@ -169,6 +189,6 @@ el.surfaceChart.addEventListener('keydown', (ev) => {
   else move(0, 0, zoom);
 });
 el.surfaceHome.addEventListener('click', () => {
-  camera = Array.from(Explorer.cameraHome());
+  keep(Array.from(Explorer.cameraHome()));
   if (gl && builtFor) draw();
 });

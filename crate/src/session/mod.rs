@@ -485,6 +485,21 @@ impl Session {
         Ok(())
     }
 
+    /// The 3-D view's camera `[yaw, pitch, distance]`, kept for the link (nothing restarts); a
+    /// camera out of its ranges (`link::camera_ok`) is refused.
+    pub fn set_camera(&mut self, camera: &[f64]) -> Result<(), Error> {
+        if !crate::share::link::camera_ok(camera) {
+            return Err(Error::OutOfRange(Why::Camera));
+        }
+        self.config.camera = Some([camera[0], camera[1], camera[2]]);
+        Ok(())
+    }
+
+    /// The 3-D view's camera as last set (or from a link).
+    pub fn camera(&self) -> Option<[f64; 3]> {
+        self.config.camera
+    }
+
     /// The basin maps shown, and the lab's panels open (names of `link::LAB_PANELS`).
     pub fn set_lab_panels(&mut self, basins: bool, open: &[&str]) -> Result<(), Error> {
         use crate::share::link::LAB_PANELS;

@@ -96,6 +96,64 @@ pub fn camera(yaw: f64, pitch: f64, distance: f64, aspect: f64) -> [f32; 16] {
     out
 }
 
+impl Surface {
+    /// The landscape point `(x, y)` under the canvas position `(px, py)` (CSS pixels from the top
+    /// left of a `width × height` canvas) seen through `matrix` (from [`camera`]): where the ray
+    /// from the eye through that pixel first meets the surface (from above, or from below where
+    /// it passes under the rim: what is drawn there), found by marching along it in small steps
+    /// and refining by bisection; `None` where it misses.
+    pub fn point_at(&self, matrix: &[f32; 16], (px, py): (f64, f64), (width, height): (f64, f64)) -> Option<[f64; 2]> {
+        let m = Matrix4::from_column_slice(&matrix.map(f64::from)).try_inverse()?;
+        let (u, v) = (2.0 * px / width - 1.0, 1.0 - 2.0 * py / height);
+        let unproject = |z: f64| {
+            let p = m * nalgebra::Vector4::new(u, v, z, 1.0);
+            Vector3::new(p.x / p.w, p.y / p.w, p.z / p.w)
+        };
+        let (near, far) = (unproject(-1.0), unproject(1.0));
+        // Above the surface (positive) or below it (negative) at a fraction `s` along the ray.
+        let gap = |s: f64| {
+            let p = near + (far - near) * s;
+            let z = self.mesh.surface_at(p.x, p.y);
+            (z.is_finite() && p.z.is_finite()).then(|| p.z - z)
+        };
+        let n = (self.mesh.side.max(2) * 200) as f64;
+        let mut last: Option<(f64, f64)> = None;
+        // The closest approach, for a ray that only grazes the surface (a silhouette).
+        let mut closest = (f64::INFINITY, 0.0);
+        for k in 0..=n as usize {
+            let s = k as f64 / n;
+            let Some(g) = gap(s) else {
+                last = None;
+                continue;
+            };
+            // The first crossing, from above or (at the view's edge, where a ray can pass under
+            // the rim) from below: what the GPU draws at this pixel.
+            if let Some((s0, g0)) = last.filter(|&(_, g0)| (g0 > 0.0) != (g > 0.0)) {
+                let (mut lo, mut hi) = (s0, s);
+                for _ in 0..40 {
+                    let mid = 0.5 * (lo + hi);
+                    match gap(mid) {
+                        Some(gm) if (gm > 0.0) == (g0 > 0.0) => lo = mid,
+                        _ => hi = mid,
+                    }
+                }
+                return Some(self.landscape_point(near + (far - near) * (0.5 * (lo + hi))));
+            }
+            if g.abs() < closest.0 {
+                closest = (g.abs(), s);
+            }
+            last = Some((s, g));
+        }
+        (closest.0 < 2e-3).then(|| self.landscape_point(near + (far - near) * closest.1))
+    }
+
+    /// The landscape's `(x, y)` at a point of the surface's box.
+    fn landscape_point(&self, p: Vector3<f64>) -> [f64; 2] {
+        let [x0, x1, y0, y1] = self.mesh.view;
+        [x0 + (p.x + 1.0) / 2.0 * (x1 - x0), y0 + (p.y + 1.0) / 2.0 * (y1 - y0)]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +200,47 @@ mod tests {
         assert!(moved > 0.1, "turning moves the corners on screen: {moved}");
         // Bad numbers fall back or are clamped: the matrix stays finite.
         assert!(camera(f64::NAN, 9.0, -1.0, 0.0).iter().all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn a_click_on_the_surface_finds_the_point_under_it() {
+        let s = Session::new("himmelblau", &RustNumbers).expect("opens");
+        let surface = Surface::build(&s, 65, 8, ScaleKind::Log).expect("built");
+        let [yaw, pitch, distance] = CAMERA;
+        let (w, h) = (400.0, 300.0);
+        let m = camera(yaw, pitch, distance, w / h);
+        // Points of the surface, projected to the canvas, then found again under the cursor.
+        for (x, y) in [(3.0, 2.0), (-2.8, 3.1), (0.0, 0.0), (-3.0, -3.0), (4.0, -1.0)] {
+            let [x0, x1, y0, y1] = surface.mesh.view;
+            let (u, v) = (2.0 * (x - x0) / (x1 - x0) - 1.0, 2.0 * (y - y0) / (y1 - y0) - 1.0);
+            let z = surface.mesh.surface_at(u, v);
+            let c = clip(&m, [u, v, z]);
+            let (px, py) = ((c[0] + 1.0) / 2.0 * w, (1.0 - c[1]) / 2.0 * h);
+            let found = surface
+                .point_at(&m, (px, py), (w, h))
+                .unwrap_or_else(|| panic!("({x}, {y}) at ({px}, {py}) not found"));
+            // What is found lies under the cursor: it projects back to the same pixel.
+            let (fu, fv) = (
+                2.0 * (found[0] - x0) / (x1 - x0) - 1.0,
+                2.0 * (found[1] - y0) / (y1 - y0) - 1.0,
+            );
+            let back = clip(&m, [fu, fv, surface.mesh.surface_at(fu, fv)]);
+            let (bx, by) = ((back[0] + 1.0) / 2.0 * w, (1.0 - back[1]) / 2.0 * h);
+            assert!(
+                (bx - px).hypot(by - py) < 0.5,
+                "({x}, {y}): found {found:?} at ({bx}, {by}), not ({px}, {py})"
+            );
+            // And it is the point itself (within a mesh cell of 10/64), unless a nearer part of
+            // the surface hides it: then what is found is nearer the eye.
+            if (found[0] - x).hypot(found[1] - y) > 10.0 / 64.0 {
+                assert!(
+                    back[2] < c[2],
+                    "({x}, {y}) is hidden by {found:?}, which must be nearer"
+                );
+            }
+        }
+        // Above the box: nothing under the cursor.
+        assert!(surface.point_at(&m, (200.0, 1.0), (w, h)).is_none());
     }
 
     #[test]

@@ -1171,3 +1171,25 @@ fn runs_of_their_own_show_the_four_regimes_at_once() {
     s.apply_scene("free", "l=rosenbrock&m=gd,newton").expect("a scene");
     assert!(s.own_runs().is_empty());
 }
+
+#[test]
+fn the_3d_camera_is_kept_for_the_link_and_a_bad_one_refused() {
+    let mut s = session("himmelblau");
+    assert_eq!(s.camera(), None);
+    assert!(!s.link(false).contains("cam="), "no camera until one is set");
+    s.set_camera(&[0.3, 0.7, 6.0]).expect("a camera");
+    let link = s.link(false);
+    assert!(link.contains("cam=0.3%2C0.7%2C6"), "{link}");
+    for bad in [
+        &[0.0, 2.0, 6.0][..],
+        &[f64::NAN, 0.5, 6.0],
+        &[0.0, 0.5],
+        &[0.0, 0.5, 20.0],
+    ] {
+        assert!(s.set_camera(bad).is_err(), "{bad:?}");
+    }
+    assert_eq!(s.link(false), link, "a refused camera changes nothing");
+    let mut t = session("rosenbrock");
+    assert!(t.apply_link(&link).ignored.is_empty());
+    assert_eq!(t.camera(), Some([0.3, 0.7, 6.0]));
+}

@@ -103,6 +103,14 @@ pub struct LinkState {
     pub basins: bool,
     /// The lab's panels open (names from [`LAB_PANELS`]), in that order.
     pub open: Vec<&'static str>,
+    /// The 3-D view's camera `[yaw, pitch, distance]` when moved (see [`camera_ok`]).
+    pub camera: Option<[f64; 3]>,
+}
+
+/// Whether `[yaw, pitch, distance]` is a camera of the 3-D view: yaw within ±1000 radians, pitch
+/// from 0.087 to 1.484 (5° to 85°), distance from 1.5 to 12.
+pub fn camera_ok(c: &[f64]) -> bool {
+    matches!(c, &[yaw, pitch, distance] if yaw.abs() <= 1e3 && (0.087..=1.484).contains(&pitch) && (1.5..=12.0).contains(&distance))
 }
 
 /// The speeds a page plays at, steps per second.
@@ -171,6 +179,7 @@ impl LinkState {
             speed: 10,
             basins: false,
             open: Vec::new(),
+            camera: None,
         }
     }
 
@@ -235,6 +244,9 @@ impl LinkState {
         }
         if self.basins {
             pair(&mut q, "basins", "1");
+        }
+        if let Some(c) = &self.camera {
+            pair(&mut q, "cam", &list(c));
         }
         if !self.open.is_empty() {
             pair(&mut q, "open", &self.open.join(","));
@@ -465,6 +477,15 @@ impl LinkState {
                 _ => bad("speed", "not a speed of the page (2, 10, 60, 600 or 6000)"),
             }
         }
+        if let Some(c) = get("cam") {
+            match list(numbers, c, 3) {
+                Some(xs) if camera_ok(&xs) => state.camera = Some([xs[0], xs[1], xs[2]]),
+                _ => bad(
+                    "cam",
+                    "not a camera of the 3-D view (yaw, pitch 0.087–1.484, distance 1.5–12)",
+                ),
+            }
+        }
         if let Some(o) = get("open") {
             let (open, unknown) = pick(o, &LAB_PANELS);
             if unknown {
@@ -472,9 +493,9 @@ impl LinkState {
             }
             state.open = open;
         }
-        const KNOWN: [&str; 26] = [
+        const KNOWN: [&str; 27] = [
             "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "mem", "m", "r", "n", "k", "scene", "lang",
-            "crit", "hess", "cs", "embed", "present", "hide", "speed", "basins", "open",
+            "crit", "hess", "cs", "embed", "present", "hide", "speed", "basins", "open", "cam",
         ];
         let mut unknown: Vec<&str> = pairs
             .iter()
@@ -626,6 +647,8 @@ mod tests {
             s.hide = PANELS.iter().copied().filter(|_| rng.uniform(0.0, 1.0) < 0.3).collect();
             s.speed = SPEEDS[(rng.uniform(0.0, 4.99)) as usize];
             s.basins = rng.uniform(0.0, 1.0) < 0.5;
+            s.camera = (rng.uniform(0.0, 1.0) < 0.5)
+                .then(|| [rng.uniform(-7.0, 7.0), rng.uniform(0.1, 1.4), rng.uniform(1.5, 12.0)]);
             s.open = LAB_PANELS
                 .iter()
                 .copied()
@@ -734,6 +757,9 @@ mod tests {
             &["speed", "basins", "open"],
         ),
         ("v=1&l=himmelblau&speed=1e9", &["speed"]),
+        ("v=1&l=himmelblau&cam=0,2,5", &["cam"]),
+        ("v=1&l=himmelblau&cam=0,0.5", &["cam"]),
+        ("v=1&l=himmelblau&cam=0,0.5,100", &["cam"]),
     ];
 
     #[test]

@@ -128,6 +128,10 @@ delegate!(Explorer {
     change restart: restart() -> Result<(), JsValue> = |s| Ok(s.session.restart()?);
     /// Steps per second when playing (2, 10, 60, 600 or 6000).
     change setSpeed: set_speed(speed: u32) -> Result<(), JsValue> = |s| Ok(s.session.set_speed(speed)?);
+    /// The 3-D view's camera `[yaw, pitch, distance]`, kept for the link.
+    change setCamera: set_camera(camera: &[f64]) -> Result<(), JsValue> = |s| Ok(s.session.set_camera(camera)?);
+    /// The 3-D view's camera (empty until one is set or a link brings one).
+    get camera: camera() -> Vec<f64> = |s| s.session.camera().map_or_else(Vec::new, |c| c.to_vec());
     /// The basin maps shown, and the lab's panels open (of `labPanelNames`).
     change setLabPanels: set_lab_panels(basins: bool, open: Vec<String>) -> Result<(), JsValue> = |s| Ok(s.session.set_lab_panels(basins, &open.iter().map(String::as_str).collect::<Vec<_>>())?);
 

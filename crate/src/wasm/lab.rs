@@ -87,7 +87,14 @@ delegate!(Explorer {
     call surfaceScale: surface_scale() -> String = |s| s.surface.mesh.scale.as_ref().map_or("", |x| x.kind().name()).to_owned();
     /// The camera's matrix (column-major, to clip space) at `yaw`, `pitch`, `distance` for a canvas
     /// of `aspect` = width / height (`session::surface::camera`).
-    fresh camera: camera(yaw: f64, pitch: f64, distance: f64, aspect: f64) -> Vec<f32> = |_| surface::camera(yaw, pitch, distance, aspect).to_vec();
+    fresh cameraMatrix: camera_matrix(yaw: f64, pitch: f64, distance: f64, aspect: f64) -> Vec<f32> = |_| surface::camera(yaw, pitch, distance, aspect).to_vec();
+    /// The landscape's `[x, y]` under the canvas position `(px, py)` of a `width × height` canvas
+    /// seen from `camera` = `[yaw, pitch, distance]` (`Surface::point_at`; empty: off the surface).
+    call surfacePointAt: surface_point_at(camera: &[f64], px: f64, py: f64, width: f64, height: f64) -> Vec<f64> = |s| {
+        let at = |i: usize| camera.get(i).copied().unwrap_or(f64::NAN);
+        let m = surface::camera(at(0), at(1), at(2), width / height);
+        s.surface.point_at(&m, (px, py), (width, height)).map_or_else(Vec::new, |p| p.to_vec())
+    };
     /// The camera a 3-D view opens with: `[yaw, pitch, distance]`.
     fresh cameraHome: camera_home() -> Vec<f64> = |_| surface::CAMERA.to_vec();
     /// Draws what the basin maps mark on a `width × height` picture of the view (list 7).
