@@ -30,7 +30,7 @@ const buffers = {};
 /** The GL context and program, once (null without WebGL2, which the note then says). */
 function context() {
   if (gl || gl === false) return gl;
-  gl = el.surfaceChart.getContext('webgl2', { antialias: true, preserveDrawingBuffer: true }) ?? false;
+  gl = el.surfaceChart.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true }) ?? false;
   if (!gl) return false;
   const shader = (type, text) => {
     const s = gl.createShader(type);
@@ -42,7 +42,7 @@ function context() {
   gl.attachShader(program, shader(gl.VERTEX_SHADER, VS));
   gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FS));
   gl.linkProgram(program);
-  for (const name of ['p', 'n', 'c', 'contours', 'paths', 'pathColours', 'triangles']) buffers[name] = gl.createBuffer();
+  for (const name of ['p', 'n', 'c', 'contours', 'paths', 'pathColours', 'dots', 'dotColours', 'triangles']) buffers[name] = gl.createBuffer();
   return gl;
 }
 
@@ -81,13 +81,16 @@ export async function maybeSurface() {
       el.surfaceNote.textContent = tr('surfaceOneD');
       return;
     }
+    performance.mark('descenso:surface-start');
     if (!attempt(() => session.buildSurface(SIDE, LEVELS))) return;
+    performance.measure('descenso:surface-build', 'descenso:surface-start');
     builtFor = key;
-    [buffers.p, buffers.n, buffers.c, buffers.pathColours].forEach((buffer, k) => upload(buffer, [0, 1, 2, 6][k], k === 2 || k === 3 ? Uint8Array : Float32Array));
+    [buffers.p, buffers.n, buffers.c, buffers.pathColours, buffers.dotColours].forEach((buffer, k) => upload(buffer, [0, 1, 2, 6, 8][k], k >= 2 ? Uint8Array : Float32Array));
     counts = {
       triangles: upload(buffers.triangles, 3, Uint32Array, gl.ELEMENT_ARRAY_BUFFER),
       contours: upload(buffers.contours, 4, Float32Array) / 3,
       paths: upload(buffers.paths, 5, Float32Array) / 3,
+      dots: upload(buffers.dots, 7, Float32Array) / 3,
     };
     el.surfaceNote.textContent = tr('surfaceNote', tr(`scale_${session.surfaceScale()}`), SIDE);
   }
@@ -135,9 +138,11 @@ function draw() {
   attribute('p', buffers.paths, 3, gl.FLOAT, false);
   attribute('c', buffers.pathColours, 4, gl.UNSIGNED_BYTE, true);
   gl.drawArrays(gl.LINES, 0, counts.paths);
-  // (Each iterate a dot: a GL line is one pixel wide.)
-  gl.uniform1f(gl.getUniformLocation(program, 'ps'), 4 * ratio);
-  gl.drawArrays(gl.POINTS, 0, counts.paths);
+  // (A dot on each iterate of a short run, on the current one of a long run, as on the map.)
+  gl.uniform1f(gl.getUniformLocation(program, 'ps'), 5 * ratio);
+  attribute('p', buffers.dots, 3, gl.FLOAT, false);
+  attribute('c', buffers.dotColours, 4, gl.UNSIGNED_BYTE, true);
+  gl.drawArrays(gl.POINTS, 0, counts.dots);
   el.surface.dataset.drawn = String(Number(el.surface.dataset.drawn ?? 0) + 1);
   el.surface.dataset.camera = camera.join(',');
   el.surface.dataset.segments = String(counts.paths / 2);

@@ -20,7 +20,18 @@ pub struct Surface {
     pub paths: Vec<f32>,
     /// RGBA per path vertex: the run's colour.
     pub path_colours: Vec<u8>,
+    /// A dot per iterate (`x, y, z`) for runs of at most [`MARKED_ITERATES`] iterates; longer
+    /// runs mark only their current one (as on the map).
+    pub dots: Vec<f32>,
+    /// RGBA per dot.
+    pub dot_colours: Vec<u8>,
 }
+
+/// Runs this long or shorter get a dot on every iterate (the map's rule).
+pub const MARKED_ITERATES: usize = crate::picture::map::MARKED_ITERATES;
+/// A run is drawn through at most this many of its iterates, evenly taken (the first and the
+/// last always): a longer run's iterates are closer than a pixel on any canvas the page has.
+pub const MAX_PATH_POINTS: usize = 2000;
 
 impl Surface {
     /// The surface of the session's landscape over its view (`side` vertices a side, `levels`
@@ -42,13 +53,29 @@ impl Surface {
         for i in 0..session.run_count() {
             let Some((points, _)) = session.path(i) else { continue };
             let lifted = surface.mesh.lift(l, points);
-            let rgb = session.run_style(i).rgb;
-            for pair in lifted.chunks_exact(3).collect::<Vec<_>>().windows(2) {
-                if pair.iter().all(|p| p.iter().all(|v| v.is_finite())) {
+            let c = rgba(session.run_style(i).rgb, 1.0).to_be_bytes();
+            let all: Vec<&[f32]> = lifted.chunks_exact(3).collect();
+            let n = all.len();
+            let stride = n.div_ceil(MAX_PATH_POINTS).max(1);
+            let kept: Vec<&[f32]> = (0..n)
+                .filter(|&k| k % stride == 0 || k + 1 == n)
+                .map(|k| all[k])
+                .collect();
+            let finite = |p: &&[f32]| p.iter().all(|v| v.is_finite());
+            for pair in kept.windows(2) {
+                if pair.iter().all(finite) {
                     surface.paths.extend(pair[0].iter().chain(pair[1]));
-                    let c = rgba(rgb, 1.0).to_be_bytes();
                     surface.path_colours.extend(c.iter().chain(&c));
                 }
+            }
+            let marked: Vec<&&[f32]> = if n <= MARKED_ITERATES {
+                kept.iter().filter(|p| finite(p)).collect()
+            } else {
+                kept.iter().rev().filter(|p| finite(p)).take(1).collect()
+            };
+            for p in marked {
+                surface.dots.extend(p.iter());
+                surface.dot_colours.extend(c);
             }
         }
         Ok(surface)
@@ -257,6 +284,35 @@ mod tests {
         }
         let gd = rgba(s.run_style(0).rgb, 1.0).to_be_bytes();
         assert_eq!(surface.path_colours[..4], gd);
+        // Short runs: a dot per iterate (the start included).
+        let iterates: usize = (0..s.run_count())
+            .filter_map(|i| s.path(i))
+            .map(|(p, _)| p.len() / 2)
+            .sum();
+        assert_eq!(surface.dots.len(), 3 * iterates);
+        assert_eq!(surface.dot_colours.len(), 4 * iterates);
+        // A long run is drawn through at most MAX_PATH_POINTS iterates, its last among them, and
+        // marks only its current iterate.
+        let mut long = Session::new("rosenbrock", &RustNumbers).expect("opens");
+        long.apply_link("v=1&l=rosenbrock&m=gd&eta=0.0005&n=10000");
+        let surface = Surface::build(&long, 65, 8, ScaleKind::Log).expect("built");
+        assert!(
+            surface.paths.len() / 6 < MAX_PATH_POINTS,
+            "{} segments",
+            surface.paths.len() / 6
+        );
+        assert_eq!(surface.dots.len(), 3, "only the current iterate");
+        let (last, _) = long.path(0).expect("on");
+        let LandscapeRef::Two(l) = long.landscape() else {
+            panic!("2-D")
+        };
+        let end = surface.mesh.lift(l, &last[last.len() - 2..]);
+        assert_eq!(surface.dots[..], end[..], "the dot is the current iterate");
+        assert_eq!(
+            surface.paths[surface.paths.len() - 3..],
+            end[..],
+            "and the path ends there"
+        );
         let q = Session::new("quadratic1d", &RustNumbers).expect("opens");
         assert!(Surface::build(&q, 65, 8, ScaleKind::Log).is_err());
     }

@@ -79,7 +79,8 @@ delegate!(Explorer {
     };
     /// Pointer to one of the surface's buffers: 0 positions, 1 normals (f32 × 3 per vertex), 2
     /// colours (u8 × 4), 3 triangles (u32 × 3), 4 contours, 5 paths (f32 × 3 per point, two per
-    /// segment), 6 the paths' colours (u8 × 4 per point).
+    /// segment), 6 the paths' colours (u8 × 4 per point), 7 the dots on iterates (f32 × 3), 8
+    /// their colours (u8 × 4).
     call surfacePtr: surface_ptr(which: u8) -> usize = |s| surface_buffer(&s.surface, which).0;
     /// How many numbers that buffer has.
     call surfaceLen: surface_len(which: u8) -> usize = |s| surface_buffer(&s.surface, which).1;
@@ -190,6 +191,8 @@ fn surface_buffer(s: &Surface, which: u8) -> (usize, usize) {
         3 => (m.triangles.as_ptr() as usize, m.triangles.len()),
         4 => (m.contours.as_ptr() as usize, m.contours.len()),
         5 => (s.paths.as_ptr() as usize, s.paths.len()),
-        _ => (s.path_colours.as_ptr() as usize, s.path_colours.len()),
+        6 => (s.path_colours.as_ptr() as usize, s.path_colours.len()),
+        7 => (s.dots.as_ptr() as usize, s.dots.len()),
+        _ => (s.dot_colours.as_ptr() as usize, s.dot_colours.len()),
     }
 }
