@@ -86,3 +86,20 @@ describe('3-D view', () => {
     await page.close();
   });
 });
+
+describe('3-D view without WebGL', () => {
+  test('says so beside the panel, and the map works', async () => {
+    const noGl = await openBrowser({ extraArgs: ['--disable-webgl', '--disable-3d-apis'] });
+    try {
+      const { page, problems } = await openPage(noGl, '/#v=1&l=himmelblau&open=surface');
+      await page.waitForFunction(() => document.getElementById('surface-note').textContent.length > 0, null, { timeout: 20000 });
+      assert.match(await page.textContent('#surface-note'), /no WebGL2/);
+      await page.click('#step');
+      assert.equal(await page.$eval('#readout tr[data-method="gd"]', (r) => r.dataset.iteration), '1', 'the page still steps');
+      assert.ok((await page.$eval('#heat', (c) => c.width)) > 10, 'the map is drawn');
+      assert.deepEqual(problems, { errors: [], outside: [] });
+    } finally {
+      await noGl.close();
+    }
+  });
+});
