@@ -23,7 +23,7 @@ let program = null;
 let session = null;
 let memory = null;
 let builtFor = '';
-let counts = {};
+let counts = null; // what the buffers hold (null: nothing to draw)
 let camera = null; // [yaw, pitch, distance]
 const buffers = {};
 
@@ -78,6 +78,9 @@ export async function maybeSurface() {
     session ??= new Explorer('rosenbrock');
     session.applyLink(link);
     if (session.dim !== 2) {
+      // (Remembered: a 1-D landscape's link is not applied again at every render.)
+      builtFor = key;
+      counts = null;
       el.surfaceNote.textContent = tr('surfaceOneD');
       return;
     }
@@ -94,7 +97,7 @@ export async function maybeSurface() {
     };
     el.surfaceNote.textContent = tr('surfaceNote', tr(`scale_${session.surfaceScale()}`), SIDE);
   }
-  draw();
+  if (counts) draw();
 }
 
 /** Binds `buffer` to attribute `name` (`size` numbers per vertex), or a constant `value`. */
@@ -114,7 +117,9 @@ function attribute(name, buffer, size, type, normalized, value) {
 function draw() {
   const size = drawSize(el.surfaceChart);
   const ratio = (window.devicePixelRatio || 1) * page.zoom;
-  [el.surfaceChart.width, el.surfaceChart.height] = [Math.round(size.width * ratio), Math.round(size.height * ratio)];
+  const [w, h] = [Math.round(size.width * ratio), Math.round(size.height * ratio)];
+  // (Resizing clears the drawing buffer and reallocates it: only when the size changed.)
+  if (el.surfaceChart.width !== w || el.surfaceChart.height !== h) [el.surfaceChart.width, el.surfaceChart.height] = [w, h];
   gl.viewport(0, 0, el.surfaceChart.width, el.surfaceChart.height);
   gl.clearColor(1, 1, 1, 1);
   gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
@@ -150,7 +155,7 @@ function draw() {
 
 /** Turns (`dyaw`, `dpitch` radians) or comes closer (`factor` on the distance), then draws. */
 function move(dyaw, dpitch, factor = 1) {
-  if (!camera || !gl || !builtFor) return;
+  if (!camera || !gl || !counts) return;
   keep([camera[0] + dyaw, Math.max(0.09, Math.min(1.48, camera[1] + dpitch)), Math.max(1.5, Math.min(12, camera[2] * factor))]);
   draw();
 }
@@ -175,7 +180,7 @@ el.surfaceChart.addEventListener('pointermove', (ev) => {
 el.surfaceChart.addEventListener('pointerup', (ev) => {
   last = null;
   // A click (not a drag) sets the start at the point of the surface under it, as on the map.
-  if (!down || Math.hypot(ev.clientX - down[0], ev.clientY - down[1]) > 4 || !session || !builtFor) return;
+  if (!down || Math.hypot(ev.clientX - down[0], ev.clientY - down[1]) > 4 || !session || !counts) return;
   const r = el.surfaceChart.getBoundingClientRect();
   setStart(Array.from(session.surfacePointAt(new Float64Array(camera), ev.clientX - r.left, ev.clientY - r.top, r.width, r.height)));
 });
@@ -195,5 +200,5 @@ el.surfaceChart.addEventListener('keydown', (ev) => {
 });
 el.surfaceHome.addEventListener('click', () => {
   keep(Array.from(Explorer.cameraHome()));
-  if (gl && builtFor) draw();
+  if (gl && counts) draw();
 });

@@ -236,8 +236,8 @@ impl Screen {
         let mut line = Line::new(w);
         // (The saddle preset's name has its own key: `saddle` names the kind of point.)
         line.say(&[id, if id == "saddle" { "_preset" } else { "" }]);
-        if let Some(f) = s.preset().id.starts_with("typed").then(|| s.function()) {
-            line.put(": E = ").put(f);
+        if id.starts_with("typed") {
+            line.put(": E = ").put(s.function());
         }
         line.put(" · η = ")
             .num(s.hyper().eta)
