@@ -96,17 +96,21 @@ describe('dist', () => {
     // The lab from disk too: its wasm inline, its workers from blob: URLs (CSP worker-src blob:).
     await page.check('#show-basins');
     await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+    // And the 3-D view, beside the map.
+    await page.click('#view3d');
+    await page.waitForFunction(() => document.getElementById('surface').dataset.drawn, null, { timeout: 30000 });
+    assert.ok((await page.locator('#surface-chart').boundingBox()).width > 200, 'the 3-D view is shown');
     await page.screenshot({ path: join(ARTIFACTS, 'single-file.png') });
     assert.deepEqual(problems.errors, [], 'no error and no CSP violation');
     assert.deepEqual(problems.outside, []);
     await page.close();
   });
 
-  for (const [width, height] of [[320, 240], [480, 360], [1000, 700]]) {
-    test(`embedded in a ${width}×${height} iframe: fits its width, draws, scrolls inside`, async () => {
+  for (const [width, height, more = ''] of [[320, 240], [480, 360], [1000, 700], [1000, 700, '&open=surface']]) {
+    test(`embedded in a ${width}×${height} iframe${more ? ' with the 3-D view' : ''}: fits its width, draws, scrolls inside`, async () => {
       const host = createServer((req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!doctype html><title>course</title>
-          <iframe id="d" src="${browser.origin}/#v=1&l=himmelblau&n=3&embed=1" width="${width}" height="${height}" style="border:0"></iframe>`);
+          <iframe id="d" src="${browser.origin}/#v=1&l=himmelblau&n=3&embed=1${more}" width="${width}" height="${height}" style="border:0"></iframe>`);
       });
       await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
       try {
@@ -126,7 +130,12 @@ describe('dist', () => {
         // (Its larger side: on a small screen the colour bar sits under the map.)
         assert.ok(Math.max(fit.plotW, fit.plotH) >= 0.7 * side, `the map uses the room it has: ${JSON.stringify(fit)}`);
         assert.equal(await frame.getAttribute('tr[data-method="gd"]', 'data-iteration'), '3');
-        await hostPage.screenshot({ path: join(ARTIFACTS, `embed-${width}x${height}.png`) });
+        if (more) {
+          await frame.waitForFunction(() => document.getElementById('surface').dataset.drawn, null, { timeout: 20000 });
+          const view = await frame.$eval('#surface-chart', (c) => c.getBoundingClientRect().toJSON());
+          assert.ok(view.width > 0.8 * fit.plotW && view.right <= width, `the 3-D view fits the frame: ${JSON.stringify(view)}`);
+        }
+        await hostPage.screenshot({ path: join(ARTIFACTS, `embed-${width}x${height}${more ? '-3d' : ''}.png`) });
         await hostPage.close();
       } finally {
         host.closeAllConnections();

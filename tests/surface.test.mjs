@@ -78,6 +78,40 @@ describe('3-D view', () => {
     await page.close();
   });
 
+  test('the 3-D button puts the view beside the map (under it on a phone), with the Taylor model when the Hessian view is on', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&m=gd&s=0.5,1.5', { viewport: { width: 1366, height: 768 } });
+    assert.equal(await page.locator('#surface-chart').isVisible(), false, 'not shown before it is asked for');
+    await page.click('#view3d');
+    await page.waitForFunction(() => document.getElementById('surface').dataset.drawn, null, { timeout: 20000 });
+    assert.equal(await page.getAttribute('#view3d', 'aria-pressed'), 'true');
+    assert.ok(await page.$eval('#surface', (d) => d.open), 'its panel (notes, link) is open');
+    await page.waitForFunction(() => /[&#]open=surface/.test(location.hash));
+    const map = await page.locator('#map-frame').boundingBox();
+    const view = await page.locator('#surface-chart').boundingBox();
+    assert.ok(view.x >= map.x + map.width - 1, `beside the map: ${view.x} vs ${map.x + map.width}`);
+    assert.ok(view.y < map.y + map.height / 2 && view.y + view.height > map.y + map.height / 2, 'level with it');
+    assert.ok(view.y + view.height <= 768, 'on the screen');
+    assert.equal(await page.$eval('#surface', (d) => d.dataset.model), '0', 'no Taylor model without the Hessian view');
+    const plain = await pixels(page);
+    await page.click('#show-hessian');
+    await page.waitForFunction(() => Number(document.getElementById('surface').dataset.model) > 100);
+    assert.notEqual((await pixels(page)).hash, plain.hash, 'the model is drawn');
+    assert.match(await page.textContent('#surface-note'), /Taylor model/);
+    await page.locator('.stage').screenshot({ path: join(ARTIFACTS, 'surface-beside.png') });
+    await page.click('#view3d');
+    await page.waitForFunction(() => document.getElementById('view3d').getAttribute('aria-pressed') === 'false');
+    assert.equal(await page.locator('#surface-chart').isVisible(), false, 'gone again');
+    assert.ok(await page.locator('.charts').isVisible(), 'and the charts are back');
+    assert.deepEqual(problems, { errors: [], outside: [] });
+    await page.close();
+    const phone = await openPage(browser, '/#v=1&l=himmelblau&open=surface', { viewport: { width: 390, height: 844 } });
+    await phone.page.waitForFunction(() => document.getElementById('surface').dataset.drawn, null, { timeout: 20000 });
+    const [m, v] = [await phone.page.locator('#map-frame').boundingBox(), await phone.page.locator('#surface-chart').boundingBox()];
+    assert.ok(v.y >= m.y + m.height - 1 && v.width > 300, `under the map on a phone: ${JSON.stringify([m, v])}`);
+    assert.deepEqual(phone.problems, { errors: [], outside: [] });
+    await phone.page.close();
+  });
+
   test('a 1-D landscape says the 3-D view is of two variables', async () => {
     const { page, problems } = await openPage(browser, '/#v=1&l=quadratic1d&open=surface&lang=es');
     await page.waitForFunction(() => document.getElementById('surface-note').textContent.length > 0, null, { timeout: 20000 });
@@ -94,6 +128,7 @@ describe('3-D view without WebGL', () => {
       const { page, problems } = await openPage(noGl, '/#v=1&l=himmelblau&open=surface');
       await page.waitForFunction(() => document.getElementById('surface-note').textContent.length > 0, null, { timeout: 20000 });
       assert.match(await page.textContent('#surface-note'), /no WebGL2/);
+      assert.equal(await page.locator('#surface-chart').isVisible(), false, 'no blank 3-D view beside the map');
       await page.click('#step');
       assert.equal(await page.$eval('#readout tr[data-method="gd"]', (r) => r.dataset.iteration), '1', 'the page still steps');
       assert.ok((await page.$eval('#heat', (c) => c.width)) > 10, 'the map is drawn');

@@ -189,6 +189,7 @@ export const ES = {
   zoomIn: 'Acercar',
   zoomOut: 'Alejar',
   zoomFit: 'Encuadrar',
+  view3dTitle: 'El paisaje en 3-D, junto al mapa (su panel: El paisaje en 3-D)',
   copyLink: 'Copiar enlace',
   export: 'Exportar',
   exportPng: 'El paisaje con las trayectorias, como imagen PNG',

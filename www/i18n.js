@@ -165,6 +165,7 @@ const STRINGS = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     zoomFit: 'Fit',
+    view3dTitle: 'The landscape in 3-D, beside the map (its panel: The landscape in 3-D)',
     copyLink: 'Copy link',
     export: 'Export',
     exportPng: 'The landscape with the trajectories, as a PNG image',

@@ -172,6 +172,7 @@ function wire() {
   el.escape.addEventListener('toggle', () => el.escape.open && loadLab().then((l) => l.runEscape()));
   el.newtonCost.addEventListener('toggle', () => el.newtonCost.open && loadLab().then((l) => l.openNewtonCost()));
   for (const panel of [el.sweep, el.momentum, el.surface]) panel.addEventListener('toggle', () => loadLab().then(refreshLab));
+  el.view3d.addEventListener('click', () => (el.surface.open = !el.surface.open));
   // (Ticked, the maps come into view: they sit under the table.)
   el.showBasins.addEventListener('change', () => showBasins().then(() => el.showBasins.checked && el.basins.scrollIntoView({ block: 'nearest', behavior: 'smooth' })));
   // Which of them are open goes in the link.

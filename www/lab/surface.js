@@ -42,7 +42,7 @@ function context() {
   gl.attachShader(program, shader(gl.VERTEX_SHADER, VS));
   gl.attachShader(program, shader(gl.FRAGMENT_SHADER, FS));
   gl.linkProgram(program);
-  for (const name of ['p', 'n', 'c', 'contours', 'paths', 'pathColours', 'dots', 'dotColours', 'triangles']) buffers[name] = gl.createBuffer();
+  for (const name of ['p', 'n', 'c', 'contours', 'paths', 'pathColours', 'dots', 'dotColours', 'triangles', 'mp', 'mn', 'mc', 'mt']) buffers[name] = gl.createBuffer();
   return gl;
 }
 
@@ -61,6 +61,11 @@ export function reset() {
 
 /** Rebuilds the surface when the page's link (landscape, view, runs, steps) changed, then draws. */
 export async function maybeSurface() {
+  // (In the stage while the panel is open, with WebGL2 and two variables: beside the map, or
+  // under it on a narrow screen.)
+  const on = el.surface.open && !el.surface.hidden && page.explorer.dim === 2 && Boolean(context());
+  el.mapFrame.parentElement.classList.toggle('three-d', on);
+  el.view3d.setAttribute('aria-pressed', String(on));
   if (!el.surface.open) return;
   ({ memory } = await ready);
   // (The session's camera, from a link or the last move; the default until there is one.)
@@ -72,7 +77,7 @@ export async function maybeSurface() {
   }
   // What the surface depends on (not the camera, which the link holds too).
   const e = page.explorer;
-  const key = [e.runsLink(), Array.from(e.replay), Array.from(e.view), e.colour_scale].join('|');
+  const key = [e.runsLink(), Array.from(e.replay), Array.from(e.view), e.colour_scale, el.showHessian.checked].join('|');
   if (key !== builtFor) {
     const link = e.link(false);
     session ??= new Explorer('rosenbrock');
@@ -88,14 +93,16 @@ export async function maybeSurface() {
     if (!attempt(() => session.buildSurface(SIDE, LEVELS))) return;
     performance.measure('descenso:surface-build', 'descenso:surface-start');
     builtFor = key;
-    [buffers.p, buffers.n, buffers.c, buffers.pathColours, buffers.dotColours].forEach((buffer, k) => upload(buffer, [0, 1, 2, 6, 8][k], k >= 2 ? Uint8Array : Float32Array));
+    const { p, n, c, pathColours, dotColours, mp, mn, mc } = buffers;
+    [[p, 0], [n, 1], [c, 2, Uint8Array], [pathColours, 6, Uint8Array], [dotColours, 8, Uint8Array], [mp, 9], [mn, 10], [mc, 11, Uint8Array]].forEach(([buffer, which, Type]) => upload(buffer, which, Type ?? Float32Array));
     counts = {
       triangles: upload(buffers.triangles, 3, Uint32Array, gl.ELEMENT_ARRAY_BUFFER),
+      model: upload(buffers.mt, 12, Uint32Array, gl.ELEMENT_ARRAY_BUFFER),
       contours: upload(buffers.contours, 4, Float32Array) / 3,
       paths: upload(buffers.paths, 5, Float32Array) / 3,
       dots: upload(buffers.dots, 7, Float32Array) / 3,
     };
-    el.surfaceNote.textContent = tr('surfaceNote', tr(`scale_${session.surfaceScale()}`), SIDE);
+    el.surfaceNote.textContent = `${tr('surfaceNote', tr(`scale_${session.surfaceScale()}`), SIDE)}${counts.model ? ` ${tr('surfaceModel')}` : ''}`;
   }
   if (counts) draw();
 }
@@ -148,15 +155,27 @@ function draw() {
   attribute('p', buffers.dots, 3, gl.FLOAT, false);
   attribute('c', buffers.dotColours, 4, gl.UNSIGNED_BYTE, true);
   gl.drawArrays(gl.POINTS, 0, counts.dots);
+  // (The Taylor model, translucent, last: what is behind it shows through; it hides nothing.)
+  if (counts.model) {
+    gl.uniform1f(lit, 1);
+    gl.depthMask(false);
+    attribute('p', buffers.mp, 3, gl.FLOAT, false);
+    attribute('n', buffers.mn, 3, gl.FLOAT, false);
+    attribute('c', buffers.mc, 4, gl.UNSIGNED_BYTE, true);
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, buffers.mt);
+    gl.drawElements(gl.TRIANGLES, counts.model, gl.UNSIGNED_INT, 0);
+    gl.depthMask(true);
+  }
   el.surface.dataset.drawn = String(Number(el.surface.dataset.drawn ?? 0) + 1);
   el.surface.dataset.camera = camera.join(',');
   el.surface.dataset.segments = String(counts.paths / 2);
+  el.surface.dataset.model = String(counts.model / 3);
 }
 
 /** Turns (`dyaw`, `dpitch` radians) or comes closer (`factor` on the distance), then draws. */
 function move(dyaw, dpitch, factor = 1) {
   if (!camera || !gl || !counts) return;
-  keep([camera[0] + dyaw, Math.max(0.09, Math.min(1.48, camera[1] + dpitch)), Math.max(1.5, Math.min(12, camera[2] * factor))]);
+  keep(Array.from(Explorer.turnCamera(new Float64Array(camera), dyaw, dpitch, factor)));
   draw();
 }
 

@@ -196,6 +196,11 @@ impl Scale {
         scale
     }
 
+    /// Whether `value` lies in the range the scale was fitted to (where `t` is not clamped).
+    pub fn covers(&self, value: f64) -> bool {
+        value >= self.min && value <= self.min + self.span
+    }
+
     /// The kind in use (never [`ScaleKind::Auto`]: what it chose).
     pub fn kind(&self) -> ScaleKind {
         self.kind

@@ -52,41 +52,71 @@ impl Mesh {
         levels: usize,
         kind: ScaleKind,
     ) -> Result<Mesh, Error> {
-        if !(MIN_SIDE..=MAX_SIDE).contains(&side) {
-            return Err(Error::BadGrid);
-        }
-        let n = side;
-        let at = |i: usize, j: usize| {
-            let x = view.x_min + (view.x_max - view.x_min) * i as f64 / (n - 1) as f64;
-            let y = view.y_min + (view.y_max - view.y_min) * j as f64 / (n - 1) as f64;
-            (x, y)
-        };
-        let values: Vec<f64> = (0..n * n)
-            .map(|k| {
-                let (x, y) = at(k % n, k / n);
-                landscape.value(&Point::<2>::new(x, y))
-            })
-            .collect();
+        let view = [view.x_min, view.x_max, view.y_min, view.y_max];
+        let values = sample(landscape, view, side)?;
         let scale = Scale::fit(&values, kind);
-        let heights: Vec<f64> = values.iter().map(|&v| scale.t(v)).collect();
         let palette = Palette::default();
-        let unit = |i: usize| 2.0 * i as f64 / (n - 1) as f64 - 1.0;
+        Ok(Mesh::shape(&values, side, view, view, scale, levels, |z| {
+            palette.rgba(z)
+        }))
+    }
+
+    /// A second surface over this one's box: `landscape` (a Taylor model, say) over `window`,
+    /// `side × side` vertices, at the heights of this surface's scale (so the two compare) and
+    /// in this surface's coordinates, coloured `colour`. Only where `keep(x, y)` and where the
+    /// value is in the scale's range: the box cuts it rather than flattening it.
+    pub fn overlay(
+        &self,
+        landscape: &dyn Landscape<2>,
+        window: [f64; 4],
+        side: usize,
+        keep: impl Fn(f64, f64) -> bool,
+        colour: [u8; 4],
+    ) -> Result<Mesh, Error> {
+        let scale = self.scale.clone().ok_or(Error::BadGrid)?;
+        let mut values = sample(landscape, window, side)?;
+        for (k, v) in values.iter_mut().enumerate() {
+            let (x, y) = vertex(window, side, k % side, k / side);
+            if !keep(x, y) || !scale.covers(*v) {
+                *v = f64::NAN;
+            }
+        }
+        Ok(Mesh::shape(&values, side, window, self.view, scale, 0, |_| colour))
+    }
+
+    /// The surface of `values` (`n × n` samples over `window`, row by row from the bottom) on
+    /// `scale`, in the coordinates of a box over `frame`, coloured by `colour(height)`.
+    fn shape(
+        values: &[f64],
+        n: usize,
+        window: [f64; 4],
+        frame: [f64; 4],
+        scale: Scale,
+        levels: usize,
+        colour: impl Fn(f64) -> [u8; 4],
+    ) -> Mesh {
+        let heights: Vec<f64> = values.iter().map(|&v| scale.t(v)).collect();
+        let [f0, f1, g0, g1] = frame;
+        let unit = |x: f64, lo: f64, hi: f64| 2.0 * (x - lo) / (hi - lo) - 1.0;
         let mut mesh = Mesh {
             side: n,
-            view: [view.x_min, view.x_max, view.y_min, view.y_max],
+            view: frame,
             positions: Vec::with_capacity(3 * n * n),
             normals: Vec::with_capacity(3 * n * n),
             colours: Vec::with_capacity(4 * n * n),
             ..Mesh::default()
         };
         let h = |i: usize, j: usize| heights[j * n + i];
-        // (The grid's step in the surface's units, for the normals' central differences.)
-        let step = 2.0 / (n - 1) as f64;
+        // (The grid's steps in the box's units, for the normals' central differences.)
+        let step_x = 2.0 * (window[1] - window[0]) / ((n - 1) as f64 * (f1 - f0));
+        let step_y = 2.0 * (window[3] - window[2]) / ((n - 1) as f64 * (g1 - g0));
         for j in 0..n {
             for i in 0..n {
                 let z = h(i, j);
-                mesh.positions.extend([unit(i) as f32, unit(j) as f32, z as f32]);
-                mesh.colours.extend(palette.rgba(z));
+                let (x, y) = vertex(window, n, i, j);
+                mesh.positions
+                    .extend([unit(x, f0, f1) as f32, unit(y, g0, g1) as f32, z as f32]);
+                mesh.colours.extend(colour(z));
                 // One-sided at the edges; where a neighbour is undefined, the other side.
                 let slope = |lo: f64, hi: f64, span: f64| {
                     let d = (hi - lo) / span;
@@ -98,9 +128,9 @@ impl Mesh {
                 };
                 let (l, r) = (h(i.saturating_sub(1), j), h((i + 1).min(n - 1), j));
                 let (b, t) = (h(i, j.saturating_sub(1)), h(i, (j + 1).min(n - 1)));
-                let wide = |a: usize, c: usize| (c - a) as f64 * step;
-                let dx = slope(l, r, wide(i.saturating_sub(1), (i + 1).min(n - 1)));
-                let dy = slope(b, t, wide(j.saturating_sub(1), (j + 1).min(n - 1)));
+                let wide = |a: usize, c: usize| (c - a) as f64;
+                let dx = slope(l, r, wide(i.saturating_sub(1), (i + 1).min(n - 1)) * step_x);
+                let dy = slope(b, t, wide(j.saturating_sub(1), (j + 1).min(n - 1)) * step_y);
                 let (nx, ny, nz) = (-dx, -dy, 1.0);
                 let len = (nx * nx + ny * ny + nz * nz).sqrt();
                 mesh.normals
@@ -137,13 +167,15 @@ impl Mesh {
             }
             // (Grid units put vertex (i, j) at (i + 0.5, j + 0.5).)
             let z = t as f32 + LIFT;
+            let along = |g: f32, lo: f64, hi: f64| lo + f64::from(g - 0.5) / (n - 1) as f64 * (hi - lo);
             for p in segments.chunks_exact(2) {
-                let u = |g: f32| 2.0 * (g - 0.5) / (n - 1) as f32 - 1.0;
-                mesh.contours.extend([u(p[0]), u(p[1]), z]);
+                let x = unit(along(p[0], window[0], window[1]), f0, f1);
+                let y = unit(along(p[1], window[2], window[3]), g0, g1);
+                mesh.contours.extend([x as f32, y as f32, z]);
             }
         }
         mesh.scale = Some(scale);
-        Ok(mesh)
+        mesh
     }
 
     /// The height of a loss `value` on this surface (NaN where it has none).
@@ -193,6 +225,27 @@ impl Mesh {
             z(i, j) + fy * (z(i, j + 1) - z(i, j)) + fx * (z(i + 1, j + 1) - z(i, j + 1))
         }
     }
+}
+
+/// The landscape point of vertex `(i, j)` of an `n × n` grid over `window`.
+fn vertex(window: [f64; 4], n: usize, i: usize, j: usize) -> (f64, f64) {
+    let [x0, x1, y0, y1] = window;
+    let (u, v) = (i as f64 / (n - 1) as f64, j as f64 / (n - 1) as f64);
+    (x0 + (x1 - x0) * u, y0 + (y1 - y0) * v)
+}
+
+/// `E` at the vertices of an `n × n` grid over `window`, row by row from the bottom; an error for
+/// a side out of bounds.
+fn sample(landscape: &dyn Landscape<2>, window: [f64; 4], n: usize) -> Result<Vec<f64>, Error> {
+    if !(MIN_SIDE..=MAX_SIDE).contains(&n) {
+        return Err(Error::BadGrid);
+    }
+    Ok((0..n * n)
+        .map(|k| {
+            let (x, y) = vertex(window, n, k % n, k / n);
+            landscape.value(&Point::<2>::new(x, y))
+        })
+        .collect())
 }
 
 #[cfg(test)]

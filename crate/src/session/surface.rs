@@ -4,10 +4,13 @@
 
 use nalgebra::{Matrix4, Perspective3, Point3, Vector3};
 
+use crate::analysis::hessian::TaylorModel;
 use crate::error::{Error, Why};
 use crate::picture::grid::View;
+use crate::picture::map::model_window;
 use crate::picture::mesh::Mesh;
 use crate::picture::sketch::rgba;
+use crate::session::runs::point;
 use crate::session::{LandscapeRef, Session};
 
 /// The surface as last built, with the runs' paths on it.
@@ -25,7 +28,16 @@ pub struct Surface {
     pub dots: Vec<f32>,
     /// RGBA per dot.
     pub dot_colours: Vec<u8>,
+    /// With the Hessian view on: the second-order Taylor model at the analysed iterate, a
+    /// translucent surface over the disc the map draws its level curves in, on the same height
+    /// scale, cut where it leaves the box.
+    pub model: Option<Mesh>,
 }
+
+/// Vertices per side of the Taylor model's surface.
+pub const MODEL_SIDE: usize = 41;
+/// Its colour: the map's Taylor-model yellow, translucent.
+pub const MODEL_COLOUR: [u8; 4] = [0xff, 0xd4, 0x3b, 0x8c];
 
 /// Runs this long or shorter get a dot on every iterate (the map's rule).
 pub const MARKED_ITERATES: usize = crate::picture::map::MARKED_ITERATES;
@@ -78,6 +90,19 @@ impl Surface {
                 surface.dot_colours.extend(c);
             }
         }
+        if session.panels().1 {
+            let at = session.analysis_point().x;
+            let view = session.view();
+            let window = model_window(view, [at[0], at[1]]);
+            let radius = (window[1] - window[0]) / 2.0;
+            let taylor = TaylorModel::at(l, point::<2>(&at)?);
+            let keep = |x: f64, y: f64| {
+                (x - at[0]).hypot(y - at[1]) <= radius
+                    && (view[0]..=view[1]).contains(&x)
+                    && (view[2]..=view[3]).contains(&y)
+            };
+            surface.model = Some(surface.mesh.overlay(&taylor, window, MODEL_SIDE, keep, MODEL_COLOUR)?);
+        }
         Ok(surface)
     }
 }
@@ -86,17 +111,47 @@ impl Surface {
 /// box in view at any aspect from 1:2 to 2:1.
 pub const CAMERA: [f64; 3] = [0.6, 0.6, 5.5];
 
+/// How high the camera may be raised (radians above the horizon): 5° to 85°.
+pub const PITCH: [f64; 2] = [5.0 * std::f64::consts::PI / 180.0, 85.0 * std::f64::consts::PI / 180.0];
+/// How far from the box's centre it may be.
+pub const DISTANCE: [f64; 2] = [1.5, 12.0];
+
+fn finite(v: f64, otherwise: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        otherwise
+    }
+}
+
+/// `[yaw, pitch, distance]` turned by `dyaw`, raised by `dpitch` (radians) and brought closer by
+/// `factor` (on the distance), kept within [`PITCH`] and [`DISTANCE`]; a number that is not finite
+/// leaves that part as it was (or, if it was not finite either, as [`CAMERA`] has it); the yaw is
+/// kept within half a turn.
+pub fn turn(camera: [f64; 3], dyaw: f64, dpitch: f64, factor: f64) -> [f64; 3] {
+    use std::f64::consts::PI;
+    let [yaw, pitch, distance] = [0, 1, 2].map(|i| finite(camera[i], CAMERA[i]));
+    let turned = finite(yaw + dyaw, yaw);
+    [
+        // (Half a turn either way: a link's yaw stays small however long a person turns it.)
+        if turned.abs() <= PI {
+            turned
+        } else {
+            (turned + PI).rem_euclid(2.0 * PI) - PI
+        },
+        finite(pitch + dpitch, pitch).clamp(PITCH[0], PITCH[1]),
+        finite(distance * factor, distance).clamp(DISTANCE[0], DISTANCE[1]),
+    ]
+}
+
 /// The camera looking at the surface's box (`x`, `y` in `[−1, 1]`, the height `z` in `[0, 1]`
 /// drawn 0.8 tall, centred): turned by `yaw` about the vertical and raised by `pitch` (radians,
 /// kept between 5° and 85°), at `distance` (1.5 to 12) from the centre, for a canvas of `aspect` =
 /// width / height. The matrix takes the surface's coordinates to clip space, column-major as
 /// WebGL takes it.
 pub fn camera(yaw: f64, pitch: f64, distance: f64, aspect: f64) -> [f32; 16] {
-    let finite = |v: f64, d: f64| if v.is_finite() { v } else { d };
-    let pitch = finite(pitch, 0.6).clamp(5f64.to_radians(), 85f64.to_radians());
-    let distance = finite(distance, 4.0).clamp(1.5, 12.0);
+    let [yaw, pitch, distance] = turn([yaw, pitch, distance], 0.0, 0.0, 1.0);
     let aspect = finite(aspect, 1.0).clamp(0.1, 10.0);
-    let yaw = finite(yaw, 0.6);
     let eye = Point3::new(
         distance * pitch.cos() * yaw.sin(),
         -distance * pitch.cos() * yaw.cos(),
@@ -315,5 +370,114 @@ mod tests {
         );
         let q = Session::new("quadratic1d", &RustNumbers).expect("opens");
         assert!(Surface::build(&q, 65, 8, ScaleKind::Log).is_err());
+    }
+
+    #[test]
+    fn the_taylor_model_touches_the_surface_at_the_iterate_and_is_it_on_a_quadratic() {
+        // A positive-definite quadratic is its own Taylor model: the model's vertices lie on the
+        // surface, inside the disc around the analysed point, and nowhere else.
+        let mut s = Session::new("quadratic2d", &RustNumbers).expect("opens");
+        assert!(Surface::build(&s, 65, 8, ScaleKind::Linear)
+            .expect("built")
+            .model
+            .is_none());
+        s.apply_link("v=1&l=quadratic2d&m=gd&hess=1");
+        assert!(s.panels().1, "the Hessian view is on");
+        let surface = Surface::build(&s, 65, 8, ScaleKind::Linear).expect("built");
+        let model = surface.model.as_ref().expect("a model with the Hessian view on");
+        assert!(
+            model.triangles.len() > 300,
+            "{} triangle corners",
+            model.triangles.len()
+        );
+        let at = s.analysis_point().x;
+        let [x0, x1, y0, y1] = surface.mesh.view;
+        let radius = 0.22 * (x1 - x0).max(y1 - y0);
+        for &k in &model.triangles {
+            let p = &model.positions[3 * k as usize..][..3];
+            let on = surface.mesh.surface_at(f64::from(p[0]), f64::from(p[1]));
+            assert!((f64::from(p[2]) - on).abs() < 5e-3, "on the surface: {p:?} vs {on}");
+            let (x, y) = (
+                x0 + (f64::from(p[0]) + 1.0) / 2.0 * (x1 - x0),
+                y0 + (f64::from(p[1]) + 1.0) / 2.0 * (y1 - y0),
+            );
+            assert!(
+                (x - at[0]).hypot(y - at[1]) <= radius * 1.0001,
+                "inside the disc: ({x}, {y})"
+            );
+            assert!((0.0..=1.0).contains(&p[2]), "inside the box");
+        }
+        // At a point where E is not quadratic, the model touches the surface at the iterate
+        // (same height there) and leaves it away from it, and it is cut at the box.
+        let mut h = Session::new("himmelblau", &RustNumbers).expect("opens");
+        h.apply_link("v=1&l=himmelblau&m=gd&hess=1&s=0.5,1.5");
+        let surface = Surface::build(&h, 129, 8, ScaleKind::Linear).expect("built");
+        let model = surface.model.as_ref().expect("a model");
+        let LandscapeRef::Two(l) = h.landscape() else {
+            panic!("2-D")
+        };
+        let at = h.analysis_point().x;
+        let near = surface.mesh.lift(l, &at);
+        let (u, v) = (f64::from(near[0]), f64::from(near[1]));
+        // (The model's vertex nearest the iterate.)
+        let nearest = model
+            .positions
+            .chunks_exact(3)
+            .filter(|p| p[2].is_finite())
+            .min_by(|a, b| {
+                let d = |p: &[f32]| (f64::from(p[0]) - u).hypot(f64::from(p[1]) - v);
+                d(a).total_cmp(&d(b))
+            })
+            .expect("vertices");
+        let model_at = f64::from(nearest[2]);
+        let surface_at = surface.mesh.surface_at(f64::from(nearest[0]), f64::from(nearest[1]));
+        assert!(
+            (model_at - surface_at).abs() < 0.01,
+            "touches at the iterate: {model_at} vs {surface_at}"
+        );
+        let apart = model
+            .triangles
+            .iter()
+            .map(|&k| {
+                let p = &model.positions[3 * k as usize..][..3];
+                (f64::from(p[2]) - surface.mesh.surface_at(f64::from(p[0]), f64::from(p[1]))).abs()
+            })
+            .fold(0.0, f64::max);
+        assert!(apart > 0.02, "and leaves it away from it: {apart}");
+        assert!(
+            model
+                .triangles
+                .iter()
+                .all(|&k| (0.0..=1.0).contains(&model.positions[3 * k as usize + 2])),
+            "cut at the box"
+        );
+    }
+
+    #[test]
+    fn turning_the_camera_keeps_it_within_its_bounds_and_the_link_takes_it() {
+        let home = CAMERA;
+        assert_eq!(turn(home, 0.0, 0.0, 1.0), home);
+        let up = turn(home, 0.0, 10.0, 1.0);
+        assert_eq!(up[1], PITCH[1]);
+        assert_eq!(turn(home, 0.0, -10.0, 1.0)[1], PITCH[0]);
+        assert_eq!(turn(home, 0.0, 0.0, 100.0)[2], DISTANCE[1]);
+        assert_eq!(turn(home, 0.0, 0.0, 0.01)[2], DISTANCE[0]);
+        assert_eq!(turn(home, f64::NAN, f64::INFINITY, f64::NAN), home);
+        assert_eq!(turn([f64::NAN; 3], 0.0, 0.0, 1.0), CAMERA);
+        // However far it is turned, the yaw stays within half a turn, the same direction.
+        let mut c = home;
+        for _ in 0..10_000 {
+            c = turn(c, 0.7, 0.0, 1.0);
+            assert!(crate::share::link::camera_ok(&c), "a camera the link takes: {c:?}");
+        }
+        let total = 0.6 + 7000.0;
+        assert!(
+            ((c[0] - total).rem_euclid(2.0 * std::f64::consts::PI))
+                .min((total - c[0]).rem_euclid(2.0 * std::f64::consts::PI))
+                < 1e-6
+        );
+        for extreme in [turn(home, 0.0, 10.0, 100.0), turn(home, 0.0, -10.0, 0.01)] {
+            assert!(crate::share::link::camera_ok(&extreme), "{extreme:?}");
+        }
     }
 }

@@ -80,7 +80,8 @@ delegate!(Explorer {
     /// Pointer to one of the surface's buffers: 0 positions, 1 normals (f32 × 3 per vertex), 2
     /// colours (u8 × 4), 3 triangles (u32 × 3), 4 contours, 5 paths (f32 × 3 per point, two per
     /// segment), 6 the paths' colours (u8 × 4 per point), 7 the dots on iterates (f32 × 3), 8
-    /// their colours (u8 × 4).
+    /// their colours (u8 × 4); with the Hessian view on, the Taylor model's surface: 9 positions,
+    /// 10 normals, 11 colours, 12 triangles (empty without).
     call surfacePtr: surface_ptr(which: u8) -> usize = |s| surface_buffer(&s.surface, which).0;
     /// How many numbers that buffer has.
     call surfaceLen: surface_len(which: u8) -> usize = |s| surface_buffer(&s.surface, which).1;
@@ -95,6 +96,12 @@ delegate!(Explorer {
         let at = |i: usize| camera.get(i).copied().unwrap_or(f64::NAN);
         let m = surface::camera(at(0), at(1), at(2), width / height);
         s.surface.point_at(&m, (px, py), (width, height)).map_or_else(Vec::new, |p| p.to_vec())
+    };
+    /// `camera` = `[yaw, pitch, distance]` turned by `dyaw`, `dpitch` (radians) and brought
+    /// closer by `factor`, within the camera's bounds (`session::surface::turn`).
+    fresh turnCamera: turn_camera(camera: &[f64], dyaw: f64, dpitch: f64, factor: f64) -> Vec<f64> = |_| {
+        let at = |i: usize| camera.get(i).copied().unwrap_or(f64::NAN);
+        surface::turn([at(0), at(1), at(2)], dyaw, dpitch, factor).to_vec()
     };
     /// The camera a 3-D view opens with: `[yaw, pitch, distance]`.
     fresh cameraHome: camera_home() -> Vec<f64> = |_| surface::CAMERA.to_vec();
@@ -193,6 +200,13 @@ fn surface_buffer(s: &Surface, which: u8) -> (usize, usize) {
         5 => (s.paths.as_ptr() as usize, s.paths.len()),
         6 => (s.path_colours.as_ptr() as usize, s.path_colours.len()),
         7 => (s.dots.as_ptr() as usize, s.dots.len()),
-        _ => (s.dot_colours.as_ptr() as usize, s.dot_colours.len()),
+        8 => (s.dot_colours.as_ptr() as usize, s.dot_colours.len()),
+        _ => match (&s.model, which) {
+            (Some(m), 9) => (m.positions.as_ptr() as usize, m.positions.len()),
+            (Some(m), 10) => (m.normals.as_ptr() as usize, m.normals.len()),
+            (Some(m), 11) => (m.colours.as_ptr() as usize, m.colours.len()),
+            (Some(m), 12) => (m.triangles.as_ptr() as usize, m.triangles.len()),
+            _ => (0, 0),
+        },
     }
 }
