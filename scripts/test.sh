@@ -13,7 +13,9 @@ cargo fmt --all -- --check
 log "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p descenso --target wasm32-unknown-unknown --lib --tests -- -D warnings
-cargo clippy -p descenso --target wasm32-unknown-unknown --lib --features lab -- -D warnings
+# (The lab's build as build_wasm makes it: with SIMD, in its own target folder.)
+CARGO_TARGET_DIR=target/lab RUSTFLAGS="-C target-feature=+simd128" \
+  cargo clippy -p descenso --target wasm32-unknown-unknown --lib --tests --features lab -- -D warnings
 
 log "native tests"
 cargo test --workspace
@@ -23,6 +25,10 @@ cargo check --manifest-path fuzz/Cargo.toml --bins
 
 log "wasm tests in headless Chromium"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test -p descenso --target wasm32-unknown-unknown
+
+log "the lab's SIMD basin kernel in headless Chromium"
+CARGO_TARGET_DIR=target/lab RUSTFLAGS="-C target-feature=+simd128" CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test -p descenso --target wasm32-unknown-unknown --features lab --test lanes
 
 log "wasm tests in headless Firefox"
 GECKODRIVER="$(command -v geckodriver)" cargo test -p descenso --target wasm32-unknown-unknown

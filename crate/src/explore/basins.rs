@@ -7,6 +7,7 @@
 //! draw it as the rows arrive.
 
 use crate::error::{Error, Why};
+use crate::landscape::pair::{Mask, Pair, Paired};
 use crate::landscape::presets::Make;
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::method::bfgs::Bfgs;
@@ -223,14 +224,33 @@ pub trait Kernel<const N: usize>: Landscape<N> {
     fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> End<N>;
     /// [`descend_lanes`] on this landscape.
     fn descend_lanes(&self, x: [Point<N>; LANES], method: BasinMethod, steps: usize, grad_tol: f64) -> [End<N>; LANES];
+    /// [`descend_all`] on this landscape.
+    fn descend_all(
+        &self,
+        starts: &[Point<N>],
+        method: BasinMethod,
+        steps: usize,
+        grad_tol: f64,
+        ends: &mut Vec<End<N>>,
+    );
 }
 
-impl<L: Landscape<N>, const N: usize> Kernel<N> for L {
+impl<L: Landscape<N> + Paired, const N: usize> Kernel<N> for L {
     fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> End<N> {
         descend(self, x, method, steps, grad_tol)
     }
     fn descend_lanes(&self, x: [Point<N>; LANES], method: BasinMethod, steps: usize, grad_tol: f64) -> [End<N>; LANES] {
         descend_lanes(self, x, method, steps, grad_tol)
+    }
+    fn descend_all(
+        &self,
+        starts: &[Point<N>],
+        method: BasinMethod,
+        steps: usize,
+        grad_tol: f64,
+        ends: &mut Vec<End<N>>,
+    ) {
+        descend_all(self, starts, method, steps, grad_tol, ends)
     }
 }
 
@@ -243,7 +263,7 @@ impl Make for AsKernel {
     fn one<L: Landscape<1> + 'static>(self, _: L) -> Self::Out {
         None
     }
-    fn two<L: Landscape<2> + 'static>(self, l: L) -> Self::Out {
+    fn two<L: Landscape<2> + Paired + 'static>(self, l: L) -> Self::Out {
         Some(Box::new(l))
     }
 }
@@ -313,6 +333,221 @@ pub fn descend_lanes<L: Landscape<N> + ?Sized, const N: usize>(
         Bfgs | Lbfgs(_) | ConjugateGradient => std::array::from_fn(|k| {
             searching(l, x[k], method, steps, grad_tol).unwrap_or(End::at(x[k], Status::StepLimit))
         }),
+    }
+}
+
+/// [`descend`] from every start in `starts`, its ends into `ends` in the same order. The Newton
+/// family runs [`LANES`] starts in lockstep, and a lane takes the next start as soon as its run
+/// ends ([`lockstep_refill`]): runs that stop early do not wait for the slowest of eight.
+/// Gradient descent, whose runs rarely stop early, runs `LANES` at a time ([`lockstep_dense`]);
+/// the line-search methods one at a time.
+pub fn descend_all<L: Landscape<N> + Paired + ?Sized, const N: usize>(
+    l: &L,
+    starts: &[Point<N>],
+    method: BasinMethod,
+    steps: usize,
+    grad_tol: f64,
+    ends: &mut Vec<End<N>>,
+) {
+    use BasinMethod::*;
+    ends.clear();
+    ends.resize(starts.len(), End::at(Point::<N>::zeros(), Status::StepLimit));
+    // Two starts per instruction where the landscape has a paired form ([`Paired`]).
+    if N == 2 && l.paired() {
+        match method {
+            GradientDescent(eta) => {
+                let eta = Pair::splat(eta);
+                let pair = |x: Pair, y: Pair| {
+                    let [gx, gy] = l.gradient2(x, y);
+                    (
+                        gx * gx + gy * gy,
+                        x - eta * gx,
+                        y - eta * gy,
+                        Pair::splat(0.0).le(Pair::splat(0.0)),
+                    )
+                };
+                return lockstep_pairs(starts, ends, steps, grad_tol, pair);
+            }
+            Newton => {
+                return lockstep_pairs(starts, ends, steps, grad_tol, |x, y| {
+                    newton_pair(l.derivatives2(x, y), x, y)
+                });
+            }
+            _ => {}
+        }
+    }
+    match method {
+        Newton => lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, Newton, x)),
+        DampedNewton => lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, DampedNewton, x)),
+        LevenbergMarquardt(mu) => {
+            lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, LevenbergMarquardt(mu), x))
+        }
+        SaddleFreeNewton => lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, SaddleFreeNewton, x)),
+        _ => {
+            for (first, chunk) in (0..starts.len()).step_by(LANES).zip(ends.chunks_mut(LANES)) {
+                // (The last group padded with its first start.)
+                let xs = std::array::from_fn(|k| starts[if first + k < starts.len() { first + k } else { first }]);
+                let out = descend_lanes(l, xs, method, steps, grad_tol);
+                chunk.copy_from_slice(&out[..chunk.len()]);
+            }
+        }
+    }
+}
+
+/// Newton's step at two points from their derivatives `[∂x, ∂y, ∂xx, ∂xy, ∂yy]`: `‖∇E‖²`, where
+/// each goes, and bit `k` set where lane `k`'s step is one (the Hessian passes
+/// [`newton_direction`]'s test and the step is finite). The same arithmetic, in the same order,
+/// as [`newton_direction`] in two variables.
+#[inline(always)]
+fn newton_pair([gx, gy, a, b, d]: [Pair; 5], x: Pair, y: Pair) -> (Pair, Pair, Pair, Mask) {
+    let det = a * d - b * b;
+    let big = a.abs().max(b.abs()).max(b.abs().max(d.abs()));
+    let solvable = (big * big).lt(Pair::splat(crate::method::newton::MAX_CONDITION) * det.abs());
+    let r = -det.recip();
+    let (vx, vy) = (r * (d * gx - b * gy), r * (a * gy - b * gx));
+    // (Both finite exactly where 0·vx + 0·vy is 0: an infinity or a NaN makes it NaN.)
+    let zero = Pair::splat(0.0);
+    let finite = (zero * vx + zero * vy).le(zero);
+    (gx * gx + gy * gy, x + vx, y + vy, solvable & finite)
+}
+
+/// [`lockstep_refill`] two lanes per instruction, for a 2-D landscape with a paired form:
+/// `pair(x, y)` gives `‖∇E‖²`, the next points and the lanes whose step is one (a bit per lane:
+/// what the method's `step` gives, two at a time, with the same rounding); a lane goes on there
+/// unless its run ends, which [`advance`] decides, as in [`descend`].
+#[inline(always)]
+fn lockstep_pairs<const N: usize>(
+    starts: &[Point<N>],
+    ends: &mut [End<N>],
+    steps: usize,
+    grad_tol: f64,
+    pair: impl Fn(Pair, Pair) -> (Pair, Pair, Pair, Mask),
+) {
+    const IDLE: usize = usize::MAX;
+    const PAIRS: usize = LANES / 2;
+    let tol2 = grad_tol * grad_tol;
+    let (tol2s, bound, zero, one) = (Pair::splat(tol2), Pair::splat(1e16), Pair::splat(0.0), Pair::splat(1.0));
+    let point = |x: f64, y: f64| Point::<N>::from_fn(|i, _| if i == 0 { x } else { y });
+    let budget = steps as f64; // (exact: steps ≤ 10,000)
+    let mut next = 0;
+    let mut who = [IDLE; LANES];
+    // The lanes' points and steps left, two to a register.
+    let (mut xs, mut ys, mut left) = ([zero; PAIRS], [zero; PAIRS], [zero; PAIRS]);
+    let mut busy = 0;
+    let (mut lane_x, mut lane_y, mut lane_left) = ([0.0; LANES], [0.0; LANES], [0.0; LANES]);
+    for k in 0..LANES.min(starts.len()) {
+        (who[k], lane_x[k], lane_y[k], lane_left[k]) = (k, starts[k][0], starts[k][1], budget);
+        next += 1;
+        busy += 1;
+    }
+    let pair_of = |v: &[f64; LANES], p: usize| Pair::new(v[2 * p], v[2 * p + 1]);
+    for p in 0..PAIRS {
+        (xs[p], ys[p], left[p]) = (pair_of(&lane_x, p), pair_of(&lane_y, p), pair_of(&lane_left, p));
+    }
+    while busy > 0 {
+        for p in 0..PAIRS {
+            let (g2, nx, ny, stepped) = pair(xs[p], ys[p]);
+            // Lanes that go on: steps left, ‖∇E‖ not below the tolerance, a step, in bounds.
+            let on = zero.lt(left[p]) & stepped & !g2.lt(tol2s) & (nx * nx + ny * ny).le(bound);
+            if on.bits() == 0b11 {
+                // (The common case: both go on.)
+                (xs[p], ys[p], left[p]) = (nx, ny, left[p] - one);
+                continue;
+            }
+            // A run ends in this pair (or a lane is idle): lane by lane.
+            let (on, stepped) = (on.bits(), stepped.bits());
+            let ([mut x, mut y, mut l], [nx, ny], g2) = (
+                [xs[p].lanes(), ys[p].lanes(), left[p].lanes()],
+                [nx.lanes(), ny.lanes()],
+                g2.lanes(),
+            );
+            for (j, k) in [2 * p, 2 * p + 1].into_iter().enumerate() {
+                if who[k] == IDLE {
+                    continue;
+                }
+                if on & (1 << j) != 0 {
+                    (x[j], y[j], l[j]) = (nx[j], ny[j], l[j] - 1.0);
+                    continue;
+                }
+                // How the run goes on or ends: the step as the method's `step` gives it, judged
+                // by the one `advance`.
+                let here = point(x[j], y[j]);
+                let end = if l[j] == 0.0 {
+                    End::at(here, Status::StepLimit)
+                } else {
+                    let to = (stepped & (1 << j) != 0).then(|| point(nx[j], ny[j]));
+                    match advance(&here, (g2[j], to), tol2) {
+                        Ok(to) => {
+                            (x[j], y[j], l[j]) = (to[0], to[1], l[j] - 1.0);
+                            continue;
+                        }
+                        Err(end) => end,
+                    }
+                };
+                ends[who[k]] = end;
+                if next < starts.len() {
+                    (who[k], x[j], y[j], l[j]) = (next, starts[next][0], starts[next][1], budget);
+                    next += 1;
+                } else {
+                    who[k] = IDLE;
+                    busy -= 1;
+                }
+            }
+            (xs[p], ys[p], left[p]) = (Pair::new(x[0], x[1]), Pair::new(y[0], y[1]), Pair::new(l[0], l[1]));
+        }
+    }
+}
+
+/// The refilling lockstep loop of [`descend_all`]: `LANES` runs step in turn, each from its own
+/// start with its own count of steps; a lane whose run ends writes its end and takes the next
+/// start. The same ends as [`descend`] from each start.
+#[inline(always)]
+fn lockstep_refill<const N: usize>(
+    starts: &[Point<N>],
+    ends: &mut [End<N>],
+    steps: usize,
+    grad_tol: f64,
+    step: impl Fn(&Point<N>) -> (f64, Option<Point<N>>),
+) {
+    const IDLE: usize = usize::MAX;
+    let tol2 = grad_tol * grad_tol;
+    let mut next = 0;
+    // Each lane's start (IDLE: none left for it), point and steps taken.
+    let mut who = [IDLE; LANES];
+    let mut x = [Point::<N>::zeros(); LANES];
+    let mut taken = [0usize; LANES];
+    let mut busy = 0;
+    for k in 0..LANES.min(starts.len()) {
+        (who[k], x[k]) = (k, starts[k]);
+        next += 1;
+        busy += 1;
+    }
+    while busy > 0 {
+        for k in 0..LANES {
+            if who[k] == IDLE {
+                continue;
+            }
+            let end = if taken[k] == steps {
+                End::at(x[k], Status::StepLimit)
+            } else {
+                match advance(&x[k], step(&x[k]), tol2) {
+                    Ok(to) => {
+                        x[k] = to;
+                        taken[k] += 1;
+                        continue;
+                    }
+                    Err(end) => end,
+                }
+            };
+            ends[who[k]] = end;
+            if next < starts.len() {
+                (who[k], x[k], taken[k]) = (next, starts[next], 0);
+                next += 1;
+            } else {
+                who[k] = IDLE;
+                busy -= 1;
+            }
+        }
     }
 }
 
@@ -447,15 +682,11 @@ pub fn rows(
         let (r, c) = (row0 + i / nx, i % nx);
         Point::<2>::new(view.x_min + (c as f64 + 0.5) * dx, view.y_max - (r as f64 + 0.5) * dy)
     };
-    // The pixels in order, `LANES` at a time (the last group padded with its first start).
     let total = nx * (row1.min(ny).saturating_sub(row0));
-    for first in (0..total).step_by(LANES) {
-        let xs: [Point<2>; LANES] = std::array::from_fn(|k| start(if first + k < total { first + k } else { first }));
-        let ends = l.descend_lanes(xs, method, budget.steps, budget.grad_tol);
-        for end in ends.iter().take(total - first) {
-            out.push(label(*end, budget, critical));
-        }
-    }
+    let starts: Vec<Point<2>> = (0..total).map(start).collect();
+    let mut ends = Vec::with_capacity(total);
+    l.descend_all(&starts, method, budget.steps, budget.grad_tol, &mut ends);
+    out.extend(ends.iter().map(|&end| label(end, budget, critical)));
 }
 
 #[cfg(test)]
@@ -484,7 +715,7 @@ mod tests {
     /// for a diverged run, which the kernel leaves at its last point inside the bound) and the
     /// same status (but for a run that converged on its very last allowed step, which the kernel
     /// counts as the step limit: it checks `‖∇E‖` before each step, not after the last).
-    fn same_end_as_the_method<L: Landscape<2>>(
+    fn same_end_as_the_method<L: Landscape<2> + Paired>(
         l: &L,
         basin: BasinMethod,
         id: &str,
@@ -519,6 +750,16 @@ mod tests {
                 .position(|&st| st == s.status);
                 seen[k.expect("one of the kernel's endings")] = true;
             }
+        }
+        // The map's kernel (paired where the landscape has a paired form, lanes refilled) ends
+        // each run where the one-start kernel does.
+        let starts: Vec<Point<2>> = (0..81)
+            .map(|k| Point::<2>::new(-3.3 + 0.77 * (k / 9) as f64, -3.1 + 0.73 * (k % 9) as f64))
+            .collect();
+        let mut ends = Vec::new();
+        l.descend_all(&starts, basin, steps, criteria.grad_tol, &mut ends);
+        for (x0, end) in starts.iter().zip(ends) {
+            assert_eq!(end, l.descend(*x0, basin, steps, criteria.grad_tol), "{id} from {x0:?}");
         }
     }
 
@@ -610,6 +851,68 @@ mod tests {
             }
         }
         assert_eq!(seen, [true; 3], "every ending occurs");
+    }
+
+    #[test]
+    fn the_refilling_kernel_gives_every_start_its_own_run_s_end_in_order() {
+        // Runs that end at every step count (some starts on a minimum end at once), for any
+        // number of starts (fewer than the lanes, a lane's worth, more), any budget, and every
+        // method; each end is the one-start run's, in the starts' order.
+        let flat = Quadratic2::new(1.0, 0.0, 0.0);
+        let minimum = Point::<2>::new(3.0, 2.0);
+        let methods: [(&dyn Kernel<2>, BasinMethod); 7] = [
+            (&Himmelblau, BasinMethod::Newton),
+            (&flat, BasinMethod::Newton),
+            (&Himmelblau, BasinMethod::DampedNewton),
+            (&Himmelblau, BasinMethod::LevenbergMarquardt(2.0)),
+            (&Himmelblau, BasinMethod::SaddleFreeNewton),
+            (&Himmelblau, BasinMethod::GradientDescent(0.03)),
+            (&Himmelblau, BasinMethod::Lbfgs(5)),
+        ];
+        let mut steps_seen = std::collections::BTreeSet::new();
+        for (l, method) in methods {
+            for count in [0, 1, 7, 8, 9, 41, 120] {
+                let starts: Vec<Point<2>> = (0..count)
+                    .map(|i| {
+                        let t = i as f64;
+                        if i % 5 == 3 {
+                            minimum
+                        } else {
+                            Point::<2>::new(-4.7 + 0.37 * t % 9.4, 4.9 - 0.61 * t % 9.8)
+                        }
+                    })
+                    .collect();
+                for (steps, tol) in [(0, 1e-10), (1, 0.0), (3, 1e-10), (100, 1e-10), (100, 0.0)] {
+                    let mut ends = Vec::new();
+                    l.descend_all(&starts, method, steps, tol, &mut ends);
+                    assert_eq!(ends.len(), starts.len());
+                    for (x, end) in starts.iter().zip(&ends) {
+                        assert_eq!(
+                            *end,
+                            l.descend(*x, method, steps, tol),
+                            "{method:?} from {x:?}, {steps} steps"
+                        );
+                    }
+                    if method == BasinMethod::Newton && steps == 100 && tol > 0.0 {
+                        // (How many steps each run took: many different counts, so lanes refill
+                        // at different times.)
+                        for x in &starts {
+                            let mut p = *x;
+                            let mut k = 0;
+                            while k < 100 && l.gradient(&p).norm() >= 1e-10 {
+                                match newton_direction(&l.hessian(&p), &l.gradient(&p)) {
+                                    Some(v) => p += v,
+                                    None => break,
+                                }
+                                k += 1;
+                            }
+                            steps_seen.insert(k);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(steps_seen.len() >= 5, "runs of many lengths: {steps_seen:?}");
     }
 
     #[test]

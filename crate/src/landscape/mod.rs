@@ -6,6 +6,7 @@
 pub mod dual;
 pub mod eigen;
 pub mod neural;
+pub mod pair;
 pub mod presets;
 // Typed functions (their parser, compiler and evaluator) are in the lab's build and natively:
 // the page's wasm leaves them out, and the page moves its session into the lab's build the first

@@ -103,6 +103,9 @@ impl NeuronLoss {
     }
 }
 
+impl crate::landscape::pair::Paired for NeuronLoss {}
+impl crate::landscape::pair::Paired for TinyNet {}
+
 impl Landscape<2> for NeuronLoss {
     fn value(&self, p: &Point<2>) -> f64 {
         self.scale() * self.terms(p).map(|(_, r, _, _)| r * r).sum::<f64>()

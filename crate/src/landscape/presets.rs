@@ -2,6 +2,7 @@
 
 use crate::error::{check_param, Error};
 use crate::landscape::neural::{self, NeuronLoss, TinyNet};
+use crate::landscape::pair::{Arith, Pair, Paired};
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 use crate::landscape::typed::{Program, Typed};
 use crate::landscape::{Hessian, Landscape, Point};
@@ -67,17 +68,27 @@ impl Landscape<2> for Rosenbrock {
         (1.0 - x).powi(2) + 100.0 * (y - x * x).powi(2)
     }
     fn gradient(&self, p: &Point<2>) -> Point<2> {
-        let (x, y) = (p[0], p[1]);
-        let r = y - x * x;
-        Point::<2>::new(-2.0 * (1.0 - x) - 400.0 * x * r, 200.0 * r)
+        Point::<2>::from(Rosenbrock::gradient_of(p[0], p[1]))
     }
     fn hessian(&self, p: &Point<2>) -> Hessian<2> {
-        let (x, y) = (p[0], p[1]);
-        let hxx = 2.0 - 400.0 * (y - x * x) + 800.0 * x * x;
-        let hxy = -400.0 * x;
-        Hessian::<2>::new(hxx, hxy, hxy, 200.0)
+        symmetric(Rosenbrock::hessian_of(p[0], p[1]))
     }
 }
+
+impl Rosenbrock {
+    #[inline(always)]
+    fn gradient_of<T: Arith>(x: T, y: T) -> [T; 2] {
+        let r = y - x * x;
+        [T::c(-2.0) * (T::c(1.0) - x) - T::c(400.0) * x * r, T::c(200.0) * r]
+    }
+    #[inline(always)]
+    fn hessian_of<T: Arith>(x: T, y: T) -> [T; 3] {
+        let hxx = T::c(2.0) - T::c(400.0) * (y - x * x) + T::c(800.0) * x * x;
+        [hxx, T::c(-400.0) * x, T::c(200.0)]
+    }
+}
+
+paired!(Rosenbrock);
 
 /// Himmelblau's function `(x² + y − 11)² + (x + y² − 7)²`: four minima, four saddles, one maximum.
 #[derive(Debug, Clone, Copy)]
@@ -89,19 +100,34 @@ impl Landscape<2> for Himmelblau {
         (x * x + y - 11.0).powi(2) + (x + y * y - 7.0).powi(2)
     }
     fn gradient(&self, p: &Point<2>) -> Point<2> {
-        let (x, y) = (p[0], p[1]);
-        let a = x * x + y - 11.0;
-        let b = x + y * y - 7.0;
-        Point::<2>::new(4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b)
+        Point::<2>::from(Himmelblau::gradient_of(p[0], p[1]))
     }
     fn hessian(&self, p: &Point<2>) -> Hessian<2> {
-        let (x, y) = (p[0], p[1]);
-        let a = x * x + y - 11.0;
-        let b = x + y * y - 7.0;
-        let hxy = 4.0 * x + 4.0 * y;
-        Hessian::<2>::new(4.0 * a + 8.0 * x * x + 2.0, hxy, hxy, 2.0 + 4.0 * b + 8.0 * y * y)
+        symmetric(Himmelblau::hessian_of(p[0], p[1]))
     }
 }
+
+impl Himmelblau {
+    #[inline(always)]
+    fn gradient_of<T: Arith>(x: T, y: T) -> [T; 2] {
+        let a = x * x + y - T::c(11.0);
+        let b = x + y * y - T::c(7.0);
+        [T::c(4.0) * x * a + T::c(2.0) * b, T::c(2.0) * a + T::c(4.0) * y * b]
+    }
+    #[inline(always)]
+    fn hessian_of<T: Arith>(x: T, y: T) -> [T; 3] {
+        let a = x * x + y - T::c(11.0);
+        let b = x + y * y - T::c(7.0);
+        let hxy = T::c(4.0) * x + T::c(4.0) * y;
+        [
+            T::c(4.0) * a + T::c(8.0) * x * x + T::c(2.0),
+            hxy,
+            T::c(2.0) + T::c(4.0) * b + T::c(8.0) * y * y,
+        ]
+    }
+}
+
+paired!(Himmelblau);
 
 /// The saddle `x² − y²`: a critical point at the origin that is a minimum along `x` and a
 /// maximum along `y`.
@@ -151,19 +177,34 @@ impl Landscape<2> for SixHumpCamel {
         (4.0 - 2.1 * x2 + x2 * x2 / 3.0) * x2 + x * y + (-4.0 + 4.0 * y2) * y2
     }
     fn gradient(&self, p: &Point<2>) -> Point<2> {
-        let (x, y) = (p[0], p[1]);
-        let x2 = x * x;
-        Point::<2>::new(
-            8.0 * x - 8.4 * x2 * x + 2.0 * x2 * x2 * x + y,
-            x - 8.0 * y + 16.0 * y * y * y,
-        )
+        Point::<2>::from(SixHumpCamel::gradient_of(p[0], p[1]))
     }
     fn hessian(&self, p: &Point<2>) -> Hessian<2> {
-        let (x, y) = (p[0], p[1]);
-        let x2 = x * x;
-        Hessian::<2>::new(8.0 - 25.2 * x2 + 10.0 * x2 * x2, 1.0, 1.0, -8.0 + 48.0 * y * y)
+        symmetric(SixHumpCamel::hessian_of(p[0], p[1]))
     }
 }
+
+impl SixHumpCamel {
+    #[inline(always)]
+    fn gradient_of<T: Arith>(x: T, y: T) -> [T; 2] {
+        let x2 = x * x;
+        [
+            T::c(8.0) * x - T::c(8.4) * x2 * x + T::c(2.0) * x2 * x2 * x + y,
+            x - T::c(8.0) * y + T::c(16.0) * y * y * y,
+        ]
+    }
+    #[inline(always)]
+    fn hessian_of<T: Arith>(x: T, y: T) -> [T; 3] {
+        let x2 = x * x;
+        [
+            T::c(8.0) - T::c(25.2) * x2 + T::c(10.0) * x2 * x2,
+            T::c(1.0),
+            T::c(-8.0) + T::c(48.0) * y * y,
+        ]
+    }
+}
+
+paired!(SixHumpCamel);
 
 /// Ripples on a bowl, `(x² + y²)/10 − cos 2x · cos 2y`: a rugged landscape with many local minima
 /// and the global one at the origin, like the loss of a network with nonlinear activations.
@@ -202,14 +243,60 @@ impl Landscape<2> for MonkeySaddle {
         x * x * x - 3.0 * x * y * y
     }
     fn gradient(&self, p: &Point<2>) -> Point<2> {
-        let (x, y) = (p[0], p[1]);
-        Point::<2>::new(3.0 * x * x - 3.0 * y * y, -6.0 * x * y)
+        Point::<2>::from(MonkeySaddle::gradient_of(p[0], p[1]))
     }
     fn hessian(&self, p: &Point<2>) -> Hessian<2> {
-        let (x, y) = (p[0], p[1]);
-        Hessian::<2>::new(6.0 * x, -6.0 * y, -6.0 * y, -6.0 * x)
+        symmetric(MonkeySaddle::hessian_of(p[0], p[1]))
     }
 }
+
+impl MonkeySaddle {
+    #[inline(always)]
+    fn gradient_of<T: Arith>(x: T, y: T) -> [T; 2] {
+        [T::c(3.0) * x * x - T::c(3.0) * y * y, T::c(-6.0) * x * y]
+    }
+    #[inline(always)]
+    fn hessian_of<T: Arith>(x: T, y: T) -> [T; 3] {
+        [T::c(6.0) * x, T::c(-6.0) * y, T::c(-6.0) * x]
+    }
+}
+
+paired!(MonkeySaddle);
+
+/// `[∂xx, ∂xy, ∂yy]` as the symmetric Hessian.
+#[inline(always)]
+fn symmetric([xx, xy, yy]: [f64; 3]) -> Hessian<2> {
+    Hessian::<2>::new(xx, xy, xy, yy)
+}
+
+/// [`Paired`] from a landscape's `gradient_of` and `hessian_of`, its closed forms written once
+/// for `f64` and [`Pair`].
+macro_rules! paired {
+    ($t:ident) => {
+        impl Paired for $t {
+            fn paired(&self) -> bool {
+                true
+            }
+            #[inline(always)]
+            fn gradient2(&self, x: Pair, y: Pair) -> [Pair; 2] {
+                $t::gradient_of(x, y)
+            }
+            #[inline(always)]
+            fn derivatives2(&self, x: Pair, y: Pair) -> [Pair; 5] {
+                let ([gx, gy], [xx, xy, yy]) = ($t::gradient_of(x, y), $t::hessian_of(x, y));
+                [gx, gy, xx, xy, yy]
+            }
+        }
+    };
+}
+use paired;
+
+// The landscapes without a paired form: the kernel steps them one start at a time.
+impl Paired for Quadratic1 {}
+impl Paired for Quadratic2 {}
+impl Paired for Saddle {}
+impl Paired for DoubleWell {}
+impl Paired for Ripples {}
 
 /// A landscape of either dimension, as built from a preset.
 pub enum AnyLandscape {
@@ -228,7 +315,7 @@ pub trait Make {
     /// From a 1-D landscape.
     fn one<L: Landscape<1> + 'static>(self, l: L) -> Self::Out;
     /// From a 2-D landscape.
-    fn two<L: Landscape<2> + 'static>(self, l: L) -> Self::Out;
+    fn two<L: Landscape<2> + Paired + 'static>(self, l: L) -> Self::Out;
 }
 
 /// Boxes a landscape as an [`AnyLandscape`].
@@ -239,7 +326,7 @@ impl Make for Boxed {
     fn one<L: Landscape<1> + 'static>(self, l: L) -> AnyLandscape {
         AnyLandscape::One(Box::new(l))
     }
-    fn two<L: Landscape<2> + 'static>(self, l: L) -> AnyLandscape {
+    fn two<L: Landscape<2> + Paired + 'static>(self, l: L) -> AnyLandscape {
         AnyLandscape::Two(Box::new(l))
     }
 }

@@ -16,7 +16,7 @@ use crate::method::{Criteria, Method, State, Status};
 pub struct Newton;
 
 /// Condition number of `H` (as `max|H_ij| · max|H⁻¹_ij|`) from which it counts as singular.
-const MAX_CONDITION: f64 = 1e12;
+pub(crate) const MAX_CONDITION: f64 = 1e12;
 
 impl<const N: usize> Method<N> for Newton {
     fn step(&mut self, landscape: &dyn Landscape<N>, mut state: State<N>, criteria: &Criteria) -> State<N> {
@@ -49,7 +49,23 @@ pub(crate) fn solve_and_step<const N: usize>(
 
 /// The Newton direction `v = −H⁻¹ g`, or `None` when `H` has no inverse, its condition number
 /// (as `max|H_ij| · max|H⁻¹_ij|`) exceeds `1e12`, or the result is not finite.
+#[inline]
 pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<Point<N>> {
+    if N == 2 {
+        // In two variables, by Cramer's rule: the same test (`H⁻¹`'s entries are `H`'s over
+        // `det H`, so `max|H⁻¹_ij| = max|H_ij| / |det H|`) with one division instead of four and
+        // no inverse built: the basin maps take a step like this at every pixel and step.
+        let [a, c, b, d] = [h[0], h[1], h[2], h[3]];
+        let det = a * d - b * c;
+        let big = a.abs().max(b.abs()).max(c.abs().max(d.abs()));
+        // (NaN fails the comparison; so does det = 0.)
+        let solvable = big * big < MAX_CONDITION * det.abs();
+        let r = -1.0 / det;
+        let mut v = *g;
+        v[0] = r * (d * g[0] - b * g[1]);
+        v[1] = r * (a * g[1] - c * g[0]);
+        return (solvable && v[0].is_finite() && v[1].is_finite()).then_some(v);
+    }
     h.try_inverse()
         .filter(|inv| h.amax() * inv.amax() < MAX_CONDITION)
         .map(|inv| -(inv * g))
@@ -59,6 +75,45 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_two_variable_direction_is_the_inverse_s_to_rounding_with_the_same_test() {
+        // The general path (the inverse built, its condition measured), for comparison.
+        let general = |h: &Hessian<2>, g: &Point<2>| {
+            h.try_inverse()
+                .filter(|inv| h.amax() * inv.amax() < MAX_CONDITION)
+                .map(|inv| -(inv * g))
+                .filter(|v| v.iter().all(|c| c.is_finite()))
+        };
+        let mut rng = Rng::new(7);
+        for _ in 0..10_000 {
+            let scale = 10f64.powf(rng.uniform(-8.0, 8.0));
+            let [a, b, d] = [0; 3].map(|_| rng.uniform(-1.0, 1.0) * scale);
+            // (Some nearly singular: the condition test decides.)
+            let c = if rng.uniform(0.0, 1.0) < 0.3 {
+                a * d / b * (1.0 + rng.uniform(-1e-11, 1e-11))
+            } else {
+                b
+            };
+            let h = Hessian::<2>::new(a, b, c, d);
+            let g = Point::<2>::new(rng.uniform(-5.0, 5.0), rng.uniform(-5.0, 5.0));
+            let (fast, slow) = (newton_direction(&h, &g), general(&h, &g));
+            match (fast, slow) {
+                (Some(f), Some(s)) => assert!((f - s).norm() <= 1e-9 * s.norm().max(1e-300), "{h} {g}: {f} vs {s}"),
+                (None, None) => {}
+                // (Exactly at the bound, rounding may fall either way.)
+                (f, s) => {
+                    let big = h.amax();
+                    let ratio = big * big / (MAX_CONDITION * h.determinant().abs());
+                    assert!((ratio - 1.0).abs() < 1e-9, "{h}: {f:?} vs {s:?} (ratio {ratio})");
+                }
+            }
+        }
+        let singular = Hessian::<2>::new(1.0, 2.0, 2.0, 4.0);
+        assert_eq!(newton_direction(&singular, &Point::<2>::new(1.0, 1.0)), None);
+        let nan = Hessian::<2>::new(f64::NAN, 0.0, 0.0, 1.0);
+        assert_eq!(newton_direction(&nan, &Point::<2>::new(1.0, 1.0)), None);
+    }
     use crate::landscape::check::Rng;
     use crate::landscape::presets::{Quadratic1, Quadratic2, Rosenbrock, Saddle};
 

@@ -302,6 +302,8 @@ fn plane<const N: usize>(x: &Point<N>) -> [f64; 2] {
     [x[0], if N > 1 { x[N - 1] } else { 0.0 }]
 }
 
+impl<const N: usize> crate::landscape::pair::Paired for Typed<N> {}
+
 impl<const N: usize> Landscape<N> for Typed<N> {
     fn value(&self, x: &Point<N>) -> f64 {
         self.program.eval(&plane(x))
