@@ -28,15 +28,23 @@ const colours = (page, id) =>
 describe('basins of attraction', () => {
   test('Himmelblau: four GD basins, Newton reaches saddles and the maximum too; η updates the GD map', async () => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&eta=0.01');
+    // (The sizes of the maps as each job completes: coarse at once, then fine.)
+    await page.evaluate(() => {
+      const basins = document.getElementById('basins');
+      window.sizes = [];
+      new MutationObserver(() => window.sizes.push(basins.dataset.size)).observe(basins, { attributes: true, attributeFilter: ['data-done'] });
+    });
     await page.check('#show-basins');
-    await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+    await page.waitForFunction(() => document.getElementById('basins').dataset.size === '512', null, { timeout: 30000 });
+    assert.deepEqual(await page.evaluate(() => window.sizes), ['256', '512'], 'a coarse map first, then the fine one');
+    assert.equal(await page.$eval('#basin-newton', (c) => c.width), 512);
     const gd = await colours(page, '#basin-gd');
     const newton = await colours(page, '#basin-newton');
     const big = (count) => Object.values(count).filter((n) => n > 256 * 256 * 0.02).length;
     assert.equal(big(gd), 4, `four big GD basins: ${JSON.stringify(gd)}`);
     await page.screenshot({ path: join(ARTIFACTS, 'basins-himmelblau.png'), fullPage: true });
     assert.ok(newton['199,211,230'] > 0 && newton['77,77,77'] > 0, `Newton also ends on saddles and on the maximum: ${JSON.stringify(newton)}`);
-    assert.match(await page.textContent('#basins-status'), /256×256 starts, 100 steps each: \d+ ms with \d+ workers?/);
+    assert.match(await page.textContent('#basins-status'), /512×512 starts, 100 steps each: \d+ ms with \d+ workers?/);
     assert.match(await page.textContent('#basins-legend'), /minimum 1 .*minimum 4.*a saddle point.*a maximum.*diverged/);
 
     // η far above 2/λ_max: most GD starts diverge; the map follows η, Newton's stays.
@@ -102,7 +110,8 @@ describe('basins of attraction', () => {
   test('while η is dragged, GD maps keep completing, and the last one is for the last η', async (t) => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&eta=0.01');
     await page.check('#show-basins');
-    await page.waitForFunction(() => document.getElementById('basins').dataset.done, null, { timeout: 30000 });
+    // (Both fine maps in: Newton's does not depend on η.)
+    await page.waitForFunction(() => document.getElementById('basins').dataset.size === '512', null, { timeout: 30000 });
     // The slider moved every animation frame for 2 s (a debounce would finish no map until the
     // drag stops; cancelling on every move would finish none either).
     const drag = await page.evaluate(async () => {

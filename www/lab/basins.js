@@ -1,4 +1,5 @@
-// Basins of attraction: GD(η) and Newton (or a variant) from every pixel of a 256² map, computed
+// Basins of attraction: GD(η) and Newton (or a variant) from every pixel of a 256² map, then a 512²
+// one once nothing moves, computed
 // by the lab's workers in chunks of rows and drawn as they arrive. The core (session/basin_maps)
 // plans the jobs, colours the labels and keeps the pixels; this module sends the chunks, puts the
 // pixels on the canvases and writes the status and the legend.
@@ -84,12 +85,13 @@ export async function maybeBasins() {
     for (let r = 0; r < size; r += chunk) chunks.push({ ...common, map, method: plan.methods[k], param: plan.params[k], row0: r, row1: Math.min(size, r + chunk) });
   });
   el.basinGdCaption.textContent = tr('basinGd', fmt(plan.params[0]));
-  for (const c of [el.basinGd, el.basinNewton]) if (c.width !== size || c.height !== size) [c.width, c.height] = [size, size];
+  // (Only the maps this job computes change size: the other keeps its picture.)
+  for (const c of Array.from(plan.maps, (m) => (m ? el.basinNewton : el.basinGd))) if (c.width !== size || c.height !== size) [c.width, c.height] = [size, size];
   const [x0, x1, y0, y1] = page.explorer.view;
   el.basins.style.setProperty('--basin-aspect', String((x1 - x0) / (y1 - y0)));
   if (plan.fresh) describe(plan.points);
   plan.free();
-  status();
+  draw(); // (a fine job shows its coarse maps enlarged until its rows come)
   pool.schedule(chunks);
 }
 
@@ -110,8 +112,10 @@ pool.on('rows', (m) => {
   draw();
   el.basins.dataset.maps = job.maps.join(',');
   el.basins.dataset.ms = String(job.ms);
+  el.basins.dataset.size = String(job.size);
   el.basins.dataset.done = String(job.id);
-  if (arrival === 3) maybeBasins(); // η moved while this job computed: now the latest η
+  // η moved while this job computed: now the latest η; or the coarse maps are in: the fine ones.
+  if (arrival >= 3) maybeBasins();
 });
 
 /** Puts the changed maps on their canvases (from the core's pixels) and updates the status. */
@@ -120,8 +124,9 @@ async function draw() {
   frame = 0;
   const { memory } = await ready;
   for (const map of maps.takeDirty()) {
-    const pixels = new Uint8ClampedArray(memory.buffer, maps.imagePtr(map), 4 * job.size * job.size);
-    (map ? el.basinNewton : el.basinGd).getContext('2d').putImageData(new ImageData(pixels, job.size, job.size), 0, 0);
+    const n = maps.imageSize(map);
+    const pixels = new Uint8ClampedArray(memory.buffer, maps.imagePtr(map), 4 * n * n);
+    (map ? el.basinNewton : el.basinGd).getContext('2d').putImageData(new ImageData(pixels, n, n), 0, 0);
   }
   status();
 }

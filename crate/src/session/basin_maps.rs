@@ -7,14 +7,21 @@
 //! starts from the latest `η`, so while `η` is dragged, maps complete one after another instead of
 //! each new value cancelling the last. Newton's map does not depend on `η`: when only `η` changed,
 //! only GD's is computed again.
+//!
+//! Each map is computed coarse first ([`COARSE`] starts a side: at once, and at every `η` while it
+//! is dragged), then fine ([`FINE`]) once nothing has moved while the coarse map computed: the
+//! fine job starts from the coarse map enlarged, so the picture is never blank, and any change
+//! drops a fine job for a coarse one.
 
 use crate::analysis::hessian::CriticalKind;
 use crate::picture::basin_colours;
 use crate::session::report::CriticalReport;
 use crate::session::Session;
 
-/// Starts per side of each map.
-pub const SIZE: usize = 256;
+/// Starts per side of a coarse map…
+pub const COARSE: usize = 256;
+/// …and of the fine one that follows.
+pub const FINE: usize = 512;
 /// Steps per start.
 pub const STEPS: usize = 100;
 /// Rows per chunk a worker computes.
@@ -37,6 +44,8 @@ pub struct Plan {
     pub critical: Vec<f64>,
     /// Whether the critical points changed (the legend follows them).
     pub fresh: bool,
+    /// Starts per side ([`COARSE`] or [`FINE`]).
+    pub size: usize,
 }
 
 /// What became of rows a worker sent back.
@@ -50,6 +59,8 @@ pub enum Arrival {
     Done,
     /// The job is complete and `η` moved meanwhile: ask for the next job now.
     DoneAndAgain,
+    /// The coarse maps are complete and nothing moved: ask for the fine ones now.
+    Refine,
 }
 
 impl Arrival {
@@ -74,10 +85,19 @@ pub struct BasinMaps {
     /// Rows still to come, per map, and rows in all.
     missing: [usize; 2],
     total: usize,
+    /// Starts per side of the current job, and of each map's image.
+    size: usize,
+    sizes: [usize; 2],
+    /// The coarse job is complete and nothing moved: the fine one is due.
+    refine: bool,
+    /// Whether each map's fine rows have all come (else its image is coarse, or enlarged).
+    fine: [bool; 2],
+    /// The Newton variant's method and parameter, as last planned.
+    newton_method: (&'static str, f64),
     /// The critical points the labels index, and each label's pixel word.
     points: Vec<CriticalReport>,
     words: Vec<u32>,
-    /// RGBA pixels, `SIZE × SIZE` each.
+    /// RGBA pixels, room for `FINE × FINE` each.
     images: [Vec<u8>; 2],
     dirty: [bool; 2],
 }
@@ -92,9 +112,14 @@ impl Default for BasinMaps {
             id: 0,
             missing: [0; 2],
             total: 0,
+            size: COARSE,
+            sizes: [COARSE; 2],
+            refine: false,
+            fine: [false; 2],
+            newton_method: ("newton", f64::NAN),
             points: Vec::new(),
             words: basin_colours::label_words(&[]),
-            images: [vec![0; 4 * SIZE * SIZE], vec![0; 4 * SIZE * SIZE]],
+            images: [vec![0; 4 * FINE * FINE], vec![0; 4 * FINE * FINE]],
             dirty: [false; 2],
         }
     }
@@ -131,10 +156,12 @@ impl BasinMaps {
         let view = session.view().map(|v| session.numbers.format(v)).join(",");
         let landscape = format!("{}|{view}|{variant}|{shown}", session.landscape_link());
         if (landscape.as_str(), hyper.eta) == (self.asked.0.as_str(), self.asked.1) {
-            return None;
+            return self.refine.then(|| self.refined());
         }
         self.asked = (landscape.clone(), hyper.eta);
-        if self.busy() && landscape == self.landscape {
+        self.refine = false;
+        // (A fine job gives way to the coarse one at once; a coarse one finishes first.)
+        if self.busy() && landscape == self.landscape && self.size == COARSE {
             self.pending = true;
             return None;
         }
@@ -150,17 +177,58 @@ impl BasinMaps {
         self.landscape = landscape;
         self.id += 1;
         let mut maps = vec![(GD, "gd", hyper.eta)];
+        self.newton_method = (variant, if param.is_nan() { hyper.mu } else { param });
         if fresh {
-            maps.push((NEWTON, variant, if param.is_nan() { hyper.mu } else { param }));
+            maps.push((NEWTON, self.newton_method.0, self.newton_method.1));
         }
-        self.missing = [SIZE, if fresh { SIZE } else { 0 }];
-        self.total = SIZE * maps.len();
+        self.size = COARSE;
+        self.missing = [COARSE, if fresh { COARSE } else { 0 }];
+        self.total = COARSE * maps.len();
+        for &(map, ..) in &maps {
+            (self.sizes[map], self.fine[map]) = (COARSE, false);
+        }
         Some(Plan {
             id: self.id,
             maps,
             critical: self.points.iter().flat_map(|c| [c.x, c.y]).collect(),
             fresh,
+            size: COARSE,
         })
+    }
+
+    /// The fine job for what the coarse one computed: the maps still coarse, each image enlarged
+    /// to the fine size until its rows come.
+    fn refined(&mut self) -> Plan {
+        self.refine = false;
+        let hyper_eta = self.asked.1;
+        let (variant, param) = self.newton_method;
+        let mut maps = Vec::new();
+        for map in [GD, NEWTON] {
+            if self.fine[map] {
+                continue;
+            }
+            if self.sizes[map] == COARSE {
+                enlarge(&mut self.images[map]);
+                self.sizes[map] = FINE;
+                self.dirty[map] = true;
+            }
+            maps.push(if map == GD {
+                (GD, "gd", hyper_eta)
+            } else {
+                (NEWTON, variant, param)
+            });
+        }
+        self.id += 1;
+        self.size = FINE;
+        self.missing = [GD, NEWTON].map(|m| if maps.iter().any(|p| p.0 == m) { FINE } else { 0 });
+        self.total = FINE * maps.len();
+        Plan {
+            id: self.id,
+            maps,
+            critical: self.points.iter().flat_map(|c| [c.x, c.y]).collect(),
+            fresh: false,
+            size: FINE,
+        }
     }
 
     /// Whether a job still computes.
@@ -171,21 +239,29 @@ impl BasinMaps {
     /// Labels of map `map` from row `row0` (as `basinRows` computed them for job `id`),
     /// coloured into its image.
     pub fn arrive(&mut self, id: u32, map: usize, row0: usize, labels: &[u8]) -> Arrival {
-        let rows = labels.len() / SIZE;
-        if id != self.id || map > NEWTON || row0 + rows > SIZE || self.missing[map] < rows {
+        let size = self.size;
+        let rows = labels.len() / size;
+        if id != self.id || map > NEWTON || row0 + rows > size || self.missing[map] < rows {
             return Arrival::Stale;
         }
-        let image = &mut self.images[map][4 * row0 * SIZE..4 * (row0 + rows) * SIZE];
+        let image = &mut self.images[map][4 * row0 * size..4 * (row0 + rows) * size];
         for (pixel, &label) in image.chunks_exact_mut(4).zip(labels) {
             pixel.copy_from_slice(&self.words[usize::from(label)].to_le_bytes());
         }
         self.dirty[map] = true;
         self.missing[map] -= rows;
+        if self.missing[map] == 0 && size == FINE {
+            self.fine[map] = true;
+        }
         if map == NEWTON && self.missing[NEWTON] == 0 {
             self.newton_for = Some(self.landscape.clone());
         }
         match (self.busy(), self.pending) {
             (true, _) => Arrival::Progress,
+            (false, false) if self.size == COARSE => {
+                self.refine = true;
+                Arrival::Refine
+            }
             (false, false) => Arrival::Done,
             (false, true) => {
                 // The next `update` starts from the latest η.
@@ -208,9 +284,15 @@ impl BasinMaps {
         out
     }
 
-    /// The RGBA pixels of map `map` (`SIZE × SIZE`).
+    /// The RGBA pixels of map `map` ([`BasinMaps::image_size`] a side).
     pub fn image(&self, map: usize) -> &[u8] {
-        &self.images[map.min(NEWTON)]
+        let n = self.image_size(map);
+        &self.images[map.min(NEWTON)][..4 * n * n]
+    }
+
+    /// Starts per side of map `map`'s image.
+    pub fn image_size(&self, map: usize) -> usize {
+        self.sizes[map.min(NEWTON)]
     }
 
     /// The critical points the labels index.
@@ -221,6 +303,18 @@ impl BasinMaps {
     /// Forgets what was asked, so that the next `update` plans afresh (a new language).
     pub fn reset(&mut self) {
         self.asked = (String::new(), f64::NAN);
+    }
+}
+
+/// A coarse RGBA image (the first `4·COARSE²` bytes) enlarged in place to the fine size, each
+/// pixel becoming a square of them (from the end: no pixel is overwritten before it is read).
+fn enlarge(image: &mut [u8]) {
+    let scale = FINE / COARSE;
+    for r in (0..FINE).rev() {
+        for c in (0..FINE).rev() {
+            let from = 4 * ((r / scale) * COARSE + c / scale);
+            image.copy_within(from..from + 4, 4 * (r * FINE + c));
+        }
     }
 }
 
@@ -240,8 +334,8 @@ mod tests {
     fn complete(maps: &mut BasinMaps, plan: &Plan, label: u8) -> Vec<Arrival> {
         let mut out = Vec::new();
         for &(map, _, _) in &plan.maps {
-            for row0 in (0..SIZE).step_by(CHUNK) {
-                out.push(maps.arrive(plan.id, map, row0, &[label; CHUNK * SIZE]));
+            for row0 in (0..plan.size).step_by(CHUNK) {
+                out.push(maps.arrive(plan.id, map, row0, &vec![label; CHUNK * plan.size]));
             }
         }
         out
@@ -255,17 +349,85 @@ mod tests {
         assert!(plan.fresh);
         assert_eq!(plan.maps, vec![(GD, "gd", s.hyper().eta), (NEWTON, "lm", s.hyper().mu)]);
         assert_eq!(plan.critical.len(), 2 * critical.len());
-        assert_eq!(maps.progress(), [0, 2 * SIZE]);
+        assert_eq!(maps.progress(), [0, 2 * COARSE]);
+        assert_eq!(plan.size, COARSE, "coarse first");
         let arrivals = complete(&mut maps, &plan, 0);
         assert!(arrivals[..arrivals.len() - 1].iter().all(|a| *a == Arrival::Progress));
-        assert_eq!(arrivals.last(), Some(&Arrival::Done));
-        assert_eq!(maps.progress(), [2 * SIZE, 2 * SIZE]);
+        assert_eq!(arrivals.last(), Some(&Arrival::Refine), "then the fine maps are due");
+        assert_eq!(maps.progress(), [2 * COARSE, 2 * COARSE]);
         assert_eq!(maps.take_dirty(), vec![GD, NEWTON]);
         assert!(maps.take_dirty().is_empty());
         // Label 0 is the first critical point: its colour, opaque, in every pixel.
         let word = basin_colours::label_words(&critical.iter().map(|c| c.kind).collect::<Vec<_>>())[0];
         assert!(maps.image(NEWTON).chunks_exact(4).all(|p| p == word.to_le_bytes()));
+        assert_eq!(maps.image(NEWTON).len(), 4 * COARSE * COARSE);
+        // The fine job: both maps again, at the fine size, the same η, μ and critical points.
+        let fine = maps.update(&s, "lm", &critical).expect("the fine maps");
+        assert_eq!((fine.size, fine.fresh), (FINE, false));
+        assert_eq!(fine.maps, plan.maps);
+        assert_eq!(fine.critical, plan.critical);
+        assert_eq!(maps.progress(), [0, 2 * FINE]);
+        // Until their rows come, the coarse maps enlarged (each pixel a 2 × 2 square).
+        assert_eq!(maps.take_dirty(), vec![GD, NEWTON]);
+        assert_eq!(maps.image_size(GD), FINE);
+        assert!(maps.image(GD).chunks_exact(4).all(|p| p == word.to_le_bytes()));
+        assert_eq!(complete(&mut maps, &fine, 1).last(), Some(&Arrival::Done));
+        let one = basin_colours::label_words(&critical.iter().map(|c| c.kind).collect::<Vec<_>>())[1];
+        assert!(maps.image(NEWTON).chunks_exact(4).all(|p| p == one.to_le_bytes()));
         assert_eq!(maps.update(&s, "lm", &critical), None, "up to date");
+    }
+
+    #[test]
+    fn the_fine_map_starts_from_the_coarse_one_enlarged_and_gives_way_to_any_change() {
+        let (mut s, critical) = himmelblau();
+        let mut maps = BasinMaps::default();
+        let plan = maps.update(&s, "newton", &critical).expect("a job");
+        // A coarse map whose labels tell their pixel: label = (row + 3 column) mod 7.
+        for &(map, ..) in &plan.maps {
+            for row0 in (0..COARSE).step_by(CHUNK) {
+                let labels: Vec<u8> = (0..CHUNK * COARSE)
+                    .map(|i| ((row0 + i / COARSE + 3 * (i % COARSE)) % 7) as u8)
+                    .collect();
+                maps.arrive(plan.id, map, row0, &labels);
+            }
+        }
+        let fine = maps.update(&s, "newton", &critical).expect("fine");
+        let words = basin_colours::label_words(&critical.iter().map(|c| c.kind).collect::<Vec<_>>());
+        let image = maps.image(GD);
+        for (r, c) in [(0, 0), (1, 1), (10, 3), (511, 511), (300, 17), (17, 300)] {
+            let label = (r / 2 + 3 * (c / 2)) % 7;
+            assert_eq!(
+                image[4 * (r * FINE + c)..][..4],
+                words[label].to_le_bytes(),
+                "fine pixel ({r}, {c})"
+            );
+        }
+        // Half the fine rows in, η moves: the fine job is dropped for a coarse GD map at once.
+        assert_eq!(maps.arrive(fine.id, GD, 0, &[2; CHUNK * FINE]), Arrival::Progress);
+        s.set_hyper(Hyper {
+            eta: 0.003,
+            ..s.hyper()
+        })
+        .expect("η");
+        let coarse = maps.update(&s, "newton", &critical).expect("a coarse job at once");
+        assert_eq!((coarse.size, coarse.maps.clone()), (COARSE, vec![(GD, "gd", 0.003)]));
+        assert_eq!(maps.arrive(fine.id, NEWTON, 0, &[0; CHUNK * FINE]), Arrival::Stale);
+        assert_eq!(complete(&mut maps, &coarse, 0).last(), Some(&Arrival::Refine));
+        // Newton's fine map never finished: the next fine job has both.
+        let again = maps.update(&s, "newton", &critical).expect("fine again");
+        assert_eq!(again.maps.iter().map(|m| m.0).collect::<Vec<_>>(), vec![GD, NEWTON]);
+        assert_eq!(complete(&mut maps, &again, 0).last(), Some(&Arrival::Done));
+        // Now η alone: GD coarse, then GD alone fine (Newton's fine map stands).
+        s.set_hyper(Hyper {
+            eta: 0.004,
+            ..s.hyper()
+        })
+        .expect("η");
+        let gd = maps.update(&s, "newton", &critical).expect("GD");
+        assert_eq!(complete(&mut maps, &gd, 0).last(), Some(&Arrival::Refine));
+        assert_eq!(maps.image_size(NEWTON), FINE);
+        let gd_fine = maps.update(&s, "newton", &critical).expect("GD fine");
+        assert_eq!(gd_fine.maps, vec![(GD, "gd", 0.004)]);
     }
 
     #[test]
@@ -288,10 +450,10 @@ mod tests {
         let next = maps.update(&s, "newton", &critical).expect("the latest η");
         assert!(!next.fresh);
         assert_eq!(next.maps, vec![(GD, "gd", 0.002)]);
-        assert_eq!(maps.progress(), [0, SIZE]);
+        assert_eq!(maps.progress(), [0, COARSE]);
         // Rows of the older job are ignored.
-        assert_eq!(maps.arrive(first.id, GD, 0, &[0; CHUNK * SIZE]), Arrival::Stale);
-        assert_eq!(complete(&mut maps, &next, 0).last(), Some(&Arrival::Done));
+        assert_eq!(maps.arrive(first.id, GD, 0, &[0; CHUNK * COARSE]), Arrival::Stale);
+        assert_eq!(complete(&mut maps, &next, 0).last(), Some(&Arrival::Refine));
         assert_eq!(maps.take_dirty(), vec![GD]);
     }
 
@@ -300,17 +462,20 @@ mod tests {
         let (mut s, critical) = himmelblau();
         let mut maps = BasinMaps::default();
         let first = maps.update(&s, "newton", &critical).expect("a job");
-        assert_eq!(maps.arrive(first.id, GD, 0, &[0; CHUNK * SIZE]), Arrival::Progress);
+        assert_eq!(maps.arrive(first.id, GD, 0, &[0; CHUNK * COARSE]), Arrival::Progress);
         s.set_view(&[-4.0, 4.0, -4.0, 4.0]).expect("view");
         let second = maps.update(&s, "newton", &critical).expect("a new job");
         assert!(second.fresh && second.maps.len() == 2 && second.id > first.id);
-        assert_eq!(maps.arrive(first.id, GD, CHUNK, &[0; CHUNK * SIZE]), Arrival::Stale);
+        assert_eq!(maps.arrive(first.id, GD, CHUNK, &[0; CHUNK * COARSE]), Arrival::Stale);
         complete(&mut maps, &second, 0);
         let third = maps.update(&s, "saddle-free", &critical).expect("a new variant");
         assert_eq!(third.maps[1], (NEWTON, "saddle-free", s.hyper().mu));
         // Rows out of the map, or more than a map has, are ignored.
-        assert_eq!(maps.arrive(third.id, GD, SIZE - 1, &[0; CHUNK * SIZE]), Arrival::Stale);
-        assert_eq!(maps.arrive(third.id, 7, 0, &[0; SIZE]), Arrival::Stale);
+        assert_eq!(
+            maps.arrive(third.id, GD, COARSE - 1, &[0; CHUNK * COARSE]),
+            Arrival::Stale
+        );
+        assert_eq!(maps.arrive(third.id, 7, 0, &[0; COARSE]), Arrival::Stale);
         maps.reset();
         assert!(maps.update(&s, "saddle-free", &critical).is_none(), "busy: waits");
     }

@@ -149,7 +149,7 @@ pub struct BasinPlan {
     pub points: Vec<f64>,
     /// Whether the critical points (and the legend) are new.
     pub fresh: bool,
-    /// Starts per side.
+    /// Starts per side (coarse first, then fine).
     pub size: u32,
     /// Rows per chunk.
     pub chunk: u32,
@@ -170,13 +170,14 @@ delegate!(Basins {
             critical: plan.critical,
             points: wire::critical_points(b.points()),
             fresh: plan.fresh,
-            size: basin_maps::SIZE as u32,
+            size: plan.size as u32,
             chunk: basin_maps::CHUNK as u32,
             steps: basin_maps::STEPS as u32,
         })
     };
     /// Labels of map `map` from row `row0` for job `id`: an `Arrival` code (0 stale, 1 in
-    /// progress, 2 done, 3 done and the next job is due).
+    /// progress, 2 done, 3 done and the next job is due, 4 the coarse maps done and the fine
+    /// ones due).
     change arrive: arrive(id: u32, map: usize, row0: usize, labels: &[u8]) -> u8 = |b| b.arrive(id, map, row0, labels).code();
     /// `[rows done, rows in all]`.
     call progress: progress() -> Vec<usize> = |b| b.progress().to_vec();
@@ -184,6 +185,8 @@ delegate!(Basins {
     change takeDirty: take_dirty() -> Vec<usize> = |b| b.take_dirty();
     /// Pointer to map `map`'s RGBA pixels.
     call imagePtr: image_ptr(map: usize) -> *const u8 = |b| b.image(map).as_ptr();
+    /// Starts per side of map `map`'s pixels.
+    call imageSize: image_size(map: usize) -> usize = |b| b.image_size(map);
     /// Forgets what was asked (a new language): the next `update` plans again.
     change reset: reset() = |b| b.reset();
 });
