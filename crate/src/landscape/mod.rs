@@ -39,6 +39,15 @@ pub trait Landscape<const N: usize> {
     fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
         (self.gradient(x), self.hessian(x))
     }
+    /// `E` at each of `points` (`[x, y]`; `y` unused in 1-D) into `out`, for a grid's row: by
+    /// default one point at a time; a typed function interprets its program once per
+    /// [`dual::LANES`] points. (Lab and native: the page's wasm samples point by point.)
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    fn values(&self, points: &[[f64; 2]], out: &mut [f64]) {
+        for (p, o) in points.iter().zip(out) {
+            *o = self.value(&Point::<N>::from_fn(|i, _| p[i.min(1)]));
+        }
+    }
 }
 
 /// Central finite-difference checks of a landscape's derivatives, for tests.

@@ -109,8 +109,19 @@ impl Sampled {
         values.resize(nx * ny, 0.0);
         let dx = (view.x_max - view.x_min) / nx as f64;
         let dy = (view.y_max - view.y_min) / ny as f64;
+        // (In the lab's build a row at a time: a typed function evaluates several points per
+        // pass of its program. The page's wasm has no typed functions.)
+        #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+        let mut row_points = Vec::with_capacity(nx);
         for (j, row) in values.chunks_exact_mut(nx).enumerate() {
             let y = view.y_max - (j as f64 + 0.5) * dy;
+            #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+            {
+                row_points.clear();
+                row_points.extend((0..nx).map(|i| [view.x_min + (i as f64 + 0.5) * dx, y]));
+                landscape.values(&row_points, row);
+            }
+            #[cfg(not(any(feature = "lab", not(target_arch = "wasm32"))))]
             for (i, v) in row.iter_mut().enumerate() {
                 let x = view.x_min + (i as f64 + 0.5) * dx;
                 *v = landscape.value(&Point::<2>::new(x, y));

@@ -240,12 +240,15 @@ fn sample(landscape: &dyn Landscape<2>, window: [f64; 4], n: usize) -> Result<Ve
     if !(MIN_SIDE..=MAX_SIDE).contains(&n) {
         return Err(Error::BadGrid);
     }
-    Ok((0..n * n)
+    let points: Vec<[f64; 2]> = (0..n * n)
         .map(|k| {
             let (x, y) = vertex(window, n, k % n, k / n);
-            landscape.value(&Point::<2>::new(x, y))
+            [x, y]
         })
-        .collect())
+        .collect();
+    let mut values = vec![0.0; n * n];
+    landscape.values(&points, &mut values);
+    Ok(values)
 }
 
 #[cfg(test)]

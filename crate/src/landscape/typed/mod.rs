@@ -12,7 +12,7 @@
 
 pub mod parse;
 
-use crate::landscape::dual::{Dual2, Hyper2, Scalar};
+use crate::landscape::dual::{Dual2, Hyper2, Lanes, Many, Scalar, LANES};
 
 use crate::landscape::{Hessian, Landscape, Point};
 use crate::numbers::Numbers;
@@ -149,6 +149,12 @@ impl Program {
                 Op::SubC(c) => acc = acc - T::constant(c),
                 Op::MulC(c) => acc = acc * T::constant(c),
                 Op::DivC(c) => acc = acc / T::constant(c),
+                // (Lane by lane for several points at once; see `Scalar::LANEWISE`.)
+                Op::Call(f @ (Func::Min | Func::Max)) if T::LANEWISE => {
+                    top -= 1;
+                    let a = stack[top];
+                    acc = if f == Func::Min { a.min2(acc) } else { a.max2(acc) };
+                }
                 Op::Call(Func::Min | Func::Max) | Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Pow => {
                     top -= 1;
                     let a = stack[top];
@@ -157,25 +163,17 @@ impl Program {
                         Op::Sub => a - acc,
                         Op::Mul => a * acc,
                         Op::Div => a / acc,
-                        Op::Pow => pow(a, acc),
+                        Op::Pow => a.pow(acc),
+                        // (As `Scalar::min2` and `max2`: the first on a tie.)
                         Op::Call(Func::Min) if acc.re() < a.re() => acc,
                         Op::Call(Func::Max) if acc.re() > a.re() => acc,
-                        _ => a, // min or max: the first on a tie
+                        _ => a,
                     };
                 }
                 Op::Call(f) => acc = call(f, acc),
             }
         }
         acc
-    }
-}
-
-/// `a ^ b` for a non-constant exponent: `exp(b·ln a)`; `0 ^ b` is 0 for `b > 0`.
-fn pow<T: Scalar>(a: T, b: T) -> T {
-    if a.re() == 0.0 && b.re() > 0.0 {
-        T::constant(0.0)
-    } else {
-        (b * a.ln()).exp()
     }
 }
 
@@ -187,22 +185,10 @@ fn call<T: Scalar>(f: Func, a: T) -> T {
         Func::Exp => a.exp(),
         Func::Ln => a.ln(),
         Func::Sqrt => a.sqrt(),
-        Func::Abs => {
-            if a.re() < 0.0 {
-                -a
-            } else {
-                a
-            }
-        }
+        Func::Abs => a.abs(),
         Func::Tanh => a.tanh(),
         Func::Sigmoid => a.sigmoid(),
-        Func::Relu => {
-            if a.re() > 0.0 {
-                a
-            } else {
-                T::constant(0.0)
-            }
-        }
+        Func::Relu => a.relu(),
         Func::Min | Func::Max => a, // binary: handled by the caller
     }
 }
@@ -317,6 +303,19 @@ impl<const N: usize> Landscape<N> for Typed<N> {
 
     fn hessian(&self, x: &Point<N>) -> Hessian<N> {
         self.gradient_hessian(x).1
+    }
+
+    fn values(&self, points: &[[f64; 2]], out: &mut [f64]) {
+        let mut chunks = points.chunks_exact(LANES);
+        let mut outs = out.chunks_exact_mut(LANES);
+        for (p, o) in (&mut chunks).zip(&mut outs) {
+            let lanes =
+                |k: usize| -> Lanes { Many(std::array::from_fn(|i| if k == 0 || N > 1 { p[i][k] } else { 0.0 })) };
+            o.copy_from_slice(&self.program.eval(&[lanes(0), lanes(1)]).0);
+        }
+        for (p, o) in chunks.remainder().iter().zip(outs.into_remainder()) {
+            *o = self.program.eval(&[p[0], if N > 1 { p[1] } else { 0.0 }]);
+        }
     }
 
     fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {

@@ -317,3 +317,56 @@ fn random_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_row_evaluated_several_points_at_a_time_equals_one_point_at_a_time() {
+    // Every instruction and function, their domains' edges, ties of min and max, abs(−0),
+    // relu(0), 0 ^ b; rows that fill the lanes and rows with a remainder.
+    let texts = [
+        "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+        "sin(x) * cos(y) + tan(x / 3) - exp(-y) + tanh(x*y) + sigmoid(x - y)",
+        "log(x) + sqrt(y) + 1/x - x/y",
+        "abs(x) + relu(y) + min(x, y) + max(x, y)^3",
+        "x^y + (x*x)^(0.5*y) - (-x)^3 + x^-2",
+        "min(x, 0) * max(0, y) - abs(-x)",
+        "2^x + 0^y",
+        "-(x - 1)^2 / 3 + 4*y",
+    ];
+    let mut rng = Rng::new(11);
+    let mut points: Vec<[f64; 2]> = (0..61)
+        .map(|_| [rng.uniform(-3.0, 3.0), rng.uniform(-3.0, 3.0)])
+        .collect();
+    // (Exact zeros and ties.)
+    points.extend([
+        [0.0, 0.0],
+        [-0.0, 0.0],
+        [1.0, 1.0],
+        [0.0, 2.0],
+        [-2.0, -2.0],
+        [2.0, 0.0],
+        [0.0, -1.0],
+    ]);
+    let same = |a: f64, b: f64| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
+    for text in texts {
+        let two = Typed::<2> {
+            program: compile2(text).expect("compiles"),
+        };
+        for len in [points.len(), 8, 13, 3] {
+            let row = &points[..len];
+            let mut out = vec![0.0; len];
+            two.values(row, &mut out);
+            for (p, v) in row.iter().zip(&out) {
+                let one = two.value(&Point::<2>::new(p[0], p[1]));
+                assert!(same(*v, one), "{text} at {p:?}: {v} vs {one}");
+            }
+        }
+    }
+    let one_d = Typed::<1> {
+        program: Program::compile("sin(3x) + x^2 + abs(x)", 1, &RustNumbers).expect("compiles"),
+    };
+    let mut out = vec![0.0; points.len()];
+    one_d.values(&points, &mut out);
+    for (p, v) in points.iter().zip(&out) {
+        assert!(same(*v, one_d.value(&Point::<1>::new(p[0]))), "1-D at {p:?}");
+    }
+}
