@@ -366,12 +366,11 @@ pub fn descend_all<L: Landscape<N> + Paired + ?Sized, const N: usize>(
                         Pair::splat(0.0).le(Pair::splat(0.0)),
                     )
                 };
-                return lockstep_pairs(starts, ends, steps, grad_tol, pair);
+                return lockstep_pairs(starts, ends, steps, grad_tol, pair, |x| step(l, method, x));
             }
             Newton => {
-                return lockstep_pairs(starts, ends, steps, grad_tol, |x, y| {
-                    newton_pair(l.derivatives2(x, y), x, y)
-                });
+                let pair = |x, y| newton_pair(l.derivatives2(x, y), x, y);
+                return lockstep_pairs(starts, ends, steps, grad_tol, pair, |x| step(l, method, x));
             }
             _ => {}
         }
@@ -397,7 +396,8 @@ pub fn descend_all<L: Landscape<N> + Paired + ?Sized, const N: usize>(
 /// Newton's step at two points from their derivatives `[∂x, ∂y, ∂xx, ∂xy, ∂yy]`: `‖∇E‖²`, where
 /// each goes, and bit `k` set where lane `k`'s step is one (the Hessian passes
 /// [`newton_direction`]'s test and the step is finite). The same arithmetic, in the same order,
-/// as [`newton_direction`] in two variables.
+/// as [`newton_direction`]'s closed form in two variables; a lane it leaves unset (singular, or
+/// out of the closed form's range) is for the method's own step to decide.
 #[inline(always)]
 fn newton_pair([gx, gy, a, b, d]: [Pair; 5], x: Pair, y: Pair) -> (Pair, Pair, Pair, Mask) {
     let det = a * d - b * b;
@@ -414,7 +414,8 @@ fn newton_pair([gx, gy, a, b, d]: [Pair; 5], x: Pair, y: Pair) -> (Pair, Pair, P
 /// [`lockstep_refill`] two lanes per instruction, for a 2-D landscape with a paired form:
 /// `pair(x, y)` gives `‖∇E‖²`, the next points and the lanes whose step is one (a bit per lane:
 /// what the method's `step` gives, two at a time, with the same rounding); a lane goes on there
-/// unless its run ends, which [`advance`] decides, as in [`descend`].
+/// unless its run ends, which [`advance`] decides, as in [`descend`]. Where the pair found no
+/// step, `scalar` (the method's own step) is asked.
 #[inline(always)]
 fn lockstep_pairs<const N: usize>(
     starts: &[Point<N>],
@@ -422,6 +423,7 @@ fn lockstep_pairs<const N: usize>(
     steps: usize,
     grad_tol: f64,
     pair: impl Fn(Pair, Pair) -> (Pair, Pair, Pair, Mask),
+    scalar: impl Fn(&Point<N>) -> (f64, Option<Point<N>>),
 ) {
     const IDLE: usize = usize::MAX;
     const PAIRS: usize = LANES / 2;
@@ -475,8 +477,14 @@ fn lockstep_pairs<const N: usize>(
                 let end = if l[j] == 0.0 {
                     End::at(here, Status::StepLimit)
                 } else {
-                    let to = (stepped & (1 << j) != 0).then(|| point(nx[j], ny[j]));
-                    match advance(&here, (g2[j], to), tol2) {
+                    // (Where the paired test found no step, the method's own step decides: it
+                    // may take another path, as Newton's does beyond the closed form's range.)
+                    let step = if stepped & (1 << j) != 0 {
+                        (g2[j], Some(point(nx[j], ny[j])))
+                    } else {
+                        scalar(&here)
+                    };
+                    match advance(&here, step, tol2) {
                         Ok(to) => {
                             (x[j], y[j], l[j]) = (to[0], to[1], l[j] - 1.0);
                             continue;

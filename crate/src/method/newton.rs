@@ -58,13 +58,16 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
         let [a, c, b, d] = [h[0], h[1], h[2], h[3]];
         let det = a * d - b * c;
         let big = a.abs().max(b.abs()).max(c.abs().max(d.abs()));
-        // (NaN fails the comparison; so does det = 0.)
-        let solvable = big * big < MAX_CONDITION * det.abs();
-        let r = -1.0 / det;
-        let mut v = *g;
-        v[0] = r * (d * g[0] - b * g[1]);
-        v[1] = r * (a * g[1] - c * g[0]);
-        return (solvable && v[0].is_finite() && v[1].is_finite()).then_some(v);
+        let (square, r) = (big * big, -1.0 / det);
+        // (Where `max|H|²` or `1/det H` leaves the range of f64 — entries beyond about 1e154, a
+        // determinant below about 1e-308, or 0 or NaN — the general path below decides.)
+        if square.is_finite() && r.is_finite() {
+            let solvable = square < MAX_CONDITION * det.abs();
+            let mut v = *g;
+            v[0] = r * (d * g[0] - b * g[1]);
+            v[1] = r * (a * g[1] - c * g[0]);
+            return (solvable && v[0].is_finite() && v[1].is_finite()).then_some(v);
+        }
     }
     h.try_inverse()
         .filter(|inv| h.amax() * inv.amax() < MAX_CONDITION)
@@ -109,6 +112,23 @@ mod tests {
                 }
             }
         }
+        // Out of the closed form's range, the general path's answer: a tiny, well-conditioned
+        // Hessian (its determinant is subnormal) and a huge one.
+        for (h, g) in [
+            (Hessian::<2>::identity() * 1e-155, Point::<2>::new(1e-155, 0.0)),
+            (
+                Hessian::<2>::new(3e-160, 1e-160, 1e-160, 2e-160),
+                Point::<2>::new(1e-160, -2e-160),
+            ),
+            (Hessian::<2>::identity() * 2e160, Point::<2>::new(1.0, 1.0)),
+        ] {
+            assert_eq!(newton_direction(&h, &g), general(&h, &g), "{h}");
+        }
+        let tiny = newton_direction(&(Hessian::<2>::identity() * 1e-155), &Point::<2>::new(1e-155, 0.0));
+        assert!(
+            tiny.is_some_and(|v| (v[0] + 1.0).abs() < 1e-9 && v[1] == 0.0),
+            "{tiny:?}"
+        );
         let singular = Hessian::<2>::new(1.0, 2.0, 2.0, 4.0);
         assert_eq!(newton_direction(&singular, &Point::<2>::new(1.0, 1.0)), None);
         let nan = Hessian::<2>::new(f64::NAN, 0.0, 0.0, 1.0);

@@ -196,9 +196,9 @@ impl Scale {
         scale
     }
 
-    /// Whether `value` lies in the range the scale was fitted to (where `t` is not clamped).
-    pub fn covers(&self, value: f64) -> bool {
-        value >= self.min && value <= self.min + self.span
+    /// `[lowest, highest]`: the range the scale was fitted to (where `t` is not clamped).
+    pub fn range(&self) -> [f64; 2] {
+        [self.min, self.min + self.span]
     }
 
     /// The kind in use (never [`ScaleKind::Auto`]: what it chose).

@@ -64,20 +64,25 @@ impl Mesh {
     /// A second surface over this one's box: `landscape` (a Taylor model, say) over `window`,
     /// `side × side` vertices, at the heights of this surface's scale (so the two compare) and
     /// in this surface's coordinates, coloured `colour`. Only where `keep(x, y)` and where the
-    /// value is in the scale's range: the box cuts it rather than flattening it.
+    /// value is in the scale's range — the box cuts it rather than flattening it — or, below
+    /// it, down to `floor` (drawn at the box's bottom: a Taylor model touches the surface at its
+    /// iterate even where that is lower than every vertex of the surface, at a minimum).
     pub fn overlay(
         &self,
         landscape: &dyn Landscape<2>,
         window: [f64; 4],
         side: usize,
         keep: impl Fn(f64, f64) -> bool,
+        floor: f64,
         colour: [u8; 4],
     ) -> Result<Mesh, Error> {
         let scale = self.scale.clone().ok_or(Error::BadGrid)?;
+        let [low, high] = scale.range();
+        let low = if floor < low { floor } else { low };
         let mut values = sample(landscape, window, side)?;
         for (k, v) in values.iter_mut().enumerate() {
             let (x, y) = vertex(window, side, k % side, k / side);
-            if !keep(x, y) || !scale.covers(*v) {
+            if !keep(x, y) || !(low..=high).contains(v) {
                 *v = f64::NAN;
             }
         }

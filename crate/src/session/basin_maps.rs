@@ -185,6 +185,11 @@ impl BasinMaps {
         self.missing = [COARSE, if fresh { COARSE } else { 0 }];
         self.total = COARSE * maps.len();
         for &(map, ..) in &maps {
+            if self.sizes[map] == FINE {
+                // (Its fine picture, shrunk, shows until the coarse rows come.)
+                shrink(&mut self.images[map]);
+                self.dirty[map] = true;
+            }
             (self.sizes[map], self.fine[map]) = (COARSE, false);
         }
         Some(Plan {
@@ -306,6 +311,19 @@ impl BasinMaps {
     }
 }
 
+/// A fine RGBA image shrunk in place to the coarse size (its first `4·COARSE²` bytes), each
+/// coarse pixel the top left one of its square (from the start: each pixel is written at or
+/// before where it is read).
+fn shrink(image: &mut [u8]) {
+    let scale = FINE / COARSE;
+    for r in 0..COARSE {
+        for c in 0..COARSE {
+            let from = 4 * (r * scale * FINE + c * scale);
+            image.copy_within(from..from + 4, 4 * (r * COARSE + c));
+        }
+    }
+}
+
 /// A coarse RGBA image (the first `4·COARSE²` bytes) enlarged in place to the fine size, each
 /// pixel becoming a square of them (from the end: no pixel is overwritten before it is read).
 fn enlarge(image: &mut [u8]) {
@@ -416,14 +434,37 @@ mod tests {
         // Newton's fine map never finished: the next fine job has both.
         let again = maps.update(&s, "newton", &critical).expect("fine again");
         assert_eq!(again.maps.iter().map(|m| m.0).collect::<Vec<_>>(), vec![GD, NEWTON]);
-        assert_eq!(complete(&mut maps, &again, 0).last(), Some(&Arrival::Done));
-        // Now η alone: GD coarse, then GD alone fine (Newton's fine map stands).
+        // (A fine map whose labels tell their pixel.)
+        let mut last = Arrival::Stale;
+        for &(map, ..) in &again.maps {
+            for row0 in (0..FINE).step_by(CHUNK) {
+                let labels: Vec<u8> = (0..CHUNK * FINE)
+                    .map(|i| ((row0 + i / FINE + 5 * (i % FINE)) % 7) as u8)
+                    .collect();
+                last = maps.arrive(again.id, map, row0, &labels);
+            }
+        }
+        assert_eq!(last, Arrival::Done);
+        // Now η alone: GD coarse, then GD alone fine (Newton's fine map stands). Until the
+        // coarse rows come, GD's fine map shrunk shows, its pixels where they were.
+        let fine_gd = maps.image(GD).to_vec();
+        maps.take_dirty();
         s.set_hyper(Hyper {
             eta: 0.004,
             ..s.hyper()
         })
         .expect("η");
         let gd = maps.update(&s, "newton", &critical).expect("GD");
+        assert_eq!(maps.take_dirty(), vec![GD], "redrawn at once, shrunk");
+        assert_eq!(maps.image_size(GD), COARSE);
+        for (r, c) in [(0, 0), (1, 2), (100, 37), (255, 255), (3, 200)] {
+            assert_eq!(
+                maps.image(GD)[4 * (r * COARSE + c)..][..4],
+                fine_gd[4 * (2 * r * FINE + 2 * c)..][..4],
+                "coarse pixel ({r}, {c})"
+            );
+        }
+        assert_ne!(maps.image(GD)[..4], maps.image(GD)[4..8], "a pattern, not one colour");
         assert_eq!(complete(&mut maps, &gd, 0).last(), Some(&Arrival::Refine));
         assert_eq!(maps.image_size(NEWTON), FINE);
         let gd_fine = maps.update(&s, "newton", &critical).expect("GD fine");

@@ -101,7 +101,12 @@ impl Surface {
                     && (view[0]..=view[1]).contains(&x)
                     && (view[2]..=view[3]).contains(&y)
             };
-            surface.model = Some(surface.mesh.overlay(&taylor, window, MODEL_SIDE, keep, MODEL_COLOUR)?);
+            let floor = l.value(&point::<2>(&at)?);
+            surface.model = Some(
+                surface
+                    .mesh
+                    .overlay(&taylor, window, MODEL_SIDE, keep, floor, MODEL_COLOUR)?,
+            );
         }
         Ok(surface)
     }
@@ -451,6 +456,46 @@ mod tests {
                 .all(|&k| (0.0..=1.0).contains(&model.positions[3 * k as usize + 2])),
             "cut at the box"
         );
+    }
+
+    #[test]
+    fn at_a_minimum_between_vertices_the_model_still_covers_the_iterate() {
+        // GD converged to Himmelblau's minimum (3, 2), which lies between the vertices of a
+        // 128-a-side surface over [−5, 5]²: E there is below every vertex's.
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("opens");
+        s.apply_link("v=1&l=himmelblau&m=gd&hess=1&s=2.9,2.1&view=-5,5,-5,5");
+        s.step(2000);
+        let surface = Surface::build(&s, 128, 8, ScaleKind::Log).expect("built");
+        let at = s.analysis_point().x;
+        assert!((at[0] - 3.0).hypot(at[1] - 2.0) < 1e-6, "converged: {at:?}");
+        let model = surface.model.as_ref().expect("a model");
+        let (u, v) = ((at[0] + 5.0) / 5.0 - 1.0, (at[1] + 5.0) / 5.0 - 1.0);
+        // The model's vertices around the iterate are all there (no hole where it touches).
+        let near: Vec<&[f32]> = model
+            .positions
+            .chunks_exact(3)
+            .filter(|p| (f64::from(p[0]) - u).hypot(f64::from(p[1]) - v) < 0.05)
+            .collect();
+        assert!(
+            near.len() > 10 && near.iter().all(|p| p[2].is_finite()),
+            "{} near, all defined",
+            near.len()
+        );
+        let covered = model.triangles.chunks_exact(3).any(|t| {
+            let c: Vec<&[f32]> = t.iter().map(|&k| &model.positions[3 * k as usize..][..3]).collect();
+            let xs = c.iter().map(|p| f64::from(p[0]));
+            let ys = c.iter().map(|p| f64::from(p[1]));
+            let (x0, x1) = (
+                xs.clone().fold(f64::INFINITY, f64::min),
+                xs.fold(f64::NEG_INFINITY, f64::max),
+            );
+            let (y0, y1) = (
+                ys.clone().fold(f64::INFINITY, f64::min),
+                ys.fold(f64::NEG_INFINITY, f64::max),
+            );
+            (x0..=x1).contains(&u) && (y0..=y1).contains(&v)
+        });
+        assert!(covered, "a triangle of the model over the iterate");
     }
 
     #[test]
