@@ -2,6 +2,7 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use descenso::explore::basins::{BasinMethod, Kernel};
 use descenso::explore::cost::DenseQuadratic;
 use descenso::landscape::presets::{Himmelblau, Rosenbrock};
 use descenso::landscape::typed::{Program, Typed};
@@ -59,6 +60,24 @@ fn newton_basins(l: &dyn Landscape<2>) -> f64 {
     sum
 }
 
+/// 256 × 256 starts over [−5, 5]², 100 Newton steps each, through the basin maps' own kernel
+/// (`descend_all`: the preset's pairs two starts per instruction, a typed function's lanes
+/// evaluated together).
+fn newton_kernel(l: &dyn Kernel<2>) -> f64 {
+    let n = 256;
+    let starts: Vec<Point<2>> = (0..n * n)
+        .map(|k| {
+            Point::<2>::new(
+                -5.0 + 10.0 * (k % n) as f64 / (n - 1) as f64,
+                -5.0 + 10.0 * (k / n) as f64 / (n - 1) as f64,
+            )
+        })
+        .collect();
+    let mut ends = Vec::new();
+    l.descend_all(&starts, BasinMethod::Newton, 100, 0.0, &mut ends);
+    ends.iter().map(|e| e.x[0]).sum()
+}
+
 /// Typed Himmelblau against the closed-form preset: the target is within 3×.
 fn typed_against_preset(c: &mut Criterion) {
     let typed = Typed::<2> {
@@ -77,6 +96,12 @@ fn typed_against_preset(c: &mut Criterion) {
     });
     g.bench_function("newton basins 256x256x100, typed himmelblau", |b| {
         b.iter(|| newton_basins(black_box(&typed)))
+    });
+    g.bench_function("newton kernel 256x256x100, preset himmelblau", |b| {
+        b.iter(|| newton_kernel(black_box(&Himmelblau)))
+    });
+    g.bench_function("newton kernel 256x256x100, typed himmelblau", |b| {
+        b.iter(|| newton_kernel(black_box(&typed)))
     });
     g.finish();
 }

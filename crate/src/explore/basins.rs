@@ -78,27 +78,32 @@ fn step<L: Landscape<N> + ?Sized, const N: usize>(l: &L, method: BasinMethod, x:
             let g = l.gradient(x);
             (g.norm_squared(), Some(x - eta * g))
         }
-        BasinMethod::Newton => {
-            let (g, h) = l.gradient_hessian(x);
-            (g.norm_squared(), newton_direction(&h, &g).map(|v| x + v))
-        }
-        BasinMethod::DampedNewton => {
-            let (g, h) = l.gradient_hessian(x);
-            (g.norm_squared(), Some(armijo_step(l, x, l.value(x), &g, &h).0))
-        }
-        BasinMethod::LevenbergMarquardt(mu) => {
-            let (g, h) = l.gradient_hessian(x);
-            let shifted = h + Hessian::<N>::identity() * mu;
-            (g.norm_squared(), newton_direction(&shifted, &g).map(|v| x + v))
-        }
-        BasinMethod::SaddleFreeNewton => {
-            let (g, h) = l.gradient_hessian(x);
-            (g.norm_squared(), saddle_free_direction(&h, &g).map(|v| x + v))
-        }
         // (The line-search methods learn from step to step: [`searching`] runs them, never this
         // stateless step.)
         BasinMethod::Bfgs | BasinMethod::Lbfgs(_) | BasinMethod::ConjugateGradient => (f64::NAN, None),
+        _ => step_with(l, method, x, l.gradient_hessian(x)),
     }
+}
+
+/// [`step`] of a method of the Newton family at `x`, given `∇E` and `H` there.
+#[inline(always)]
+fn step_with<L: Landscape<N> + ?Sized, const N: usize>(
+    l: &L,
+    method: BasinMethod,
+    x: &Point<N>,
+    (g, h): (Point<N>, Hessian<N>),
+) -> (f64, Option<Point<N>>) {
+    let to = match method {
+        BasinMethod::Newton => newton_direction(&h, &g).map(|v| x + v),
+        BasinMethod::DampedNewton => Some(armijo_step(l, x, l.value(x), &g, &h).0),
+        BasinMethod::LevenbergMarquardt(mu) => {
+            let shifted = h + Hessian::<N>::identity() * mu;
+            newton_direction(&shifted, &g).map(|v| x + v)
+        }
+        BasinMethod::SaddleFreeNewton => saddle_free_direction(&h, &g).map(|v| x + v),
+        _ => None,
+    };
+    (g.norm_squared(), to)
 }
 
 /// A run of a line-search method (BFGS, L-BFGS, CG) from `x`, or `None` for the other methods.
@@ -376,12 +381,14 @@ pub fn descend_all<L: Landscape<N> + Paired + ?Sized, const N: usize>(
         }
     }
     match method {
-        Newton => lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, Newton, x)),
-        DampedNewton => lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, DampedNewton, x)),
-        LevenbergMarquardt(mu) => {
-            lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, LevenbergMarquardt(mu), x))
-        }
-        SaddleFreeNewton => lockstep_refill(starts, ends, steps, grad_tol, |x| step(l, SaddleFreeNewton, x)),
+        Newton | DampedNewton | LevenbergMarquardt(_) | SaddleFreeNewton => lockstep_refill(
+            starts,
+            ends,
+            steps,
+            grad_tol,
+            |x| l.gradient_hessians(x),
+            |x, d| step_with(l, method, x, d),
+        ),
         _ => {
             for (first, chunk) in (0..starts.len()).step_by(LANES).zip(ends.chunks_mut(LANES)) {
                 // (The last group padded with its first start.)
@@ -507,15 +514,17 @@ fn lockstep_pairs<const N: usize>(
 }
 
 /// The refilling lockstep loop of [`descend_all`]: `LANES` runs step in turn, each from its own
-/// start with its own count of steps; a lane whose run ends writes its end and takes the next
-/// start. The same ends as [`descend`] from each start.
+/// start with its own count of steps, their derivatives evaluated together (`derivatives`), then
+/// each lane's `step` from them; a lane whose run ends writes its end and takes the next start.
+/// The same ends as [`descend`] from each start.
 #[inline(always)]
 fn lockstep_refill<const N: usize>(
     starts: &[Point<N>],
     ends: &mut [End<N>],
     steps: usize,
     grad_tol: f64,
-    step: impl Fn(&Point<N>) -> (f64, Option<Point<N>>),
+    derivatives: impl Fn(&[Point<N>; LANES]) -> [(Point<N>, Hessian<N>); LANES],
+    step: impl Fn(&Point<N>, (Point<N>, Hessian<N>)) -> (f64, Option<Point<N>>),
 ) {
     const IDLE: usize = usize::MAX;
     let tol2 = grad_tol * grad_tol;
@@ -531,6 +540,9 @@ fn lockstep_refill<const N: usize>(
         busy += 1;
     }
     while busy > 0 {
+        // Every lane's derivatives at once (a typed function's program runs once for all;
+        // an idle lane's point is evaluated and not used).
+        let d = derivatives(&x);
         for k in 0..LANES {
             if who[k] == IDLE {
                 continue;
@@ -538,7 +550,7 @@ fn lockstep_refill<const N: usize>(
             let end = if taken[k] == steps {
                 End::at(x[k], Status::StepLimit)
             } else {
-                match advance(&x[k], step(&x[k]), tol2) {
+                match advance(&x[k], step(&x[k], d[k]), tol2) {
                     Ok(to) => {
                         x[k] = to;
                         taken[k] += 1;
@@ -634,8 +646,9 @@ fn lockstep_dense<const N: usize>(
     })
 }
 
-/// How many starts [`descend_lanes`] runs at once.
-pub const LANES: usize = 8;
+/// How many starts [`descend_lanes`] runs at once (as many as a landscape evaluates together,
+/// [`Landscape::gradient_hessians`]).
+pub const LANES: usize = crate::landscape::dual::LANES;
 
 /// Where one start's run ends: the label of the nearest critical point within `budget.radius`,
 /// [`DIVERGED`] or [`NOT_CONVERGED`].
@@ -868,7 +881,19 @@ mod tests {
         // method; each end is the one-start run's, in the starts' order.
         let flat = Quadratic2::new(1.0, 0.0, 0.0);
         let minimum = Point::<2>::new(3.0, 2.0);
-        let methods: [(&dyn Kernel<2>, BasinMethod); 7] = [
+        // (A typed function evaluates its lanes' derivatives together.)
+        let typed = crate::landscape::typed::Typed::<2> {
+            program: crate::landscape::typed::Program::compile(
+                "(x^2 + y - 11)^2 + (x + y^2 - 7)^2 + 0.1*sin(3x)",
+                2,
+                &crate::numbers::RustNumbers,
+            )
+            .expect("compiles"),
+        };
+        let methods: [(&dyn Kernel<2>, BasinMethod); 10] = [
+            (&typed, BasinMethod::Newton),
+            (&typed, BasinMethod::LevenbergMarquardt(0.5)),
+            (&typed, BasinMethod::SaddleFreeNewton),
             (&Himmelblau, BasinMethod::Newton),
             (&flat, BasinMethod::Newton),
             (&Himmelblau, BasinMethod::DampedNewton),

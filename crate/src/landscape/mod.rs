@@ -39,6 +39,13 @@ pub trait Landscape<const N: usize> {
     fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
         (self.gradient(x), self.hessian(x))
     }
+    /// `∇E` and `H` at each of [`dual::LANES`] points (the basin kernel's lanes): by default one
+    /// at a time; a typed function evaluates all of them per pass of its program. (Lab and
+    /// native.)
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    fn gradient_hessians(&self, x: &[Point<N>; dual::LANES]) -> [(Point<N>, Hessian<N>); dual::LANES] {
+        std::array::from_fn(|k| self.gradient_hessian(&x[k]))
+    }
     /// `E` at each of `points` (`[x, y]`; `y` unused in 1-D) into `out`, for a grid's row: by
     /// default one point at a time; a typed function interprets its program once per
     /// [`dual::LANES`] points. (Lab and native: the page's wasm samples point by point.)

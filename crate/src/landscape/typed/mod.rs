@@ -318,6 +318,17 @@ impl<const N: usize> Landscape<N> for Typed<N> {
         }
     }
 
+    fn gradient_hessians(&self, x: &[Point<N>; LANES]) -> [(Point<N>, Hessian<N>); LANES] {
+        let var = |k: usize| -> Many<Hyper2, LANES> { Many(std::array::from_fn(|i| Hyper2::var(plane(&x[i])[k], k))) };
+        let d = self.program.eval(&[var(0), var(1)]).0;
+        std::array::from_fn(|i| {
+            (
+                Point::<N>::from_fn(|r, _| d[i].g[r]),
+                Hessian::<N>::from_fn(|r, c| d[i].h[r + c]),
+            )
+        })
+    }
+
     fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
         let [x0, y0] = plane(x);
         let d = self.program.eval(&[Hyper2::var(x0, 0), Hyper2::var(y0, 1)]);

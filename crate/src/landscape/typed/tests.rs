@@ -370,3 +370,29 @@ fn a_row_evaluated_several_points_at_a_time_equals_one_point_at_a_time() {
         assert!(same(*v, one_d.value(&Point::<1>::new(p[0]))), "1-D at {p:?}");
     }
 }
+
+#[test]
+fn derivatives_of_several_points_at_a_time_equal_one_point_at_a_time() {
+    use crate::landscape::dual::LANES;
+    let l = Typed::<2> {
+        program: compile2("sin(x) * y^2 + exp(-x*y) + abs(x - y) + max(x, y^2) + log(2 + x)").expect("compiles"),
+    };
+    let mut rng = Rng::new(5);
+    for _ in 0..20 {
+        let x: [Point<2>; LANES] =
+            std::array::from_fn(|_| Point::<2>::new(rng.uniform(-1.5, 1.5), rng.uniform(-1.5, 1.5)));
+        for (k, (g, h)) in l.gradient_hessians(&x).into_iter().enumerate() {
+            let (g1, h1) = l.gradient_hessian(&x[k]);
+            assert!(
+                g.iter().zip(g1.iter()).all(|(a, b)| a.to_bits() == b.to_bits()),
+                "∇E at {}",
+                x[k]
+            );
+            assert!(
+                h.iter().zip(h1.iter()).all(|(a, b)| a.to_bits() == b.to_bits()),
+                "H at {}",
+                x[k]
+            );
+        }
+    }
+}
