@@ -49,7 +49,12 @@ describe('typed functions', () => {
     assert.equal(await heatHash(page), drawn, 'the old landscape is still drawn');
     await page.fill('#function', '(x + 1');
     await page.waitForFunction(() => document.getElementById('function-caret').textContent.endsWith('\n^'));
+    const english = await page.textContent('#function-message');
     await page.selectOption('#lang', 'es');
+    // A switch of language keeps the text being edited and words its error again.
+    await page.waitForFunction((en) => document.getElementById('function-message').textContent !== en, english);
+    assert.equal(await page.inputValue('#function'), '(x + 1');
+    assert.equal(await page.isVisible('#function-error'), true);
     await page.fill('#function', 'max(x)');
     await page.waitForFunction(() => document.getElementById('function-message').textContent.includes('max toma 2 argumentos, no 1'));
     await page.screenshot({ path: join(ARTIFACTS, 'function-error.png') });

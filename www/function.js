@@ -6,16 +6,21 @@ import { resample } from './plot.js';
 import { pushNextAddress, updateAddress } from './share.js';
 
 let timer = 0;
+let shown = ''; // the core's text the field last showed
 
-/** Shows the field for a typed landscape (with the core's current text), hides it otherwise. */
+/** Shows the field for a typed landscape (with the core's current text), hides it otherwise. A
+ *  text being edited stays (after a language switch its error is worded again) unless the
+ *  core's function changed meanwhile (a link, a scene). */
 export function syncFunction() {
   const e = page.explorer;
   const typed = e.preset.startsWith('typed');
   el.functionBox.hidden = !typed || e.hidden.includes('landscape');
   if (!typed) return;
   el.functionLabel.textContent = e.dim === 1 ? 'E(x) =' : 'E(x, y) =';
-  el.functionInput.value = e.function;
-  showProblem(null);
+  if (e.function !== shown || el.functionInput.value === shown) {
+    shown = el.functionInput.value = e.function;
+    showProblem(null);
+  } else apply();
   showView();
 }
 
@@ -61,6 +66,7 @@ function apply() {
   } catch (err) {
     return showProblem(err);
   }
+  shown = el.functionInput.value;
   showProblem(null);
   resample();
   pushNextAddress();

@@ -55,30 +55,34 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
         // In two variables, by Cramer's rule: the same test (`H⁻¹`'s entries are `H`'s over
         // `det H`, so `max|H⁻¹_ij| = max|H_ij| / |det H|`) with one division instead of four and
         // no inverse built: the basin maps take a step like this at every pixel and step.
-        let [a, c, b, d] = [h[0], h[1], h[2], h[3]];
-        let det = a * d - b * c;
-        let big = a.abs().max(b.abs()).max(c.abs().max(d.abs()));
-        let (square, r) = (big * big, -1.0 / det);
-        let mut v = *g;
-        if square.is_finite() && r.is_finite() {
-            let solvable = square < MAX_CONDITION * det.abs();
-            v[0] = r * (d * g[0] - b * g[1]);
-            v[1] = r * (a * g[1] - c * g[0]);
-            return (solvable && v[0].is_finite() && v[1].is_finite()).then_some(v);
-        }
         // Where `max|H|²` or `1/det H` leaves the range of f64 (entries beyond about 1e154, a
-        // determinant below about 1e-308): the same with `H` over its largest entry, in which
-        // the test is the same and every entry at most 1. (0 or NaN: singular.) The page's wasm
-        // has no typed functions, whose coefficients can be that small, and no room in its
-        // budget for these lines (about 270 bytes gzip): there such a Hessian counts as singular.
-        if big.is_nan() || big == 0.0 || cfg!(all(target_arch = "wasm32", not(feature = "lab"))) {
-            return None;
+        // determinant below about 1e-308), the same with `H` and `g` scaled by the power of two
+        // that brings `H`'s largest entry to [1, 2): exact, so the step and the test are the
+        // same, and in range. (0, ∞ or NaN: singular.)
+        let (mut h, mut g) = (*h, *g);
+        for scaled in [false, true] {
+            let [a, c, b, d] = [h[0], h[1], h[2], h[3]];
+            let det = a * d - b * c;
+            let big = a.abs().max(b.abs()).max(c.abs().max(d.abs()));
+            let (square, r) = (big * big, -1.0 / det);
+            if square.is_finite() && r.is_finite() {
+                let solvable = square < MAX_CONDITION * det.abs();
+                let mut v = g;
+                v[0] = r * (d * g[0] - b * g[1]);
+                v[1] = r * (a * g[1] - c * g[0]);
+                return (solvable && v[0].is_finite() && v[1].is_finite()).then_some(v);
+            }
+            // (The page's wasm has no typed functions, whose coefficients can be that small, and
+            // no room in its budget for the scaling: there such a Hessian counts as singular.)
+            if scaled || !big.is_finite() || big == 0.0 || cfg!(all(target_arch = "wasm32", not(feature = "lab"))) {
+                break;
+            }
+            // (2^(1023 − e) for `big` = m·2^(e − 1023); a subnormal `big` has e = 0.)
+            let e = (big.to_bits() >> 52) & 0x7ff;
+            let s = f64::from_bits((2046 - e).max(1) << 52);
+            (h, g) = (h * s, g * s);
         }
-        let [a, c, b, d] = [a / big, c / big, b / big, d / big];
-        let det = a * d - b * c;
-        v[0] = (d * g[0] - b * g[1]) / -det / big;
-        v[1] = (a * g[1] - c * g[0]) / -det / big;
-        return (1.0 < MAX_CONDITION * det.abs() && v[0].is_finite() && v[1].is_finite()).then_some(v);
+        return None;
     }
     h.try_inverse()
         .filter(|inv| h.amax() * inv.amax() < MAX_CONDITION)
