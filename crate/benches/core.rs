@@ -7,6 +7,7 @@ use descenso::explore::cost::DenseQuadratic;
 use descenso::landscape::presets::{Himmelblau, Rosenbrock};
 use descenso::landscape::typed::{Program, Typed};
 use descenso::landscape::Landscape;
+use descenso::landscape::U2;
 use descenso::method::gradient_descent::GradientDescent;
 use descenso::method::newton::newton_direction;
 use descenso::method::newton::Newton;
@@ -19,7 +20,7 @@ use descenso::{Criteria, Point};
 
 /// Values of `l` on a 512 × 512 grid over [−5, 5]² (what drawing a typed function costs).
 /// A row at a time, as the map samples (`Landscape::values`).
-fn grid_values(l: &dyn Landscape<2>) -> f64 {
+fn grid_values(l: &dyn Landscape<U2>) -> f64 {
     let n = 512;
     let mut sum = 0.0;
     let mut row = vec![[0.0; 2]; n];
@@ -38,7 +39,7 @@ fn grid_values(l: &dyn Landscape<2>) -> f64 {
 }
 
 /// 256 × 256 starts over [−5, 5]², 100 Newton steps each (the basin-map kernel), on `l`.
-fn newton_basins(l: &dyn Landscape<2>) -> f64 {
+fn newton_basins(l: &dyn Landscape<U2>) -> f64 {
     let n = 256;
     let mut sum = 0.0;
     for i in 0..n {

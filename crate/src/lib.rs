@@ -23,6 +23,8 @@ pub mod error;
 pub mod explore;
 pub mod landscape;
 pub mod method;
+// (A network over all its weights is the lab's: the page's wasm leaves it out.)
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod network;
 pub mod numbers;
 pub mod order;

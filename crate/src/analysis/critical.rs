@@ -2,7 +2,7 @@
 //! method from a grid of seeds, de-duplicated, each point classified by its Hessian's eigenvalues.
 
 use crate::analysis::hessian::{Analysis, CriticalKind};
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Const, Landscape, Point};
 use crate::method::newton::newton_direction;
 
 /// A critical point of `E`.
@@ -27,7 +27,7 @@ const MAX_STEPS: usize = 60;
 /// minima (ties included) are marked global. A search, not a proof: points whose basins miss every seed can be
 /// missed, so use enough seeds for the landscape's detail.
 pub fn find<const N: usize>(
-    landscape: &dyn Landscape<N>,
+    landscape: &dyn Landscape<Const<N>>,
     lo: Point<N>,
     hi: Point<N>,
     seeds_per_side: usize,
@@ -95,7 +95,7 @@ pub fn find<const N: usize>(
 /// Hessian entry at `x` and at `2N` points a thousandth of `max(1, ‖x‖)` away), else the signs'.
 /// (Measured against the view's curvature instead, the origin of `exp(x² + y²)` was degenerate
 /// in the ±5 view, where `E` reaches 10²¹, and a minimum in ±2.)
-pub fn classify<const N: usize>(landscape: &dyn Landscape<N>, x: &Point<N>) -> CriticalKind {
+pub fn classify<const N: usize>(landscape: &dyn Landscape<Const<N>>, x: &Point<N>) -> CriticalKind {
     let analysis = Analysis::at(landscape, x);
     let r = 1e-3 * x.norm().max(1.0);
     let mut curvature = landscape.hessian(x).amax();
@@ -126,7 +126,7 @@ pub fn classify<const N: usize>(landscape: &dyn Landscape<N>, x: &Point<N>) -> C
 /// ([`classify`]). `None` where `∇E` is small but no critical point is near: a plateau, or an
 /// asymptote (`exp(x)` far to the left, where Newton steps a unit further each time).
 pub fn critical_near<const N: usize>(
-    landscape: &dyn Landscape<N>,
+    landscape: &dyn Landscape<Const<N>>,
     x: &Point<N>,
     radius: f64,
 ) -> Option<(Point<N>, CriticalKind)> {
@@ -162,7 +162,7 @@ pub fn critical_near<const N: usize>(
     Some((y, classify(landscape, &y)))
 }
 
-fn newton_from<const N: usize>(landscape: &dyn Landscape<N>, mut x: Point<N>, size: f64) -> Option<Point<N>> {
+fn newton_from<const N: usize>(landscape: &dyn Landscape<Const<N>>, mut x: Point<N>, size: f64) -> Option<Point<N>> {
     for _ in 0..MAX_STEPS {
         let g = landscape.gradient(&x);
         if g.iter().all(|&c| c == 0.0) {

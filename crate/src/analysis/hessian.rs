@@ -3,7 +3,7 @@
 //! learning rate `η_opt = 1/E''` with the [`Regime`] a given `η` falls in.
 
 use crate::landscape::eigen::symmetric_eigen;
-use crate::landscape::{Hessian, Landscape, Point};
+use crate::landscape::{Const, Hessian, Landscape, Point};
 
 /// The shape of `E` near a point, read from the signs of the Hessian's eigenvalues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +128,7 @@ pub struct Analysis {
 impl Analysis {
     /// Analyses the Hessian of `landscape` at `x`. A Hessian with non-finite entries gives NaN
     /// eigenvalues and [`CriticalKind::Degenerate`].
-    pub fn at<const N: usize>(landscape: &dyn Landscape<N>, x: &Point<N>) -> Analysis {
+    pub fn at<const N: usize>(landscape: &dyn Landscape<Const<N>>, x: &Point<N>) -> Analysis {
         Analysis::of_hessian(&landscape.hessian(x))
     }
 
@@ -177,7 +177,7 @@ pub struct TaylorModel<const N: usize> {
 
 impl<const N: usize> TaylorModel<N> {
     /// The model of `landscape` around `x0`.
-    pub fn at(landscape: &dyn Landscape<N>, x0: Point<N>) -> Self {
+    pub fn at(landscape: &dyn Landscape<Const<N>>, x0: Point<N>) -> Self {
         TaylorModel {
             x0,
             value: landscape.value(&x0),
@@ -187,7 +187,7 @@ impl<const N: usize> TaylorModel<N> {
     }
 }
 
-impl<const N: usize> Landscape<N> for TaylorModel<N> {
+impl<const N: usize> Landscape<Const<N>> for TaylorModel<N> {
     fn value(&self, x: &Point<N>) -> f64 {
         let d = x - self.x0;
         self.value + self.gradient.dot(&d) + 0.5 * d.dot(&(self.hessian * d))
@@ -204,6 +204,7 @@ impl<const N: usize> Landscape<N> for TaylorModel<N> {
 mod tests {
     use super::*;
     use crate::landscape::presets::{Himmelblau, Quadratic1, Quadratic2, Saddle};
+    use crate::landscape::U2;
 
     #[test]
     fn regimes_of_the_four_cases() {
@@ -241,7 +242,7 @@ mod tests {
 
     #[test]
     fn kinds_of_critical_points() {
-        let table: [(&dyn Landscape<2>, [f64; 2], CriticalKind); 4] = [
+        let table: [(&dyn Landscape<U2>, [f64; 2], CriticalKind); 4] = [
             (&Saddle, [0.0, 0.0], CriticalKind::Saddle),
             (&Himmelblau, [3.0, 2.0], CriticalKind::Minimum),
             (&Himmelblau, [-0.270845, -0.923039], CriticalKind::Maximum),

@@ -9,7 +9,7 @@
 use crate::error::{Error, Why};
 use crate::landscape::pair::{Mask, Pair, Paired};
 use crate::landscape::presets::Make;
-use crate::landscape::{Hessian, Landscape, Point};
+use crate::landscape::{Const, Hessian, Landscape, Point, U1, U2};
 use crate::method::bfgs::Bfgs;
 use crate::method::conjugate_gradient::ConjugateGradient;
 use crate::method::damped_newton::armijo_step;
@@ -72,7 +72,11 @@ impl BasinMethod {
 /// `‖∇E‖²` at `x` and where one step of `method` goes from there (`None`: a singular Hessian).
 /// Generic so that each landscape's loop is compiled with its derivatives inlined.
 #[inline(always)]
-fn step<L: Landscape<N> + ?Sized, const N: usize>(l: &L, method: BasinMethod, x: &Point<N>) -> (f64, Option<Point<N>>) {
+fn step<L: Landscape<Const<N>> + ?Sized, const N: usize>(
+    l: &L,
+    method: BasinMethod,
+    x: &Point<N>,
+) -> (f64, Option<Point<N>>) {
     match method {
         BasinMethod::GradientDescent(eta) => {
             let g = l.gradient(x);
@@ -87,7 +91,7 @@ fn step<L: Landscape<N> + ?Sized, const N: usize>(l: &L, method: BasinMethod, x:
 
 /// [`step`] of a method of the Newton family at `x`, given `∇E` and `H` there.
 #[inline(always)]
-fn step_with<L: Landscape<N> + ?Sized, const N: usize>(
+fn step_with<L: Landscape<Const<N>> + ?Sized, const N: usize>(
     l: &L,
     method: BasinMethod,
     x: &Point<N>,
@@ -111,7 +115,7 @@ fn step_with<L: Landscape<N> + ?Sized, const N: usize>(
 /// [`LineSearch::step_on`]: the page's runs' own step, so a map shows where the page's run from
 /// that start ends. A run whose search finds no decrease (rounding, near a critical point) ends
 /// there as at the step limit, where the page's run would stay until its limit.
-fn searching<L: Landscape<N> + ?Sized, const N: usize>(
+fn searching<L: Landscape<Const<N>> + ?Sized, const N: usize>(
     l: &L,
     x: Point<N>,
     method: BasinMethod,
@@ -134,7 +138,7 @@ fn searching<L: Landscape<N> + ?Sized, const N: usize>(
 }
 
 /// [`searching`] with the method built.
-fn search_run<L: Landscape<N> + ?Sized, D: Direction, const N: usize>(
+fn search_run<L: Landscape<Const<N>> + ?Sized, D: Direction, const N: usize>(
     l: &L,
     mut x: Point<N>,
     mut method: LineSearch<D>,
@@ -224,7 +228,7 @@ impl<const N: usize> End<N> {
 /// so that a `dyn Kernel` makes one dynamic call per start (or per [`LANES`] starts), not one or
 /// two per step, with the landscape's derivatives inlined into the loop. Build one with
 /// [`AsKernel`] from a preset.
-pub trait Kernel<const N: usize>: Landscape<N> {
+pub trait Kernel<const N: usize>: Landscape<Const<N>> {
     /// [`descend`] on this landscape.
     fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> End<N>;
     /// [`descend_lanes`] on this landscape.
@@ -240,7 +244,7 @@ pub trait Kernel<const N: usize>: Landscape<N> {
     );
 }
 
-impl<L: Landscape<N> + Paired, const N: usize> Kernel<N> for L {
+impl<L: Landscape<Const<N>> + Paired, const N: usize> Kernel<N> for L {
     fn descend(&self, x: Point<N>, method: BasinMethod, steps: usize, grad_tol: f64) -> End<N> {
         descend(self, x, method, steps, grad_tol)
     }
@@ -265,10 +269,10 @@ pub struct AsKernel;
 
 impl Make for AsKernel {
     type Out = Option<Box<dyn Kernel<2>>>;
-    fn one<L: Landscape<1> + 'static>(self, _: L) -> Self::Out {
+    fn one<L: Landscape<U1> + 'static>(self, _: L) -> Self::Out {
         None
     }
-    fn two<L: Landscape<2> + Paired + 'static>(self, l: L) -> Self::Out {
+    fn two<L: Landscape<U2> + Paired + 'static>(self, l: L) -> Self::Out {
         Some(Box::new(l))
     }
 }
@@ -276,7 +280,7 @@ impl Make for AsKernel {
 /// Up to `steps` steps of `method` from `x`, stopping early once `‖∇E‖ < grad_tol`. Generic
 /// (and called through [`Kernel::descend`]) so that each landscape's loop is compiled with its
 /// derivatives inlined; norms are compared squared (no square root per step).
-pub fn descend<L: Landscape<N> + ?Sized, const N: usize>(
+pub fn descend<L: Landscape<Const<N>> + ?Sized, const N: usize>(
     l: &L,
     mut x: Point<N>,
     method: BasinMethod,
@@ -319,7 +323,7 @@ fn advance<const N: usize>(x: &Point<N>, (g2, next): (f64, Option<Point<N>>), to
 /// [`descend`] from `LANES` starts at once, in lockstep: the runs are independent, so the
 /// processor overlaps their dependency chains (one start's step waits on the previous step's
 /// multiplications; four starts keep the arithmetic units busy). Same results as one at a time.
-pub fn descend_lanes<L: Landscape<N> + ?Sized, const N: usize>(
+pub fn descend_lanes<L: Landscape<Const<N>> + ?Sized, const N: usize>(
     l: &L,
     x: [Point<N>; LANES],
     method: BasinMethod,
@@ -346,7 +350,7 @@ pub fn descend_lanes<L: Landscape<N> + ?Sized, const N: usize>(
 /// ends ([`lockstep_refill`]): runs that stop early do not wait for the slowest of eight.
 /// Gradient descent, whose runs rarely stop early, runs `LANES` at a time ([`lockstep_dense`]);
 /// the line-search methods one at a time.
-pub fn descend_all<L: Landscape<N> + Paired + ?Sized, const N: usize>(
+pub fn descend_all<L: Landscape<Const<N>> + Paired + ?Sized, const N: usize>(
     l: &L,
     starts: &[Point<N>],
     method: BasinMethod,
@@ -736,7 +740,7 @@ mod tests {
     /// for a diverged run, which the kernel leaves at its last point inside the bound) and the
     /// same status (but for a run that converged on its very last allowed step, which the kernel
     /// counts as the step limit: it checks `‖∇E‖` before each step, not after the last).
-    fn same_end_as_the_method<L: Landscape<2> + Paired>(
+    fn same_end_as_the_method<L: Landscape<U2> + Paired>(
         l: &L,
         basin: BasinMethod,
         id: &str,
@@ -749,7 +753,7 @@ mod tests {
             for j in 0..9 {
                 let x0 = Point::<2>::new(-3.3 + 0.77 * i as f64, -3.1 + 0.73 * j as f64);
                 let end = l.descend(x0, basin, steps, criteria.grad_tol);
-                let mut method = catalog::build::<2>(id, hyper).expect("a method");
+                let mut method = catalog::build::<U2>(id, hyper).expect("a method");
                 let s = run_to(method.as_mut(), l, State::start(l, x0, &criteria), &criteria, steps);
                 let last_step =
                     s.status == Status::Converged && s.iteration == steps && end.status == Status::StepLimit;

@@ -13,7 +13,7 @@
 //! Reference: B. T. Polyak (1964), see [`crate::method::momentum`].
 
 use crate::landscape::eigen::symmetric_eigen;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Const, Landscape, Point};
 use crate::method::gradient_descent::GradientDescent;
 use crate::method::momentum::Momentum;
 use crate::method::{Criteria, Method, State, Status};
@@ -199,7 +199,7 @@ pub struct Split {
 
 /// Whether `landscape` is the quadratic its Taylor model at `x0` is (within rounding), checked
 /// where the model's minimum `x*` is and halfway there: same value, same Hessian.
-fn is_quadratic<const N: usize>(landscape: &dyn Landscape<N>, x0: &Point<N>, x_star: &Point<N>) -> bool {
+fn is_quadratic<const N: usize>(landscape: &dyn Landscape<Const<N>>, x0: &Point<N>, x_star: &Point<N>) -> bool {
     let h0 = landscape.hessian(x0);
     let (e0, g0) = (landscape.value(x0), landscape.gradient(x0));
     let scale = h0.abs().max().max(1e-300);
@@ -215,7 +215,7 @@ fn is_quadratic<const N: usize>(landscape: &dyn Landscape<N>, x0: &Point<N>, x_s
 /// GD (η) and momentum (η, β) from `x0` for at most `steps` steps on `landscape`, if it is a
 /// quadratic with a positive-definite Hessian: the errors along each eigen-direction.
 pub fn split<const N: usize>(
-    landscape: &dyn Landscape<N>,
+    landscape: &dyn Landscape<Const<N>>,
     x0: Point<N>,
     (eta, beta): (f64, f64),
     steps: usize,
@@ -238,7 +238,7 @@ pub fn split<const N: usize>(
         return None;
     }
     let criteria = Criteria::default();
-    let run = |mut method: Box<dyn Method<N>>| {
+    let run = |mut method: Box<dyn Method<Const<N>>>| {
         let mut state = State::start(landscape, x0, &criteria);
         let mut out = vec![Vec::new(); N];
         // Below this an error is the rounding of x and x* (their last bits), not the method's.
@@ -257,7 +257,7 @@ pub fn split<const N: usize>(
     };
     Some(Split {
         gd: run(Box::new(GradientDescent::new(eta).ok()?)),
-        momentum: run(Box::new(Momentum::<N>::new(eta, beta).ok()?)),
+        momentum: run(Box::new(Momentum::<Const<N>>::new(eta, beta).ok()?)),
         eigenvalues,
     })
 }

@@ -3,7 +3,7 @@
 //! ended.
 
 use crate::error::Error;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Landscape, Point, U2};
 use crate::method::catalog::{self, Hyper};
 use crate::method::{run_to, Criteria, State, Status};
 use crate::picture::figure::{Axis, Figure, Item, Panel};
@@ -39,7 +39,7 @@ pub struct Outcome {
 
 /// Runs method `id` (with `hyper`) from every start, at most `steps` steps each.
 pub fn run(
-    l: &dyn Landscape<2>,
+    l: &dyn Landscape<U2>,
     starts: &[Point<2>],
     id: &str,
     hyper: &Hyper,
@@ -49,7 +49,7 @@ pub fn run(
     starts
         .iter()
         .map(|&x0| {
-            let mut method = catalog::build::<2>(id, hyper)?;
+            let mut method = catalog::build::<U2>(id, hyper)?;
             let state = run_to(method.as_mut(), l, State::start(l, x0, &criteria), &criteria, steps);
             Ok(Outcome {
                 x: state.x,

@@ -2,7 +2,7 @@
 //! how sensitive it is to the learning rate (the lecture's point 5): the final `E` and the steps
 //! to converge against `η`, with the divergence threshold `2/λ_max` in sight.
 
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Const, Landscape, Point};
 use crate::method::gradient_descent::GradientDescent;
 use crate::method::{run_to, Criteria, State, Status};
 use crate::picture::figure::{Axis, Figure, Item, Panel, Rule, Stroke};
@@ -30,7 +30,12 @@ pub fn log_grid(lo: f64, hi: f64, count: usize) -> Vec<f64> {
 }
 
 /// Runs gradient descent from `start` for every `η` of `etas`, at most `max_steps` steps each.
-pub fn sweep<const N: usize>(l: &dyn Landscape<N>, start: Point<N>, etas: &[f64], max_steps: usize) -> Vec<SweepPoint> {
+pub fn sweep<const N: usize>(
+    l: &dyn Landscape<Const<N>>,
+    start: Point<N>,
+    etas: &[f64],
+    max_steps: usize,
+) -> Vec<SweepPoint> {
     let criteria = Criteria::default();
     etas.iter()
         .map(|&eta| {

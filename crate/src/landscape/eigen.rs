@@ -3,37 +3,37 @@
 
 use nalgebra::DMatrix;
 
-use super::{Hessian, Point};
+use super::{Allocator, DefaultAllocator, Dim, Matrix, Vector, U1};
 
 /// Eigenvalues (ascending) and unit eigenvectors of a symmetric matrix with finite entries.
 /// Closed forms in one and two dimensions (the page's); nalgebra's `SymmetricEigen` otherwise.
-pub fn symmetric_eigen<const N: usize>(h: &Hessian<N>) -> (Vec<f64>, Vec<Point<N>>) {
-    match N {
-        1 => (vec![h[(0, 0)]], vec![Point::<N>::from_fn(|_, _| 1.0)]),
+pub fn symmetric_eigen<D: Dim>(h: &Matrix<D>) -> (Vec<f64>, Vec<Vector<D>>)
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    let (rows, _) = h.shape_generic();
+    let vector = |f: &dyn Fn(usize) -> f64| Vector::<D>::from_fn_generic(rows, U1, |i, _| f(i));
+    match h.nrows() {
+        1 => (vec![h[(0, 0)]], vec![vector(&|_| 1.0)]),
         2 => {
             let (a, b, c) = (h[(0, 0)], 0.5 * (h[(0, 1)] + h[(1, 0)]), h[(1, 1)]);
             let mean = 0.5 * (a + c);
             let radius = (0.5 * (a - c)).hypot(b);
             // The larger eigenvalue's vector is at angle θ = ½ atan2(2b, a − c).
             let (sin, cos) = (0.5 * (2.0 * b).atan2(a - c)).sin_cos();
-            let unit = |x: f64, y: f64| Point::<N>::from_fn(|i, _| if i == 0 { x } else { y });
+            let unit = |x: f64, y: f64| vector(&|i| if i == 0 { x } else { y });
             (
                 vec![mean - radius, mean + radius],
                 vec![unit(-sin, cos), unit(cos, sin)],
             )
         }
-        _ => {
-            let eig = DMatrix::from_iterator(N, N, h.iter().copied()).symmetric_eigen();
-            let pairs: Vec<(f64, Point<N>)> = (0..N)
-                .map(|i| {
-                    (
-                        eig.eigenvalues[i],
-                        Point::<N>::from_iterator(eig.eigenvectors.column(i).iter().copied()),
-                    )
-                })
-                .collect();
-            let values: Vec<f64> = pairs.iter().map(|p| p.0).collect();
-            crate::order::ascending(&values).into_iter().map(|i| pairs[i]).unzip()
+        n => {
+            let eig = DMatrix::from_iterator(n, n, h.iter().copied()).symmetric_eigen();
+            let values: Vec<f64> = eig.eigenvalues.iter().copied().collect();
+            crate::order::ascending(&values)
+                .into_iter()
+                .map(|i| (values[i], vector(&|k| eig.eigenvectors[(k, i)])))
+                .unzip()
         }
     }
 }
@@ -41,6 +41,7 @@ pub fn symmetric_eigen<const N: usize>(h: &Hessian<N>) -> (Vec<f64>, Vec<Point<N
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::landscape::Hessian;
 
     #[test]
     fn closed_form_eigen_matches_nalgebra() {

@@ -14,36 +14,78 @@ pub mod presets;
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod typed;
 
-use nalgebra::{SMatrix, SVector};
+use nalgebra::{OMatrix, OVector, SMatrix, SVector};
 
-/// A point in `N`-dimensional parameter space (the lecture's `W`).
+pub use nalgebra::allocator::Allocator;
+pub use nalgebra::{Const, DefaultAllocator, Dim, Dyn, U1, U2};
+
+/// A point in `N`-dimensional parameter space (the lecture's `W`), `N` known when compiling
+/// (the page's one and two variables).
 pub type Point<const N: usize> = SVector<f64, N>;
 
 /// The `N × N` matrix of second derivatives of `E`.
 pub type Hessian<const N: usize> = SMatrix<f64, N, N>;
 
-/// A loss `E` over `N` parameters with exact first and second derivatives.
+/// A point in a space of dimension `D`: [`Point`] when `D` is `Const<N>`, or of a length known
+/// only when running ([`Dyn`]: all the weights of a network, [`crate::network`]).
+pub type Vector<D> = OVector<f64, D>;
+
+/// A `D × D` matrix: [`Hessian`] when `D` is `Const<N>`.
+pub type Matrix<D> = OMatrix<f64, D, D>;
+
+/// The zero vector of `D`: `N` zeros for `Const<N>`; for [`Dyn`] none, until a run gives the
+/// length (see [`resized`]).
+pub fn zeros<D: Dim>() -> Vector<D>
+where
+    DefaultAllocator: Allocator<D>,
+{
+    Vector::<D>::zeros_generic(D::from_usize(D::try_to_usize().unwrap_or(0)), U1)
+}
+
+/// `v`, or zeros of `like`'s length if `v` has another (a method's memory before its first step
+/// in a space of run-time dimension; never for `Const<N>`, where the lengths agree).
+pub fn resized<D: Dim>(v: &mut Vector<D>, like: &Vector<D>)
+where
+    DefaultAllocator: Allocator<D>,
+{
+    if v.len() != like.len() {
+        *v = like.map(|_| 0.0);
+    }
+}
+
+/// A loss `E` over the parameters of a space of dimension `D` (`Const<N>`, or [`Dyn`]) with
+/// exact first and second derivatives.
 ///
 /// Implementations give closed forms (or forward-mode automatic differentiation); finite
 /// differences are used only in tests, to check them.
-pub trait Landscape<const N: usize> {
+pub trait Landscape<D: Dim>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
     /// The loss `E(x)`.
-    fn value(&self, x: &Point<N>) -> f64;
+    fn value(&self, x: &Vector<D>) -> f64;
     /// The gradient `∇E(x)`.
-    fn gradient(&self, x: &Point<N>) -> Point<N>;
+    fn gradient(&self, x: &Vector<D>) -> Vector<D>;
     /// The Hessian `H(x) = ∇²E(x)`.
-    fn hessian(&self, x: &Point<N>) -> Hessian<N>;
+    fn hessian(&self, x: &Vector<D>) -> Matrix<D>;
 
     /// `∇E(x)` and `H(x)` together (what a Newton step needs): by default two calls; a
     /// landscape that computes both in one pass (typed functions) overrides it.
-    fn gradient_hessian(&self, x: &Point<N>) -> (Point<N>, Hessian<N>) {
+    fn gradient_hessian(&self, x: &Vector<D>) -> (Vector<D>, Matrix<D>) {
         (self.gradient(x), self.hessian(x))
+    }
+    /// What Levenberg–Marquardt damps: where `E` is a mean of squared errors with a Jacobian of
+    /// its own (a network's, [`crate::network::training`]), the Gauss–Newton matrix, positive
+    /// semidefinite; by default the Hessian. (Lab and native: the page's landscapes have none.)
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    fn gauss_newton(&self, x: &Vector<D>) -> Matrix<D> {
+        self.hessian(x)
     }
     /// `∇E` and `H` at each of [`dual::LANES`] points (the basin kernel's lanes): by default one
     /// at a time; a typed function evaluates all of them per pass of its program. (Lab and
     /// native.)
     #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
-    fn gradient_hessians(&self, x: &[Point<N>; dual::LANES]) -> [(Point<N>, Hessian<N>); dual::LANES] {
+    fn gradient_hessians(&self, x: &[Vector<D>; dual::LANES]) -> [(Vector<D>, Matrix<D>); dual::LANES] {
         std::array::from_fn(|k| self.gradient_hessian(&x[k]))
     }
     /// `E` at each of `points` (`[x, y]`; `y` unused in 1-D) into `out`, for a grid's row: by
@@ -52,7 +94,11 @@ pub trait Landscape<const N: usize> {
     #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
     fn values(&self, points: &[[f64; 2]], out: &mut [f64]) {
         for (p, o) in points.iter().zip(out) {
-            *o = self.value(&Point::<N>::from_fn(|i, _| p[i.min(1)]));
+            *o = self.value(&Vector::<D>::from_fn_generic(
+                D::from_usize(2.min(D::try_to_usize().unwrap_or(2))),
+                U1,
+                |i, _| p[i.min(1)],
+            ));
         }
     }
 }
@@ -81,7 +127,7 @@ pub(crate) mod check {
 
     /// Asserts that the gradient and Hessian of `l` match central differences at `samples`
     /// random points in the box `[lo, hi]^N`.
-    pub fn derivatives_match<const N: usize>(l: &dyn Landscape<N>, lo: f64, hi: f64, samples: usize) {
+    pub fn derivatives_match<const N: usize>(l: &dyn Landscape<Const<N>>, lo: f64, hi: f64, samples: usize) {
         let mut rng = Rng::new(0x5EED_0001);
         for _ in 0..samples {
             let x = Point::<N>::from_fn(|_, _| rng.uniform(lo, hi));

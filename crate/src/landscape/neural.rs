@@ -9,6 +9,7 @@
 //!   weights fixed from a seeded initialization. Exact derivatives along the slice by dual
 //!   numbers.
 
+use super::U2;
 use crate::landscape::dual::{Dual2, Hyper2, Scalar};
 
 use crate::landscape::{Hessian, Landscape, Point};
@@ -106,7 +107,7 @@ impl NeuronLoss {
 impl crate::landscape::pair::Paired for NeuronLoss {}
 impl crate::landscape::pair::Paired for TinyNet {}
 
-impl Landscape<2> for NeuronLoss {
+impl Landscape<U2> for NeuronLoss {
     fn value(&self, p: &Point<2>) -> f64 {
         self.scale() * self.terms(p).map(|(_, r, _, _)| r * r).sum::<f64>()
     }
@@ -228,7 +229,7 @@ impl TinyNet {
     }
 }
 
-impl Landscape<2> for TinyNet {
+impl Landscape<U2> for TinyNet {
     fn value(&self, p: &Point<2>) -> f64 {
         net_loss(&self.weights(p[0], p[1]), &self.data)
     }

@@ -1,5 +1,6 @@
 //! The built-in landscapes, each with a default view, start point and learning rate.
 
+use super::{U1, U2};
 use crate::error::{check_param, Error};
 use crate::landscape::neural::{self, NeuronLoss, TinyNet};
 use crate::landscape::pair::{Arith, Pair, Paired};
@@ -15,7 +16,7 @@ pub struct Quadratic1 {
     pub a: f64,
 }
 
-impl Landscape<1> for Quadratic1 {
+impl Landscape<U1> for Quadratic1 {
     fn value(&self, x: &Point<1>) -> f64 {
         0.5 * self.a * x[0] * x[0]
     }
@@ -46,7 +47,7 @@ impl Quadratic2 {
     }
 }
 
-impl Landscape<2> for Quadratic2 {
+impl Landscape<U2> for Quadratic2 {
     fn value(&self, x: &Point<2>) -> f64 {
         0.5 * x.dot(&(self.h * x))
     }
@@ -62,7 +63,7 @@ impl Landscape<2> for Quadratic2 {
 #[derive(Debug, Clone, Copy)]
 pub struct Rosenbrock;
 
-impl Landscape<2> for Rosenbrock {
+impl Landscape<U2> for Rosenbrock {
     fn value(&self, p: &Point<2>) -> f64 {
         let (x, y) = (p[0], p[1]);
         (1.0 - x).powi(2) + 100.0 * (y - x * x).powi(2)
@@ -94,7 +95,7 @@ paired!(Rosenbrock);
 #[derive(Debug, Clone, Copy)]
 pub struct Himmelblau;
 
-impl Landscape<2> for Himmelblau {
+impl Landscape<U2> for Himmelblau {
     fn value(&self, p: &Point<2>) -> f64 {
         let (x, y) = (p[0], p[1]);
         (x * x + y - 11.0).powi(2) + (x + y * y - 7.0).powi(2)
@@ -134,7 +135,7 @@ paired!(Himmelblau);
 #[derive(Debug, Clone, Copy)]
 pub struct Saddle;
 
-impl Landscape<2> for Saddle {
+impl Landscape<U2> for Saddle {
     fn value(&self, p: &Point<2>) -> f64 {
         p[0] * p[0] - p[1] * p[1]
     }
@@ -151,7 +152,7 @@ impl Landscape<2> for Saddle {
 #[derive(Debug, Clone, Copy)]
 pub struct DoubleWell;
 
-impl Landscape<1> for DoubleWell {
+impl Landscape<U1> for DoubleWell {
     fn value(&self, x: &Point<1>) -> f64 {
         let x2 = x[0] * x[0];
         0.25 * x2 * x2 - 0.5 * x2
@@ -169,7 +170,7 @@ impl Landscape<1> for DoubleWell {
 #[derive(Debug, Clone, Copy)]
 pub struct SixHumpCamel;
 
-impl Landscape<2> for SixHumpCamel {
+impl Landscape<U2> for SixHumpCamel {
     fn value(&self, p: &Point<2>) -> f64 {
         let (x, y) = (p[0], p[1]);
         let x2 = x * x;
@@ -211,7 +212,7 @@ paired!(SixHumpCamel);
 #[derive(Debug, Clone, Copy)]
 pub struct Ripples;
 
-impl Landscape<2> for Ripples {
+impl Landscape<U2> for Ripples {
     fn value(&self, p: &Point<2>) -> f64 {
         let (x, y) = (p[0], p[1]);
         0.1 * (x * x + y * y) - (2.0 * x).cos() * (2.0 * y).cos()
@@ -237,7 +238,7 @@ impl Landscape<2> for Ripples {
 #[derive(Debug, Clone, Copy)]
 pub struct MonkeySaddle;
 
-impl Landscape<2> for MonkeySaddle {
+impl Landscape<U2> for MonkeySaddle {
     fn value(&self, p: &Point<2>) -> f64 {
         let (x, y) = (p[0], p[1]);
         x * x * x - 3.0 * x * y * y
@@ -301,9 +302,9 @@ impl Paired for Ripples {}
 /// A landscape of either dimension, as built from a preset.
 pub enum AnyLandscape {
     /// A 1-D landscape `E(x)`.
-    One(Box<dyn Landscape<1>>),
+    One(Box<dyn Landscape<U1>>),
     /// A 2-D landscape `E(x, y)`.
-    Two(Box<dyn Landscape<2>>),
+    Two(Box<dyn Landscape<U2>>),
 }
 
 /// What to make of the concrete landscape a preset builds: [`Preset::build`] boxes it as a
@@ -313,9 +314,9 @@ pub trait Make {
     /// What is made.
     type Out;
     /// From a 1-D landscape.
-    fn one<L: Landscape<1> + 'static>(self, l: L) -> Self::Out;
+    fn one<L: Landscape<U1> + 'static>(self, l: L) -> Self::Out;
     /// From a 2-D landscape.
-    fn two<L: Landscape<2> + Paired + 'static>(self, l: L) -> Self::Out;
+    fn two<L: Landscape<U2> + Paired + 'static>(self, l: L) -> Self::Out;
 }
 
 /// Boxes a landscape as an [`AnyLandscape`].
@@ -323,10 +324,10 @@ pub struct Boxed;
 
 impl Make for Boxed {
     type Out = AnyLandscape;
-    fn one<L: Landscape<1> + 'static>(self, l: L) -> AnyLandscape {
+    fn one<L: Landscape<U1> + 'static>(self, l: L) -> AnyLandscape {
         AnyLandscape::One(Box::new(l))
     }
-    fn two<L: Landscape<2> + Paired + 'static>(self, l: L) -> AnyLandscape {
+    fn two<L: Landscape<U2> + Paired + 'static>(self, l: L) -> AnyLandscape {
         AnyLandscape::Two(Box::new(l))
     }
 }
@@ -641,7 +642,7 @@ mod tests {
 
     #[test]
     fn known_minima_have_zero_gradient() {
-        let cases: &[(&dyn Landscape<2>, [f64; 2], f64)] = &[
+        let cases: &[(&dyn Landscape<U2>, [f64; 2], f64)] = &[
             (&Rosenbrock, [1.0, 1.0], 0.0),
             (&Himmelblau, [3.0, 2.0], 0.0),
             (&Himmelblau, [-2.805118, 3.131312], 0.0),

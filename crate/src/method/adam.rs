@@ -1,7 +1,7 @@
 //! Adam: per-coordinate steps scaled by running averages of the gradient and its square.
 
 use crate::error::Error;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{resized, zeros, Allocator, DefaultAllocator, Dim, Landscape, Vector};
 use crate::method::gradient_descent::GradientDescent;
 use crate::method::{Criteria, Method, State, Status};
 
@@ -12,11 +12,14 @@ use crate::method::{Criteria, Method, State, Status};
 /// Each coordinate gets its own step size, roughly `η` whatever the gradient's scale: the first
 /// step is `≈ −η·sign(∇E)`. It needs only gradients, like gradient descent.
 /// Reference: D. P. Kingma, J. Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Adam<const N: usize> {
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adam<D: Dim>
+where
+    DefaultAllocator: Allocator<D>,
+{
     eta: f64,
-    m: Point<N>,
-    v: Point<N>,
+    m: Vector<D>,
+    v: Vector<D>,
     t: i32,
 }
 
@@ -24,31 +27,40 @@ const BETA1: f64 = 0.9;
 const BETA2: f64 = 0.999;
 const EPSILON: f64 = 1e-8;
 
-impl<const N: usize> Adam<N> {
+impl<D: Dim> Adam<D>
+where
+    DefaultAllocator: Allocator<D>,
+{
     /// With step size `eta` (validated as gradient descent's learning rate).
     pub fn new(eta: f64) -> Result<Self, Error> {
         Ok(Adam {
             eta: GradientDescent::new(eta)?.eta(),
-            m: Point::<N>::zeros(),
-            v: Point::<N>::zeros(),
+            m: zeros(),
+            v: zeros(),
             t: 0,
         })
     }
 }
 
-impl<const N: usize> Method<N> for Adam<N> {
-    fn step(&mut self, landscape: &dyn Landscape<N>, state: State<N>, criteria: &Criteria) -> State<N> {
+impl<D: Dim> Method<D> for Adam<D>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    fn step(&mut self, landscape: &dyn Landscape<D>, state: State<D>, criteria: &Criteria) -> State<D> {
         if state.status != Status::Running {
             return state;
         }
-        let g = state.gradient;
+        let g = &state.gradient;
+        resized(&mut self.m, g);
+        resized(&mut self.v, g);
         self.t = self.t.saturating_add(1);
-        self.m = BETA1 * self.m + (1.0 - BETA1) * g;
-        self.v = BETA2 * self.v + (1.0 - BETA2) * g.component_mul(&g);
-        let m_hat = self.m / (1.0 - BETA1.powi(self.t));
-        let v_hat = self.v / (1.0 - BETA2.powi(self.t));
+        self.m = BETA1 * &self.m + (1.0 - BETA1) * g;
+        self.v = BETA2 * &self.v + (1.0 - BETA2) * g.component_mul(g);
+        let m_hat = &self.m / (1.0 - BETA1.powi(self.t));
+        let v_hat = &self.v / (1.0 - BETA2.powi(self.t));
         let step = m_hat.zip_map(&v_hat, |m, v| m / (v.sqrt() + EPSILON));
-        state.stepped_to(landscape, state.x - self.eta * step, criteria)
+        let next = &state.x - self.eta * step;
+        state.stepped_to(landscape, next, criteria)
     }
 }
 
@@ -56,12 +68,13 @@ impl<const N: usize> Method<N> for Adam<N> {
 mod tests {
     use super::*;
     use crate::landscape::presets::{Himmelblau, Quadratic2};
+    use crate::landscape::{Point, U2};
 
     #[test]
     fn first_two_steps_by_hand() {
         let criteria = Criteria::default();
         let eta = 0.1;
-        let mut adam = Adam::<2>::new(eta).expect("valid");
+        let mut adam = Adam::<U2>::new(eta).expect("valid");
         let x0 = Point::<2>::new(1.0, 1.0);
         let s0 = State::start(&Himmelblau, x0, &criteria);
         let g0 = s0.gradient; // (−46, −38)
@@ -88,7 +101,7 @@ mod tests {
             ..Criteria::default()
         };
         let l = Quadratic2::new(1.0, 100.0, 0.0);
-        let mut adam = Adam::<2>::new(0.05).expect("valid");
+        let mut adam = Adam::<U2>::new(0.05).expect("valid");
         let mut s = State::start(&l, Point::<2>::new(-4.0, 3.0), &criteria);
         let e0 = s.value;
         for _ in 0..5000 {

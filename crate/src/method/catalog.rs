@@ -1,6 +1,7 @@
 //! The methods the page offers, by identifier, and the hyperparameters they share.
 
 use crate::error::{check_param, Error, Why};
+use crate::landscape::{Allocator, DefaultAllocator, Dim};
 use crate::method::adam::Adam;
 use crate::method::bfgs::Bfgs;
 use crate::method::conjugate_gradient::ConjugateGradient;
@@ -208,7 +209,10 @@ impl OwnRun {
 }
 
 /// The method with identifier `id`, fresh (no momentum or moments yet), built with `hyper`.
-pub fn build<const N: usize>(id: &str, hyper: &Hyper) -> Result<Box<dyn Method<N>>, Error> {
+pub fn build<D: Dim>(id: &str, hyper: &Hyper) -> Result<Box<dyn Method<D>>, Error>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
     Ok(match id {
         "gd" => Box::new(GradientDescent::new(hyper.eta)?),
         "gd-optimal" => Box::new(OptimalStep::new(hyper.eta)?),
@@ -216,8 +220,8 @@ pub fn build<const N: usize>(id: &str, hyper: &Hyper) -> Result<Box<dyn Method<N
         "damped-newton" => Box::new(DampedNewton),
         "lm" => Box::new(LevenbergMarquardt::new(hyper.mu)?),
         "saddle-free" => Box::new(SaddleFreeNewton),
-        "momentum" => Box::new(Momentum::<N>::new(hyper.eta, hyper.beta)?),
-        "adam" => Box::new(Adam::<N>::new(hyper.eta)?),
+        "momentum" => Box::new(Momentum::<D>::new(hyper.eta, hyper.beta)?),
+        "adam" => Box::new(Adam::<D>::new(hyper.eta)?),
         "bfgs" => Box::new(Bfgs::new(Wolfe::QUASI_NEWTON)),
         "lbfgs" => Box::new(Lbfgs::new(hyper.memory, Scaling::Newest, Wolfe::QUASI_NEWTON)?),
         "cg" => Box::new(ConjugateGradient::new(Wolfe::CONJUGATE_GRADIENT)),
@@ -228,15 +232,16 @@ pub fn build<const N: usize>(id: &str, hyper: &Hyper) -> Result<Box<dyn Method<N
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::landscape::{U1, U2};
 
     #[test]
     fn every_id_builds_and_bad_ones_do_not() {
         for id in METHOD_IDS {
-            assert!(build::<2>(id, &Hyper::default()).is_ok(), "{id}");
-            assert!(build::<1>(id, &Hyper::default()).is_ok(), "{id}");
+            assert!(build::<U2>(id, &Hyper::default()).is_ok(), "{id}");
+            assert!(build::<U1>(id, &Hyper::default()).is_ok(), "{id}");
         }
         assert_eq!(
-            build::<2>("sgd", &Hyper::default()).err(),
+            build::<U2>("sgd", &Hyper::default()).err(),
             Some(Error::UnknownMethod("sgd".into()))
         );
         let bad = Hyper {
@@ -244,7 +249,7 @@ mod tests {
             ..Hyper::default()
         };
         assert!(bad.validate().is_err());
-        assert!(build::<2>("lm", &bad).is_err());
+        assert!(build::<U2>("lm", &bad).is_err());
         assert!(Hyper {
             beta: 1.0,
             ..Hyper::default()
@@ -257,7 +262,7 @@ mod tests {
                 ..Hyper::default()
             };
             assert!(
-                bad.validate().is_err() && build::<2>("lbfgs", &bad).is_err(),
+                bad.validate().is_err() && build::<U2>("lbfgs", &bad).is_err(),
                 "{memory}"
             );
         }

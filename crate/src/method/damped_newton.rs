@@ -1,6 +1,6 @@
 //! Newton's method made safe by a backtracking (Armijo) line search.
 
-use crate::landscape::{Hessian, Landscape, Point};
+use crate::landscape::{Allocator, DefaultAllocator, Dim, Landscape, Matrix, Vector};
 use crate::method::newton::newton_direction;
 use crate::method::{Criteria, Method, State, Status};
 
@@ -19,8 +19,11 @@ const ARMIJO_C: f64 = 1e-4;
 /// The most halvings of `α` per step.
 const MAX_HALVINGS: u32 = 60;
 
-impl<const N: usize> Method<N> for DampedNewton {
-    fn step(&mut self, landscape: &dyn Landscape<N>, mut state: State<N>, criteria: &Criteria) -> State<N> {
+impl<D: Dim> Method<D> for DampedNewton
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    fn step(&mut self, landscape: &dyn Landscape<D>, mut state: State<D>, criteria: &Criteria) -> State<D> {
         if state.status != Status::Running {
             return state;
         }
@@ -36,24 +39,27 @@ impl<const N: usize> Method<N> for DampedNewton {
 /// One damped Newton step from `x` (where `E = value`, `∇E = g`, `H = h`): the next point and
 /// how many values the line search evaluated. With no decrease found (rounding at a critical
 /// point) the point stays put. Generic so that the basin maps compile it per landscape.
-pub fn armijo_step<L: Landscape<N> + ?Sized, const N: usize>(
+pub fn armijo_step<L: Landscape<D> + ?Sized, D: Dim>(
     l: &L,
-    x: &Point<N>,
+    x: &Vector<D>,
     value: f64,
-    g: &Point<N>,
-    h: &Hessian<N>,
-) -> (Point<N>, u64) {
-    let d = newton_direction(h, g).filter(|d| g.dot(d) < 0.0).unwrap_or(-g);
+    g: &Vector<D>,
+    h: &Matrix<D>,
+) -> (Vector<D>, u64)
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    let d = newton_direction(h, g).filter(|d| g.dot(d) < 0.0).unwrap_or_else(|| -g);
     let slope = g.dot(&d);
     let mut alpha = 1.0;
     for i in 0..=MAX_HALVINGS {
-        let trial = x + alpha * d;
+        let trial = x + alpha * &d;
         if l.value(&trial) <= value + ARMIJO_C * alpha * slope {
             return (trial, u64::from(i) + 1);
         }
         alpha *= 0.5;
     }
-    (*x, u64::from(MAX_HALVINGS) + 1)
+    (x.clone(), u64::from(MAX_HALVINGS) + 1)
 }
 
 #[cfg(test)]
@@ -61,13 +67,13 @@ mod tests {
     use super::*;
     use crate::landscape::check::Rng;
     use crate::landscape::presets::{Himmelblau, Quadratic2, Rosenbrock, Saddle};
-    use crate::landscape::Point;
+    use crate::landscape::{Point, U2};
 
     #[test]
     fn decreases_e_at_every_step_from_random_starts() {
         let criteria = Criteria::default();
         let mut rng = Rng::new(7);
-        let cases: [(&dyn Landscape<2>, f64); 3] = [(&Rosenbrock, 2.0), (&Himmelblau, 5.0), (&Saddle, 1.0)];
+        let cases: [(&dyn Landscape<U2>, f64); 3] = [(&Rosenbrock, 2.0), (&Himmelblau, 5.0), (&Saddle, 1.0)];
         for (l, r) in cases {
             for _ in 0..40 {
                 let mut s = State::start(l, Point::<2>::new(rng.uniform(-r, r), rng.uniform(-r, r)), &criteria);

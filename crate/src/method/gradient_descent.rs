@@ -1,7 +1,7 @@
 //! Gradient descent with a fixed learning rate.
 
 use crate::error::{check_param, Error};
-use crate::landscape::Landscape;
+use crate::landscape::{Allocator, DefaultAllocator, Dim, Landscape};
 use crate::method::{Criteria, Method, State, Status};
 
 /// Gradient descent: `x_{t+1} = x_t − η ∇E(x_t)`.
@@ -30,12 +30,15 @@ impl GradientDescent {
     }
 }
 
-impl<const N: usize> Method<N> for GradientDescent {
-    fn step(&mut self, landscape: &dyn Landscape<N>, state: State<N>, criteria: &Criteria) -> State<N> {
+impl<D: Dim> Method<D> for GradientDescent
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    fn step(&mut self, landscape: &dyn Landscape<D>, state: State<D>, criteria: &Criteria) -> State<D> {
         if state.status != Status::Running {
             return state;
         }
-        let next = state.x - self.eta * state.gradient;
+        let next = &state.x - self.eta * &state.gradient;
         state.stepped_to(landscape, next, criteria)
     }
 }
@@ -44,9 +47,9 @@ impl<const N: usize> Method<N> for GradientDescent {
 mod tests {
     use super::*;
     use crate::landscape::presets::{Quadratic1, Quadratic2};
-    use crate::landscape::Point;
+    use crate::landscape::{Const, Point};
 
-    fn run<const N: usize>(l: &dyn Landscape<N>, eta: f64, x0: Point<N>, steps: usize) -> State<N> {
+    fn run<const N: usize>(l: &dyn Landscape<Const<N>>, eta: f64, x0: Point<N>, steps: usize) -> State<Const<N>> {
         let criteria = Criteria::default();
         let mut gd = GradientDescent::new(eta).expect("valid eta");
         let mut s = State::start(l, x0, &criteria);

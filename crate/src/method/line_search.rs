@@ -19,7 +19,7 @@
 //! is one step of a method on a landscape. The directions are computed on plain vectors
 //! ([`super::vectors`]), so that each method's arithmetic is compiled once for every dimension.
 
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Allocator, DefaultAllocator, Dim, Landscape, Vector, U1};
 use crate::method::vectors::{dot, norm, scaled};
 use crate::method::{Criteria, Method, State, Status};
 use std::ops::{Deref, DerefMut};
@@ -265,8 +265,11 @@ impl<D> DerefMut for LineSearch<D> {
     }
 }
 
-impl<D: Direction, const N: usize> Method<N> for LineSearch<D> {
-    fn step(&mut self, landscape: &dyn Landscape<N>, state: State<N>, criteria: &Criteria) -> State<N> {
+impl<D: Direction, S: Dim> Method<S> for LineSearch<D>
+where
+    DefaultAllocator: Allocator<S> + Allocator<S, S>,
+{
+    fn step(&mut self, landscape: &dyn Landscape<S>, state: State<S>, criteria: &Criteria) -> State<S> {
         descend(&mut self.direction, self.wolfe, landscape, state, criteria)
     }
 }
@@ -328,18 +331,23 @@ pub fn step_from(
 }
 
 /// [`step_from`] for a run on a landscape: every evaluation of the search counts as one of `∇E`.
-pub fn descend<const N: usize>(
+pub fn descend<S: Dim>(
     method: &mut dyn Direction,
     wolfe: Wolfe,
-    landscape: &dyn Landscape<N>,
-    mut state: State<N>,
+    landscape: &dyn Landscape<S>,
+    mut state: State<S>,
     criteria: &Criteria,
-) -> State<N> {
+) -> State<S>
+where
+    DefaultAllocator: Allocator<S> + Allocator<S, S>,
+{
+    let rows = state.x.shape_generic().0;
+    let vector = |x: &[f64]| Vector::<S>::from_column_slice_generic(rows, U1, x);
     if state.status != Status::Running {
         return state;
     }
     let mut eval = |x: &[f64]| {
-        let p = Point::<N>::from_column_slice(x);
+        let p = vector(x);
         (landscape.value(&p), landscape.gradient(&p).as_slice().to_vec())
     };
     let (moved, evaluations) = step_from(
@@ -352,14 +360,9 @@ pub fn descend<const N: usize>(
     );
     state.counts.gradients += evaluations;
     match moved {
-        Some(m) => state.moved_to(
-            Point::<N>::from_column_slice(&m.x),
-            m.value,
-            Point::<N>::from_column_slice(&m.gradient),
-            criteria,
-        ),
+        Some(m) => state.moved_to(vector(&m.x), m.value, vector(&m.gradient), criteria),
         None => {
-            let (x, value, g) = (state.x, state.value, state.gradient);
+            let (x, value, g) = (state.x.clone(), state.value, state.gradient.clone());
             state.moved_to(x, value, g, criteria)
         }
     }

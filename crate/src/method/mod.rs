@@ -21,7 +21,7 @@ pub(crate) mod testing;
 pub mod trajectory;
 pub mod vectors;
 
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Allocator, Const, DefaultAllocator, Dim, Landscape, Vector};
 
 /// Where a run stands after its last step: the one name for how a run ended, everywhere (the
 /// page's runs, the sweep, random starts, basin maps), with one wire code each ([`Status::code`],
@@ -109,15 +109,19 @@ impl Default for Criteria {
 }
 
 /// One run's state: the current point with its value and gradient, how far it has come and
-/// whether it has stopped. Goes into [`Method::step`] by value and comes back.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct State<const N: usize> {
+/// whether it has stopped. Goes into [`Method::step`] by value and comes back; in a space of
+/// `N` known when compiling (`Const<N>`, the page's), it is `Copy`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State<D: Dim>
+where
+    DefaultAllocator: Allocator<D>,
+{
     /// The current iterate `x_t`.
-    pub x: Point<N>,
+    pub x: Vector<D>,
     /// `E(x_t)`.
     pub value: f64,
     /// `∇E(x_t)`.
-    pub gradient: Point<N>,
+    pub gradient: Vector<D>,
     /// The number of steps taken, `t`.
     pub iteration: usize,
     /// Whether the run goes on.
@@ -126,13 +130,19 @@ pub struct State<const N: usize> {
     pub counts: Counts,
 }
 
-impl<const N: usize> State<N> {
+impl<const N: usize> Copy for State<Const<N>> {}
+
+impl<D: Dim> State<D>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
     /// The state at the start point `x0`, before any step.
-    pub fn start(landscape: &dyn Landscape<N>, x0: Point<N>, criteria: &Criteria) -> Self {
+    pub fn start(landscape: &dyn Landscape<D>, x0: Vector<D>, criteria: &Criteria) -> Self {
+        let gradient = x0.map(|_| 0.0);
         let state = State {
-            x: x0,
+            x: x0.clone(),
             value: f64::NAN,
-            gradient: Point::<N>::zeros(),
+            gradient,
             iteration: 0,
             status: Status::Running,
             counts: Counts::default(),
@@ -147,10 +157,10 @@ impl<const N: usize> State<N> {
 
     /// The state moved to `x`: evaluates `E` and `∇E` there and decides the status.
     /// Used by methods at the end of a step; does not count as a step by itself.
-    pub fn evaluated_at(mut self, landscape: &dyn Landscape<N>, x: Point<N>, criteria: &Criteria) -> Self {
-        self.x = x;
+    pub fn evaluated_at(mut self, landscape: &dyn Landscape<D>, x: Vector<D>, criteria: &Criteria) -> Self {
         self.value = landscape.value(&x);
         self.gradient = landscape.gradient(&x);
+        self.x = x;
         self.counts.gradients += 1;
         self.decided(criteria)
     }
@@ -158,7 +168,7 @@ impl<const N: usize> State<N> {
     /// The state after a step to `x` where the method has already evaluated `E = value` and
     /// `∇E = gradient` (a line search's accepted point, counted by the method): decides the
     /// status without evaluating again.
-    pub fn moved_to(mut self, x: Point<N>, value: f64, gradient: Point<N>, criteria: &Criteria) -> Self {
+    pub fn moved_to(mut self, x: Vector<D>, value: f64, gradient: Vector<D>, criteria: &Criteria) -> Self {
         self.iteration += 1;
         self.x = x;
         self.value = value;
@@ -184,7 +194,7 @@ impl<const N: usize> State<N> {
     }
 
     /// The state after a step that moved to `x`.
-    pub fn stepped_to(mut self, landscape: &dyn Landscape<N>, x: Point<N>, criteria: &Criteria) -> Self {
+    pub fn stepped_to(mut self, landscape: &dyn Landscape<D>, x: Vector<D>, criteria: &Criteria) -> Self {
         self.iteration += 1;
         self.evaluated_at(landscape, x, criteria)
     }
@@ -193,20 +203,26 @@ impl<const N: usize> State<N> {
 /// An optimizer: one step from a state to the next.
 ///
 /// A step on a state whose status is not [`Status::Running`] returns it unchanged.
-pub trait Method<const N: usize> {
+pub trait Method<D: Dim>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
     /// Takes one step on `landscape` from `state`.
-    fn step(&mut self, landscape: &dyn Landscape<N>, state: State<N>, criteria: &Criteria) -> State<N>;
+    fn step(&mut self, landscape: &dyn Landscape<D>, state: State<D>, criteria: &Criteria) -> State<D>;
 }
 
 /// Steps `method` from `state` until the run stops or has taken `max_steps` steps in all; a run
 /// still going then ends as [`Status::StepLimit`]. Every run with a step budget ends here.
-pub fn run_to<const N: usize>(
-    method: &mut dyn Method<N>,
-    landscape: &dyn Landscape<N>,
-    mut state: State<N>,
+pub fn run_to<D: Dim>(
+    method: &mut dyn Method<D>,
+    landscape: &dyn Landscape<D>,
+    mut state: State<D>,
     criteria: &Criteria,
     max_steps: usize,
-) -> State<N> {
+) -> State<D>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
     while state.status == Status::Running && state.iteration < max_steps {
         state = method.step(landscape, state, criteria);
     }

@@ -1,6 +1,6 @@
 //! Newton's method: the full step of the local second-order Taylor model.
 
-use crate::landscape::{Hessian, Landscape, Point};
+use crate::landscape::{Allocator, DefaultAllocator, Dim, Landscape, Matrix, Vector};
 use crate::method::{Criteria, Method, State, Status};
 
 /// Newton's method: `x_{t+1} = x_t − H(x_t)⁻¹ ∇E(x_t)`.
@@ -18,8 +18,11 @@ pub struct Newton;
 /// Condition number of `H` (as `max|H_ij| · max|H⁻¹_ij|`) from which it counts as singular.
 pub(crate) const MAX_CONDITION: f64 = 1e12;
 
-impl<const N: usize> Method<N> for Newton {
-    fn step(&mut self, landscape: &dyn Landscape<N>, mut state: State<N>, criteria: &Criteria) -> State<N> {
+impl<D: Dim> Method<D> for Newton
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    fn step(&mut self, landscape: &dyn Landscape<D>, mut state: State<D>, criteria: &Criteria) -> State<D> {
         if state.status != Status::Running {
             return state;
         }
@@ -31,15 +34,21 @@ impl<const N: usize> Method<N> for Newton {
 
 /// The step `x − M⁻¹∇E` for a matrix `M` (the Hessian, or a modification of it), counted as a
 /// solve; a singular `M` stops the run with [`Status::SingularHessian`] where it stands.
-pub(crate) fn solve_and_step<const N: usize>(
-    m: &Hessian<N>,
-    landscape: &dyn Landscape<N>,
-    mut state: State<N>,
+pub(crate) fn solve_and_step<D: Dim>(
+    m: &Matrix<D>,
+    landscape: &dyn Landscape<D>,
+    mut state: State<D>,
     criteria: &Criteria,
-) -> State<N> {
+) -> State<D>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
     state.counts.solves += 1;
     match newton_direction(m, &state.gradient) {
-        Some(v) => state.stepped_to(landscape, state.x + v, criteria),
+        Some(v) => {
+            let next = &state.x + v;
+            state.stepped_to(landscape, next, criteria)
+        }
         None => {
             state.status = Status::SingularHessian;
             state
@@ -50,8 +59,11 @@ pub(crate) fn solve_and_step<const N: usize>(
 /// The Newton direction `v = −H⁻¹ g`, or `None` when `H` has no inverse, its condition number
 /// (as `max|H_ij| · max|H⁻¹_ij|`) exceeds `1e12`, or the result is not finite.
 #[inline]
-pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<Point<N>> {
-    if N == 2 {
+pub fn newton_direction<D: Dim>(h: &Matrix<D>, g: &Vector<D>) -> Option<Vector<D>>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    if h.nrows() == 2 {
         // In two variables, by Cramer's rule: the same test (`H⁻¹`'s entries are `H`'s over
         // `det H`, so `max|H⁻¹_ij| = max|H_ij| / |det H|`) with one division instead of four and
         // no inverse built: the basin maps take a step like this at every pixel and step.
@@ -59,7 +71,7 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
         // determinant below about 1e-308), the same with `H` and `g` scaled by the power of two
         // that brings `H`'s largest entry to [1, 2): exact, so the step and the test are the
         // same, and in range. (0, ∞ or NaN: singular.)
-        let (mut h, mut g) = (*h, *g);
+        let (mut h, mut g) = (h.clone(), g.clone());
         for scaled in [false, true] {
             let [a, c, b, d] = [h[0], h[1], h[2], h[3]];
             let det = a * d - b * c;
@@ -67,7 +79,7 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
             let (square, r) = (big * big, -1.0 / det);
             if square.is_finite() && r.is_finite() {
                 let solvable = square < MAX_CONDITION * det.abs();
-                let mut v = g;
+                let mut v = g.clone();
                 v[0] = r * (d * g[0] - b * g[1]);
                 v[1] = r * (a * g[1] - c * g[0]);
                 return (solvable && v[0].is_finite() && v[1].is_finite()).then_some(v);
@@ -80,11 +92,12 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
             // (2^(1023 − e) for `big` = m·2^(e − 1023); a subnormal `big` has e = 0.)
             let e = (big.to_bits() >> 52) & 0x7ff;
             let s = f64::from_bits((2046 - e).max(1) << 52);
-            (h, g) = (h * s, g * s);
+            (h, g) = (&h * s, &g * s);
         }
         return None;
     }
-    h.try_inverse()
+    h.clone()
+        .try_inverse()
         .filter(|inv| h.amax() * inv.amax() < MAX_CONDITION)
         .map(|inv| -(inv * g))
         .filter(|v| v.iter().all(|c| c.is_finite()))
@@ -93,6 +106,7 @@ pub fn newton_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::landscape::{Hessian, Point};
 
     #[test]
     fn the_two_variable_direction_is_the_inverse_s_to_rounding_with_the_same_test() {

@@ -1,7 +1,7 @@
 //! Gradient descent with the step length that minimizes the local quadratic model along −∇E.
 
 use crate::error::Error;
-use crate::landscape::Landscape;
+use crate::landscape::{Allocator, DefaultAllocator, Dim, Landscape};
 use crate::method::gradient_descent::GradientDescent;
 use crate::method::{Criteria, Method, State, Status};
 
@@ -25,21 +25,25 @@ impl OptimalStep {
     }
 }
 
-impl<const N: usize> Method<N> for OptimalStep {
-    fn step(&mut self, landscape: &dyn Landscape<N>, mut state: State<N>, criteria: &Criteria) -> State<N> {
+impl<D: Dim> Method<D> for OptimalStep
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    fn step(&mut self, landscape: &dyn Landscape<D>, mut state: State<D>, criteria: &Criteria) -> State<D> {
         if state.status != Status::Running {
             return state;
         }
-        let g = state.gradient;
+        let g = &state.gradient;
         let h = landscape.hessian(&state.x);
         state.counts.hessians += 1;
         let curvature = g.dot(&(h * g));
         let eta = if curvature > 0.0 && curvature.is_finite() {
-            g.dot(&g) / curvature
+            g.dot(g) / curvature
         } else {
             self.fallback.eta()
         };
-        state.stepped_to(landscape, state.x - eta * g, criteria)
+        let next = &state.x - eta * g;
+        state.stepped_to(landscape, next, criteria)
     }
 }
 

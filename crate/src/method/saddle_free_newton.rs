@@ -1,7 +1,7 @@
 //! Saddle-free Newton: Newton's step with the Hessian's eigenvalues replaced by their absolute values.
 
 use crate::landscape::eigen::symmetric_eigen;
-use crate::landscape::{Hessian, Landscape, Point};
+use crate::landscape::{Allocator, DefaultAllocator, Dim, Landscape, Matrix, Vector};
 use crate::method::{Criteria, Method, State, Status};
 
 /// Saddle-free Newton: `x_{t+1} = x_t − |H|⁻¹ ∇E` with `|H| = Q |Λ| Qᵀ` from the
@@ -16,8 +16,11 @@ use crate::method::{Criteria, Method, State, Status};
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct SaddleFreeNewton;
 
-impl<const N: usize> Method<N> for SaddleFreeNewton {
-    fn step(&mut self, landscape: &dyn Landscape<N>, mut state: State<N>, criteria: &Criteria) -> State<N> {
+impl<D: Dim> Method<D> for SaddleFreeNewton
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
+    fn step(&mut self, landscape: &dyn Landscape<D>, mut state: State<D>, criteria: &Criteria) -> State<D> {
         if state.status != Status::Running {
             return state;
         }
@@ -25,7 +28,10 @@ impl<const N: usize> Method<N> for SaddleFreeNewton {
         state.counts.hessians += 1;
         state.counts.solves += 1;
         match saddle_free_direction(&h, &state.gradient) {
-            Some(v) => state.stepped_to(landscape, state.x + v, criteria),
+            Some(v) => {
+                let next = &state.x + v;
+                state.stepped_to(landscape, next, criteria)
+            }
             None => {
                 state.status = Status::SingularHessian;
                 state
@@ -36,7 +42,10 @@ impl<const N: usize> Method<N> for SaddleFreeNewton {
 
 /// The saddle-free direction `−|H|⁻¹ g`, or `None` for a non-finite Hessian or one with an
 /// eigenvalue that is zero relative to the largest.
-pub fn saddle_free_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Option<Point<N>> {
+pub fn saddle_free_direction<D: Dim>(h: &Matrix<D>, g: &Vector<D>) -> Option<Vector<D>>
+where
+    DefaultAllocator: Allocator<D> + Allocator<D, D>,
+{
     if !h.iter().all(|v| v.is_finite()) {
         return None;
     }
@@ -45,7 +54,7 @@ pub fn saddle_free_direction<const N: usize>(h: &Hessian<N>, g: &Point<N>) -> Op
     if largest.is_nan() || largest <= 0.0 || values.iter().any(|l| l.abs() <= 1e-12 * largest) {
         return None;
     }
-    let mut v = Point::<N>::zeros();
+    let mut v = g.map(|_| 0.0);
     for (lambda, q) in values.iter().zip(&vectors) {
         v -= q * (q.dot(g) / lambda.abs());
     }
@@ -57,6 +66,7 @@ mod tests {
     use super::*;
     use crate::landscape::check::Rng;
     use crate::landscape::presets::{Quadratic2, Saddle};
+    use crate::landscape::Point;
     use crate::method::newton::Newton;
 
     #[test]

@@ -3,7 +3,7 @@
 //! every step a method takes satisfies the strong Wolfe conditions.
 
 use crate::landscape::check::Rng;
-use crate::landscape::{Hessian, Landscape, Point};
+use crate::landscape::{Const, Hessian, Landscape, Point};
 use crate::method::line_search::Wolfe;
 use crate::method::{Criteria, Method, State, Status};
 
@@ -42,7 +42,7 @@ impl<const N: usize> DenseQuadraticN<N> {
     }
 }
 
-impl<const N: usize> Landscape<N> for DenseQuadraticN<N> {
+impl<const N: usize> Landscape<Const<N>> for DenseQuadraticN<N> {
     fn value(&self, x: &Point<N>) -> f64 {
         0.5 * x.dot(&(self.a * x)) - self.b.dot(x)
     }
@@ -58,12 +58,12 @@ impl<const N: usize> Landscape<N> for DenseQuadraticN<N> {
 /// satisfies the strong Wolfe conditions with `wolfe`: `E₊ ≤ E + c₁ ∇Eᵀs` and
 /// `|∇E₊ᵀs| ≤ c₂ |∇Eᵀs|`, and that `E` never rises. Returns the last state.
 pub fn assert_wolfe_steps<const N: usize>(
-    method: &mut dyn Method<N>,
-    l: &dyn Landscape<N>,
+    method: &mut dyn Method<Const<N>>,
+    l: &dyn Landscape<Const<N>>,
     x0: Point<N>,
     wolfe: Wolfe,
     steps: usize,
-) -> State<N> {
+) -> State<Const<N>> {
     let criteria = Criteria::default();
     let mut state = State::start(l, x0, &criteria);
     for _ in 0..steps {

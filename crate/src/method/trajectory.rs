@@ -1,15 +1,15 @@
 //! A run of one method from one start, recorded step by step in flat buffers that the page
 //! reads in bulk (one view per buffer, no call per point).
 
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Const, Landscape, Point};
 use crate::method::{Counts, Criteria, Method, State, Status};
 
 /// A method's path from a start point: every iterate, its value, its gradient norm and the work
 /// done up to it.
 pub struct Trajectory<const N: usize> {
-    method: Box<dyn Method<N>>,
+    method: Box<dyn Method<Const<N>>>,
     criteria: Criteria,
-    state: State<N>,
+    state: State<Const<N>>,
     points: Vec<f64>,
     values: Vec<f64>,
     grad_norms: Vec<f64>,
@@ -41,7 +41,12 @@ impl<const N: usize> Trajectory<N> {
     pub const MAX_STEPS: usize = 100_000;
 
     /// A trajectory of `method` on `landscape` starting at `x0`, with only the start recorded.
-    pub fn new(method: Box<dyn Method<N>>, landscape: &dyn Landscape<N>, x0: Point<N>, criteria: Criteria) -> Self {
+    pub fn new(
+        method: Box<dyn Method<Const<N>>>,
+        landscape: &dyn Landscape<Const<N>>,
+        x0: Point<N>,
+        criteria: Criteria,
+    ) -> Self {
         let state = State::start(landscape, x0, &criteria);
         let mut t = Trajectory {
             method,
@@ -67,7 +72,7 @@ impl<const N: usize> Trajectory<N> {
     }
 
     /// Takes up to `steps` steps, fewer if the run stops; returns how many were taken.
-    pub fn advance(&mut self, landscape: &dyn Landscape<N>, steps: usize) -> usize {
+    pub fn advance(&mut self, landscape: &dyn Landscape<Const<N>>, steps: usize) -> usize {
         let mut taken = 0;
         while taken < steps && self.state.status == Status::Running && self.state.iteration < Self::MAX_STEPS {
             let before = self.state.iteration;
@@ -84,7 +89,7 @@ impl<const N: usize> Trajectory<N> {
     }
 
     /// The latest state.
-    pub fn state(&self) -> &State<N> {
+    pub fn state(&self) -> &State<Const<N>> {
         &self.state
     }
 

@@ -8,3 +8,4 @@ pub mod data;
 pub mod mlp;
 #[cfg(test)]
 mod tests;
+pub mod training;

@@ -2,7 +2,7 @@
 //! lines (marching squares), each computed in one call into a reusable buffer.
 
 use crate::error::Error;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Landscape, Point, U1, U2};
 use crate::picture::colormap::{Palette, Scale, ScaleKind};
 
 /// A rectangle of parameter space shown on the page.
@@ -87,7 +87,7 @@ impl Sampled {
     /// `levels` contour lines evenly spaced in colour. Reuses the buffers.
     pub fn sample(
         &mut self,
-        landscape: &dyn Landscape<2>,
+        landscape: &dyn Landscape<U2>,
         view: View,
         nx: usize,
         ny: usize,
@@ -228,7 +228,7 @@ pub struct Curve {
 
 impl Curve {
     /// Samples `landscape` over `[x_min, x_max]` at `n` points. Reuses the buffer.
-    pub fn sample(&mut self, landscape: &dyn Landscape<1>, x_min: f64, x_max: f64, n: usize) -> Result<(), Error> {
+    pub fn sample(&mut self, landscape: &dyn Landscape<U1>, x_min: f64, x_max: f64, n: usize) -> Result<(), Error> {
         check_side(n)?;
         check_range(x_min, x_max)?;
         self.values.clear();

@@ -8,7 +8,7 @@
 //! Coordinates: `x` and `y` in `[−1, 1]` across the view (`y` up), the height `z` in `[0, 1]`.
 
 use crate::error::Error;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Landscape, Point, U2};
 use crate::picture::colormap::{Palette, Scale, ScaleKind};
 use crate::picture::grid::{self, View};
 
@@ -46,7 +46,7 @@ impl Mesh {
     /// The surface of `landscape` over `view` with `side × side` vertices, heights and colours on
     /// a scale of `kind` (fitted to the values), and `levels` contour lines evenly spaced in it.
     pub fn build(
-        landscape: &dyn Landscape<2>,
+        landscape: &dyn Landscape<U2>,
         view: View,
         side: usize,
         levels: usize,
@@ -69,7 +69,7 @@ impl Mesh {
     /// iterate even where that is lower than every vertex of the surface, at a minimum).
     pub fn overlay(
         &self,
-        landscape: &dyn Landscape<2>,
+        landscape: &dyn Landscape<U2>,
         window: [f64; 4],
         side: usize,
         keep: impl Fn(f64, f64) -> bool,
@@ -191,7 +191,7 @@ impl Mesh {
     /// A path `[x₀, y₀, x₁, y₁, …]` lifted onto the surface: `x, y, z` per point, `z` the height of
     /// `E` there (plus [`LIFT`]); a point outside the view, or where `E` is undefined, is NaN (the
     /// line breaks there).
-    pub fn lift(&self, landscape: &dyn Landscape<2>, points: &[f64]) -> Vec<f32> {
+    pub fn lift(&self, landscape: &dyn Landscape<U2>, points: &[f64]) -> Vec<f32> {
         let [x0, x1, y0, y1] = self.view;
         let mut out = Vec::with_capacity(points.len() / 2 * 3);
         for p in points.chunks_exact(2) {
@@ -241,7 +241,7 @@ fn vertex(window: [f64; 4], n: usize, i: usize, j: usize) -> (f64, f64) {
 
 /// `E` at the vertices of an `n × n` grid over `window`, row by row from the bottom; an error for
 /// a side out of bounds.
-fn sample(landscape: &dyn Landscape<2>, window: [f64; 4], n: usize) -> Result<Vec<f64>, Error> {
+fn sample(landscape: &dyn Landscape<U2>, window: [f64; 4], n: usize) -> Result<Vec<f64>, Error> {
     if !(MIN_SIDE..=MAX_SIDE).contains(&n) {
         return Err(Error::BadGrid);
     }

@@ -6,6 +6,7 @@
 //! The shell keeps only what is the page's own (playing, speed, hover, element sizes); the
 //! boundary (`wasm/`) only delegates here. Everything here is tested natively.
 
+use crate::landscape::{Landscape, U1, U2};
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 pub mod basin_maps;
 pub mod data;
@@ -30,7 +31,6 @@ use crate::error::{Error, Why};
 use crate::explore::sweep::{self, SweepPoint};
 use crate::landscape::neural::{self, TinyNet};
 use crate::landscape::presets::{AnyLandscape, Preset};
-use crate::landscape::Landscape;
 use crate::method::catalog::{Hyper, OwnRun, MAX_OWN_RUNS, METHOD_IDS};
 use crate::method::Status;
 use crate::numbers::Numbers;
@@ -54,9 +54,9 @@ pub enum AnyRuns {
 /// The landscape of either dimension, borrowed.
 pub enum LandscapeRef<'a> {
     /// `E(x)`.
-    One(&'a dyn Landscape<1>),
+    One(&'a dyn Landscape<U1>),
     /// `E(x, y)`.
-    Two(&'a dyn Landscape<2>),
+    Two(&'a dyn Landscape<U2>),
 }
 
 /// Runs `$body` with `$r` bound to the [`Runs`] of either dimension.

@@ -4,7 +4,7 @@
 use crate::analysis::critical;
 use crate::analysis::hessian::{Analysis, CriticalKind, Regime};
 use crate::error::Error;
-use crate::landscape::{Landscape, Point};
+use crate::landscape::{Const, Landscape, Point};
 use crate::method::catalog::{self, Hyper, OwnRun, METHOD_IDS};
 use crate::method::newton::newton_direction;
 use crate::method::trajectory::Trajectory;
@@ -26,7 +26,7 @@ pub fn point<const N: usize>(x: &[f64]) -> Result<Point<N>, Error> {
 /// [`METHOD_IDS`]; `None` for a method that is off), then one per run of its own.
 pub struct Runs<const N: usize> {
     /// The landscape.
-    pub landscape: Box<dyn Landscape<N>>,
+    pub landscape: Box<dyn Landscape<Const<N>>>,
     runs: Vec<Option<Trajectory<N>>>,
     /// Each run's method (its index in [`METHOD_IDS`]) and style.
     drawn: Vec<(usize, MethodStyle)>,
@@ -38,7 +38,7 @@ impl<const N: usize> Runs<N> {
     /// Every enabled method of `enabled` run from `start` on `landscape`, with `hyper`, then
     /// the runs of their own `own`.
     pub fn new(
-        landscape: Box<dyn Landscape<N>>,
+        landscape: Box<dyn Landscape<Const<N>>>,
         start: &[f64],
         hyper: &Hyper,
         enabled: &[bool],
@@ -61,7 +61,11 @@ impl<const N: usize> Runs<N> {
         let l = self.landscape.as_ref();
         let mut runs = Vec::with_capacity(METHOD_IDS.len() + own.len());
         let mut add = |id: &str, h: &Hyper, on: bool| -> Result<(), Error> {
-            let method = if on { Some(catalog::build::<N>(id, h)?) } else { None };
+            let method = if on {
+                Some(catalog::build::<Const<N>>(id, h)?)
+            } else {
+                None
+            };
             runs.push(method.map(|m| Trajectory::new(m, l, x0, Criteria::default())));
             Ok(())
         };
@@ -255,6 +259,6 @@ fn styles(own: &[OwnRun]) -> Vec<(usize, MethodStyle)> {
 
 /// What a point where `∇E` vanished is: the kind of the critical point there (within a
 /// hundredth of `max(1, ‖x‖)`), or [`CriticalKind::Flat`] when none is near.
-fn reached<const N: usize>(landscape: &dyn Landscape<N>, x: &Point<N>) -> CriticalKind {
+fn reached<const N: usize>(landscape: &dyn Landscape<Const<N>>, x: &Point<N>) -> CriticalKind {
     critical::critical_near(landscape, x, 1e-2 * x.norm().max(1.0)).map_or(CriticalKind::Flat, |(_, kind)| kind)
 }

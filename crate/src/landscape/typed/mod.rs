@@ -10,11 +10,11 @@
 //! Outside a function's domain (`log` of a negative number, `sqrt(−1)`, `0/0`) the value is NaN,
 //! which the page draws in its "undefined" colour and a method reports as leaving the domain.
 
+use crate::landscape::{Const, Hessian, Landscape, Point};
 pub mod parse;
 
 use crate::landscape::dual::{Dual2, Hyper2, Lanes, Many, Scalar, LANES};
 
-use crate::landscape::{Hessian, Landscape, Point};
 use crate::numbers::Numbers;
 use parse::{BinOp, Node};
 pub use parse::{ErrorKind, Func, ParseError};
@@ -290,7 +290,7 @@ fn plane<const N: usize>(x: &Point<N>) -> [f64; 2] {
 
 impl<const N: usize> crate::landscape::pair::Paired for Typed<N> {}
 
-impl<const N: usize> Landscape<N> for Typed<N> {
+impl<const N: usize> Landscape<Const<N>> for Typed<N> {
     fn value(&self, x: &Point<N>) -> f64 {
         self.program.eval(&plane(x))
     }
