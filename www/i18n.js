@@ -248,8 +248,9 @@ export function fmt(v) {
   return shown === 'es' ? text.replace('.', ',') : text;
 }
 
-/** A parameter's name as the page writes it: η, μ, β for the methods' own. */
-export const symbol = (name) => ({ eta: 'η', mu: 'μ', beta: 'β' })[name] ?? name;
+/** A parameter's name as the page writes it: η, μ, β for the methods' own; others by their
+ *  words `name_…` in the language shown (the lab's network fields), else as the core names it. */
+export const symbol = (name) => ({ eta: 'η', mu: 'μ', beta: 'β' })[name] ?? STRINGS[shown]?.[`name_${name}`] ?? name;
 
 let shown = 'en'; // the language the page is shown in (its numbers follow it: 2,5 in Spanish)
 

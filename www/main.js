@@ -31,11 +31,11 @@ function loadLab() {
   return labLoading;
 }
 
-/** Moves the page's session into the lab's build of the core (which compiles typed functions:
- *  the page's own wasm leaves their parser out) if `query` asks for a typed landscape; false
- *  (and a notice) if the lab could not be loaded. */
+/** Moves the page's session into the lab's build of the core (which compiles typed functions
+ *  and trains networks: the page's own wasm leaves both out) if `query` asks for a typed
+ *  landscape or the network panel; false (and a notice) if the lab could not be loaded. */
 async function forTyped(query) {
-  if (page.full || !/(?:^|&)l=typed/.test(query)) return true;
+  if (page.full || !/(?:^|&)(?:l=typed|net=|open=[^&]*network)/.test(query)) return true;
   try {
     await (await loadLab()).adopt();
     return true;
@@ -171,12 +171,12 @@ function wire() {
   });
   el.escape.addEventListener('toggle', () => el.escape.open && loadLab().then((l) => l.runEscape()));
   el.newtonCost.addEventListener('toggle', () => el.newtonCost.open && loadLab().then((l) => l.openNewtonCost()));
-  for (const panel of [el.sweep, el.momentum, el.surface]) panel.addEventListener('toggle', () => loadLab().then(refreshLab));
+  for (const panel of [el.sweep, el.momentum, el.surface, el.network]) panel.addEventListener('toggle', () => loadLab().then(refreshLab));
   el.view3d.addEventListener('click', () => (el.surface.open = !el.surface.open));
   // (Ticked, the maps come into view: they sit under the table.)
   el.showBasins.addEventListener('change', () => showBasins().then(() => el.showBasins.checked && el.basins.scrollIntoView({ block: 'nearest', behavior: 'smooth' })));
   // Which of them are open goes in the link.
-  for (const target of [el.showBasins, ...page.labPanels.map((id) => document.getElementById(id))]) {
+  for (const target of [el.showBasins, el.network, ...page.labPanels.map((id) => document.getElementById(id))]) {
     target.addEventListener(target === el.showBasins ? 'change' : 'toggle', syncLabPanels);
   }
   const panels = () => page.explorer.setPanels(el.showCritical.checked, el.showHessian.checked);
@@ -220,9 +220,9 @@ function wire() {
     if (`${width}x${height}` !== sampledSize) resample(1, true);
     else scheduleCharts();
     if (entries.some((e) => e.target === el.data)) render();
-    if (page.lab && entries.some((e) => e.target === el.sweepChart)) refreshLab();
+    if (page.lab && entries.some((e) => [el.sweepChart, el.networkChart].includes(e.target))) refreshLab();
   });
-  for (const target of [el.plot, el.chartE, el.chartG, el.data, el.sweepChart]) observer.observe(target);
+  for (const target of [el.plot, el.chartE, el.chartG, el.data, el.sweepChart, el.networkChart]) observer.observe(target);
   // What the map's height is fitted to: the parts of the page above and below it.
   const stage = new ResizeObserver(() => requestAnimationFrame(fitStage));
   for (const selector of ['.top', '#scene-box', '.stage > .under-plot', '.stage > .table-wrap', '#map-frame']) stage.observe(document.querySelector(selector));

@@ -103,6 +103,7 @@ export function render() {
   page.lab?.maybeBasins();
   page.lab?.maybeSweep();
   page.lab?.maybeMomentum();
+  page.lab?.maybeNetwork();
   page.lab?.maybeSurface();
   if (a) {
     updateAnalysis(a);

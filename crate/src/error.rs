@@ -84,7 +84,7 @@ pub enum Why {
     EscapeEta,
     /// a speed is 2, 10, 60, 600 or 6000 steps per second
     Speed,
-    /// a lab panel is starts, escape, newton-cost, sweep, momentum or cost
+    /// not a lab panel of this page (the network panel is the lab's build's)
     LabPanel,
     /// a map is drawn on [width, height] with its plot at [left, top, width, height]
     Layout,
@@ -102,11 +102,14 @@ pub enum Why {
     OwnRun,
     /// typed functions are compiled by the lab's build of the core
     TypedInLab,
+    /// not a network's data set (xor, moons, circles, spiral), activation (tanh, sigmoid, relu),
+    /// loss (mse, ce) or methods (at least one)
+    NetworkChoice,
 }
 
 impl Why {
     /// Every reason.
-    pub const ALL: [Why; 30] = [
+    pub const ALL: [Why; 31] = [
         Why::RandomStarts2d,
         Why::UnknownActivation,
         Why::Basins2d,
@@ -137,6 +140,7 @@ impl Why {
         Why::Memory,
         Why::OwnRun,
         Why::TypedInLab,
+        Why::NetworkChoice,
     ];
 
     /// The reason's code on the wire (the page's strings are `err_<code>`).
@@ -172,6 +176,7 @@ impl Why {
             Why::Memory => "memory",
             Why::OwnRun => "own-run",
             Why::TypedInLab => "typed-in-lab",
+            Why::NetworkChoice => "network-choice",
         }
     }
 
@@ -201,7 +206,7 @@ impl Why {
             Why::BasinSteps => "a basin map takes at most 10,000 steps per start",
             Why::EscapeEta => "saddle escape needs 0 < η < 1",
             Why::Speed => "a speed is 2, 10, 60, 600 or 6000 steps per second",
-            Why::LabPanel => "a lab panel is starts, escape, newton-cost, sweep, momentum or cost",
+            Why::LabPanel => "not a lab panel of this page",
             Why::Layout => "a map is drawn on [width, height] with its plot at [left, top, width, height]",
             Why::CostSize => "the cost view takes 1 ≤ N ≤ 2000",
             Why::Untimed => "the step could not be timed",
@@ -210,6 +215,7 @@ impl Why {
             Why::Memory => "L-BFGS's memory m is a whole number of steps from 1 to 50",
             Why::OwnRun => "a run of its own is one of gd, gd-optimal, momentum, adam, lm or lbfgs, at most 4",
             Why::TypedInLab => "typed functions are compiled by the lab's build of the core",
+            Why::NetworkChoice => "not a network setup",
         }
     }
 }

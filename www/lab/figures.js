@@ -13,6 +13,19 @@ let session = null; // the lab's session with the page's runs (following their l
 let sessionLink = '';
 let criticalFor = ''; // the landscape and view its critical points were found for
 
+/** Moves the page's session into the lab's build of the core, which compiles typed functions
+ *  and trains networks (the page's own wasm leaves both out): the same configuration through
+ *  the session's whole link, runs number for number; the page then talks to it as to its own. */
+export async function adopt() {
+  const wasm = await ready;
+  if (page.full) return;
+  const next = new Explorer('rosenbrock');
+  next.applyLink(page.explorer.link(false));
+  page.explorer.free();
+  // (Its panels include the network's.)
+  Object.assign(page, { explorer: next, wasm, full: true, labPanels: Explorer.names('panels') });
+}
+
 /** The lab's session for what the page runs now (landscape, view, start, methods), with the
  *  critical points in view found: the sweep runs on it, the basin maps take their critical
  *  points, colours and marks from it. */

@@ -239,6 +239,13 @@ pub enum Item {
         /// `0xRRGGBB` of the rings and labels.
         rgb: u32,
     },
+    /// Points drawn as small filled dots ringed in white (a data set's examples).
+    Dots {
+        /// `(x, y)`.
+        points: Vec<(f64, f64)>,
+        /// `0xRRGGBB` of the dots.
+        rgb: u32,
+    },
     /// A text at the panel's top left, under its title (one line each).
     Note {
         /// What it says.
@@ -520,6 +527,17 @@ impl Figure {
                             ];
                             root.draw(&Rectangle::new(ground, WHITE.mix(0.85).filled()))?;
                             root.draw(&Text::new(label.clone(), (left, p.1), text))?;
+                        }
+                    }
+                    Item::Dots { points, rgb } => {
+                        let c = colour(*rgb);
+                        for (x, y) in points {
+                            if !((0.0..=1.0).contains(&self.x.at(*x)) && (0.0..=1.0).contains(&panel.y.at(*y))) {
+                                continue;
+                            }
+                            let p = (px(*x), py(&panel.y, *y));
+                            root.draw(&Circle::new(p, s(4.0), WHITE.filled()))?;
+                            root.draw(&Circle::new(p, s(3.0), c.filled()))?;
                         }
                     }
                     Item::Note { text: t, rgb } => note(root, t, colour(*rgb))?,

@@ -5,6 +5,7 @@
 use plotters::prelude::IntoDrawingArea;
 
 use crate::error::Error;
+use crate::explore::network::{self, Report, Setup, Titles};
 use crate::explore::{cost, escape, momentum};
 use crate::picture::backend::SketchBackend;
 use crate::picture::figure::Figure;
@@ -128,6 +129,57 @@ impl LabFigures {
             .map_or_else(Vec::new, |(eta, beta)| vec![eta, beta.min(momentum::BETA_MAX)])
     }
 
+    /// The network panel: `runs`' network trained by each of its methods ([`network::train`]),
+    /// its answer over the input plane, `E` along every run and the Hessian's spectrum along the
+    /// run shown, side by side (stacked where the canvas is narrow). Returns `[N, steps of the run
+    /// shown, its E, λ_max and negative eigenvalues at its last iterate]` (NaN: no spectrum).
+    pub fn network(&mut self, size: &[f64], runs: &Session, w: &dyn Words) -> Result<[f64; 5], Error> {
+        let setup = runs.network();
+        let report = network::train(setup)?;
+        let keys = [
+            "netX1",
+            "netX2",
+            "netIteration",
+            "netLoss",
+            "netEigenvalues",
+            "netNegative",
+        ];
+        let t = keys.map(|k| w.say(&[k], &[]));
+        let titles = Titles {
+            inputs: [&t[0], &t[1]],
+            iteration: &t[2],
+            loss: &t[3],
+            eigenvalues: &t[4],
+            negative: &t[5],
+        };
+        let figures = network::figures(setup, &report, &titles);
+        // (Side by side on a wide, low canvas; else stacked.)
+        let [width, height, _] = dims(size);
+        let layout = if width / 3.0 >= NARROW && width >= 1.5 * height {
+            (1, 3)
+        } else {
+            (3, 1)
+        };
+        self.draw_in(size, &figures, layout);
+        if runs.decimal_comma() {
+            self.sketch.decimal_comma();
+        }
+        self.note = network_note(setup, &report, w);
+        let shown = &report.runs[report.shown];
+        let last = report.spectra.last().map(|(_, v)| v.as_slice()).unwrap_or(&[]);
+        Ok([
+            report.weights as f64,
+            (shown.values.len() - 1) as f64,
+            shown.values.last().copied().unwrap_or(f64::NAN),
+            last.last().copied().unwrap_or(f64::NAN),
+            if last.is_empty() {
+                f64::NAN
+            } else {
+                network::negative(last) as f64
+            },
+        ])
+    }
+
     /// Saddle escape from [`escape::curves`]' rows, flat; `title` names the steps.
     pub fn escape(&mut self, size: &[f64], curves: &[f64], title: &str) {
         let rows: Vec<[f64; 3]> = curves.chunks_exact(3).map(|r| [r[0], r[1], r[2]]).collect();
@@ -147,6 +199,60 @@ impl LabFigures {
     pub fn histogram(&mut self, size: &[f64], histogram: &[f64], labels: &[String], title: &str) {
         self.draw(size, &[starts_figure(histogram, labels, title)]);
     }
+}
+
+/// The network panel's note: `N`; how the run shown went and, at its last iterate, `λ_max`
+/// against `η` and how many eigenvalues are negative (a saddle's index); where the other runs
+/// ended.
+fn network_note(setup: &Setup, report: &Report, w: &dyn Words) -> String {
+    let name = |id: &str| w.say(&[id], &[]);
+    let shown = &report.runs[report.shown];
+    let e = |run: &network::Run| w.number(run.values.last().copied().unwrap_or(f64::NAN));
+    let mut parts = vec![
+        w.say(&["netWeights"], &[Arg::Count(report.weights)]),
+        w.say(
+            &["netRun"],
+            &[
+                Arg::Text(name(shown.id)),
+                Arg::Count(shown.values.len() - 1),
+                Arg::Text(name(shown.status.name())),
+                Arg::Text(e(shown)),
+            ],
+        ),
+    ];
+    if let Some((_, values)) = report.spectra.last() {
+        let top = values.last().copied().unwrap_or(f64::NAN);
+        if top > 0.0 {
+            let eta = setup.hyper.eta;
+            let numbers = [top, 2.0 / top, eta].map(|v| Arg::Text(w.number(v)));
+            parts.push(w.say(&[if eta < 2.0 / top { "netStable" } else { "netUnstable" }], &numbers));
+        }
+        // (A saddle or a minimum only where the run converged: elsewhere the curvature alone.)
+        let gradient = Arg::Text(w.number(shown.gradients.last().copied().unwrap_or(f64::NAN)));
+        let converged = shown.status == crate::method::Status::Converged;
+        parts.push(match (network::negative(values), converged) {
+            (0, true) => w.say(&["netMinimum"], &[]),
+            (0, false) => w.say(&["netCurvesUp"], &[gradient]),
+            (k, true) => w.say(&["netSaddle"], &[Arg::Count(k), Arg::Count(report.weights)]),
+            (k, false) => w.say(
+                &["netCurvesDown"],
+                &[Arg::Count(k), Arg::Count(report.weights), gradient],
+            ),
+        });
+    }
+    let others: Vec<String> = (report.runs.iter().enumerate())
+        .filter(|(k, _)| *k != report.shown)
+        .map(|(_, r)| {
+            w.say(
+                &["netEnd"],
+                &[Arg::Text(name(r.id)), Arg::Text(e(r)), Arg::Text(name(r.status.name()))],
+            )
+        })
+        .collect();
+    if !others.is_empty() {
+        parts.push(w.say(&["netEnds"], &[Arg::Text(others.join("; "))]));
+    }
+    parts.join(" ")
 }
 
 /// The sweep's note: the first η that diverged (and `2/λ_max` at the start), or that none did;
@@ -357,6 +463,57 @@ mod tests {
         f.momentum(&[320.0, 600.0, 1.0], &s, 300, &Keys).expect("ok");
         assert_eq!(f.momentum_at(160.0, 150.0).len(), 2);
         assert!(f.momentum_at(160.0, 450.0).is_empty());
+    }
+
+    #[test]
+    fn the_network_panel_draws_its_three_figures_and_says_what_the_run_shown_reached() {
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("ok");
+        let mut f = LabFigures::default();
+        let n = f.network(&[1200.0, 360.0, 1.0], &s, &Keys).expect("trains");
+        // XOR from small weights: Newton ends beside the saddle at E = 1/4, several of the 13
+        // eigenvalues negative, and the note says so.
+        assert_eq!(n[0], 13.0);
+        assert!((n[2] - 0.25).abs() < 1e-6 && n[4] >= 1.0, "{n:?}");
+        assert!(f.note.starts_with("netWeights(13) netRun(newton, "), "{}", f.note);
+        // (Newton stops where the Hessian turns singular, beside the saddle: not converged.)
+        assert!(f.note.contains(&format!("netCurvesDown({}, 13, ", n[4])), "{}", f.note);
+        assert!(f.note.contains("netEnds(netEnd(gd, "), "{}", f.note);
+        for title in ["netX1", "netLoss", "netEigenvalues", "netNegative"] {
+            assert!(
+                f.sketch.texts.iter().any(|t| t == title),
+                "{title}: {:?}",
+                f.sketch.texts
+            );
+        }
+        // Damped Newton converges to the saddle: a saddle, of index 3.
+        s.set_network("m", "damped-newton").expect("a method");
+        f.network(&[1200.0, 360.0, 1.0], &s, &Keys).expect("trains");
+        assert!(f.note.ends_with(" netSaddle(3, 13)"), "{}", f.note);
+        s.set_network("m", "gd,newton,momentum").expect("methods");
+        // A wider network from a larger start, in Spanish: its N, decimal commas.
+        s.set_network("h", "4,3").expect("two layers");
+        s.set_network("scale", "0,8").expect("a decimal comma");
+        s.set_network("m", "gd").expect("one method");
+        assert_eq!(s.network_fields()[6], "0.8");
+        s.set_lang("es").expect("a language");
+        assert_eq!(s.network_fields()[6], "0,8");
+        let n = f.network(&[320.0, 900.0, 1.0], &s, &Keys).expect("trains");
+        assert_eq!(n[0], 31.0);
+        assert!(f.sketch.texts.iter().any(|t| t.contains(',')), "{:?}", f.sketch.texts);
+        assert!(!f.note.contains("netEnds"), "one run: no others: {}", f.note);
+        assert!(s.set_network("h", "9").is_err());
+        assert_eq!(s.network().hidden, vec![4, 3], "a bad field changes nothing");
+        // The setup travels in the session's link.
+        let link = s.link(false);
+        assert!(
+            link.contains("net=xor_h4.3_tanh_mse_noise0.05_pts40_scale0.8_"),
+            "{link}"
+        );
+        let mut t = Session::new("rosenbrock", &RustNumbers).expect("ok");
+        assert!(t.apply_link(&link).ignored.is_empty());
+        assert_eq!(t.network(), s.network());
+        let bad = t.apply_link("l=himmelblau&net=square");
+        assert_eq!(bad.ignored.len(), 1, "{:?}", bad.ignored);
     }
 
     #[test]

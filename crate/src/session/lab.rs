@@ -5,6 +5,7 @@ use crate::analysis::hessian::CriticalKind;
 use crate::error::{Error, Why};
 use crate::explore::basins::{self, AsKernel, BasinMethod, Budget, Kernel};
 use crate::explore::momentum;
+use crate::explore::network::Setup;
 use crate::explore::starts::{self, Histogram, Outcome};
 use crate::explore::sweep::{self, SweepPoint};
 use crate::landscape::{neural, Point};
@@ -371,6 +372,37 @@ impl Session {
                 AsKernel,
             )?
             .ok_or(Error::NotHere(Why::Basins2d))
+    }
+}
+
+/// The network panel's setup (lab and native).
+impl Session {
+    /// What the network panel trains.
+    pub fn network(&self) -> &Setup {
+        &self.config.network
+    }
+
+    /// Sets field `key` (one of `explore::network::FIELDS`) of the network's setup from `value`
+    /// as the page writes it (a decimal comma in Spanish); on error nothing changes.
+    pub fn set_network(&mut self, key: &str, value: &str) -> Result<(), Error> {
+        let numbers = self.numbers;
+        let number = |t: &str| crate::share::link::number(numbers, t);
+        self.config.network = self.config.network.with(key, value, &number)?;
+        Ok(())
+    }
+
+    /// The network's fields as the page shows them (`explore::network::FIELDS`' order).
+    pub fn network_fields(&self) -> Vec<String> {
+        let comma = self.decimal_comma();
+        let format = |x: f64| {
+            let text = self.numbers.format(x);
+            if comma {
+                text.replace('.', ",")
+            } else {
+                text
+            }
+        };
+        self.config.network.fields(&format)
     }
 }
 

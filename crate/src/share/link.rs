@@ -15,6 +15,8 @@
 //! round-trip form (through [`Numbers`]), so a link reproduces the same trajectories number for
 //! number.
 
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+use crate::explore::network::Setup;
 use crate::landscape::presets::Preset;
 #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
 use crate::landscape::typed::Program;
@@ -32,7 +34,7 @@ pub const MAX_LEN: usize = 4096;
 
 /// `text` as a number through `numbers`, if it looks like one (1 to 32 characters of
 /// `[0-9.eE+-]` after trimming spaces).
-fn number(numbers: &dyn Numbers, text: &str) -> Option<f64> {
+pub(crate) fn number(numbers: &dyn Numbers, text: &str) -> Option<f64> {
     let text = text.trim();
     let plausible = (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
     if plausible {
@@ -105,6 +107,10 @@ pub struct LinkState {
     pub open: Vec<&'static str>,
     /// The 3-D view's camera `[yaw, pitch, distance]` when moved (see [`camera_ok`]).
     pub camera: Option<[f64; 3]>,
+    /// What the network panel trains (lab and native: the page gives a link with `net=` to
+    /// the lab's build).
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    pub network: Setup,
 }
 
 /// Whether `[yaw, pitch, distance]` is a camera of the 3-D view: yaw within ±1000 radians, pitch
@@ -113,11 +119,14 @@ pub fn camera_ok(c: &[f64]) -> bool {
     matches!(c, &[yaw, pitch, distance] if yaw.abs() <= 1e3 && (0.087..=1.484).contains(&pitch) && (1.5..=12.0).contains(&distance))
 }
 
+/// Whether links carry the network panel's setup (`net=`): in the lab's build and natively.
+const NETWORK: bool = cfg!(any(feature = "lab", not(target_arch = "wasm32")));
+
 /// The speeds a page plays at, steps per second.
 pub const SPEEDS: [u32; 5] = [2, 10, 60, 600, 6000];
 
-/// The lab's panels a link can open (`open=…`).
-pub const LAB_PANELS: [&str; 7] = [
+/// The lab's panels the page's own build can open (`open=…`).
+const PAGE_PANELS: [&str; 7] = [
     "surface",
     "starts",
     "escape",
@@ -126,6 +135,22 @@ pub const LAB_PANELS: [&str; 7] = [
     "momentum",
     "cost",
 ];
+
+/// The lab's panels a link can open (`open=…`): with the network panel where the core trains
+/// networks (the lab's build, natively; the page gives a link that opens it to the lab's build).
+#[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+pub const LAB_PANELS: [&str; 8] = {
+    let mut all = ["network"; 8];
+    let mut i = 0;
+    while i < PAGE_PANELS.len() {
+        all[i] = PAGE_PANELS[i];
+        i += 1;
+    }
+    all
+};
+/// The lab's panels a link can open (`open=…`) in the page's own build.
+#[cfg(all(target_arch = "wasm32", not(feature = "lab")))]
+pub const LAB_PANELS: [&str; 7] = PAGE_PANELS;
 
 /// The parts of the page a link can hide (`hide=…`).
 pub const PANELS: [&str; 10] = [
@@ -180,6 +205,8 @@ impl LinkState {
             basins: false,
             open: Vec::new(),
             camera: None,
+            #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+            network: Setup::default(),
         }
     }
 
@@ -250,6 +277,10 @@ impl LinkState {
         }
         if !self.open.is_empty() {
             pair(&mut q, "open", &self.open.join(","));
+        }
+        #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+        if self.network != Setup::default() {
+            pair(&mut q, "net", &self.network.token(|x| numbers.format(x)));
         }
         q.finish()
     }
@@ -493,6 +524,13 @@ impl LinkState {
             }
             state.open = open;
         }
+        #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+        if let Some(t) = get("net") {
+            match Setup::parse(t, |x| number(numbers, x)) {
+                Some(setup) => state.network = setup,
+                None => bad("net", "not a network's setup: the default was used"),
+            }
+        }
         const KNOWN: [&str; 27] = [
             "v", "l", "p", "f", "d", "view", "s", "eta", "mu", "beta", "mem", "m", "r", "n", "k", "scene", "lang",
             "crit", "hess", "cs", "embed", "present", "hide", "speed", "basins", "open", "cam",
@@ -500,7 +538,7 @@ impl LinkState {
         let mut unknown: Vec<&str> = pairs
             .iter()
             .map(|(k, _)| k.as_str())
-            .filter(|k| !KNOWN.contains(k))
+            .filter(|k| !(KNOWN.contains(k) || (NETWORK && *k == "net")))
             .collect();
         unknown.dedup();
         for key in unknown.into_iter().take(8) {

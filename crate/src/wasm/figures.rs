@@ -47,6 +47,12 @@ delegate!(LabFigures {
     };
     /// `[η, β]` under the position `(x, y)` (CSS pixels) of the last momentum map (empty: none).
     call momentumAt: momentum_at(x: f64, y: f64) -> Vec<f64> = |f| f.momentum_at(x, y);
+    /// The network panel of the session `runs` (`LabFigures::network`): the network's answer,
+    /// `E` along every run, the spectrum along the run shown, in the page's words. `[N, steps of
+    /// the run shown, its E, λ_max, negative eigenvalues]`.
+    change network: network(size: &[f64], runs: &Explorer, say: &js_sys::Function, number: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |f| {
+        Ok(f.network(size, &runs.0.session, &JsWords(say, number))?.to_vec())
+    };
     /// Saddle escape from `escapeCurves`' rows; `title` names the steps.
     change escape: escape(size: &[f64], curves: &[f64], title: &str) = |f| f.escape(size, curves, title);
     /// What Newton costs from the measured `rows` (as `costRow` gives them), fitted over

@@ -68,6 +68,17 @@ delegate!(Explorer {
     /// The note under what Newton costs, in the page's words: how many of `total` sizes are
     /// measured, then what the rows show (`session::figures::cost_note`).
     fresh costNote: cost_note(rows: &[f64], from: f64, total: usize, spanish: bool, say: &js_sys::Function, number: &js_sys::Function) -> String = |_| crate::session::figures::cost_note(rows, from, total, spanish, &JsWords(say, number));
+    /// Sets field `key` (of `networkFieldNames`) of the network panel's setup from `value` as the
+    /// page writes it; on error nothing changes.
+    change setNetwork: set_network(key: &str, value: &str) -> Result<(), JsValue> = |s| Ok(s.session.set_network(key, value)?);
+    /// The network panel's fields as the page shows them, in `networkFieldNames`' order.
+    call networkFields: network_fields() -> Vec<String> = |s| s.session.network_fields();
+    /// The network panel's fields' names (`explore::network::FIELDS`).
+    fresh networkFieldNames: network_field_names() -> Vec<String> = |_| crate::explore::network::FIELDS.map(String::from).to_vec();
+    /// The fields the network panel shows, in its order (`explore::network::PANEL_FIELDS`).
+    fresh networkPanelFields: network_panel_fields() -> Vec<String> = |_| crate::explore::network::PANEL_FIELDS.map(String::from).to_vec();
+    /// The names field `key` is chosen from (empty: typed; `explore::network::choices`).
+    fresh networkChoices: network_choices(key: &str) -> Vec<String> = |_| crate::explore::network::choices(key).into_iter().map(String::from).collect();
     /// Evaluations per second of activation `name`, timed by `clock` for about 60 ms.
     fresh activationRate: activation_rate(name: &str, clock: &js_sys::Function) -> Result<f64, JsValue> = |_| Ok(cost::activation_rate(name, &mut seconds(clock))?);
     /// Builds the 3-D view's surface of the landscape over the view, `side` vertices a side with

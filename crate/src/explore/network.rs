@@ -1,0 +1,754 @@
+//! A real network trained on all its weights by each method from one seeded start (the lab's
+//! network panel, issue 16): `E` at every iteration of every run, the Hessian's spectrum along
+//! the run shown (every eigenvalue, how many are negative: the index of a saddle), the network's
+//! answer over the input plane at the run's end, and the figures of them. The setup travels in
+//! links as one token ([`Setup::token`]).
+
+use nalgebra::DVector;
+
+use crate::error::{check_param, Error, Why};
+use crate::landscape::eigen::symmetric_eigen;
+use crate::landscape::{Dyn, Landscape};
+use crate::method::catalog::{build, Hyper, METHOD_IDS};
+use crate::method::{Criteria, State, Status};
+use crate::network::data::DataSet;
+use crate::network::mlp::{Activation, Loss, Mlp};
+use crate::network::training::Training;
+use crate::picture::figure::{Axis, Figure, Item, Panel, Stroke};
+use crate::picture::style::METHOD_STYLES;
+
+/// The most hidden units in a layer, and the most layers.
+pub const MAX_UNITS: usize = 8;
+/// The most hidden layers.
+pub const MAX_LAYERS: usize = 2;
+/// The most steps a run takes.
+pub const MAX_STEPS: usize = 2000;
+/// How many iterates of the run shown the spectrum is computed at (evenly spread).
+pub const SPECTRA: usize = 41;
+/// Cells across (and up) the map of the network's answer.
+pub const CELLS: usize = 48;
+
+/// What the panel trains: the data set, the network, the start and the methods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setup {
+    /// The data set's shape.
+    pub set: DataSet,
+    /// Its noise (standard deviation, on both coordinates).
+    pub noise: f64,
+    /// How many points.
+    pub points: usize,
+    /// Units per hidden layer (one or two layers).
+    pub hidden: Vec<usize>,
+    /// The hidden units' activation.
+    pub activation: Activation,
+    /// The loss.
+    pub loss: Loss,
+    /// The start's scale: each weight is this times a standard normal number.
+    pub scale: f64,
+    /// The start's seed.
+    pub seed: u64,
+    /// The steps each run takes at most.
+    pub steps: usize,
+    /// The methods' hyperparameters (η, μ, β, m).
+    pub hyper: Hyper,
+    /// The methods, in [`METHOD_IDS`] order.
+    pub methods: Vec<&'static str>,
+    /// The method whose run the answer and the spectrum show (one of `methods`).
+    pub shown: &'static str,
+}
+
+/// The seed of the data sets (the start has its own, [`Setup::seed`]).
+const DATA_SEED: u64 = 7;
+
+impl Default for Setup {
+    /// XOR from small weights, where Newton is drawn to the saddle near `W = 0`.
+    fn default() -> Self {
+        Setup {
+            set: DataSet::Xor,
+            noise: 0.05,
+            points: 40,
+            hidden: vec![3],
+            activation: Activation::Tanh,
+            loss: Loss::SquaredError,
+            scale: 0.05,
+            seed: 1,
+            steps: 300,
+            hyper: Hyper {
+                eta: 0.5,
+                ..Hyper::default()
+            },
+            methods: vec!["gd", "newton", "momentum"],
+            shown: "newton",
+        }
+    }
+}
+
+/// An activation's name in links and the page's strings.
+pub fn activation_name(a: Activation) -> &'static str {
+    match a {
+        Activation::Tanh => "tanh",
+        Activation::Sigmoid => "sigmoid",
+        Activation::Relu => "relu",
+    }
+}
+
+/// A loss's name in links and the page's strings.
+pub fn loss_name(l: Loss) -> &'static str {
+    match l {
+        Loss::SquaredError => "mse",
+        Loss::CrossEntropy => "ce",
+    }
+}
+
+impl Setup {
+    /// The network and its data.
+    pub fn training(&self) -> Training {
+        Training {
+            net: Mlp {
+                inputs: 2,
+                hidden: self.hidden.clone(),
+                activation: self.activation,
+                loss: self.loss,
+            },
+            data: self.set.generate(self.points, self.noise, DATA_SEED),
+        }
+    }
+
+    /// Whether every field is in its range (the hyperparameters as the methods take them).
+    pub fn check(&self) -> Result<(), Error> {
+        range("noise", self.noise)?;
+        range("points", self.points as f64)?;
+        range("layers", self.hidden.len() as f64)?;
+        for &units in &self.hidden {
+            range("units", units as f64)?;
+        }
+        range("scale", self.scale)?;
+        range("seed", self.seed as f64)?;
+        range("steps", self.steps as f64)?;
+        self.hyper.validate()
+    }
+
+    /// The setup with field `key` (one of [`FIELDS`]) read from `value` as the page writes it
+    /// (numbers by `number`; lists with `,` or `.`); what is wrong with it, if anything, and
+    /// then nothing changes.
+    pub fn with(&self, key: &str, value: &str, number: &dyn Fn(&str) -> Option<f64>) -> Result<Setup, Error> {
+        let mut next = self.clone();
+        // (A decimal comma, as Spanish writes it, and a true minus sign read as the link's.)
+        let plain = value.trim().replace(',', ".").replace('−', "-");
+        let real = |name: &'static str| range(name, number(&plain).unwrap_or(f64::NAN));
+        let whole = |name: &'static str| {
+            let v = real(name)?;
+            if v.fract() == 0.0 {
+                Ok(v as usize)
+            } else {
+                range(name, f64::NAN).map(|_| 0)
+            }
+        };
+        let items = || value.split([',', '.', ' ']).filter(|t| !t.is_empty());
+        let choice = Error::OutOfRange(Why::NetworkChoice);
+        match key {
+            "set" => next.set = DataSet::ALL.into_iter().find(|s| s.name() == value).ok_or(choice)?,
+            "act" => {
+                next.activation = Activation::ALL
+                    .into_iter()
+                    .find(|a| activation_name(*a) == value)
+                    .ok_or(choice)?
+            }
+            "loss" => {
+                next.loss = [Loss::SquaredError, Loss::CrossEntropy]
+                    .into_iter()
+                    .find(|l| loss_name(*l) == value)
+                    .ok_or(choice)?
+            }
+            "h" => {
+                let units: Vec<&str> = items().collect();
+                range("layers", units.len() as f64)?;
+                next.hidden = units
+                    .into_iter()
+                    .map(|u| {
+                        let v = range("units", number(u).unwrap_or(f64::NAN))?;
+                        if v.fract() == 0.0 {
+                            Ok(v as usize)
+                        } else {
+                            range("units", f64::NAN).map(|_| 0)
+                        }
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "noise" => next.noise = real("noise")?,
+            "pts" => next.points = whole("points")?,
+            "scale" => next.scale = real("scale")?,
+            "seed" => next.seed = whole("seed")? as u64,
+            "steps" => next.steps = whole("steps")?,
+            "eta" | "mu" | "beta" | "mem" => {
+                let k = ["eta", "mu", "beta", "mem"].iter().position(|n| *n == key).unwrap_or(0);
+                let v = number(&plain).unwrap_or(f64::NAN);
+                next.hyper.set(k, v);
+                // (A memory that is not a whole number from 1 to 50 reads as 0: refused.)
+                if k == 3 {
+                    crate::method::lbfgs::memory(v)?;
+                }
+                next.hyper.validate()?;
+            }
+            "m" => {
+                let mut methods = items()
+                    .map(|id| {
+                        METHOD_IDS
+                            .iter()
+                            .copied()
+                            .find(|m| *m == id)
+                            .ok_or_else(|| Error::UnknownMethod(id.to_owned()))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                methods.sort_by_key(|id| METHOD_IDS.iter().position(|m| m == id));
+                methods.dedup();
+                if !methods.contains(&next.shown) {
+                    next.shown = *methods.first().ok_or(choice)?;
+                }
+                next.methods = methods;
+            }
+            "show" => next.shown = next.methods.iter().copied().find(|m| *m == value).ok_or(choice)?,
+            _ => return Err(choice),
+        }
+        Ok(next)
+    }
+
+    /// Every field of [`FIELDS`] as the page shows it (numbers by `format`, lists with `,`).
+    pub fn fields(&self, format: &dyn Fn(f64) -> String) -> Vec<String> {
+        let h = &self.hyper;
+        let hidden: Vec<String> = self.hidden.iter().map(|u| u.to_string()).collect();
+        vec![
+            self.set.name().to_owned(),
+            hidden.join(","),
+            activation_name(self.activation).to_owned(),
+            loss_name(self.loss).to_owned(),
+            format(self.noise),
+            self.points.to_string(),
+            format(self.scale),
+            self.seed.to_string(),
+            self.steps.to_string(),
+            format(h.eta),
+            format(h.mu),
+            format(h.beta),
+            h.memory.to_string(),
+            self.methods.join(","),
+            self.shown.to_owned(),
+        ]
+    }
+
+    /// The setup as one link token: the data set, then the other [`FIELDS`], `_` between them,
+    /// each its key and value (lists with `.`; the activation and loss by their names):
+    /// `xor_h3_tanh_mse_noise0.05_pts40_scale0.05_seed1_steps300_eta0.5_mu1_beta0.9_mem5_m.gd.newton_show.newton`.
+    pub fn token(&self, format: impl Fn(f64) -> String) -> String {
+        let values = self.fields(&format);
+        let mut parts = vec![values[0].clone()];
+        for (key, value) in FIELDS.iter().zip(&values).skip(1) {
+            let value = value.replace(',', ".");
+            parts.push(match *key {
+                "act" | "loss" => value,
+                "m" | "show" => format!("{key}.{value}"),
+                _ => format!("{key}{value}"),
+            });
+        }
+        parts.join("_")
+    }
+
+    /// The setup a token says ([`Setup::token`]'s form; fields left out keep their defaults,
+    /// none twice), or `None` if any field is not one or is out of its range.
+    pub fn parse(text: &str, number: impl Fn(&str) -> Option<f64>) -> Option<Setup> {
+        let mut parts = text.split('_');
+        let mut setup = Setup::default().with("set", parts.next()?, &number).ok()?;
+        let mut seen: Vec<&str> = Vec::new();
+        for part in parts {
+            let (key, value) = if activation_names().contains(&part) {
+                ("act", part)
+            } else if ["mse", "ce"].contains(&part) {
+                ("loss", part)
+            } else {
+                let key = FIELDS[1..]
+                    .iter()
+                    .filter(|k| part.starts_with(*k))
+                    .max_by_key(|k| k.len())?;
+                let value = &part[key.len()..];
+                match *key {
+                    "m" | "show" => (*key, value.strip_prefix('.')?),
+                    // (Numbers, and units with `.` between layers: none empty.)
+                    _ if value.is_empty() || value.split('.').any(str::is_empty) => return None,
+                    _ => (*key, value),
+                }
+            };
+            if seen.contains(&key) {
+                return None;
+            }
+            seen.push(key);
+            // (In a token, `.` separates the hidden layers; a number has its decimal point.)
+            setup = setup.with(key, value, &number).ok()?;
+        }
+        setup.check().ok()?;
+        Some(setup)
+    }
+}
+
+/// The fields the network panel shows, in its order (the methods are boxes of their own; μ, β
+/// and m travel in links).
+pub const PANEL_FIELDS: [&str; 11] = [
+    "set", "noise", "pts", "h", "act", "loss", "scale", "seed", "steps", "eta", "show",
+];
+
+/// What field `key` takes when it is a choice of names (empty: a number or a list typed; the
+/// run shown is one of the setup's methods).
+pub fn choices(key: &str) -> Vec<&'static str> {
+    match key {
+        "set" => DataSet::ALL.map(DataSet::name).to_vec(),
+        "act" => activation_names().to_vec(),
+        "loss" => vec!["mse", "ce"],
+        _ => Vec::new(),
+    }
+}
+
+/// The activations' names.
+fn activation_names() -> [&'static str; 3] {
+    Activation::ALL.map(activation_name)
+}
+
+/// The setup's fields, as [`Setup::fields`] lists them and [`Setup::with`] takes them.
+pub const FIELDS: [&str; 15] = [
+    "set", "h", "act", "loss", "noise", "pts", "scale", "seed", "steps", "eta", "mu", "beta", "mem", "m", "show",
+];
+
+/// `value` if it is in the range of the setup's field `name`, else what is wrong.
+fn range(name: &'static str, value: f64) -> Result<f64, Error> {
+    let (lo, hi) = match name {
+        "noise" => (0.0, 1.0),
+        "points" => (4.0, 200.0),
+        "layers" => (1.0, MAX_LAYERS as f64),
+        "units" => (1.0, MAX_UNITS as f64),
+        "scale" => (1e-6, 10.0),
+        "seed" => (0.0, 1e9),
+        _ => (1.0, MAX_STEPS as f64),
+    };
+    check_param(name, value, lo, hi)
+}
+
+/// One method's run: `E` and `‖∇E‖` at every iterate, how it ended, where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// The method.
+    pub id: &'static str,
+    /// `E` at iterations 0, 1, …
+    pub values: Vec<f64>,
+    /// `‖∇E‖` there.
+    pub gradients: Vec<f64>,
+    /// How it ended (a run still going after the steps: [`Status::StepLimit`]).
+    pub status: Status,
+    /// The last iterate.
+    pub end: DVector<f64>,
+}
+
+/// Every method's run from one start, and the spectrum along the run shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// `N`, the network's weights and biases.
+    pub weights: usize,
+    /// The runs, in the setup's order.
+    pub runs: Vec<Run>,
+    /// Which run the answer and the spectrum show.
+    pub shown: usize,
+    /// The iterations of the run shown where its spectrum was computed, with every eigenvalue of
+    /// `H` there (ascending).
+    pub spectra: Vec<(usize, Vec<f64>)>,
+}
+
+/// Trains the setup's network with each of its methods from its start.
+pub fn train(setup: &Setup) -> Result<Report, Error> {
+    setup.check()?;
+    let training = setup.training();
+    let start = training.initial(setup.seed, setup.scale);
+    let criteria = Criteria::default();
+    let mut runs = Vec::with_capacity(setup.methods.len());
+    let mut spectra = Vec::new();
+    let shown = setup.methods.iter().position(|m| *m == setup.shown).unwrap_or(0);
+    for (k, &id) in setup.methods.iter().enumerate() {
+        let mut method = build::<Dyn>(id, &setup.hyper)?;
+        let mut state = State::start(&training, start.clone(), &criteria);
+        let (mut values, mut gradients) = (vec![state.value], vec![state.grad_norm()]);
+        let mut iterates = if k == shown { vec![state.x.clone()] } else { Vec::new() };
+        while state.status == Status::Running && state.iteration < setup.steps {
+            state = method.step(&training, state, &criteria);
+            values.push(state.value);
+            gradients.push(state.grad_norm());
+            if k == shown {
+                iterates.push(state.x.clone());
+            }
+        }
+        if state.status == Status::Running {
+            state.status = Status::StepLimit;
+        }
+        if k == shown {
+            let last = iterates.len() - 1;
+            let mut at: Vec<usize> = (0..SPECTRA).map(|i| (i * last + SPECTRA / 2) / (SPECTRA - 1)).collect();
+            at.dedup();
+            spectra = at
+                .into_iter()
+                .filter(|&t| iterates[t].iter().all(|w| w.is_finite()))
+                .map(|t| (t, symmetric_eigen(&training.hessian(&iterates[t])).0))
+                .filter(|(_, values)| values.iter().all(|v| v.is_finite()))
+                .collect();
+        }
+        runs.push(Run {
+            id,
+            values,
+            gradients,
+            status: state.status,
+            end: state.x,
+        });
+    }
+    Ok(Report {
+        weights: training.dimension(),
+        runs,
+        shown,
+        spectra,
+    })
+}
+
+/// The colour of the network's answer `y ∈ [0, 1]`: blue for class 0, white at ½, orange for
+/// class 1, light enough that the data's dots stand out on it.
+fn answer_colour(y: f64) -> u32 {
+    let (blue, orange) = ([86.0, 180.0, 233.0], [230.0, 159.0, 0.0]);
+    let t = if y.is_finite() {
+        (2.0 * y - 1.0).clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let (c, f) = if t < 0.0 { (blue, -t) } else { (orange, t) };
+    let f = 0.6 * f;
+    let channel = |i: usize| (255.0 + f * (c[i] - 255.0)).round() as u32;
+    (channel(0) << 16) | (channel(1) << 8) | channel(2)
+}
+
+/// The titles the figures show, in the page's words.
+pub struct Titles<'a> {
+    /// The answer's axes, `x₁` and `x₂`.
+    pub inputs: [&'a str; 2],
+    /// The iteration axis.
+    pub iteration: &'a str,
+    /// The loss panel's title.
+    pub loss: &'a str,
+    /// The spectrum panel's title.
+    pub eigenvalues: &'a str,
+    /// The right axis: how many eigenvalues are negative.
+    pub negative: &'a str,
+}
+
+/// The figures: the network's answer over the input plane at the end of the run shown, with
+/// the data (class 0 blue, class 1 orange); `E` along every run (log); the spectrum of `H` along
+/// the run shown, with how many eigenvalues are negative (right axis).
+pub fn figures(setup: &Setup, report: &Report, titles: &Titles) -> [Figure; 3] {
+    let training = setup.training();
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for s in &training.data {
+        for i in 0..2 {
+            lo[i] = lo[i].min(s.x[i]);
+            hi[i] = hi[i].max(s.x[i]);
+        }
+    }
+    let pad = |i: usize| 0.1 * (hi[i] - lo[i]).max(1e-3);
+    let (x, y) = (
+        Axis::fractional(lo[0] - pad(0), hi[0] + pad(0), titles.inputs[0]),
+        // (Its title is a note over the cells, which would cover the axis's own.)
+        Axis::fractional(lo[1] - pad(1), hi[1] + pad(1), ""),
+    );
+    let end = report.runs.get(report.shown).map(|r| r.end.clone());
+    let cell = |i: usize, a: &Axis| a.lo + (i as f64 + 0.5) * (a.hi - a.lo) / CELLS as f64;
+    let rgb = (0..CELLS * CELLS)
+        .map(|k| {
+            let input = [cell(k % CELLS, &x), cell(k / CELLS, &y)];
+            answer_colour(end.as_ref().map_or(0.5, |w| training.net.output(w.as_slice(), &input)))
+        })
+        .collect();
+    let dots = |class: f64, rgb: u32| Item::Dots {
+        points: training
+            .data
+            .iter()
+            .filter(|s| s.t == class)
+            .map(|s| (s.x[0], s.x[1]))
+            .collect(),
+        rgb,
+    };
+    let answer = Figure {
+        x,
+        panels: vec![Panel {
+            y,
+            right: None,
+            items: vec![
+                Item::Cells { columns: CELLS, rgb },
+                dots(0.0, 0x0072B2),
+                dots(1.0, 0xD55E00),
+                Item::Note {
+                    text: titles.inputs[1].to_owned(),
+                    rgb: 0x1D1B20,
+                },
+            ],
+        }],
+        rules: Vec::new(),
+    };
+    let longest = report.runs.iter().map(|r| r.values.len()).max().unwrap_or(1).max(2) - 1;
+    let losses: Vec<f64> = report.runs.iter().flat_map(|r| r.values.iter().copied()).collect();
+    let style = |id: &str| {
+        METHOD_STYLES
+            .iter()
+            .find(|s| s.id == id)
+            .copied()
+            .unwrap_or(METHOD_STYLES[0])
+    };
+    let stroke = |dash: &[f64]| match dash.len() {
+        0 => Stroke::Solid,
+        _ if dash[0] <= 3.0 => Stroke::Dotted,
+        _ => Stroke::Dashed,
+    };
+    let loss = Figure {
+        x: Axis::linear(0.0, longest as f64, titles.iteration),
+        panels: vec![Panel {
+            y: Axis::log_fit(&losses, titles.loss),
+            right: None,
+            items: report
+                .runs
+                .iter()
+                .map(|r| Item::Line {
+                    points: r.values.iter().enumerate().map(|(t, v)| (t as f64, *v)).collect(),
+                    rgb: style(r.id).rgb,
+                    stroke: stroke(style(r.id).dash),
+                    dots: false,
+                    right: false,
+                })
+                .collect(),
+        }],
+        rules: Vec::new(),
+    };
+    let all = report.spectra.iter().flat_map(|(_, v)| v.iter().copied());
+    let (low, high) = all.fold((0.0_f64, 0.0_f64), |(a, b), v| (a.min(v), b.max(v)));
+    let span = (high - low).max(1e-12);
+    let mut items: Vec<Item> = (0..report.weights)
+        .map(|k| Item::Line {
+            points: report
+                .spectra
+                .iter()
+                .filter_map(|(t, v)| v.get(k).map(|l| (*t as f64, *l)))
+                .collect(),
+            rgb: 0x8a8f98,
+            stroke: Stroke::Solid,
+            dots: false,
+            right: false,
+        })
+        .collect();
+    items.push(Item::Line {
+        points: report
+            .spectra
+            .iter()
+            .map(|(t, v)| (*t as f64, negative(v) as f64))
+            .collect(),
+        rgb: 0xD55E00,
+        stroke: Stroke::Dashed,
+        // (Dots where they stay apart: on a short run.)
+        dots: report.spectra.len() <= 12,
+        right: true,
+    });
+    // (The right axis's title, in its line's colour: the figure writes none of its own.)
+    items.push(Item::Note {
+        text: titles.negative.to_owned(),
+        rgb: 0xD55E00,
+    });
+    let shown_length = report.runs.get(report.shown).map_or(1, |r| r.values.len().max(2) - 1);
+    let spectrum = Figure {
+        x: Axis::linear(0.0, shown_length as f64, titles.iteration),
+        panels: vec![Panel {
+            y: Axis::fractional(low - 0.05 * span, high + 0.05 * span, titles.eigenvalues),
+            right: Some(Axis::linear(0.0, report.weights as f64, titles.negative)),
+            items,
+        }],
+        rules: Vec::new(),
+    };
+    [answer, loss, spectrum]
+}
+
+/// How many of `eigenvalues` are negative beyond rounding (below `−1e-9 · max |λ|`).
+pub fn negative(eigenvalues: &[f64]) -> usize {
+    let largest = eigenvalues.iter().fold(0.0_f64, |m, l| m.max(l.abs()));
+    eigenvalues.iter().filter(|l| **l < -1e-9 * largest).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(t: &str) -> Option<f64> {
+        t.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    #[test]
+    fn a_setup_travels_as_one_token() {
+        let setup = Setup::default();
+        let token = setup.token(|x| x.to_string());
+        assert_eq!(
+            token,
+            "xor_h3_tanh_mse_noise0.05_pts40_scale0.05_seed1_steps300_eta0.5_mu1_beta0.9_mem5_m.gd.newton.momentum_show.newton"
+        );
+        assert_eq!(Setup::parse(&token, number), Some(setup.clone()));
+        let other = Setup {
+            set: DataSet::Spiral,
+            hidden: vec![8, 4],
+            activation: Activation::Relu,
+            loss: Loss::CrossEntropy,
+            methods: vec!["gd-optimal", "saddle-free", "lbfgs"],
+            shown: "lbfgs",
+            ..setup
+        };
+        assert_eq!(Setup::parse(&other.token(|x| x.to_string()), number), Some(other));
+        // Left out: the defaults; the methods in the catalog's order; the shown one among them.
+        let short = Setup::parse("moons_m.newton.gd", number).expect("a setup");
+        assert_eq!(
+            (short.set, short.methods.clone(), short.shown),
+            (DataSet::Moons, vec!["gd", "newton"], "newton")
+        );
+        assert_eq!(Setup::parse("moons_m.lm", number).expect("a setup").shown, "lm");
+    }
+
+    #[test]
+    fn a_bad_token_is_no_setup() {
+        for bad in [
+            "",
+            "square",
+            "xor_h9",
+            "xor_h3.3.3",
+            "xor_h0",
+            "xor_noise2",
+            "xor_pts3",
+            "xor_scale0",
+            "xor_steps0",
+            "xor_steps5000",
+            "xor_eta0",
+            "xor_m.sgd",
+            "xor_m",
+            "xor_tanh_relu",
+            "xor_seed1_seed2",
+            "xor_colour5",
+            "xor_mem0",
+            "xor_beta1",
+            "xor_seed-1",
+        ] {
+            assert_eq!(Setup::parse(bad, number), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_field_out_of_range_says_what_and_changes_nothing() {
+        let setup = Setup::default();
+        let bad = |key: &str, value: &str| setup.with(key, value, &number).err();
+        let range =
+            |name: &'static str, value: f64, min: f64, max: f64| Some(Error::BadParameter { name, value, min, max });
+        assert_eq!(bad("h", "9"), range("units", 9.0, 1.0, 8.0));
+        assert_eq!(bad("h", "4,3,2"), range("layers", 3.0, 1.0, 2.0));
+        assert!(
+            matches!(bad("noise", "lots"), Some(Error::BadParameter { name: "noise", value, .. }) if value.is_nan())
+        );
+        assert_eq!(bad("pts", "300"), range("points", 300.0, 4.0, 200.0));
+        assert!(matches!(
+            bad("steps", "2.5"),
+            Some(Error::BadParameter { name: "steps", .. })
+        ));
+        assert_eq!(bad("m", "gd,sgd"), Some(Error::UnknownMethod("sgd".into())));
+        assert_eq!(bad("m", ""), Some(Error::OutOfRange(Why::NetworkChoice)));
+        assert_eq!(bad("show", "lm"), Some(Error::OutOfRange(Why::NetworkChoice)));
+        assert_eq!(bad("set", "square"), Some(Error::OutOfRange(Why::NetworkChoice)));
+        assert!(bad("eta", "0").is_some() && bad("mem", "0").is_some() && bad("beta", "1").is_some());
+        let two = setup.with("h", "4, 3", &number).expect("two layers");
+        assert_eq!(
+            (two.hidden.clone(), two.training().dimension()),
+            (vec![4, 3], 12 + 15 + 4)
+        );
+        // The methods in the catalog's order; the run shown follows when it is left out.
+        let only = setup.with("m", "lm,gd", &number).expect("methods");
+        assert_eq!((only.methods.clone(), only.shown), (vec!["gd", "lm"], "gd"));
+        assert_eq!(setup.fields(&|x| x.to_string())[1], "3");
+        assert_eq!(two.fields(&|x| x.to_string())[13], "gd,newton,momentum");
+    }
+
+    #[test]
+    fn training_records_every_run_and_the_spectrum_of_the_one_shown() {
+        let setup = Setup::default();
+        let report = train(&setup).expect("trains");
+        assert_eq!(report.weights, 13);
+        assert_eq!(report.runs.len(), 3);
+        let newton = &report.runs[report.shown];
+        assert_eq!(newton.id, "newton");
+        for run in &report.runs {
+            assert_eq!(run.values.len(), run.gradients.len());
+            assert!(run.values.len() <= setup.steps + 1);
+            assert_ne!(run.status, Status::Running);
+        }
+        // GD runs every step; Newton stops early, beside the saddle at E = 1/4.
+        assert_eq!(report.runs[0].values.len(), setup.steps + 1);
+        assert!((newton.values.last().expect("values") - 0.25).abs() < 1e-6);
+        // The spectrum: every eigenvalue at each iterate computed (first and last among them),
+        // and at the last a saddle's negative ones.
+        let (first, last) = (
+            report.spectra.first().expect("one"),
+            report.spectra.last().expect("one"),
+        );
+        assert_eq!((first.0, last.0), (0, newton.values.len() - 1));
+        assert!(report.spectra.iter().all(|(_, v)| v.len() == 13));
+        assert!(negative(&last.1) >= 1, "{:?}", last.1);
+        let titles = Titles {
+            inputs: ["x1", "x2"],
+            iteration: "t",
+            loss: "E",
+            eigenvalues: "λ",
+            negative: "negative",
+        };
+        let [answer, loss, spectrum] = figures(&setup, &report, &titles);
+        assert_eq!(loss.panels[0].items.len(), 3);
+        assert_eq!(spectrum.panels[0].items.len(), 15);
+        match &answer.panels[0].items[..] {
+            [Item::Cells { rgb, columns }, Item::Dots { points: a, .. }, Item::Dots { points: b, .. }, Item::Note { .. }] =>
+            {
+                assert_eq!((*columns, rgb.len()), (CELLS, CELLS * CELLS));
+                assert_eq!(a.len() + b.len(), 40);
+                // At Newton's saddle the network answers ½ everywhere: white.
+                assert!(
+                    rgb.iter().all(|c| *c == 0xFFFFFF || (0xFFFFFF - c) < 0x030303),
+                    "{:x?}",
+                    &rgb[..4]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_answer_s_colours_are_blue_white_and_orange() {
+        assert_eq!(answer_colour(0.5), 0xFFFFFF);
+        assert_eq!(answer_colour(f64::NAN), 0xFFFFFF);
+        let (zero, one) = (answer_colour(0.0), answer_colour(1.0));
+        assert!(zero & 0xFF > zero >> 16, "bluish: {zero:06x}");
+        assert!(one >> 16 > one & 0xFF, "orangish: {one:06x}");
+        assert_eq!(negative(&[-1.0, 2.0, -1e-12]), 1);
+        assert_eq!(negative(&[]), 0);
+    }
+
+    #[test]
+    fn a_setup_out_of_range_does_not_train() {
+        let bad = Setup {
+            hidden: vec![],
+            ..Setup::default()
+        };
+        assert!(train(&bad).is_err());
+        let bad = Setup {
+            hyper: Hyper {
+                eta: -1.0,
+                ..Hyper::default()
+            },
+            ..Setup::default()
+        };
+        assert!(train(&bad).is_err());
+    }
+}

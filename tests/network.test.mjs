@@ -1,0 +1,81 @@
+// A real network, all of its weights (issue 16): the lab's panel trains the core's network with
+// every method from one seeded start and draws its answer, E and the Hessian's spectrum; its
+// fields tell the core, a bad one says why beside it, and the setup travels in the link.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, openBrowser, openPage } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The panel's numbers `[N, steps of the run shown, its E, λ_max, negative eigenvalues]` once
+ *  they differ from `before`. */
+async function numbers(page, before = '') {
+  await page.waitForFunction((b) => (document.getElementById('network').dataset.numbers ?? '') !== b, before, { timeout: 20000 });
+  return JSON.parse(await page.$eval('#network', (d) => d.dataset.numbers));
+}
+
+describe('a real network', () => {
+  test('XOR from small weights: Newton ends at the saddle; the fields change the network; the link keeps it', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&open=network', { viewport: { width: 1366, height: 768 } });
+    const first = await numbers(page);
+    // 13 weights; Newton beside the saddle at E = 1/4, with negative eigenvalues.
+    assert.equal(first[0], 13);
+    assert.ok(Math.abs(first[2] - 0.25) < 1e-6 && first[4] >= 1, `${first}`);
+    const note = await page.textContent('#network-note');
+    assert.match(note, /^N = 13 weights and biases\. Newton's method: \d+ steps?, singular Hessian, E = 0\.25\. /);
+    assert.match(note, /eigenvalues? (is|are) negative there: E curves down along \d+ directions?, and ‖∇E‖ = /);
+    assert.equal(await page.inputValue('#network [data-net="h"]'), '3');
+    assert.equal(await page.inputValue('#network [data-net="show"]'), 'newton');
+    // The canvas has the answer's colours and the runs' lines (not one colour).
+    const colours = await page.$eval('#network-chart', (c) => {
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < data.length; i += 16) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return seen.size;
+    });
+    assert.ok(colours > 20, `${colours} colours`);
+    await page.locator('#network').scrollIntoViewIfNeeded();
+    await page.locator('#network').screenshot({ path: join(ARTIFACTS, 'network.png') });
+
+    // Two hidden layers: N = 2·4 + 4 + 4·3 + 3 + 3 + 1 = 31.
+    await page.fill('#network [data-net="h"]', '4,3');
+    await page.press('#network [data-net="h"]', 'Enter');
+    const wider = await numbers(page, JSON.stringify(first));
+    assert.equal(wider[0], 31);
+    await page.waitForFunction(() => location.hash.includes('net=xor_h4.3_'));
+
+    // A bad field: the message beside it, the field back to the setup in use, nothing changes.
+    await page.fill('#network [data-net="h"]', '9');
+    await page.press('#network [data-net="h"]', 'Enter');
+    await page.waitForSelector('#network [data-net="h"][aria-invalid="true"]');
+    assert.match(await page.textContent('#network .field-error'), /hidden units of a layer must be at least 1 and at most 8/);
+    assert.equal(await page.inputValue('#network [data-net="h"]'), '4,3');
+
+    // Only GD, shown: its run goes every step and the note says how it ended.
+    await page.uncheck('#network-methods input[value="newton"]');
+    await page.uncheck('#network-methods input[value="momentum"]');
+    const gd = await numbers(page, JSON.stringify(wider));
+    assert.equal(await page.inputValue('#network [data-net="show"]'), 'gd');
+    assert.equal(gd[1], 300);
+    assert.match(await page.textContent('#network-note'), /^N = 31 weights and biases\. Gradient descent: 300 steps, step limit, /);
+
+    // The link opens the same setup on a fresh page, in Spanish too.
+    await page.waitForFunction(() => location.hash.includes('_m.gd_show.gd'));
+    const link = await page.evaluate(() => location.hash);
+    const again = await openPage(browser, `/${link}&lang=es`);
+    const same = await numbers(again.page);
+    assert.deepEqual(same, gd);
+    assert.match(await again.page.textContent('#network-note'), /^N = 31 pesos y sesgos\. Descenso por el gradiente: 300 pasos, /);
+    assert.deepEqual([...problems.errors, ...again.problems.errors], []);
+    assert.deepEqual([...problems.outside, ...again.problems.outside], []);
+    await again.page.close();
+    await page.close();
+  });
+});

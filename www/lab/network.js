@@ -1,0 +1,80 @@
+// A real network, all of its weights: the core trains it with each method from one seeded start
+// (crate/src/explore/network.rs) and draws its answer over the input plane, E along every run
+// and the Hessian's spectrum along the run shown. Here: the panel's fields (each tells the core,
+// then the panel redraws) and the redraw, on the page's thread, once the page's session is the
+// lab's build's (which trains networks).
+import { Explorer } from '../pkg-lab/descenso.js';
+import { attemptAt, el, fmt, make, page, tr } from '../page.js';
+import { pushNextAddress, updateAddress } from '../share.js';
+import { adopt, drawFigure, ready } from './figures.js';
+
+let drawnFor = '';
+let timer = 0;
+
+/** The panel's fields, as the core lists them: a choice of names, or a number typed. */
+function build() {
+  const field = (key) => {
+    const choices = Explorer.networkChoices(key);
+    const option = (v) => make('option', { value: v, textContent: tr(`${key}_${v}`), dataset: { i18n: `${key}_${v}` } });
+    const input = choices.length || key === 'show' ? make('select', {}, ...choices.map(option)) : make('input', { type: 'text', size: 5 });
+    input.dataset.net = key;
+    return make('label', {}, make('span', { textContent: tr(`net_${key}`), dataset: { i18n: `net_${key}` } }), ' ', input);
+  };
+  el.networkFields.replaceChildren(...Explorer.networkPanelFields().map(field));
+}
+
+/** The fields show the setup the core holds; the methods' boxes and the run shown follow it. */
+function sync() {
+  if (!el.networkFields.children.length) build();
+  const names = Explorer.networkFieldNames();
+  const values = page.explorer.networkFields();
+  const at = (key) => values[names.indexOf(key)];
+  const methods = at('m').split(',');
+  const box = (id) => make('input', { type: 'checkbox', value: id, checked: methods.includes(id) });
+  el.networkMethods.replaceChildren(...page.methods.map((id) => make('label', {}, box(id), make('span', { textContent: tr(id) }))));
+  el.network.querySelector('[data-net="show"]').replaceChildren(...methods.map((id) => make('option', { value: id, textContent: tr(id) })));
+  for (const input of el.network.querySelectorAll('[data-net]')) input.value = at(input.dataset.net);
+}
+
+el.network.addEventListener('change', (ev) => {
+  const input = ev.target.dataset.net ? ev.target : el.networkMethods;
+  const value = input === el.networkMethods ? [...input.querySelectorAll(':checked')].map((b) => b.value).join(',') : input.value;
+  pushNextAddress();
+  // (What was not applied is said beside the field, which goes back to the setup in use.)
+  if (attemptAt(input, () => page.explorer.setNetwork(input.dataset.net ?? 'm', value))) updateAddress();
+  sync();
+  maybeNetwork();
+});
+
+/** Forget the figure drawn (a new language, size or link): the next render redraws it. */
+export function reset() {
+  drawnFor = '';
+  if (page.full && el.network.open) sync();
+}
+
+/** Redraws the panel when it is open and the setup, the language or the size changed. */
+export async function maybeNetwork() {
+  if (!el.network.open) return;
+  if (!page.full) {
+    await ready;
+    await adopt();
+    sync();
+  }
+  const key = `${page.explorer.networkFields()}|${page.lang}`;
+  if (key === drawnFor) return;
+  drawnFor = key;
+  clearTimeout(timer);
+  timer = setTimeout(draw, 30);
+}
+
+async function draw() {
+  let note = '';
+  const n = await drawFigure(el.networkChart, (F, size) => {
+    const numbers = F.network(size, page.explorer, tr, fmt);
+    note = F.note;
+    return numbers;
+  });
+  if (!n) return;
+  el.network.dataset.numbers = JSON.stringify(Array.from(n, (v) => (Number.isFinite(v) ? v : null)));
+  el.networkNote.textContent = note;
+}
