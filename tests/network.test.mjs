@@ -30,7 +30,8 @@ describe('a real network', () => {
     assert.ok(Math.abs(first[2] - 0.25) < 1e-6 && first[4] >= 1, `${first}`);
     const note = await page.textContent('#network-note');
     assert.match(note, /^N = 13 weights and biases\. Newton's method: \d+ steps?, singular Hessian, E = 0\.25\. /);
-    assert.match(note, /eigenvalues? (is|are) negative there: E curves down along \d+ directions?, and ‖∇E‖ = /);
+    assert.match(note, /At its last iterate \d+ of the 13 eigenvalues of H (is|are) negative: E curves down along \d+ directions? there, and ‖∇E‖ = /);
+    assert.doesNotMatch(note, /stable/, 'no GD bound beside a saddle');
     assert.equal(await page.inputValue('#network [data-net="h"]'), '3');
     assert.equal(await page.inputValue('#network [data-net="show"]'), 'newton');
     // The canvas has the answer's colours and the runs' lines (not one colour).
@@ -76,6 +77,21 @@ describe('a real network', () => {
     assert.deepEqual([...problems.errors, ...again.problems.errors], []);
     assert.deepEqual([...problems.outside, ...again.problems.outside], []);
     await again.page.close();
+    await page.close();
+  });
+
+  test('opened by hand, the panel moves the page into the lab\'s build and the link says it is open', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&m=gd,newton');
+    await page.click('#network summary');
+    const first = await numbers(page);
+    assert.equal(first[0], 13);
+    await page.waitForFunction(() => /open=[^&]*network/.test(location.hash));
+    // The page's own runs are the same after the move (the session's whole link, applied).
+    assert.match(await page.textContent('#readout'), /Newton/);
+    // A new language words the note again without training again.
+    await page.selectOption('#lang', 'es');
+    await page.waitForFunction(() => document.getElementById('network-note').textContent.startsWith('N = 13 pesos'));
+    assert.deepEqual(problems.errors, []);
     await page.close();
   });
 });

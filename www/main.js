@@ -12,7 +12,7 @@ import { buildReadout, scheduleCharts } from './readout.js';
 import { buildOwnForm } from './own.js';
 import { applyScene, buildScenePicker, describeScene } from './scene.js';
 import { SCENES } from './scenes.js';
-import { applyPanels, copyLink, pushNextAddress, reportHeight, showEmbedCode, updateAddress } from './share.js';
+import { applyPanels, copyLink, pushNextAddress, reportHeight, showEmbedCode, syncLabPanels } from './share.js';
 
 // ---- the laboratory (loaded on demand) ------------------------------------------------------
 
@@ -49,12 +49,6 @@ page.forTyped = forTyped;
 function refreshLab() {
   page.lab?.reset();
   render();
-}
-
-/** Tells the core which lab panels are open and whether the basin maps are shown. */
-function syncLabPanels() {
-  const open = page.labPanels.filter((id) => document.getElementById(id).open);
-  if (attempt(() => page.explorer.setLabPanels(el.showBasins.checked, open))) updateAddress();
 }
 
 /** Shows or hides the basin maps as their checkbox says (once the lab and its strings are in). */

@@ -1,7 +1,7 @@
 // What leaves the page: share links (encoded by the core from its session), the address bar,
 // the embed snippet and the height message to a host page (the PNG, SVG and CSV exports are the
 // lab's: lab/exports.js).
-import { el, page, PRESENT_ZOOM, tr } from './page.js';
+import { attempt, el, page, PRESENT_ZOOM, tr } from './page.js';
 
 /** The share link for the session, optionally for embedding. */
 export function currentLink(embed = false) {
@@ -51,6 +51,12 @@ export function reportHeight() {
 
 let addressTimer = 0;
 let pushNext = false;
+
+/** Tells the core which lab panels are open and whether the basin maps are shown. */
+export function syncLabPanels() {
+  const open = page.labPanels.filter((id) => document.getElementById(id).open);
+  if (attempt(() => page.explorer.setLabPanels(el.showBasins.checked, open))) updateAddress();
+}
 
 /** The next address update makes a history entry (a deliberate change, not a step or a drag). */
 export function pushNextAddress() {

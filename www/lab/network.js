@@ -4,23 +4,27 @@
 // then the panel redraws) and the redraw, on the page's thread, once the page's session is the
 // lab's build's (which trains networks).
 import { Explorer } from '../pkg-lab/descenso.js';
-import { attemptAt, el, fmt, make, page, tr } from '../page.js';
-import { pushNextAddress, updateAddress } from '../share.js';
-import { adopt, drawFigure, ready } from './figures.js';
+import { attemptAt, el, fmt, make, page, showNotice, tr } from '../page.js';
+import { pushNextAddress, syncLabPanels, updateAddress } from '../share.js';
+import { adopt, drawFigure } from './figures.js';
 
 let drawnFor = '';
 let timer = 0;
 
-/** The panel's fields, as the core lists them: a choice of names, or a number typed. */
+/** The panel's fields, as the core lists them (a choice of names, or a number typed), and a
+ *  box per method. */
 function build() {
   const field = (key) => {
     const choices = Explorer.networkChoices(key);
     const option = (v) => make('option', { value: v, textContent: tr(`${key}_${v}`), dataset: { i18n: `${key}_${v}` } });
     const input = choices.length || key === 'show' ? make('select', {}, ...choices.map(option)) : make('input', { type: 'text', size: 5 });
+    Object.assign(input, { id: `net-${key}` });
     input.dataset.net = key;
     return make('label', {}, make('span', { textContent: tr(`net_${key}`), dataset: { i18n: `net_${key}` } }), ' ', input);
   };
   el.networkFields.replaceChildren(...Explorer.networkPanelFields().map(field));
+  const box = (id) => make('label', {}, make('input', { type: 'checkbox', value: id }), make('span', { textContent: tr(id), dataset: { i18n: id } }));
+  el.networkMethods.replaceChildren(...page.methods.map(box));
 }
 
 /** The fields show the setup the core holds; the methods' boxes and the run shown follow it. */
@@ -30,9 +34,8 @@ function sync() {
   const values = page.explorer.networkFields();
   const at = (key) => values[names.indexOf(key)];
   const methods = at('m').split(',');
-  const box = (id) => make('input', { type: 'checkbox', value: id, checked: methods.includes(id) });
-  el.networkMethods.replaceChildren(...page.methods.map((id) => make('label', {}, box(id), make('span', { textContent: tr(id) }))));
-  el.network.querySelector('[data-net="show"]').replaceChildren(...methods.map((id) => make('option', { value: id, textContent: tr(id) })));
+  for (const box of el.networkMethods.querySelectorAll('input')) box.checked = methods.includes(box.value);
+  el.netShow.replaceChildren(...methods.map((id) => make('option', { value: id, textContent: tr(id) })));
   for (const input of el.network.querySelectorAll('[data-net]')) input.value = at(input.dataset.net);
 }
 
@@ -56,8 +59,14 @@ export function reset() {
 export async function maybeNetwork() {
   if (!el.network.open) return;
   if (!page.full) {
-    await ready;
-    await adopt();
+    try {
+      await adopt();
+    } catch (err) {
+      el.network.open = false;
+      return showNotice(`${tr('loadFailed')} ${err?.message ?? err}`);
+    }
+    // (The lab's build has the network's panel: the link can now say it is open.)
+    syncLabPanels();
     sync();
   }
   const key = `${page.explorer.networkFields()}|${page.lang}`;
@@ -74,7 +83,8 @@ async function draw() {
     note = F.note;
     return numbers;
   });
-  if (!n) return;
+  // (Not drawn, too small or failed: the next render tries again.)
+  if (!n) return (drawnFor = '');
   el.network.dataset.numbers = JSON.stringify(Array.from(n, (v) => (Number.isFinite(v) ? v : null)));
   el.networkNote.textContent = note;
 }

@@ -125,6 +125,9 @@ impl Setup {
         range("scale", self.scale)?;
         range("seed", self.seed as f64)?;
         range("steps", self.steps as f64)?;
+        if self.methods.is_empty() || !self.methods.contains(&self.shown) {
+            return Err(Error::OutOfRange(Why::NetworkChoice));
+        }
         self.hyper.validate()
     }
 
@@ -374,7 +377,12 @@ pub fn train(setup: &Setup) -> Result<Report, Error> {
         let (mut values, mut gradients) = (vec![state.value], vec![state.grad_norm()]);
         let mut iterates = if k == shown { vec![state.x.clone()] } else { Vec::new() };
         while state.status == Status::Running && state.iteration < setup.steps {
+            let before = state.iteration;
             state = method.step(&training, state, &criteria);
+            // (A step that stopped the run where it stood, at a singular Hessian, is no step.)
+            if state.iteration == before {
+                continue;
+            }
             values.push(state.value);
             gradients.push(state.grad_norm());
             if k == shown {
@@ -683,6 +691,12 @@ mod tests {
         assert_eq!(newton.id, "newton");
         for run in &report.runs {
             assert_eq!(run.values.len(), run.gradients.len());
+            // (One value per iterate: a Newton step that stopped at a singular Hessian is none.)
+            assert!(
+                run.values.windows(2).all(|w| w[0] != w[1] || w[0].is_nan()),
+                "{}",
+                run.id
+            );
             assert!(run.values.len() <= setup.steps + 1);
             assert_ne!(run.status, Status::Running);
         }

@@ -26,6 +26,8 @@ pub struct LabFigures {
     sweep: Option<(Figure, f64)>,
     /// The last momentum rate map with its size (for what a click on it points at).
     momentum: Option<(Figure, f64, f64)>,
+    /// The network last trained, and for which setup (a new size or language redraws it).
+    network: Option<(Setup, Report)>,
 }
 
 /// The narrowest a figure is drawn beside another (CSS pixels).
@@ -135,7 +137,10 @@ impl LabFigures {
     /// shown, its E, λ_max and negative eigenvalues at its last iterate]` (NaN: no spectrum).
     pub fn network(&mut self, size: &[f64], runs: &Session, w: &dyn Words) -> Result<[f64; 5], Error> {
         let setup = runs.network();
-        let report = network::train(setup)?;
+        let report = match self.network.take() {
+            Some((trained, report)) if &trained == setup => report,
+            _ => network::train(setup)?,
+        };
         let keys = [
             "netX1",
             "netX2",
@@ -167,7 +172,7 @@ impl LabFigures {
         self.note = network_note(setup, &report, w);
         let shown = &report.runs[report.shown];
         let last = report.spectra.last().map(|(_, v)| v.as_slice()).unwrap_or(&[]);
-        Ok([
+        let numbers = [
             report.weights as f64,
             (shown.values.len() - 1) as f64,
             shown.values.last().copied().unwrap_or(f64::NAN),
@@ -177,7 +182,9 @@ impl LabFigures {
             } else {
                 network::negative(last) as f64
             },
-        ])
+        ];
+        self.network = Some((setup.clone(), report));
+        Ok(numbers)
     }
 
     /// Saddle escape from [`escape::curves`]' rows, flat; `title` names the steps.
@@ -207,6 +214,7 @@ impl LabFigures {
 fn network_note(setup: &Setup, report: &Report, w: &dyn Words) -> String {
     let name = |id: &str| w.say(&[id], &[]);
     let shown = &report.runs[report.shown];
+    let last = shown.values.len() - 1;
     let e = |run: &network::Run| w.number(run.values.last().copied().unwrap_or(f64::NAN));
     let mut parts = vec![
         w.say(&["netWeights"], &[Arg::Count(report.weights)]),
@@ -214,30 +222,30 @@ fn network_note(setup: &Setup, report: &Report, w: &dyn Words) -> String {
             &["netRun"],
             &[
                 Arg::Text(name(shown.id)),
-                Arg::Count(shown.values.len() - 1),
+                Arg::Count(last),
                 Arg::Text(name(shown.status.name())),
                 Arg::Text(e(shown)),
             ],
         ),
     ];
-    if let Some((_, values)) = report.spectra.last() {
-        let top = values.last().copied().unwrap_or(f64::NAN);
-        if top > 0.0 {
-            let eta = setup.hyper.eta;
-            let numbers = [top, 2.0 / top, eta].map(|v| Arg::Text(w.number(v)));
-            parts.push(w.say(&[if eta < 2.0 / top { "netStable" } else { "netUnstable" }], &numbers));
-        }
-        // (A saddle or a minimum only where the run converged: elsewhere the curvature alone.)
+    // (The spectrum at the run's last iterate only: where it ended, its Hessian was finite.)
+    if let Some((_, values)) = report.spectra.last().filter(|(t, _)| *t == last) {
+        // (A minimum, a saddle or a maximum only where the run converged; elsewhere what the
+        // curvature alone says, with ‖∇E‖; GD's bound only at a minimum, where it means one.)
         let gradient = Arg::Text(w.number(shown.gradients.last().copied().unwrap_or(f64::NAN)));
         let converged = shown.status == crate::method::Status::Converged;
+        let n = report.weights;
         parts.push(match (network::negative(values), converged) {
-            (0, true) => w.say(&["netMinimum"], &[]),
+            (0, true) => {
+                let (top, eta) = (values.last().copied().unwrap_or(f64::NAN), setup.hyper.eta);
+                let numbers = [top, 2.0 / top, eta].map(|v| Arg::Text(w.number(v)));
+                let key = if eta < 2.0 / top { "netStable" } else { "netUnstable" };
+                [w.say(&["netMinimum"], &[]), w.say(&[key], &numbers)].join(" ")
+            }
             (0, false) => w.say(&["netCurvesUp"], &[gradient]),
-            (k, true) => w.say(&["netSaddle"], &[Arg::Count(k), Arg::Count(report.weights)]),
-            (k, false) => w.say(
-                &["netCurvesDown"],
-                &[Arg::Count(k), Arg::Count(report.weights), gradient],
-            ),
+            (k, true) if k == n => w.say(&["netMaximum"], &[]),
+            (k, true) => w.say(&["netSaddle"], &[Arg::Count(k), Arg::Count(n)]),
+            (k, false) => w.say(&["netCurvesDown"], &[Arg::Count(k), Arg::Count(n), gradient]),
         });
     }
     let others: Vec<String> = (report.runs.iter().enumerate())
@@ -489,6 +497,7 @@ mod tests {
         s.set_network("m", "damped-newton").expect("a method");
         f.network(&[1200.0, 360.0, 1.0], &s, &Keys).expect("trains");
         assert!(f.note.ends_with(" netSaddle(3, 13)"), "{}", f.note);
+        assert!(!f.note.contains("netStable"), "no bound at a saddle: {}", f.note);
         s.set_network("m", "gd,newton,momentum").expect("methods");
         // A wider network from a larger start, in Spanish: its N, decimal commas.
         s.set_network("h", "4,3").expect("two layers");
