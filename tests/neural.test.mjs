@@ -20,7 +20,7 @@ describe('neural scenes', () => {
     await page.selectOption('#scene', 'neuron');
     assert.equal(await page.isVisible('#data'), true);
     assert.match(await page.textContent('#data-note'), /^12 points/);
-    assert.match(await page.textContent('#scene-text'), /plateau/);
+    await page.waitForFunction(() => /plateau/.test(document.getElementById('scene-text').textContent));
     // From the saturated corner, 30 GD steps barely change E.
     for (let i = 0; i < 30; i++) await page.click('#step');
     const gd = await readout(page, 'gd');

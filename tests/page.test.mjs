@@ -458,6 +458,8 @@ describe('scenes', () => {
       await page.setViewportSize({ width: w, height: h });
       for (const id of ids) {
         await page.selectOption('#scene', id);
+        // (Its English text may load a moment after the scene is applied.)
+        await page.waitForFunction(() => document.getElementById('scene-text').textContent.length > 40, null, { timeout: 5000 }).catch(() => {});
         assert.ok((await page.textContent('#scene-text')).length > 40, `${id} explains itself`);
         await play(page);
         await page.waitForTimeout(300);

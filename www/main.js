@@ -35,7 +35,9 @@ function loadLab() {
  *  and trains networks: the page's own wasm leaves both out) if `query` asks for a typed
  *  landscape or the network panel; false (and a notice) if the lab could not be loaded. */
 async function forTyped(query) {
-  if (page.full || !/(?:^|&)(?:l=typed|net=|open=[^&]*network)/.test(query)) return true;
+  // (A link that names a scene alone is that scene's link: see applyAddressLink.)
+  const scene = SCENES.find((sc) => sc.id === new URLSearchParams(query).get('scene'))?.link ?? '';
+  if (page.full || !/(?:^|&)(?:l=typed|net=|open=[^&]*network)/.test(`${scene}&${query}`)) return true;
   try {
     await (await loadLab()).adopt();
     return true;

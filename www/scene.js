@@ -5,12 +5,20 @@ import { attempt, el, fmt, make, page, showIgnored, tr } from './page.js';
 import { resample } from './plot.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
 
-/** A scene's title or text in the page's language (English in scenes.js, others in the
- *  language's strings as scene_<id>_title / scene_<id>_text). */
+let texts = null; // the scenes' English texts (scenes-text.js), once loaded
+let loading = null;
+
+/** A scene's title or text in the page's language (English in scenes.js and scenes-text.js,
+ *  others in the language's strings as scene_<id>_title / scene_<id>_text); empty while the
+ *  English texts load, shown once they are in. */
 function sceneString(sc, part) {
   const key = `scene_${sc.id}_${part}`;
   const s = tr(key);
-  return s === key ? sc[part].en : s;
+  if (s !== key) return s;
+  if (sc[part] || texts) return sc[part]?.en ?? texts[sc.id];
+  loading ??= import('./scenes-text.js').then((m) => (texts = m.SCENE_TEXTS));
+  loading.then(() => current() === sc && (el.sceneText.textContent = sceneString(sc, part)));
+  return '';
 }
 
 const current = () => SCENES.find((s) => s.id === page.explorer.scene) ?? SCENES[0];
@@ -22,10 +30,12 @@ export function buildScenePicker() {
   el.scene.value = current().id;
 }
 
-/** Applies scene `id` (its link, in the core), then its text and controls. */
-export function applyScene(id) {
+/** Applies scene `id` (its link, in the core; in the lab's build first if the link asks for
+ *  it), then its text and controls. */
+export async function applyScene(id) {
   const sc = SCENES.find((s) => s.id === id) ?? SCENES[0];
   setPlaying(false);
+  if (!(await page.forTyped(sc.link))) return;
   let ignored = [];
   if (!attempt(() => (ignored = page.explorer.applyScene(sc.id, sc.link)))) return;
   if (ignored.length) showIgnored(ignored);
