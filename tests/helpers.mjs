@@ -68,6 +68,12 @@ export async function openPage(browser, path = '/', { viewport } = {}) {
   return { page, problems };
 }
 
+/** Chooses scene `id` in the picker and waits until it is applied and its text shown. */
+export async function chooseScene(page, id) {
+  await page.selectOption('#scene', id);
+  await page.waitForSelector(`#scene[data-shown="${id}"]`, { state: 'attached' });
+}
+
 /** The readout row of a method as numbers and strings. */
 export async function readout(page, method) {
   return page.$eval(`#readout tr[data-method="${method}"]`, (tr) => ({

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { ARTIFACTS, exported, openBrowser, openPage } from './helpers.mjs';
+import { ARTIFACTS, chooseScene, exported, openBrowser, openPage } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -147,7 +147,7 @@ describe('share links', () => {
 
   test('embedded in a page of another origin: no chrome, hidden panels, height reported', async () => {
     const { page, problems } = await openPage(browser);
-    await page.selectOption('#scene', 'saddles');
+    await chooseScene(page, 'saddles');
     await page.click('#embed');
     const snippet = await page.inputValue('#embed-code');
     assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#v=1&amp;l=saddle&amp;.*embed=1/);

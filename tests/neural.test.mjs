@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, heatHash, openBrowser, openPage, readout } from './helpers.mjs';
+import { ARTIFACTS, chooseScene, heatHash, openBrowser, openPage, readout } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -17,10 +17,11 @@ after(async () => {
 describe('neural scenes', () => {
   test('one neuron: the plateau holds GD, and clicking data changes the landscape', async () => {
     const { page, problems } = await openPage(browser);
-    await page.selectOption('#scene', 'neuron');
+    await chooseScene(page, 'neuron');
+    // (The scene is in with its text.)
+    await page.waitForFunction(() => /plateau/.test(document.getElementById('scene-text').textContent));
     assert.equal(await page.isVisible('#data'), true);
     assert.match(await page.textContent('#data-note'), /^12 points/);
-    await page.waitForFunction(() => /plateau/.test(document.getElementById('scene-text').textContent));
     // From the saturated corner, 30 GD steps barely change E.
     for (let i = 0; i < 30; i++) await page.click('#step');
     const gd = await readout(page, 'gd');
@@ -46,8 +47,10 @@ describe('neural scenes', () => {
 
   test('tiny network: two minima, and GD from two starts ends in different ones', async () => {
     const { page, problems } = await openPage(browser);
-    await page.selectOption('#scene', 'tinynet');
+    await chooseScene(page, 'tinynet');
     await page.waitForFunction(() => /2 minima|2 mínimos/.test(document.getElementById('critical-summary').textContent));
+    // (The scene's text came with its state: the map does not move under the clicks.)
+    assert.ok(await page.$eval('#scene-text', (p) => p.textContent.length > 0));
     const ends = [];
     for (const [fx, fy] of [[0.6, 0.3], [0.4, 0.7]]) {
       const box = await page.locator('#overlay').boundingBox();

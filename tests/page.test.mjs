@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, openBrowser, openPage, readout } from './helpers.mjs';
+import { ARTIFACTS, ROOT, chooseScene, openBrowser, openPage, readout } from './helpers.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -457,7 +457,7 @@ describe('scenes', () => {
     for (const [w, h, tag] of [[1280, 900, 'desktop'], [390, 844, 'phone']]) {
       await page.setViewportSize({ width: w, height: h });
       for (const id of ids) {
-        await page.selectOption('#scene', id);
+        await chooseScene(page, id);
         // (Its English text may load a moment after the scene is applied.)
         await page.waitForFunction(() => document.getElementById('scene-text').textContent.length > 40, null, { timeout: 5000 }).catch(() => {});
         assert.ok((await page.textContent('#scene-text')).length > 40, `${id} explains itself`);
@@ -483,7 +483,7 @@ describe('scenes', () => {
       }
       await page.setViewportSize({ width, height });
       for (const id of ids) {
-        await page.selectOption('#scene', id);
+        await chooseScene(page, id);
         await page.waitForTimeout(300); // the map's height fitted, the map resampled
         const seen = await page.evaluate(() => {
           const rows = [...document.querySelectorAll('#readout tr')].filter((r) => !r.hidden);
@@ -506,7 +506,7 @@ describe('scenes', () => {
     for (const lang of ['en', 'es']) {
       await page.selectOption('#lang', lang);
       for (const id of ids) {
-        await page.selectOption('#scene', id);
+        await chooseScene(page, id);
         await page.click('#step');
         assert.deepEqual(await axeViolations(page), [], `${id} (${lang})`);
       }
@@ -527,7 +527,7 @@ describe('scenes', () => {
 
   test('the keyboard drives the page', async () => {
     const { page } = await openPage(browser);
-    await page.selectOption('#scene', 'directions');
+    await chooseScene(page, 'directions');
     await page.focus('#overlay');
     await page.keyboard.press('s');
     await page.keyboard.press('s');
@@ -642,7 +642,7 @@ describe('scenes', () => {
 
   test('four regimes: each button names its regime, and (d) diverges', async () => {
     const { page } = await openPage(browser);
-    await page.selectOption('#scene', 'regimes');
+    await chooseScene(page, 'regimes');
     const expected = { a: 'converges', b: 'one-step', c: 'oscillates', d: 'diverges' };
     for (const [c, regime] of Object.entries(expected)) {
       await page.click(`#scene-controls button[data-regime="${c}"]`);
@@ -660,7 +660,7 @@ describe('scenes', () => {
 
   test('what the Hessian says: Newton aims at the saddle of its quadratic model and the page says so', async () => {
     const { page, problems } = await openPage(browser);
-    await page.selectOption('#scene', 'hessian');
+    await chooseScene(page, 'hessian');
     assert.equal(await page.isChecked('#show-hessian'), true);
     await page.click('#step');
     const newton = await readout(page, 'newton');
@@ -678,7 +678,7 @@ describe('scenes', () => {
 
   test('saddles: Newton lands on the saddle, saddle-free Newton escapes, GD lingers', async () => {
     const { page } = await openPage(browser);
-    await page.selectOption('#scene', 'saddles');
+    await chooseScene(page, 'saddles');
     await page.click('#step');
     const newton = await readout(page, 'newton');
     assert.equal(newton.status, 'converged');
@@ -693,7 +693,7 @@ describe('scenes', () => {
 
   test('directions: raising κ lowers 2/λ_max, and Newton still needs one step', async () => {
     const { page } = await openPage(browser);
-    await page.selectOption('#scene', 'directions');
+    await chooseScene(page, 'directions');
     const before = await page.textContent('#eta-note');
     await page.fill('#scene-kappa', '2.5');
     await page.dispatchEvent('#scene-kappa', 'input');

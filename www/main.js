@@ -10,7 +10,7 @@ import { attempt, compileWasm, el, hideNotice, lang, page, showIgnored, showNoti
 import { render, resample, sampledSize, summarizeCritical } from './plot.js';
 import { buildReadout, scheduleCharts } from './readout.js';
 import { buildOwnForm } from './own.js';
-import { applyScene, buildScenePicker, describeScene } from './scene.js';
+import { applyScene, buildScenePicker, describeScene, sceneTextsLoaded } from './scene.js';
 import { SCENES } from './scenes.js';
 import { applyPanels, copyLink, pushNextAddress, reportHeight, showEmbedCode, syncLabPanels } from './share.js';
 
@@ -282,8 +282,8 @@ async function main() {
     setTimeout(() => {
       page.quickStart = false;
       resample();
-      // Ready once a language the link asked for is in too.
-      languageReady.then(() => (document.body.dataset.ready = 'true'));
+      // Ready once a language the link asked for, and the text of a scene it opened, are in too.
+      Promise.all([languageReady, sceneTextsLoaded()]).then(() => (document.body.dataset.ready = 'true'));
     }, 0),
   );
 }

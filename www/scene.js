@@ -8,16 +8,25 @@ import { REGIME_CASES, SCENES } from './scenes.js';
 let texts = null; // the scenes' English texts (scenes-text.js), once loaded
 let loading = null;
 
+/** Loads the scenes' English texts once; resolves when they are in. */
+export const sceneTexts = () =>
+  (loading ??= import('./scenes-text.js').then(
+    (m) => (texts = m.SCENE_TEXTS),
+    () => (texts = {}), // (offline: the scene works, without its text)
+  ));
+
+/** Resolves once the texts being loaded, if any, are in. */
+export const sceneTextsLoaded = () => loading ?? Promise.resolve();
+
 /** A scene's title or text in the page's language (English in scenes.js and scenes-text.js,
  *  others in the language's strings as scene_<id>_title / scene_<id>_text); empty while the
- *  English texts load, shown once they are in. */
+ *  English texts load, and the scene is described again once they are in. */
 function sceneString(sc, part) {
   const key = `scene_${sc.id}_${part}`;
   const s = tr(key);
   if (s !== key) return s;
-  if (sc[part] || texts) return sc[part]?.en ?? texts[sc.id];
-  loading ??= import('./scenes-text.js').then((m) => (texts = m.SCENE_TEXTS));
-  loading.then(() => current() === sc && (el.sceneText.textContent = sceneString(sc, part)));
+  if (sc[part] || texts) return sc[part]?.en ?? texts[sc.id] ?? '';
+  sceneTexts().then(() => current() === sc && describeScene());
   return '';
 }
 
@@ -35,7 +44,9 @@ export function buildScenePicker() {
 export async function applyScene(id) {
   const sc = SCENES.find((s) => s.id === id) ?? SCENES[0];
   setPlaying(false);
-  if (!(await page.forTyped(sc.link))) return;
+  // (The text comes with the scene's state: nothing moves on the page after the scene is in.)
+  const [typed] = await Promise.all([page.forTyped(sc.link), sceneTexts()]);
+  if (!typed) return;
   let ignored = [];
   if (!attempt(() => (ignored = page.explorer.applyScene(sc.id, sc.link)))) return;
   if (ignored.length) showIgnored(ignored);
@@ -50,6 +61,8 @@ export function describeScene() {
   const sc = current();
   el.sceneTitle.textContent = sceneString(sc, 'title');
   el.sceneText.textContent = sceneString(sc, 'text');
+  // (Which scene is on the page with its text: what the end-to-end tests wait for.)
+  el.scene.dataset.shown = el.sceneText.textContent ? sc.id : '';
   const controls = [];
   if (sc.regimes) {
     for (const [c, ratio] of REGIME_CASES) {
