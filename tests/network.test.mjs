@@ -94,4 +94,32 @@ describe('a real network', () => {
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
+
+  test('many starts: every method from 100 seeded starts in a worker, each run counted once', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&open=network');
+    await numbers(page);
+    await page.click('#net-starts-run');
+    await page.waitForFunction(() => document.getElementById('network').dataset.starts, null, { timeout: 60000 });
+    const tallies = JSON.parse(await page.$eval('#network', (d) => d.dataset.starts));
+    // Per method [index, minima, saddles, crawling, moving, stopped, runs, at E*]: GD, Newton, momentum.
+    assert.equal(tallies.length, 24);
+    for (let k = 0; k < 24; k += 8) {
+      const [, minima, saddles, crawling, moving, stopped, runs, lowest] = tallies.slice(k, k + 8);
+      assert.equal(minima + saddles + crawling + moving + stopped, 100, `${tallies.slice(k, k + 8)}`);
+      assert.equal(runs, 100);
+      assert.ok(lowest <= runs);
+    }
+    const lines = await page.$$eval('#net-starts-note li', (ls) => ls.map((l) => l.textContent));
+    assert.equal(lines.length, 4, lines.join(' | '));
+    assert.match(lines[0], /^E\* = .+, the lowest E any run reached\.$/);
+    assert.match(lines[1], /^GD: \d+ of 100 at E\*; \d+ (converged|at|crawling|still|stopped) .*\.$/);
+    await page.locator('#net-starts-chart').screenshot({ path: join(ARTIFACTS, 'network-starts.png') });
+    // Another setup: the starts shown were not of it, and go.
+    await page.fill('#network [data-net="seed"]', '2');
+    await page.press('#network [data-net="seed"]', 'Enter');
+    await page.waitForFunction(() => !document.getElementById('network').dataset.starts);
+    assert.equal(await page.isVisible('#net-starts-chart'), false);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
 });

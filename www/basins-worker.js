@@ -42,6 +42,13 @@ const WORK = {
     report.free();
     return [{ runs, histogram }, [runs.buffer, histogram.buffer]];
   },
+  // A network's methods from many starts (the network panel).
+  netStarts(m) {
+    const report = session(m.link).networkStarts(m.n, m.bins);
+    const { histogram, tallies } = report;
+    report.free();
+    return [{ histogram, tallies }, [histogram.buffer, tallies.buffer]];
+  },
   rows(m) {
     const labels = session(m.link).basinRows(new Float64Array(m.view), m.nx, m.ny, m.row0, m.row1, m.method, m.param, m.steps, 1e-10, new Float64Array(m.critical));
     return [{ map: m.map, row0: m.row0, row1: m.row1, labels }, [labels.buffer]];

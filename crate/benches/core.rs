@@ -148,6 +148,35 @@ fn trajectories(c: &mut Criterion) {
     });
 }
 
+/// One step of GD and of Newton (the exact Hessian by forward-over-reverse, then the solve) on
+/// all the weights of the network panel's network, 200 points of two moons: N = 51 (6 and 4
+/// hidden units) and N = 105 (8 and 8), the sizes issue 16's speed targets name.
+fn network_steps(c: &mut Criterion) {
+    use descenso::explore::network::Setup;
+    use descenso::landscape::Dyn;
+    use descenso::method::{Method, State};
+    let mut g = c.benchmark_group("network step");
+    for hidden in ["6,4", "8,8"] {
+        let number = |t: &str| t.parse::<f64>().ok();
+        let setup = (Setup::default().with("set", "moons", &number))
+            .and_then(|s| s.with("pts", "200", &number))
+            .and_then(|s| s.with("h", hidden, &number))
+            .expect("a setup");
+        let t = setup.training();
+        let n = t.dimension();
+        let criteria = Criteria::default();
+        let start = State::start(&t, t.initial(1, 0.5), &criteria);
+        g.bench_function(format!("gd step N={n}, 200 points"), |b| {
+            let mut gd = GradientDescent::new(0.1).expect("eta");
+            b.iter(|| black_box(Method::<Dyn>::step(&mut gd, &t, start.clone(), &criteria)))
+        });
+        g.bench_function(format!("newton step N={n}, 200 points"), |b| {
+            b.iter(|| black_box(Method::<Dyn>::step(&mut Newton, &t, start.clone(), &criteria)))
+        });
+    }
+    g.finish();
+}
+
 /// What Newton costs: one GD step against one Newton step on dense N-D quadratics (the page's
 /// view measures the same in the browser and fits the slopes).
 fn newton_cost(c: &mut Criterion) {
@@ -164,5 +193,12 @@ fn newton_cost(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, grid, trajectories, typed_against_preset, newton_cost);
+criterion_group!(
+    benches,
+    network_steps,
+    grid,
+    trajectories,
+    typed_against_preset,
+    newton_cost
+);
 criterion_main!(benches);

@@ -7,9 +7,12 @@ import { Explorer } from '../pkg-lab/descenso.js';
 import { attemptAt, el, fmt, make, page, showNotice, tr } from '../page.js';
 import { pushNextAddress, syncLabPanels, updateAddress } from '../share.js';
 import { adopt, drawFigure } from './figures.js';
+import * as pool from './pool.js';
 
+const STARTS = 100; // the many starts' runs per method
 let drawnFor = '';
 let timer = 0;
+let starts = null; // the many starts last run (a worker's reply)
 
 /** The panel's fields, as the core lists them (a choice of names, or a number typed), and a
  *  box per method. */
@@ -25,6 +28,32 @@ function build() {
   el.networkFields.replaceChildren(...Explorer.networkPanelFields().map(field));
   const box = (id) => make('label', {}, make('input', { type: 'checkbox', value: id }), make('span', { textContent: tr(id), dataset: { i18n: id } }));
   el.networkMethods.replaceChildren(...page.methods.map(box));
+  const run = make('button', { id: 'net-starts-run', type: 'button', className: 'secondary', textContent: tr('netStartsRun', STARTS) });
+  run.addEventListener('click', runStarts);
+  el.networkNote.after(run, make('canvas', { id: 'net-starts-chart', className: 'sweep-chart', hidden: true }), make('ul', { id: 'net-starts-note', className: 'starts-summary', attrs: { 'aria-live': 'polite' } }));
+}
+
+/** Every method of the setup from STARTS seeded starts, in a worker; then their histogram. */
+async function runStarts() {
+  const line = (text) => el.netStartsNote.replaceChildren(make('li', { textContent: text }));
+  line(tr('netStartsRunning', STARTS));
+  const setup = String(page.explorer.networkFields());
+  const m = await pool.ask('netStarts', { link: page.explorer.link(false), n: STARTS, bins: 24 });
+  // (The setup changed meanwhile: these runs are not of it.)
+  if (setup !== String(page.explorer.networkFields())) return el.netStartsNote.replaceChildren();
+  starts = m.error ? null : { ...m, setup };
+  if (m.error) line(`${tr('errorPrefix')} ${m.error}`);
+  else drawStarts();
+}
+
+/** The many starts' histogram of E − E* per method, and what the runs reached. */
+async function drawStarts() {
+  el.netStartsChart.hidden = false;
+  const labels = page.methods.map((id) => tr(`${id}_short`));
+  await drawFigure(el.netStartsChart, (F, size) => F.histogram(size, starts.histogram, labels, 'E − E*'));
+  const lines = Explorer.networkStartsLines(starts.tallies, starts.histogram[0], tr, fmt);
+  el.netStartsNote.replaceChildren(...lines.map((text) => make('li', { textContent: text })));
+  el.network.dataset.starts = JSON.stringify(Array.from(starts.tallies));
 }
 
 /** The fields show the setup the core holds; the methods' boxes and the run shown follow it. */
@@ -53,6 +82,8 @@ el.network.addEventListener('change', (ev) => {
 export function reset() {
   drawnFor = '';
   if (page.full && el.network.open) sync();
+  if (el.netStartsRun) el.netStartsRun.textContent = tr('netStartsRun', STARTS);
+  if (starts) drawStarts();
 }
 
 /** Redraws the panel when it is open and the setup, the language or the size changed. */
@@ -77,6 +108,13 @@ export async function maybeNetwork() {
 }
 
 async function draw() {
+  // (The many starts shown were of another setup: they go.)
+  if (starts && starts.setup !== String(page.explorer.networkFields())) {
+    starts = null;
+    el.netStartsChart.hidden = true;
+    el.netStartsNote.replaceChildren();
+    delete el.network.dataset.starts;
+  }
   let note = '';
   const n = await drawFigure(el.networkChart, (F, size) => {
     const numbers = F.network(size, page.explorer, tr, fmt);

@@ -7,10 +7,11 @@
 use nalgebra::DVector;
 
 use crate::error::{check_param, Error, Why};
+use crate::explore::starts;
 use crate::landscape::eigen::symmetric_eigen;
 use crate::landscape::{Dyn, Landscape};
 use crate::method::catalog::{build, Hyper, METHOD_IDS};
-use crate::method::{Criteria, State, Status};
+use crate::method::{run_to, Criteria, State, Status};
 use crate::network::data::DataSet;
 use crate::network::mlp::{Activation, Loss, Mlp};
 use crate::network::training::Training;
@@ -419,6 +420,130 @@ pub fn train(setup: &Setup) -> Result<Report, Error> {
     })
 }
 
+/// The most starts [`many`] runs.
+pub const MAX_STARTS: usize = 200;
+
+/// Where a run that used up its steps counts as crawling: `‖∇E‖` under this at its end (on a
+/// plateau, or in a flat valley).
+pub const CRAWL: f64 = 1e-4;
+
+/// How a run from one of many starts ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct End {
+    /// `E` at its last iterate.
+    pub value: f64,
+    /// How it ended.
+    pub status: Status,
+    /// `‖∇E‖` there.
+    pub gradient: f64,
+    /// Where it converged: how many eigenvalues of `H` are negative there.
+    pub negative: Option<usize>,
+}
+
+impl starts::Ended for End {
+    fn value(&self) -> f64 {
+        self.value
+    }
+    fn status(&self) -> Status {
+        self.status
+    }
+}
+
+/// What a run from one of many starts reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reached {
+    /// It converged where no eigenvalue of `H` is negative.
+    Minimum,
+    /// It converged where some are: a saddle.
+    Saddle,
+    /// It used up its steps with `‖∇E‖ <` [`CRAWL`]: on a plateau, or in a flat valley.
+    Crawling,
+    /// It used up its steps with `‖∇E‖` larger: still descending.
+    Moving,
+    /// It stopped without converging: a singular Hessian, diverged, or `E` undefined.
+    Stopped,
+}
+
+/// The kinds of [`Reached`], in the wire's order.
+pub const REACHED: [Reached; 5] = [
+    Reached::Minimum,
+    Reached::Saddle,
+    Reached::Crawling,
+    Reached::Moving,
+    Reached::Stopped,
+];
+
+impl End {
+    /// What the run reached.
+    pub fn reached(&self) -> Reached {
+        match (self.status, self.negative) {
+            (Status::Converged, Some(0)) => Reached::Minimum,
+            (Status::Converged, _) => Reached::Saddle,
+            (Status::StepLimit, _) if self.gradient < CRAWL => Reached::Crawling,
+            (Status::StepLimit | Status::Running, _) => Reached::Moving,
+            _ => Reached::Stopped,
+        }
+    }
+}
+
+/// Every method of the setup run from `count` starts (seeds `seed`, `seed + 1`, …, of the
+/// setup's scale), at most its steps each: the lecture's "the result depends on the random
+/// start" on all the weights. One row of ends per method, in the setup's order.
+pub fn many(setup: &Setup, count: usize) -> Result<Vec<Vec<End>>, Error> {
+    setup.check()?;
+    check_param("starts", count as f64, 1.0, MAX_STARTS as f64)?;
+    let training = setup.training();
+    let criteria = Criteria::default();
+    let end = |id: &str, k: usize| -> Result<End, Error> {
+        let mut method = build::<Dyn>(id, &setup.hyper)?;
+        let start = training.initial(setup.seed.wrapping_add(k as u64), setup.scale);
+        let s = run_to(
+            method.as_mut(),
+            &training,
+            State::start(&training, start, &criteria),
+            &criteria,
+            setup.steps,
+        );
+        let negative = (s.status == Status::Converged).then(|| negative(&symmetric_eigen(&training.hessian(&s.x)).0));
+        Ok(End {
+            value: s.value,
+            status: s.status,
+            gradient: s.grad_norm(),
+            negative,
+        })
+    };
+    setup
+        .methods
+        .iter()
+        .map(|id| (0..count).map(|k| end(id, k)).collect())
+        .collect()
+}
+
+/// Many starts on the wire: the histogram of `E − E*` (`E*` the lowest `E` any run reached) as
+/// the random starts' panel has it (`session::lab::StartsReport::wire`), with the method's
+/// index in `METHOD_IDS` per row; and per method `[index, minima, saddles, crawling, moving,
+/// stopped, runs, runs at the lowest E]` ([`REACHED`]'s order).
+pub fn many_wire(setup: &Setup, ends: &[Vec<End>], bins: usize) -> [Vec<f64>; 2] {
+    let h = starts::histogram(ends, None, bins);
+    let index = |id: &str| METHOD_IDS.iter().position(|m| *m == id).unwrap_or(0) as f64;
+    let bins = h.tallies.first().map_or(0, |t| t.counts.len());
+    let mut histogram = vec![h.lowest, f64::from(h.lo), f64::from(h.hi), bins as f64];
+    let mut tallies = Vec::new();
+    for ((id, runs), t) in setup.methods.iter().zip(ends).zip(&h.tallies) {
+        let counts = [t.global, t.diverged, t.unbounded, runs.len()];
+        histogram.extend(std::iter::once(index(id)).chain(counts.map(|c| c as f64)));
+        histogram.extend(t.counts.iter().map(|&c| c as f64));
+        let of = |r: Reached| runs.iter().filter(|e| e.reached() == r).count() as f64;
+        let kinds = REACHED.map(of);
+        tallies.extend(
+            std::iter::once(index(id))
+                .chain(kinds)
+                .chain([runs.len() as f64, t.global as f64]),
+        );
+    }
+    [histogram, tallies]
+}
+
 /// The colour of the network's answer `y ∈ [0, 1]`: blue for class 0, white at ½, orange for
 /// class 1, light enough that the data's dots stand out on it.
 fn answer_colour(y: f64) -> u32 {
@@ -591,6 +716,44 @@ mod tests {
 
     fn number(t: &str) -> Option<f64> {
         t.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    #[test]
+    fn what_a_run_from_many_starts_reached_follows_its_status_and_curvature() {
+        let end = |status, gradient, negative| End {
+            value: 0.1,
+            status,
+            gradient,
+            negative,
+        };
+        assert_eq!(end(Status::Converged, 0.0, Some(0)).reached(), Reached::Minimum);
+        assert_eq!(end(Status::Converged, 0.0, Some(3)).reached(), Reached::Saddle);
+        assert_eq!(end(Status::StepLimit, 1e-6, None).reached(), Reached::Crawling);
+        assert_eq!(end(Status::StepLimit, 0.1, None).reached(), Reached::Moving);
+        assert_eq!(end(Status::StepLimit, f64::NAN, None).reached(), Reached::Moving);
+        for status in [Status::SingularHessian, Status::Diverged, Status::Undefined] {
+            assert_eq!(end(status, 1e-9, None).reached(), Reached::Stopped);
+        }
+    }
+
+    #[test]
+    fn many_starts_are_seeded_and_each_converged_end_has_its_curvature() {
+        let setup = Setup {
+            methods: vec!["newton", "gd"],
+            steps: 200,
+            ..Setup::default()
+        };
+        let a = many(&setup, 6).expect("runs");
+        assert_eq!(a, many(&setup, 6).expect("runs"), "the same seeds, the same ends");
+        assert_eq!(a.len(), 2);
+        assert!(a.iter().all(|row| row.len() == 6));
+        for e in a.iter().flatten() {
+            assert_eq!(e.negative.is_some(), e.status == Status::Converged, "{e:?}");
+        }
+        // Undamped Newton from small weights on XOR: its Hessian at the first iterates is
+        // indefinite, and no start of these converges at a minimum with it.
+        assert!(a[0].iter().all(|e| e.reached() != Reached::Minimum), "{:?}", a[0]);
+        assert!(many(&setup, 0).is_err() && many(&setup, MAX_STARTS + 1).is_err());
     }
 
     #[test]

@@ -60,6 +60,24 @@ pub fn run(
         .collect()
 }
 
+/// What a histogram reads of where a run ended: its `E` and how it ended (a random start's
+/// [`Outcome`] on the map, a network's run from one of many starts).
+pub trait Ended {
+    /// `E` at the last iterate.
+    fn value(&self) -> f64;
+    /// How the run ended.
+    fn status(&self) -> Status;
+}
+
+impl Ended for Outcome {
+    fn value(&self) -> f64 {
+        self.value
+    }
+    fn status(&self) -> Status {
+        self.status
+    }
+}
+
 /// How one method's runs ended, as the random-starts panel shows them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
@@ -95,9 +113,9 @@ pub const HIGHEST: i32 = 12;
 
 /// Tallies each group of runs (one per method) against `lowest` (`E*`, the lowest minimum the
 /// critical-point search found; `None`: the lowest finite `E` reached) in `bins ≥ 1` bins.
-pub fn histogram(groups: &[Vec<Outcome>], lowest: Option<f64>, bins: usize) -> Histogram {
+pub fn histogram<O: Ended>(groups: &[Vec<O>], lowest: Option<f64>, bins: usize) -> Histogram {
     let bins = bins.max(1);
-    let finite = || groups.iter().flatten().map(|o| o.value).filter(|v| v.is_finite());
+    let finite = || groups.iter().flatten().map(|o| o.value()).filter(|v| v.is_finite());
     let lowest = lowest
         .filter(|v| v.is_finite())
         .or_else(|| finite().reduce(f64::min))
@@ -115,16 +133,16 @@ pub fn histogram(groups: &[Vec<Outcome>], lowest: Option<f64>, bins: usize) -> H
             let mut counts = vec![0; bins];
             let mut unbounded = 0;
             for o in runs {
-                if o.value.is_finite() {
-                    let at = (log(o.value) - f64::from(lo)) / f64::from(hi - lo) * bins as f64;
+                if o.value().is_finite() {
+                    let at = (log(o.value()) - f64::from(lo)) / f64::from(hi - lo) * bins as f64;
                     counts[(at.max(0.0) as usize).min(bins - 1)] += 1;
                 } else {
                     unbounded += 1;
                 }
             }
             Tally {
-                global: runs.iter().filter(|o| o.value <= lowest + tol).count(),
-                diverged: runs.iter().filter(|o| o.status == Status::Diverged).count(),
+                global: runs.iter().filter(|o| o.value() <= lowest + tol).count(),
+                diverged: runs.iter().filter(|o| o.status() == Status::Diverged).count(),
                 unbounded,
                 counts,
             }
@@ -262,6 +280,6 @@ mod tests {
         );
         // Without E*, the lowest finite E reached.
         assert_eq!(histogram(&[gd], None, 10).lowest, 1.0);
-        assert_eq!(histogram(&[], None, 0).hi, -11);
+        assert_eq!(histogram::<Outcome>(&[], None, 0).hi, -11);
     }
 }

@@ -8,6 +8,8 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::picture::sketch::text_width;
+
 /// An axis: its range in data units (positive for a log axis), log or linear, a title, and how
 /// its tick labels read.
 #[derive(Debug, Clone, PartialEq)]
@@ -327,10 +329,10 @@ impl Figure {
             12.0
         };
         // Panels labelled by their title in place of ticks (a histogram's methods): room for the
-        // longest title (about 6.5 px a character at 11 px), never clipped at the edge.
+        // widest title at 11 px, never clipped at the edge.
         let titles = self.panels.iter().filter(|p| !p.y.ticks);
-        let longest = titles.map(|p| p.y.title.chars().count()).max().unwrap_or(0);
-        (52.0f64.max(10.0 + 6.5 * longest as f64), right)
+        let widest = titles.map(|p| text_width(&p.y.title, 11.0)).fold(0.0, f64::max);
+        (52.0f64.max(12.0 + widest), right)
     }
 
     /// The x value under the horizontal position `x` of a figure `width` pixels wide (`None`
@@ -629,10 +631,12 @@ mod tests {
         };
         let f = Figure {
             x: Axis::log(1e-3, 1e3, "E − E*"),
-            panels: vec![panel("GD"), panel("Damped Newton")],
+            panels: vec![panel("GD"), panel("Damped Newton"), panel("Momentum")],
             rules: Vec::new(),
         };
-        assert!(f.x_extent(400.0).0 >= 6.5 * 13.0 + 10.0, "{:?}", f.x_extent(400.0));
+        // (Wide letters count: "Momentum" is 8 characters but wider than 8 × 6.5 px.)
+        let longest = text_width("Damped Newton", 11.0).max(text_width("Momentum", 11.0));
+        assert!(f.x_extent(400.0).0 >= longest + 6.0, "{:?}", f.x_extent(400.0));
         assert_eq!(
             Figure {
                 panels: vec![panel("GD")],

@@ -7,6 +7,7 @@ use plotters::prelude::IntoDrawingArea;
 use crate::error::Error;
 use crate::explore::network::{self, Report, Setup, Titles};
 use crate::explore::{cost, escape, momentum};
+use crate::method::catalog::METHOD_IDS;
 use crate::picture::backend::SketchBackend;
 use crate::picture::figure::Figure;
 use crate::picture::sketch::Sketch;
@@ -261,6 +262,40 @@ fn network_note(setup: &Setup, report: &Report, w: &dyn Words) -> String {
         parts.push(w.say(&["netEnds"], &[Arg::Text(others.join("; "))]));
     }
     parts.join(" ")
+}
+
+/// The lines under the network's many starts, from their tallies (`explore::network::many_wire`:
+/// per method `[index, minima, saddles, crawling, moving, stopped, runs, at the lowest E]`) and
+/// the lowest `E` any run reached: that `E`, then per method how many runs reached it and what
+/// the runs reached (the kinds no run reached left out).
+pub fn network_starts_lines(tallies: &[f64], lowest: f64, w: &dyn Words) -> Vec<String> {
+    const KINDS: [&str; 5] = [
+        "netReachedMinimum",
+        "netReachedSaddle",
+        "netReachedCrawling",
+        "netReachedMoving",
+        "netReachedStopped",
+    ];
+    let count = |v: f64| if v >= 0.0 && v.is_finite() { v as usize } else { 0 };
+    let mut lines = vec![w.say(&["netStartsLowest"], &[Arg::Text(w.number(lowest))])];
+    for row in tallies.chunks_exact(3 + KINDS.len()) {
+        let id = METHOD_IDS.get(count(row[0])).copied().unwrap_or("gd");
+        let reached: Vec<String> = (KINDS.iter().zip(&row[1..]))
+            .filter(|(_, &n)| count(n) > 0)
+            .map(|(key, &n)| w.say(&[key], &[Arg::Count(count(n))]))
+            .collect();
+        let [runs, at_lowest] = [row[6], row[7]].map(|v| Arg::Count(count(v)));
+        lines.push(w.say(
+            &["netStartsMethod"],
+            &[
+                Arg::Text(w.say(&[id, "_short"], &[])),
+                at_lowest,
+                runs,
+                Arg::Text(reached.join(", ")),
+            ],
+        ));
+    }
+    lines
 }
 
 /// The sweep's note: the first η that diverged (and `2/λ_max` at the start), or that none did;
@@ -523,6 +558,59 @@ mod tests {
         assert_eq!(t.network(), s.network());
         let bad = t.apply_link("l=himmelblau&net=square");
         assert_eq!(bad.ignored.len(), 1, "{:?}", bad.ignored);
+    }
+
+    #[test]
+    fn many_starts_of_the_network_are_tallied_and_noted() {
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("ok");
+        s.set_network("m", "gd,damped-newton").expect("methods");
+        s.set_network("steps", "1000").expect("steps");
+        let [histogram, tallies] = s.network_starts(20, 24).expect("runs");
+        assert_eq!(tallies.len(), 16);
+        for row in tallies.chunks_exact(8) {
+            // Every run is one of the five kinds, and counted once.
+            assert_eq!(row[1..6].iter().sum::<f64>(), 20.0, "{row:?}");
+            assert_eq!(row[6], 20.0);
+            assert!(row[7] <= 20.0, "{row:?}");
+        }
+        // E* is the lowest E of any run: some run of some method is there.
+        assert!(tallies[7] + tallies[15] >= 1.0, "{tallies:?}");
+        // GD on XOR from small weights after 1000 steps: still descending, never stopped.
+        assert_eq!(tallies[0], 0.0, "GD's index in METHOD_IDS");
+        assert_eq!(tallies[5], 0.0, "GD never stops: {tallies:?}");
+        // From small weights damped Newton converges to a saddle from some starts (7 of these
+        // 20), to a minimum from others: where it ends depends on the start.
+        let damped = &tallies[8..];
+        assert_eq!(damped[0], 3.0, "damped Newton's index in METHOD_IDS");
+        assert!(
+            damped[2] >= 1.0 && damped[1] >= 1.0,
+            "a saddle and a minimum: {damped:?}"
+        );
+        let lines = network_starts_lines(&tallies, histogram[0], &Keys);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("netStartsLowest("), "{lines:?}");
+        assert!(
+            lines[2].starts_with("netStartsMethod(damped-newton_short, "),
+            "{lines:?}"
+        );
+        assert!(lines[2].contains("netReachedSaddle("), "{lines:?}");
+        // (Kinds no run reached are left out.)
+        assert!(!lines[1].contains("netReachedStopped"), "{lines:?}");
+        let mut f = LabFigures::default();
+        f.histogram(
+            &[400.0, 300.0, 1.0],
+            &histogram,
+            &METHOD_IDS.map(String::from),
+            "E − E*",
+        );
+        assert!(
+            f.sketch.texts.iter().any(|t| t == "damped-newton"),
+            "{:?}",
+            f.sketch.texts
+        );
+        assert!(s.network_starts(0, 24).is_err() && s.network_starts(201, 24).is_err());
+        // Ragged tallies are noted as far as they go, never a panic.
+        assert_eq!(network_starts_lines(&[1.0, 2.0], 0.5, &Keys), ["netStartsLowest(0.5)"]);
     }
 
     #[test]

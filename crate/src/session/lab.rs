@@ -391,6 +391,14 @@ impl Session {
         Ok(())
     }
 
+    /// The network's methods run from `count` starts (`explore::network::many`), on the wire
+    /// (`explore::network::many_wire`, `bins` bins of the histogram).
+    pub fn network_starts(&self, count: usize, bins: usize) -> Result<[Vec<f64>; 2], Error> {
+        let setup = &self.config.network;
+        let ends = crate::explore::network::many(setup, count)?;
+        Ok(crate::explore::network::many_wire(setup, &ends, bins.clamp(1, 200)))
+    }
+
     /// The network's fields as the page shows them (`explore::network::FIELDS`' order).
     pub fn network_fields(&self) -> Vec<String> {
         let comma = self.decimal_comma();

@@ -24,6 +24,17 @@ pub struct StartsReport {
     pub histogram: Vec<f64>,
 }
 
+/// A network's many starts (see `explore::network::many_wire`): the histogram and the tallies.
+#[wasm_bindgen(getter_with_clone)]
+pub struct NetworkStarts {
+    /// The shared histogram and each method's counts.
+    #[wasm_bindgen(readonly)]
+    pub histogram: Vec<f64>,
+    /// Per method what its runs reached.
+    #[wasm_bindgen(readonly)]
+    pub tallies: Vec<f64>,
+}
+
 /// `performance.now()` in seconds, through the `clock` the page hands over.
 fn seconds(clock: &js_sys::Function) -> impl FnMut() -> f64 + '_ {
     || clock.call0(&JsValue::NULL).ok().and_then(|t| t.as_f64()).unwrap_or(0.0) / 1000.0
@@ -73,6 +84,14 @@ delegate!(Explorer {
     change setNetwork: set_network(key: &str, value: &str) -> Result<(), JsValue> = |s| Ok(s.session.set_network(key, value)?);
     /// The network panel's fields as the page shows them, in `networkFieldNames`' order.
     call networkFields: network_fields() -> Vec<String> = |s| s.session.network_fields();
+    /// The network's methods run from `count` starts, a histogram of `bins` bins
+    /// (`Session::network_starts`).
+    call networkStarts: network_starts(count: usize, bins: usize) -> Result<NetworkStarts, JsValue> = |s| {
+        let [histogram, tallies] = s.session.network_starts(count, bins)?;
+        Ok(NetworkStarts { histogram, tallies })
+    };
+    /// The lines under the many starts, in the page's words (`session::figures::network_starts_lines`).
+    fresh networkStartsLines: network_starts_lines(tallies: &[f64], lowest: f64, say: &js_sys::Function, number: &js_sys::Function) -> Vec<String> = |_| crate::session::figures::network_starts_lines(tallies, lowest, &JsWords(say, number));
     /// The network panel's fields' names (`explore::network::FIELDS`).
     fresh networkFieldNames: network_field_names() -> Vec<String> = |_| crate::explore::network::FIELDS.map(String::from).to_vec();
     /// The fields the network panel shows, in its order (`explore::network::PANEL_FIELDS`).
