@@ -16,3 +16,5 @@ log "browser benchmark"
 node bench/page.mjs
 log "basin kernel: native, wasm, plain JavaScript"
 node bench/basins.mjs
+log "a step on all the weights of a network: native, wasm in a worker, plain JavaScript"
+node bench/network.mjs

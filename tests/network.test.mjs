@@ -95,6 +95,21 @@ describe('a real network', () => {
     await page.close();
   });
 
+  test('a step of each method is timed on a worker at this N, in the page words', async () => {
+    const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&open=network&lang=es');
+    await numbers(page);
+    await page.click('#net-times-run');
+    await page.waitForFunction(() => document.getElementById('network').dataset.times, null, { timeout: 60000 });
+    const wire = JSON.parse(await page.$eval('#network', (d) => d.dataset.times));
+    // [N, then per method its index and seconds]: GD, Newton, momentum on the 13 weights.
+    assert.equal(wire.length, 7);
+    assert.equal(wire[0], 13);
+    for (let k = 2; k < 7; k += 2) assert.ok(wire[k] > 0 && wire[k] < 1, `${wire}`);
+    assert.match(await page.textContent('#net-times'), /^Tiempo por paso con N = 13, en esta computadora: MDG [\d,]+ (ns|µs|ms), Newton [\d,]+ (ns|µs|ms), Momento [\d,]+ (ns|µs|ms)\.$/);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   test('many starts: every method from 100 seeded starts in a worker, each run counted once', async () => {
     const { page, problems } = await openPage(browser, '/#v=1&l=himmelblau&open=network');
     await numbers(page);

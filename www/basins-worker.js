@@ -49,6 +49,11 @@ const WORK = {
     report.free();
     return [{ histogram, tallies }, [histogram.buffer, tallies.buffer]];
   },
+  // Each network method's time per step at its start (the network panel, bench/network.mjs).
+  netTimes(m) {
+    const times = session(m.link).networkStepTimes(now);
+    return [{ times }, [times.buffer]];
+  },
   rows(m) {
     const labels = session(m.link).basinRows(new Float64Array(m.view), m.nx, m.ny, m.row0, m.row1, m.method, m.param, m.steps, 1e-10, new Float64Array(m.critical));
     return [{ map: m.map, row0: m.row0, row1: m.row1, labels }, [labels.buffer]];

@@ -275,6 +275,8 @@ async function main() {
     wasmBytes: () => page.wasm.memory.buffer.byteLength,
     // The basin kernel (bench/basins.mjs), timed on one of the lab's workers.
     basinKernel: (options) => loadLab().then((l) => l.kernel(options)),
+    // A step of each network method (bench/network.mjs), timed on a lab worker.
+    networkSteps: (link) => loadLab().then((l) => l.netTimes(link)),
   };
   wire();
   // Refine the quick first paint at full resolution once it is on screen.

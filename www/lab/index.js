@@ -48,3 +48,11 @@ export async function kernel(options) {
   if (m.error) throw new Error(m.error);
   return { times: m.times, sum: m.sum };
 }
+
+/** Times a step of each of the network's methods on one worker (bench/network.mjs): the share
+ *  link `link` (with its `net=` setup) → `[N, then per method its index and seconds]`. */
+export async function netTimes(link) {
+  const m = await pool.ask('netTimes', { link });
+  if (m.error) throw new Error(m.error);
+  return Array.from(m.times);
+}

@@ -13,6 +13,7 @@ const STARTS = 100; // the many starts' runs per method
 let drawnFor = '';
 let timer = 0;
 let starts = null; // the many starts last run (a worker's reply)
+let times = null; // the step times last measured (a worker's reply)
 
 /** The panel's fields, as the core lists them (a choice of names, or a number typed), and a
  *  box per method. */
@@ -30,7 +31,9 @@ function build() {
   el.networkMethods.replaceChildren(...page.methods.map(box));
   const run = make('button', { id: 'net-starts-run', type: 'button', className: 'secondary', textContent: tr('netStartsRun', STARTS) });
   run.addEventListener('click', runStarts);
-  el.networkNote.after(run, make('canvas', { id: 'net-starts-chart', className: 'sweep-chart', hidden: true }), make('ul', { id: 'net-starts-note', className: 'starts-summary', attrs: { 'aria-live': 'polite' } }));
+  const time = make('button', { id: 'net-times-run', type: 'button', className: 'secondary', textContent: tr('netTimesRun') });
+  time.addEventListener('click', runTimes);
+  el.networkNote.after(time, make('p', { id: 'net-times', className: 'note', attrs: { 'aria-live': 'polite' } }), run, make('canvas', { id: 'net-starts-chart', className: 'sweep-chart', hidden: true }), make('ul', { id: 'net-starts-note', className: 'starts-summary', attrs: { 'aria-live': 'polite' } }));
 }
 
 /** Every method of the setup from STARTS seeded starts, in a worker; then their histogram. */
@@ -45,6 +48,19 @@ async function runStarts() {
   if (m.error) line(`${tr('errorPrefix')} ${m.error}`);
   else drawStarts();
 }
+
+/** A step of each method timed on a worker, at this N; the core words the line. */
+async function runTimes() {
+  el.netTimes.textContent = tr('netTimesRunning');
+  const setup = String(page.explorer.networkFields());
+  const m = await pool.ask('netTimes', { link: page.explorer.link(false) });
+  if (setup !== String(page.explorer.networkFields())) return (el.netTimes.textContent = '');
+  times = m.error ? null : m.times;
+  el.netTimes.textContent = m.error ? `${tr('errorPrefix')} ${m.error}` : timesLine();
+  if (times) Object.assign(el.network.dataset, { times: JSON.stringify(Array.from(times)), timesFor: setup });
+}
+
+const timesLine = () => Explorer.networkTimesLine(times, page.lang === 'es', tr, fmt);
 
 /** The many starts' histogram of E − E* per method, and what the runs reached. */
 async function drawStarts() {
@@ -84,6 +100,8 @@ export function reset() {
   if (page.full && el.network.open) sync();
   if (el.netStartsRun) el.netStartsRun.textContent = tr('netStartsRun', STARTS);
   if (starts) drawStarts();
+  if (el.netTimesRun) el.netTimesRun.textContent = tr('netTimesRun');
+  if (times) el.netTimes.textContent = timesLine();
 }
 
 /** Redraws the panel when it is open and the setup, the language or the size changed. */
@@ -114,6 +132,12 @@ async function draw() {
     el.netStartsChart.hidden = true;
     el.netStartsNote.replaceChildren();
     delete el.network.dataset.starts;
+  }
+  // (So were the step times.)
+  if (times && el.network.dataset.timesFor !== String(page.explorer.networkFields())) {
+    times = null;
+    el.netTimes.textContent = '';
+    delete el.network.dataset.times;
   }
   let note = '';
   const n = await drawFigure(el.networkChart, (F, size) => {

@@ -544,6 +544,31 @@ pub fn many_wire(setup: &Setup, ends: &[Vec<End>], bins: usize) -> [Vec<f64>; 2]
     [histogram, tallies]
 }
 
+/// Seconds per step of each method of the setup (its order) on all `N` weights and its data,
+/// at its seeded start, timed on `clock` (seconds) by `cost::per_step`: every step is taken
+/// from the start itself, so that a run that would stop early does not make steps look free.
+/// NaN for a method whose start is not a running state (a start at a critical point).
+pub fn step_times(setup: &Setup, clock: &mut dyn FnMut() -> f64) -> Result<Vec<f64>, Error> {
+    setup.check()?;
+    let training = setup.training();
+    let criteria = Criteria::default();
+    let start = State::start(&training, training.initial(setup.seed, setup.scale), &criteria);
+    (setup.methods.iter())
+        .map(|id| {
+            let mut method = build::<Dyn>(id, &setup.hyper)?;
+            if start.status != Status::Running {
+                return Ok(f64::NAN);
+            }
+            let mut run = |k: usize| {
+                for _ in 0..k {
+                    std::hint::black_box(method.step(&training, start.clone(), &criteria));
+                }
+            };
+            Ok(crate::explore::cost::per_step(&mut run, clock))
+        })
+        .collect()
+}
+
 /// The colour of the network's answer `y ∈ [0, 1]`: blue for class 0, white at ½, orange for
 /// class 1, light enough that the data's dots stand out on it.
 fn answer_colour(y: f64) -> u32 {

@@ -69,6 +69,14 @@ where
     /// The Hessian `H(x) = ∇²E(x)`.
     fn hessian(&self, x: &Vector<D>) -> Matrix<D>;
 
+    /// `E(x)` and `∇E(x)` together (what every step's new point needs): by default two calls;
+    /// a landscape that computes both in one pass (a network's backpropagation) overrides it.
+    /// (Lab and native, where the network is: in the page's wasm every landscape's copy of the
+    /// default weighed 0.5 KB gzip.)
+    #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+    fn value_gradient(&self, x: &Vector<D>) -> (f64, Vector<D>) {
+        (self.value(x), self.gradient(x))
+    }
     /// `∇E(x)` and `H(x)` together (what a Newton step needs): by default two calls; a
     /// landscape that computes both in one pass (typed functions) overrides it.
     fn gradient_hessian(&self, x: &Vector<D>) -> (Vector<D>, Matrix<D>) {

@@ -158,8 +158,15 @@ where
     /// The state moved to `x`: evaluates `E` and `∇E` there and decides the status.
     /// Used by methods at the end of a step; does not count as a step by itself.
     pub fn evaluated_at(mut self, landscape: &dyn Landscape<D>, x: Vector<D>, criteria: &Criteria) -> Self {
-        self.value = landscape.value(&x);
-        self.gradient = landscape.gradient(&x);
+        #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
+        {
+            (self.value, self.gradient) = landscape.value_gradient(&x);
+        }
+        #[cfg(not(any(feature = "lab", not(target_arch = "wasm32"))))]
+        {
+            self.value = landscape.value(&x);
+            self.gradient = landscape.gradient(&x);
+        }
         self.x = x;
         self.counts.gradients += 1;
         self.decided(criteria)

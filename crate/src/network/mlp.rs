@@ -26,19 +26,8 @@ impl Activation {
     /// Every activation.
     pub const ALL: [Activation; 3] = [Activation::Tanh, Activation::Sigmoid, Activation::Relu];
 
-    /// `f(z)`, in any number type.
-    fn value<T: Scalar>(self, z: T) -> T {
-        let [f0, f1, f2, _] = self.derivatives(z.re());
-        z.chain(f0, f1, f2)
-    }
-
-    /// `f′(z)`, in any number type (so that backpropagation can itself be differentiated).
-    fn slope<T: Scalar>(self, z: T) -> T {
-        let [_, f1, f2, f3] = self.derivatives(z.re());
-        z.chain(f1, f2, f3)
-    }
-
-    /// `[f, f′, f″, f‴]` at `z`.
+    /// `[f, f′, f″, f‴]` at `z`: `f` and `f′` in any number type by the chain rule (`f′` in
+    /// dual numbers so that backpropagation can itself be differentiated).
     fn derivatives(self, z: f64) -> [f64; 4] {
         match self {
             Activation::Tanh => {
@@ -120,12 +109,17 @@ impl Mlp {
 
     /// The network's output `y = σ(z)` at input `x`.
     pub fn output(&self, w: &[f64], x: &[f64]) -> f64 {
-        sigmoid(self.forward(w, x).0)
+        sigmoid(self.forward(w, x, &mut Pass::new(self.widths())))
     }
 
-    /// `E` at weights `w` on `data`.
+    /// `E` at weights `w` on `data` (forward passes only).
     pub fn loss(&self, w: &[f64], data: &[Sample]) -> f64 {
-        self.loss_and_gradient(w, data).0
+        let mut pass = Pass::new(self.widths());
+        let count = data.len().max(1) as f64;
+        data.iter().fold(0.0, |total, s| {
+            let z = self.forward(w, &s.x, &mut pass);
+            total + self.share(z, s.t, count, Seed::Loss).0
+        })
     }
 
     /// `E` and `∇E` at `w` (backpropagation).
@@ -184,80 +178,113 @@ impl Mlp {
         g
     }
 
-    /// The output unit's input `z` at `x`, with every layer's inputs `a` and outputs `h` (the
-    /// forward pass, kept for the backward one).
-    fn forward<T: Scalar>(&self, w: &[T], x: &[f64]) -> (T, Vec<Vec<T>>, Vec<Vec<T>>) {
-        let widths = self.widths();
-        let mut h: Vec<Vec<T>> = vec![x.iter().map(|&v| T::constant(v)).collect()];
-        let mut a: Vec<Vec<T>> = Vec::new();
+    /// The output unit's input `z` at `x`, leaving every layer's inputs and outputs in `pass`
+    /// (the forward pass, kept for the backward one).
+    fn forward<T: Scalar>(&self, w: &[T], x: &[f64], pass: &mut Pass<T>) -> T {
+        let layers = pass.widths.len() - 1;
+        pass.h[0].clear();
+        pass.h[0].extend(x.iter().map(|&v| T::constant(v)));
         let mut at = 0;
-        for (l, pair) in widths.windows(2).enumerate() {
-            let (inn, out) = (pair[0], pair[1]);
+        for l in 0..layers {
+            let (inn, out) = (pass.widths[l], pass.widths[l + 1]);
             let (m, b) = (&w[at..at + inn * out], &w[at + inn * out..at + (inn + 1) * out]);
             at += (inn + 1) * out;
-            let prev = &h[l];
-            let z: Vec<T> = (0..out)
-                .map(|j| (0..inn).fold(b[j], |acc, i| acc + m[j * inn + i] * prev[i]))
-                .collect();
-            let last = l + 2 == widths.len();
-            h.push(if last {
-                z.clone()
+            let (before, after) = pass.h.split_at_mut(l + 1);
+            let (prev, next, z, slopes) = (&before[l], &mut after[0], &mut pass.z[l], &mut pass.slopes[l]);
+            z.clear();
+            z.extend((0..out).map(|j| {
+                let row = &m[j * inn..(j + 1) * inn];
+                row.iter().zip(prev).fold(b[j], |acc, (&mji, &hi)| acc + mji * hi)
+            }));
+            next.clear();
+            slopes.clear();
+            if l + 1 == layers {
+                next.extend_from_slice(z);
             } else {
-                z.iter().map(|&v| self.activation.value(v)).collect()
-            });
-            a.push(z);
+                // (f and f′ from one evaluation of the activation and its derivatives.)
+                next.extend(z.iter().map(|&v| {
+                    let [f0, f1, f2, f3] = self.activation.derivatives(v.re());
+                    slopes.push(v.chain(f1, f2, f3));
+                    v.chain(f0, f1, f2)
+                }));
+            }
         }
-        (a[a.len() - 1][0], a, h)
+        pass.z[layers - 1][0]
+    }
+
+    /// One example's share of the total (its loss over `count`, or for [`Seed::Output`] its
+    /// output) and that share's derivative along the output unit's input `z`.
+    fn share<T: Scalar>(&self, z: T, t: f64, count: f64, seed: Seed) -> (T, T) {
+        let (one, t, count) = (T::constant(1.0), T::constant(t), T::constant(count));
+        let y = z.sigmoid();
+        match (seed, self.loss) {
+            (Seed::Output, _) => (y, y * (one - y)),
+            (Seed::Loss, Loss::SquaredError) => {
+                let r = y - t;
+                (r * r / count, T::constant(2.0) * r * y * (one - y) / count)
+            }
+            (Seed::Loss, Loss::CrossEntropy) => ((softplus(z) - t * z) / count, (y - t) / count),
+        }
     }
 
     /// The loss (or, for [`Seed::Output`], the output) summed over `data` and its gradient by
-    /// backpropagation, in any number type.
+    /// backpropagation, in any number type (one scratch [`Pass`] for every example).
     fn backprop<T: Scalar>(&self, w: &[T], data: &[Sample], seed: Seed) -> (T, Vec<T>) {
-        let widths = self.widths();
-        let count = T::constant(data.len().max(1) as f64);
-        let one = T::constant(1.0);
-        let mut total = T::constant(0.0);
-        let mut grad = vec![T::constant(0.0); w.len()];
+        let mut pass = Pass::new(self.widths());
+        let count = data.len().max(1) as f64;
+        let zero = T::constant(0.0);
+        let mut total = zero;
+        let mut grad = vec![zero; w.len()];
+        let (mut deltas, mut back) = (Vec::new(), Vec::new());
         for s in data {
-            let (z, a, h) = self.forward(w, &s.x);
-            let t = T::constant(s.t);
-            let y = z.sigmoid();
-            // This example's share of the total and its derivative along z.
-            let (e, dz) = match (seed, self.loss) {
-                (Seed::Output, _) => (y, y * (one - y)),
-                (Seed::Loss, Loss::SquaredError) => {
-                    let r = y - t;
-                    (r * r / count, T::constant(2.0) * r * y * (one - y) / count)
-                }
-                (Seed::Loss, Loss::CrossEntropy) => ((softplus(z) - t * z) / count, (y - t) / count),
-            };
+            let z = self.forward(w, &s.x, &mut pass);
+            let (e, dz) = self.share(z, s.t, count, seed);
             total = total + e;
-            let mut deltas = vec![dz];
+            deltas.clear();
+            deltas.push(dz);
             let mut at = w.len();
-            for l in (0..widths.len() - 1).rev() {
-                let (inn, out) = (widths[l], widths[l + 1]);
+            for l in (0..pass.widths.len() - 1).rev() {
+                let (inn, out) = (pass.widths[l], pass.widths[l + 1]);
                 at -= (inn + 1) * out;
+                let h = &pass.h[l];
                 for (j, &d) in deltas.iter().enumerate() {
-                    for (i, &x) in h[l].iter().enumerate() {
-                        grad[at + j * inn + i] = grad[at + j * inn + i] + d * x;
+                    let row = &mut grad[at + j * inn..at + (j + 1) * inn];
+                    for (g, &x) in row.iter_mut().zip(h) {
+                        *g = *g + d * x;
                     }
                     grad[at + inn * out + j] = grad[at + inn * out + j] + d;
                 }
                 if l > 0 {
                     let m = &w[at..at + inn * out];
-                    deltas = (0..inn)
-                        .map(|i| {
-                            let back = deltas
-                                .iter()
-                                .enumerate()
-                                .fold(T::constant(0.0), |acc, (j, &d)| acc + m[j * inn + i] * d);
-                            back * self.activation.slope(a[l - 1][i])
-                        })
-                        .collect();
+                    back.clear();
+                    back.extend((0..inn).map(|i| {
+                        let sum = (deltas.iter().enumerate()).fold(zero, |acc, (j, &d)| acc + m[j * inn + i] * d);
+                        sum * pass.slopes[l - 1][i]
+                    }));
+                    std::mem::swap(&mut deltas, &mut back);
                 }
             }
         }
         (total, grad)
+    }
+}
+
+/// Scratch space for passes over the data: the layers' widths, and every layer's inputs `z`,
+/// outputs `h` and activations' slopes `f′(z)`, kept from example to example so that a pass over
+/// the data allocates once.
+struct Pass<T> {
+    widths: Vec<usize>,
+    z: Vec<Vec<T>>,
+    h: Vec<Vec<T>>,
+    slopes: Vec<Vec<T>>,
+}
+
+impl<T: Scalar> Pass<T> {
+    fn new(widths: Vec<usize>) -> Self {
+        let h = widths.iter().map(|&n| Vec::with_capacity(n)).collect();
+        let z = widths[1..].iter().map(|&n| Vec::with_capacity(n)).collect();
+        let slopes = widths[1..].iter().map(|&n| Vec::with_capacity(n)).collect();
+        Pass { widths, z, h, slopes }
     }
 }
 

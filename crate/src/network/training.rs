@@ -41,6 +41,12 @@ impl Landscape<Dyn> for Training {
         DVector::from_vec(self.net.loss_and_gradient(w.as_slice(), &self.data).1)
     }
 
+    /// (One backpropagation gives both.)
+    fn value_gradient(&self, w: &Vector<Dyn>) -> (f64, Vector<Dyn>) {
+        let (e, g) = self.net.loss_and_gradient(w.as_slice(), &self.data);
+        (e, DVector::from_vec(g))
+    }
+
     fn hessian(&self, w: &Vector<Dyn>) -> Matrix<Dyn> {
         DMatrix::from_row_slice(w.len(), w.len(), &self.net.hessian(w.as_slice(), &self.data))
     }

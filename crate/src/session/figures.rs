@@ -298,6 +298,29 @@ pub fn network_starts_lines(tallies: &[f64], lowest: f64, w: &dyn Words) -> Vec<
     lines
 }
 
+/// The line of the network's step times (`Session::network_step_times`' wire: `[N, then per
+/// method its index and its seconds]`): each method's time per step at this `N`, in the unit
+/// that reads best, "—" where it could not be timed.
+pub fn network_times_line(wire: &[f64], spanish: bool, w: &dyn Words) -> String {
+    let n = wire
+        .first()
+        .copied()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .unwrap_or(0.0) as usize;
+    let times: Vec<String> = (wire.get(1..).unwrap_or(&[]).chunks_exact(2))
+        .map(|r| {
+            let id = METHOD_IDS.get(r[0].max(0.0) as usize).copied().unwrap_or("gd");
+            let t = if r[1].is_finite() && r[1] > 0.0 {
+                crate::picture::units::duration(r[1], spanish)
+            } else {
+                "—".to_owned()
+            };
+            w.say(&["netTime"], &[Arg::Text(w.say(&[id, "_short"], &[])), Arg::Text(t)])
+        })
+        .collect();
+    w.say(&["netTimes"], &[Arg::Count(n), Arg::Text(times.join(", "))])
+}
+
 /// The sweep's note: the first η that diverged (and `2/λ_max` at the start), or that none did;
 /// where the start has no `2/λ_max`, what range the sweep covers instead.
 fn sweep_note(first: Option<f64>, bound: Option<f64>, w: &dyn Words) -> String {
@@ -611,6 +634,34 @@ mod tests {
         assert!(s.network_starts(0, 24).is_err() && s.network_starts(201, 24).is_err());
         // Ragged tallies are noted as far as they go, never a panic.
         assert_eq!(network_starts_lines(&[1.0, 2.0], 0.5, &Keys), ["netStartsLowest(0.5)"]);
+    }
+
+    #[test]
+    fn the_network_s_steps_are_timed_per_method_and_said_in_units() {
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("ok");
+        s.set_network("m", "gd,newton").expect("methods");
+        // A clock that moves 20 ms per reading: every batch of one step "takes" 20 ms, whatever
+        // the step does; what is checked is the bookkeeping, not a speed.
+        let mut t = 0.0;
+        let mut clock = || {
+            t += 0.02;
+            t
+        };
+        let wire = s.network_step_times(&mut clock).expect("timed");
+        assert_eq!(wire.len(), 5, "{wire:?}");
+        assert_eq!(wire[0], 13.0, "N of the default 2-3-1 network");
+        assert_eq!([wire[1], wire[3]], [0.0, 2.0], "GD's and Newton's indices");
+        assert!(wire[2] > 0.0 && wire[4] > 0.0, "{wire:?}");
+        let line = network_times_line(&wire, false, &Keys);
+        assert!(line.starts_with("netTimes(13, netTime(gd_short, "), "{line}");
+        assert!(line.contains("netTime(gd_short, 20 ms)"), "{line}");
+        // A step that could not be timed (NaN) is said as such, never a panic.
+        let line = network_times_line(&[13.0, 0.0, f64::NAN, 2.0, 3e-4], true, &Keys);
+        assert_eq!(
+            line,
+            "netTimes(13, netTime(gd_short, —), netTime(newton_short, 300 µs))"
+        );
+        assert_eq!(network_times_line(&[], false, &Keys), "netTimes(0, )");
     }
 
     #[test]

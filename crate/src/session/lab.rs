@@ -399,6 +399,23 @@ impl Session {
         Ok(crate::explore::network::many_wire(setup, &ends, bins.clamp(1, 200)))
     }
 
+    /// Seconds per step of each of the network's methods at its start, timed on `clock`
+    /// (seconds; `explore::network::step_times`), on the wire: `[N, then per method its index
+    /// in METHOD_IDS and its seconds]`.
+    pub fn network_step_times(&self, clock: &mut dyn FnMut() -> f64) -> Result<Vec<f64>, Error> {
+        let setup = &self.config.network;
+        let times = crate::explore::network::step_times(setup, clock)?;
+        let index = |id: &str| {
+            crate::method::catalog::METHOD_IDS
+                .iter()
+                .position(|m| *m == id)
+                .unwrap_or(0) as f64
+        };
+        let n = setup.training().dimension() as f64;
+        let rows = setup.methods.iter().zip(times).flat_map(|(id, t)| [index(id), t]);
+        Ok(std::iter::once(n).chain(rows).collect())
+    }
+
     /// The network's fields as the page shows them (`explore::network::FIELDS`' order).
     pub fn network_fields(&self) -> Vec<String> {
         let comma = self.decimal_comma();

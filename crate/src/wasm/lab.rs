@@ -92,6 +92,11 @@ delegate!(Explorer {
     };
     /// The lines under the many starts, in the page's words (`session::figures::network_starts_lines`).
     fresh networkStartsLines: network_starts_lines(tallies: &[f64], lowest: f64, say: &js_sys::Function, number: &js_sys::Function) -> Vec<String> = |_| crate::session::figures::network_starts_lines(tallies, lowest, &JsWords(say, number));
+    /// Seconds per step of the network's methods, timed on `clock` (ms, `performance.now`):
+    /// `[N, then per method its index and seconds]` (`Session::network_step_times`).
+    call networkStepTimes: network_step_times(clock: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |s| Ok(s.session.network_step_times(&mut seconds(clock))?);
+    /// The line of those times, in the page's words (`session::figures::network_times_line`).
+    fresh networkTimesLine: network_times_line(wire: &[f64], spanish: bool, say: &js_sys::Function, number: &js_sys::Function) -> String = |_| crate::session::figures::network_times_line(wire, spanish, &JsWords(say, number));
     /// The network panel's fields' names (`explore::network::FIELDS`).
     fresh networkFieldNames: network_field_names() -> Vec<String> = |_| crate::explore::network::FIELDS.map(String::from).to_vec();
     /// The fields the network panel shows, in its order (`explore::network::PANEL_FIELDS`).
