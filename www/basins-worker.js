@@ -49,6 +49,11 @@ const WORK = {
     report.free();
     return [{ histogram, tallies }, [histogram.buffer, tallies.buffer]];
   },
+  // The network panel's training (every method from the setup's start), off the page's thread.
+  netTrain(m) {
+    const report = session(m.link).networkReport();
+    return [{ report }, [report.buffer]];
+  },
   // Each network method's time per step at its start (the network panel, bench/network.mjs).
   netTimes(m) {
     const times = session(m.link).networkStepTimes(now);

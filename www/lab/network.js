@@ -14,6 +14,7 @@ let drawnFor = '';
 let timer = 0;
 let starts = null; // the many starts last run (a worker's reply)
 let times = null; // the step times last measured (a worker's reply)
+let trained = null; // the network last trained on a worker: { setup, report }
 
 /** The panel's fields, as the core lists them (a choice of names, or a number typed), and a
  *  box per method. */
@@ -139,8 +140,22 @@ async function draw() {
     el.netTimes.textContent = '';
     delete el.network.dataset.times;
   }
+  // Trained on a worker (a Newton run at N = 105 takes seconds), once per setup.
+  const setup = String(page.explorer.networkFields());
+  if (trained?.setup !== setup) {
+    el.network.dataset.training = 'true';
+    // (Said only when it takes a while: a quick training does not flash the note.)
+    const slow = setTimeout(() => (el.networkNote.textContent = tr('netTraining')), 150);
+    const m = await pool.ask('netTrain', { link: page.explorer.link(false) });
+    clearTimeout(slow);
+    if (setup !== String(page.explorer.networkFields())) return; // (a newer setup draws itself)
+    delete el.network.dataset.training;
+    if (m.error) return (el.networkNote.textContent = `${tr('errorPrefix')} ${m.error}`);
+    trained = { setup, report: m.report };
+  }
   let note = '';
   const n = await drawFigure(el.networkChart, (F, size) => {
+    F.adoptNetwork(page.explorer, trained.report);
     const numbers = F.network(size, page.explorer, tr, fmt);
     note = F.note;
     return numbers;

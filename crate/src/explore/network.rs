@@ -363,6 +363,78 @@ pub struct Report {
     pub spectra: Vec<(usize, Vec<f64>)>,
 }
 
+impl Report {
+    /// The report as numbers (what a worker that trained it hands the page): `[N, shown, runs,
+    /// then per run its method's index in METHOD_IDS, its status's code, its length L, L values
+    /// of E, L of ‖∇E‖ and its last iterate's N weights; then the spectra's count and per
+    /// spectrum its iteration and N eigenvalues]`.
+    pub fn wire(&self) -> Vec<f64> {
+        let n = self.weights;
+        let mut out = vec![n as f64, self.shown as f64, self.runs.len() as f64];
+        for run in &self.runs {
+            let index = METHOD_IDS.iter().position(|m| *m == run.id).unwrap_or(0);
+            out.extend([index as f64, f64::from(run.status.code()), run.values.len() as f64]);
+            out.extend(run.values.iter().chain(&run.gradients).chain(run.end.iter()));
+        }
+        out.push(self.spectra.len() as f64);
+        for (t, values) in &self.spectra {
+            out.push(*t as f64);
+            out.extend(values);
+        }
+        out
+    }
+
+    /// The report [`Report::wire`] wrote, or `None` where `wire` is not one (cut short, a count
+    /// out of range, an unknown method or status, the run shown or a spectrum's iteration past
+    /// the runs): never a panic.
+    pub fn from_wire(wire: &[f64]) -> Option<Report> {
+        let mut at: usize = 0;
+        let mut take = |k: usize| -> Option<&[f64]> {
+            let part = wire.get(at..at.checked_add(k)?)?;
+            at += k;
+            Some(part)
+        };
+        let count = |v: f64| (v >= 0.0 && v.fract() == 0.0 && v <= 1e7).then_some(v as usize);
+        let head = take(3)?;
+        let (n, shown, runs_count) = (count(head[0])?, count(head[1])?, count(head[2])?);
+        let mut runs = Vec::new();
+        for _ in 0..runs_count {
+            let h = take(3)?;
+            let id = *METHOD_IDS.get(count(h[0])?)?;
+            let status = Status::from_code(h[1])?;
+            let len = count(h[2])?;
+            let values = take(len)?.to_vec();
+            let gradients = take(len)?.to_vec();
+            let end = DVector::from_column_slice(take(n)?);
+            runs.push(Run {
+                id,
+                values,
+                gradients,
+                status,
+                end,
+            });
+        }
+        let spectra_count = count(take(1)?[0])?;
+        let mut spectra = Vec::new();
+        for _ in 0..spectra_count {
+            let t = count(take(1)?[0])?;
+            spectra.push((t, take(n)?.to_vec()));
+        }
+        let ok = shown < runs.len().max(1)
+            && at == wire.len()
+            && runs.iter().all(|r| !r.values.is_empty())
+            && spectra
+                .iter()
+                .all(|(t, _)| runs.get(shown).is_some_and(|r| *t < r.values.len()));
+        ok.then_some(Report {
+            weights: n,
+            runs,
+            shown,
+            spectra,
+        })
+    }
+}
+
 /// Trains the setup's network with each of its methods from its start.
 pub fn train(setup: &Setup) -> Result<Report, Error> {
     setup.check()?;
@@ -741,6 +813,36 @@ mod tests {
 
     fn number(t: &str) -> Option<f64> {
         t.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    #[test]
+    fn a_report_travels_as_numbers_and_bad_numbers_are_no_report() {
+        let setup = Setup {
+            methods: vec!["gd", "newton", "damped-newton"],
+            shown: "damped-newton",
+            steps: 40,
+            ..Setup::default()
+        };
+        let report = train(&setup).expect("trained");
+        assert!(!report.spectra.is_empty());
+        let wire = report.wire();
+        assert_eq!(
+            Report::from_wire(&wire),
+            Some(report.clone()),
+            "the same report, bit for bit"
+        );
+        // Cut short anywhere, or one number more: no report, and no panic.
+        for k in 0..wire.len() {
+            assert_eq!(Report::from_wire(&wire[..k]), None, "cut at {k}");
+        }
+        assert_eq!(Report::from_wire(&[wire.clone(), vec![0.0]].concat()), None);
+        // Counts that are no counts, an unknown method or status.
+        for (at, bad) in [(0, -1.0), (0, 0.5), (2, f64::NAN), (3, 99.0), (4, 9.0), (1, 3.0)] {
+            let mut w = wire.clone();
+            w[at] = bad;
+            assert_eq!(Report::from_wire(&w), None, "wire[{at}] = {bad}");
+        }
+        assert_eq!(Report::from_wire(&[]), None);
     }
 
     #[test]

@@ -132,6 +132,24 @@ impl LabFigures {
             .map_or_else(Vec::new, |(eta, beta)| vec![eta, beta.min(momentum::BETA_MAX)])
     }
 
+    /// Takes `wire` (`Session::network_report`, trained on a worker) as the report of `runs`'
+    /// network, so that the next [`LabFigures::network`] draws it without training; false (and
+    /// nothing kept) where `wire` is not a report of that network's size and methods.
+    pub fn adopt_network(&mut self, runs: &Session, wire: &[f64]) -> bool {
+        let setup = runs.network();
+        let fits = |r: &Report| {
+            r.weights == setup.training().dimension()
+                && r.runs.iter().map(|run| run.id).eq(setup.methods.iter().copied())
+        };
+        match Report::from_wire(wire).filter(fits) {
+            Some(report) => {
+                self.network = Some((setup.clone(), report));
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The network panel: `runs`' network trained by each of its methods ([`network::train`]),
     /// its answer over the input plane, `E` along every run and the Hessian's spectrum along the
     /// run shown, side by side (stacked where the canvas is narrow). Returns `[N, steps of the run
@@ -634,6 +652,26 @@ mod tests {
         assert!(s.network_starts(0, 24).is_err() && s.network_starts(201, 24).is_err());
         // Ragged tallies are noted as far as they go, never a panic.
         assert_eq!(network_starts_lines(&[1.0, 2.0], 0.5, &Keys), ["netStartsLowest(0.5)"]);
+    }
+
+    #[test]
+    fn a_network_trained_elsewhere_is_drawn_as_if_trained_here() {
+        let mut s = Session::new("himmelblau", &RustNumbers).expect("ok");
+        s.set_network("steps", "60").expect("steps");
+        let wire = s.network_report().expect("trained");
+        let size = [600.0, 300.0, 1.0];
+        let mut here = LabFigures::default();
+        let numbers = here.network(&size, &s, &Keys).expect("drawn");
+        let mut there = LabFigures::default();
+        assert!(there.adopt_network(&s, &wire));
+        assert_eq!(there.network(&size, &s, &Keys).expect("drawn"), numbers);
+        assert_eq!(there.sketch, here.sketch);
+        assert_eq!(there.note, here.note);
+        // Another network's report, or numbers that are no report, are not adopted.
+        let mut other = Session::new("himmelblau", &RustNumbers).expect("ok");
+        other.set_network("h", "4").expect("units");
+        assert!(!LabFigures::default().adopt_network(&other, &wire));
+        assert!(!LabFigures::default().adopt_network(&s, &wire[..wire.len() - 1]));
     }
 
     #[test]

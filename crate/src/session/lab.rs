@@ -399,6 +399,12 @@ impl Session {
         Ok(crate::explore::network::many_wire(setup, &ends, bins.clamp(1, 200)))
     }
 
+    /// The network trained by each of its methods (`explore::network::train`), as numbers
+    /// (`Report::wire`): what a lab worker trains and hands the page, whose figures adopt it.
+    pub fn network_report(&self) -> Result<Vec<f64>, Error> {
+        Ok(crate::explore::network::train(&self.config.network)?.wire())
+    }
+
     /// Seconds per step of each of the network's methods at its start, timed on `clock`
     /// (seconds; `explore::network::step_times`), on the wire: `[N, then per method its index
     /// in METHOD_IDS and its seconds]`.

@@ -53,6 +53,9 @@ delegate!(LabFigures {
     change network: network(size: &[f64], runs: &Explorer, say: &js_sys::Function, number: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |f| {
         Ok(f.network(size, &runs.0.session, &JsWords(say, number))?.to_vec())
     };
+    /// Takes a report a worker trained (`networkReport`) as that of `runs`' network: the next
+    /// `network` draws it without training (`LabFigures::adopt_network`; false: not adopted).
+    change adoptNetwork: adopt_network(runs: &Explorer, wire: &[f64]) -> bool = |f| f.adopt_network(&runs.0.session, wire);
     /// Saddle escape from `escapeCurves`' rows; `title` names the steps.
     change escape: escape(size: &[f64], curves: &[f64], title: &str) = |f| f.escape(size, curves, title);
     /// What Newton costs from the measured `rows` (as `costRow` gives them), fitted over

@@ -92,6 +92,9 @@ delegate!(Explorer {
     };
     /// The lines under the many starts, in the page's words (`session::figures::network_starts_lines`).
     fresh networkStartsLines: network_starts_lines(tallies: &[f64], lowest: f64, say: &js_sys::Function, number: &js_sys::Function) -> Vec<String> = |_| crate::session::figures::network_starts_lines(tallies, lowest, &JsWords(say, number));
+    /// The network trained by each of its methods, as numbers (`Session::network_report`):
+    /// what a lab worker trains for the network panel.
+    call networkReport: network_report() -> Result<Vec<f64>, JsValue> = |s| Ok(s.session.network_report()?);
     /// Seconds per step of the network's methods, timed on `clock` (ms, `performance.now`):
     /// `[N, then per method its index and seconds]` (`Session::network_step_times`).
     call networkStepTimes: network_step_times(clock: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |s| Ok(s.session.network_step_times(&mut seconds(clock))?);
