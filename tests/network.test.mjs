@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, openBrowser, openPage } from './helpers.mjs';
+import { ARTIFACTS, chooseScene, openBrowser, openPage } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -91,6 +91,30 @@ describe('a real network', () => {
     // A new language words the note again without training again.
     await page.selectOption('#lang', 'es');
     await page.waitForFunction(() => document.getElementById('network-note').textContent.startsWith('N = 13 pesos'));
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  test('scene 9: from the saddle damped Newton reaches, full-batch GD stays and SGD leaves', async () => {
+    const { page, problems } = await openPage(browser);
+    await chooseScene(page, 'sgd');
+    // (The scene opens the network's panel, in the lab's build, and trains there.)
+    const [n, steps, e] = await numbers(page);
+    assert.equal(await page.$eval('#network', (d) => d.open), true);
+    assert.deepEqual([n, steps], [13, 300]);
+    assert.ok(e < 0.24, `SGD leaves the saddle: E = ${e}`);
+    const note = await page.textContent('#network-note');
+    assert.match(note, /^N = 13 weights and biases\. SGD \(mini-batches\): 300 steps, step limit, E = /);
+    assert.match(note, /Gradient descent E = 0\.25 \(converged\)\.$/);
+    assert.equal(await page.inputValue('#net-from'), 'damped-newton');
+    assert.equal(await page.inputValue('#net-batch'), '4');
+    // A batch of every point: SGD is GD, and stays.
+    const before = await page.$eval('#network', (d) => d.dataset.numbers);
+    await page.fill('#net-batch', '40');
+    await page.press('#net-batch', 'Enter');
+    const [, , all] = await numbers(page, before);
+    assert.ok(Math.abs(all - 0.25) < 1e-4, `E = ${all}`);
+    await page.waitForFunction(() => /batch40_from\.damped-newton/.test(location.hash));
     assert.deepEqual(problems.errors, []);
     await page.close();
   });

@@ -3,6 +3,7 @@
 import { changeEta, setPlaying, syncControls } from './controls.js';
 import { attempt, el, fmt, make, page, showIgnored, tr } from './page.js';
 import { resample } from './plot.js';
+import { applyPanels } from './share.js';
 import { REGIME_CASES, SCENES } from './scenes.js';
 
 let texts = null; // the scenes' English texts (scenes-text.js), once loaded
@@ -52,6 +53,7 @@ export async function applyScene(id) {
   if (ignored.length) showIgnored(ignored);
   el.scene.value = sc.id;
   syncControls();
+  applyPanels(); // (the lab panels a scene names open: scene 8's network)
   el.showHessian.checked = page.explorer.flags[1] === 1;
   describeScene();
   resample();

@@ -77,6 +77,11 @@ export const SCENES = [
     link: 'l=tinynet&p=2,2,0&s=1,2&eta=2&m=gd,newton&open=network&net=xor_h3_tanh_mse_scale0.05_seed1_steps1000_eta0.5_m.gd.newton.damped-newton.momentum_show.damped-newton',
     title: { en: '8. A real network: the saddle at W = 0' },
   },
+  {
+    id: 'sgd',
+    link: 'l=tinynet&p=2,2,0&s=1,2&eta=2&m=gd,newton&open=network&net=xor_h3_tanh_mse_scale0.05_seed1_steps300_eta0.5_batch4_from.damped-newton_m.gd.sgd_show.sgd',
+    title: { en: '9. SGD leaves the saddle GD sits on' },
+  },
 ];
 
 /** The four cases of scene 1, as multiples of ηₒₚₜ. */

@@ -16,12 +16,16 @@ let starts = null; // the many starts last run (a worker's reply)
 let times = null; // the step times last measured (a worker's reply)
 let trained = null; // the network last trained on a worker: { setup, report }
 
+/** Where the runs start: the seeded weights, or where a method's run ended. */
+const fromLabel = (v) => (v === 'seed' ? tr('from_seed') : tr('netFromEnd', tr(v)));
+
 /** The panel's fields, as the core lists them (a choice of names, or a number typed), and a
  *  box per method. */
 function build() {
   const field = (key) => {
     const choices = Explorer.networkChoices(key);
-    const option = (v) => make('option', { value: v, textContent: tr(`${key}_${v}`), dataset: { i18n: `${key}_${v}` } });
+    const option = (v) =>
+      key === 'from' ? make('option', { value: v, textContent: fromLabel(v) }) : make('option', { value: v, textContent: tr(`${key}_${v}`), dataset: { i18n: `${key}_${v}` } });
     const input = choices.length || key === 'show' ? make('select', {}, ...choices.map(option)) : make('input', { type: 'text', size: 5 });
     Object.assign(input, { id: `net-${key}` });
     input.dataset.net = key;
@@ -29,7 +33,7 @@ function build() {
   };
   el.networkFields.replaceChildren(...Explorer.networkPanelFields().map(field));
   const box = (id) => make('label', {}, make('input', { type: 'checkbox', value: id }), make('span', { textContent: tr(id), dataset: { i18n: id } }));
-  el.networkMethods.replaceChildren(...page.methods.map(box));
+  el.networkMethods.replaceChildren(...Explorer.networkMethods().map(box));
   const run = make('button', { id: 'net-starts-run', type: 'button', className: 'secondary', textContent: tr('netStartsRun', STARTS) });
   run.addEventListener('click', runStarts);
   const time = make('button', { id: 'net-times-run', type: 'button', className: 'secondary', textContent: tr('netTimesRun') });
@@ -66,7 +70,7 @@ const timesLine = () => Explorer.networkTimesLine(times, page.lang === 'es', tr,
 /** The many starts' histogram of E − E* per method, and what the runs reached. */
 async function drawStarts() {
   el.netStartsChart.hidden = false;
-  const labels = page.methods.map((id) => tr(`${id}_short`));
+  const labels = Explorer.networkMethods().map((id) => tr(`${id}_short`));
   await drawFigure(el.netStartsChart, (F, size) => F.histogram(size, starts.histogram, labels, 'E − E*'));
   const lines = Explorer.networkStartsLines(starts.tallies, starts.histogram[0], tr, fmt);
   el.netStartsNote.replaceChildren(...lines.map((text) => make('li', { textContent: text })));
@@ -102,6 +106,7 @@ export function reset() {
   if (el.netStartsRun) el.netStartsRun.textContent = tr('netStartsRun', STARTS);
   if (starts) drawStarts();
   if (el.netTimesRun) el.netTimesRun.textContent = tr('netTimesRun');
+  for (const o of el.network.querySelectorAll('#net-from option')) o.textContent = fromLabel(o.value);
   if (times) el.netTimes.textContent = timesLine();
 }
 

@@ -11,12 +11,14 @@ use crate::explore::starts;
 use crate::landscape::eigen::symmetric_eigen;
 use crate::landscape::{Dyn, Landscape};
 use crate::method::catalog::{build, Hyper, METHOD_IDS};
+use crate::method::Method;
 use crate::method::{run_to, Criteria, State, Status};
 use crate::network::data::DataSet;
 use crate::network::mlp::{Activation, Loss, Mlp};
+use crate::network::sgd::Sgd;
 use crate::network::training::Training;
 use crate::picture::figure::{Axis, Figure, Item, Panel, Stroke};
-use crate::picture::style::METHOD_STYLES;
+use crate::picture::style::{MethodStyle, METHOD_STYLES};
 
 /// The most hidden units in a layer, and the most layers.
 pub const MAX_UNITS: usize = 8;
@@ -28,6 +30,42 @@ pub const MAX_STEPS: usize = 2000;
 pub const SPECTRA: usize = 41;
 /// Cells across (and up) the map of the network's answer.
 pub const CELLS: usize = 48;
+
+/// The methods only a network has: stochastic gradient descent on mini-batches, without and with
+/// momentum (`network::sgd`).
+pub const SGD_IDS: [&str; 2] = ["sgd", "sgd-momentum"];
+
+/// Every method the network panel runs, in its order: the catalog's, then [`SGD_IDS`]; a
+/// method's index on the wire is its place here.
+pub fn method_ids() -> impl Iterator<Item = &'static str> {
+    METHOD_IDS.iter().chain(&SGD_IDS).copied()
+}
+
+/// Method `id`'s index in [`method_ids`] (0 where it is none of them).
+pub fn method_index(id: &str) -> usize {
+    method_ids().position(|m| m == id).unwrap_or(0)
+}
+
+/// The method at `index` of [`method_ids`].
+pub fn method_at(index: usize) -> Option<&'static str> {
+    method_ids().nth(index)
+}
+
+/// Method `id`'s style: the catalog's, and for SGD that of the full-batch method it samples
+/// (gradient descent's, momentum's), dotted.
+pub fn style(id: &str) -> MethodStyle {
+    let of = |id: &str| METHOD_STYLES.iter().find(|s| s.id == id).copied();
+    let dotted = |base: &str| MethodStyle {
+        id: SGD_IDS[usize::from(base == "momentum")],
+        dash: &[2.0, 3.0],
+        ..of(base).unwrap_or(METHOD_STYLES[0])
+    };
+    match id {
+        "sgd" => dotted("gd"),
+        "sgd-momentum" => dotted("momentum"),
+        _ => of(id).unwrap_or(METHOD_STYLES[0]),
+    }
+}
 
 /// What the panel trains: the data set, the network, the start and the methods.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +90,12 @@ pub struct Setup {
     pub steps: usize,
     /// The methods' hyperparameters (η, μ, β, m).
     pub hyper: Hyper,
-    /// The methods, in [`METHOD_IDS`] order.
+    /// SGD's mini-batch: how many examples each of its steps sees.
+    pub batch: usize,
+    /// Where the runs start: `None` at the seeded weights, `Some(method)` where that method's run
+    /// from them ended (at a saddle damped Newton converged to, say).
+    pub from: Option<&'static str>,
+    /// The methods, in [`method_ids`] order.
     pub methods: Vec<&'static str>,
     /// The method whose run the answer and the spectrum show (one of `methods`).
     pub shown: &'static str,
@@ -78,6 +121,8 @@ impl Default for Setup {
                 eta: 0.5,
                 ..Hyper::default()
             },
+            batch: 4,
+            from: None,
             methods: vec!["gd", "newton", "momentum"],
             shown: "newton",
         }
@@ -126,6 +171,7 @@ impl Setup {
         range("scale", self.scale)?;
         range("seed", self.seed as f64)?;
         range("steps", self.steps as f64)?;
+        range("batch", self.batch as f64)?;
         if self.methods.is_empty() || !self.methods.contains(&self.shown) {
             return Err(Error::OutOfRange(Why::NetworkChoice));
         }
@@ -184,6 +230,13 @@ impl Setup {
             "scale" => next.scale = real("scale")?,
             "seed" => next.seed = whole("seed")? as u64,
             "steps" => next.steps = whole("steps")?,
+            "batch" => next.batch = whole("batch")?,
+            "from" => {
+                next.from = match value {
+                    "seed" => None,
+                    _ => Some(method_ids().find(|m| *m == value).ok_or(choice)?),
+                }
+            }
             "eta" | "mu" | "beta" | "mem" => {
                 let k = ["eta", "mu", "beta", "mem"].iter().position(|n| *n == key).unwrap_or(0);
                 let v = number(&plain).unwrap_or(f64::NAN);
@@ -197,14 +250,12 @@ impl Setup {
             "m" => {
                 let mut methods = items()
                     .map(|id| {
-                        METHOD_IDS
-                            .iter()
-                            .copied()
+                        method_ids()
                             .find(|m| *m == id)
                             .ok_or_else(|| Error::UnknownMethod(id.to_owned()))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                methods.sort_by_key(|id| METHOD_IDS.iter().position(|m| m == id));
+                methods.sort_by_key(|id| method_index(id));
                 methods.dedup();
                 if !methods.contains(&next.shown) {
                     next.shown = *methods.first().ok_or(choice)?;
@@ -235,6 +286,8 @@ impl Setup {
             format(h.mu),
             format(h.beta),
             h.memory.to_string(),
+            self.batch.to_string(),
+            self.from.unwrap_or("seed").to_owned(),
             self.methods.join(","),
             self.shown.to_owned(),
         ]
@@ -250,7 +303,7 @@ impl Setup {
             let value = value.replace(',', ".");
             parts.push(match *key {
                 "act" | "loss" => value,
-                "m" | "show" => format!("{key}.{value}"),
+                "m" | "show" | "from" => format!("{key}.{value}"),
                 _ => format!("{key}{value}"),
             });
         }
@@ -275,7 +328,7 @@ impl Setup {
                     .max_by_key(|k| k.len())?;
                 let value = &part[key.len()..];
                 match *key {
-                    "m" | "show" => (*key, value.strip_prefix('.')?),
+                    "m" | "show" | "from" => (*key, value.strip_prefix('.')?),
                     // (Numbers, and units with `.` between layers: none empty.)
                     _ if value.is_empty() || value.split('.').any(str::is_empty) => return None,
                     _ => (*key, value),
@@ -295,8 +348,8 @@ impl Setup {
 
 /// The fields the network panel shows, in its order (the methods are boxes of their own; μ, β
 /// and m travel in links).
-pub const PANEL_FIELDS: [&str; 11] = [
-    "set", "noise", "pts", "h", "act", "loss", "scale", "seed", "steps", "eta", "show",
+pub const PANEL_FIELDS: [&str; 13] = [
+    "set", "noise", "pts", "h", "act", "loss", "scale", "seed", "from", "steps", "eta", "batch", "show",
 ];
 
 /// What field `key` takes when it is a choice of names (empty: a number or a list typed; the
@@ -306,6 +359,7 @@ pub fn choices(key: &str) -> Vec<&'static str> {
         "set" => DataSet::ALL.map(DataSet::name).to_vec(),
         "act" => activation_names().to_vec(),
         "loss" => vec!["mse", "ce"],
+        "from" => std::iter::once("seed").chain(method_ids()).collect(),
         _ => Vec::new(),
     }
 }
@@ -316,8 +370,9 @@ fn activation_names() -> [&'static str; 3] {
 }
 
 /// The setup's fields, as [`Setup::fields`] lists them and [`Setup::with`] takes them.
-pub const FIELDS: [&str; 15] = [
-    "set", "h", "act", "loss", "noise", "pts", "scale", "seed", "steps", "eta", "mu", "beta", "mem", "m", "show",
+pub const FIELDS: [&str; 17] = [
+    "set", "h", "act", "loss", "noise", "pts", "scale", "seed", "steps", "eta", "mu", "beta", "mem", "batch", "from",
+    "m", "show",
 ];
 
 /// `value` if it is in the range of the setup's field `name`, else what is wrong.
@@ -329,6 +384,7 @@ fn range(name: &'static str, value: f64) -> Result<f64, Error> {
         "units" => (1.0, MAX_UNITS as f64),
         "scale" => (1e-6, 10.0),
         "seed" => (0.0, 1e9),
+        "batch" => (1.0, 200.0),
         _ => (1.0, MAX_STEPS as f64),
     };
     check_param(name, value, lo, hi)
@@ -365,14 +421,14 @@ pub struct Report {
 
 impl Report {
     /// The report as numbers (what a worker that trained it hands the page): `[N, shown, runs,
-    /// then per run its method's index in METHOD_IDS, its status's code, its length L, L values
+    /// then per run its method's index in [`method_ids`], its status's code, its length L, L values
     /// of E, L of ‖∇E‖ and its last iterate's N weights; then the spectra's count and per
     /// spectrum its iteration and N eigenvalues]`.
     pub fn wire(&self) -> Vec<f64> {
         let n = self.weights;
         let mut out = vec![n as f64, self.shown as f64, self.runs.len() as f64];
         for run in &self.runs {
-            let index = METHOD_IDS.iter().position(|m| *m == run.id).unwrap_or(0);
+            let index = method_index(run.id);
             out.extend([index as f64, f64::from(run.status.code()), run.values.len() as f64]);
             out.extend(run.values.iter().chain(&run.gradients).chain(run.end.iter()));
         }
@@ -400,7 +456,7 @@ impl Report {
         let mut runs = Vec::new();
         for _ in 0..runs_count {
             let h = take(3)?;
-            let id = *METHOD_IDS.get(count(h[0])?)?;
+            let id = method_at(count(h[0])?)?;
             let status = Status::from_code(h[1])?;
             let len = count(h[2])?;
             let values = take(len)?.to_vec();
@@ -435,18 +491,62 @@ impl Report {
     }
 }
 
+/// Method `id` of the setup, for its network: SGD on its data with its batch (the shuffles from
+/// the setup's seed), any other from the catalog with its hyperparameters.
+fn method(id: &str, setup: &Setup, training: &Training) -> Result<Box<dyn Method<Dyn>>, Error> {
+    let h = &setup.hyper;
+    match id {
+        "sgd" | "sgd-momentum" => {
+            // (η and β as gradient descent and momentum check them.)
+            let beta = if id == "sgd" { 0.0 } else { h.beta };
+            build::<Dyn>("momentum", &Hyper { beta, ..*h })?;
+            Ok(Box::new(Sgd::new(
+                training.clone(),
+                h.eta,
+                beta,
+                setup.batch,
+                setup.seed,
+            )))
+        }
+        _ => build::<Dyn>(id, h),
+    }
+}
+
+/// A run's first state for method `id`: SGD's runs also from a critical point ([`Sgd::begin`]).
+fn begin(id: &str, state: State<Dyn>) -> State<Dyn> {
+    if SGD_IDS.contains(&id) {
+        Sgd::begin(state)
+    } else {
+        state
+    }
+}
+
+/// Where the setup's runs start: its seeded weights, or where its `from` method's run from
+/// them ended (the seeded weights again if that run left the finite numbers).
+pub fn start(setup: &Setup, training: &Training) -> Result<DVector<f64>, Error> {
+    let seeded = training.initial(setup.seed, setup.scale);
+    let Some(id) = setup.from else {
+        return Ok(seeded);
+    };
+    let criteria = Criteria::default();
+    let mut m = method(id, setup, training)?;
+    let first = begin(id, State::start(training, seeded.clone(), &criteria));
+    let s = run_to(m.as_mut(), training, first, &criteria, setup.steps);
+    Ok(if s.x.iter().all(|w| w.is_finite()) { s.x } else { seeded })
+}
+
 /// Trains the setup's network with each of its methods from its start.
 pub fn train(setup: &Setup) -> Result<Report, Error> {
     setup.check()?;
     let training = setup.training();
-    let start = training.initial(setup.seed, setup.scale);
+    let start = start(setup, &training)?;
     let criteria = Criteria::default();
     let mut runs = Vec::with_capacity(setup.methods.len());
     let mut spectra = Vec::new();
     let shown = setup.methods.iter().position(|m| *m == setup.shown).unwrap_or(0);
     for (k, &id) in setup.methods.iter().enumerate() {
-        let mut method = build::<Dyn>(id, &setup.hyper)?;
-        let mut state = State::start(&training, start.clone(), &criteria);
+        let mut method = method(id, setup, &training)?;
+        let mut state = begin(id, State::start(&training, start.clone(), &criteria));
         let (mut values, mut gradients) = (vec![state.value], vec![state.grad_norm()]);
         let mut iterates = if k == shown { vec![state.x.clone()] } else { Vec::new() };
         while state.status == Status::Running && state.iteration < setup.steps {
@@ -567,12 +667,16 @@ pub fn many(setup: &Setup, count: usize) -> Result<Vec<Vec<End>>, Error> {
     let training = setup.training();
     let criteria = Criteria::default();
     let end = |id: &str, k: usize| -> Result<End, Error> {
-        let mut method = build::<Dyn>(id, &setup.hyper)?;
-        let start = training.initial(setup.seed.wrapping_add(k as u64), setup.scale);
+        let this = Setup {
+            seed: setup.seed.wrapping_add(k as u64),
+            ..setup.clone()
+        };
+        let mut method = method(id, &this, &training)?;
+        let start = start(&this, &training)?;
         let s = run_to(
             method.as_mut(),
             &training,
-            State::start(&training, start, &criteria),
+            begin(id, State::start(&training, start, &criteria)),
             &criteria,
             setup.steps,
         );
@@ -593,11 +697,11 @@ pub fn many(setup: &Setup, count: usize) -> Result<Vec<Vec<End>>, Error> {
 
 /// Many starts on the wire: the histogram of `E − E*` (`E*` the lowest `E` any run reached) as
 /// the random starts' panel has it (`session::lab::StartsReport::wire`), with the method's
-/// index in `METHOD_IDS` per row; and per method `[index, minima, saddles, crawling, moving,
+/// index in [`method_ids`] per row; and per method `[index, minima, saddles, crawling, moving,
 /// stopped, runs, runs at the lowest E]` ([`REACHED`]'s order).
 pub fn many_wire(setup: &Setup, ends: &[Vec<End>], bins: usize) -> [Vec<f64>; 2] {
     let h = starts::histogram(ends, None, bins);
-    let index = |id: &str| METHOD_IDS.iter().position(|m| *m == id).unwrap_or(0) as f64;
+    let index = |id: &str| method_index(id) as f64;
     let bins = h.tallies.first().map_or(0, |t| t.counts.len());
     let mut histogram = vec![h.lowest, f64::from(h.lo), f64::from(h.hi), bins as f64];
     let mut tallies = Vec::new();
@@ -624,16 +728,17 @@ pub fn step_times(setup: &Setup, clock: &mut dyn FnMut() -> f64) -> Result<Vec<f
     setup.check()?;
     let training = setup.training();
     let criteria = Criteria::default();
-    let start = State::start(&training, training.initial(setup.seed, setup.scale), &criteria);
+    let start = State::start(&training, start(setup, &training)?, &criteria);
     (setup.methods.iter())
         .map(|id| {
-            let mut method = build::<Dyn>(id, &setup.hyper)?;
-            if start.status != Status::Running {
+            let mut method = method(id, setup, &training)?;
+            let first = begin(id, start.clone());
+            if first.status != Status::Running {
                 return Ok(f64::NAN);
             }
             let mut run = |k: usize| {
                 for _ in 0..k {
-                    std::hint::black_box(method.step(&training, start.clone(), &criteria));
+                    std::hint::black_box(method.step(&training, first.clone(), &criteria));
                 }
             };
             Ok(crate::explore::cost::per_step(&mut run, clock))
@@ -724,13 +829,6 @@ pub fn figures(setup: &Setup, report: &Report, titles: &Titles) -> [Figure; 3] {
     };
     let longest = report.runs.iter().map(|r| r.values.len()).max().unwrap_or(1).max(2) - 1;
     let losses: Vec<f64> = report.runs.iter().flat_map(|r| r.values.iter().copied()).collect();
-    let style = |id: &str| {
-        METHOD_STYLES
-            .iter()
-            .find(|s| s.id == id)
-            .copied()
-            .unwrap_or(METHOD_STYLES[0])
-    };
     let stroke = |dash: &[f64]| match dash.len() {
         0 => Stroke::Solid,
         _ if dash[0] <= 3.0 => Stroke::Dotted,
@@ -816,6 +914,83 @@ mod tests {
     }
 
     #[test]
+    fn sgd_on_every_example_is_gradient_descent_and_momentum_step_for_step() {
+        let setup = Setup {
+            methods: vec!["gd", "momentum", "sgd", "sgd-momentum"],
+            shown: "gd",
+            batch: 40,
+            steps: 120,
+            ..Setup::default()
+        };
+        let r = train(&setup).expect("trained");
+        let [gd, momentum, sgd, sgd_m] = [0, 1, 2, 3].map(|k| &r.runs[k]);
+        // (The same operations in the same order: equal to the last bit.)
+        assert_eq!((&sgd.values, &sgd.end), (&gd.values, &gd.end));
+        assert_eq!((&sgd_m.values, &sgd_m.end), (&momentum.values, &momentum.end));
+        // A batch of more than every example is every example.
+        let all = train(&Setup {
+            batch: 200,
+            ..setup.clone()
+        })
+        .expect("trained");
+        assert_eq!(all.runs[2].values, gd.values);
+        // Smaller batches: another path, the same from the same seed, another from another.
+        let small = Setup {
+            batch: 4,
+            ..setup.clone()
+        };
+        let a = train(&small).expect("trained");
+        assert_ne!(a.runs[2].values, gd.values);
+        assert_eq!(a, train(&small).expect("trained"));
+        let b = train(&Setup {
+            seed: 2,
+            ..small.clone()
+        })
+        .expect("trained");
+        assert_ne!(a.runs[2].values[1..], b.runs[2].values[1..]);
+        // Their styles: the full-batch method's colour, dotted.
+        assert_eq!(style("sgd").rgb, style("gd").rgb);
+        assert_eq!(style("sgd-momentum").rgb, style("momentum").rgb);
+        assert!(!style("sgd").dash.is_empty() && style("sgd").id == "sgd");
+        assert_eq!(method_at(method_index("sgd-momentum")), Some("sgd-momentum"));
+    }
+
+    #[test]
+    fn at_a_saddle_full_batch_gd_sits_and_sgd_s_noise_leaves_it() {
+        // Damped Newton from XOR's small start converges to a saddle at E = ¼ (index 3); the
+        // runs start there.
+        let setup = Setup {
+            from: Some("damped-newton"),
+            methods: vec!["gd", "sgd"],
+            shown: "gd",
+            steps: 1000,
+            ..Setup::default()
+        };
+        let training = setup.training();
+        let w = start(&setup, &training).expect("a start");
+        assert!((training.value(&w) - 0.25).abs() < 1e-6 && training.gradient(&w).norm() < 1e-6);
+        let sits = Setup {
+            steps: 300,
+            ..setup.clone()
+        };
+        for batch in [4, 8] {
+            let r = train(&Setup { batch, ..sits.clone() }).expect("trained");
+            let (gd, sgd) = (&r.runs[0], &r.runs[1]);
+            let start = gd.values[0];
+            assert!((start - 0.25).abs() < 1e-6, "batch {batch}: at the saddle, E = {start}");
+            // Full-batch GD: the gradient there is ~0, and it stays.
+            assert!(
+                gd.values.iter().all(|e| (e - start).abs() < 1e-4),
+                "batch {batch}: GD stays"
+            );
+            // SGD on batches of 4: each batch's gradient is not ~0, and the noise finds the way
+            // down.
+            let end = *sgd.values.last().expect("a run");
+            assert!(end < start - 0.01, "batch {batch}: SGD leaves, E = {end}");
+        }
+    }
+
+    #[test]
     fn a_report_travels_as_numbers_and_bad_numbers_are_no_report() {
         let setup = Setup {
             methods: vec!["gd", "newton", "damped-newton"],
@@ -889,7 +1064,7 @@ mod tests {
         let token = setup.token(|x| x.to_string());
         assert_eq!(
             token,
-            "xor_h3_tanh_mse_noise0.05_pts40_scale0.05_seed1_steps300_eta0.5_mu1_beta0.9_mem5_m.gd.newton.momentum_show.newton"
+            "xor_h3_tanh_mse_noise0.05_pts40_scale0.05_seed1_steps300_eta0.5_mu1_beta0.9_mem5_batch4_from.seed_m.gd.newton.momentum_show.newton"
         );
         assert_eq!(Setup::parse(&token, number), Some(setup.clone()));
         let other = Setup {
@@ -925,7 +1100,7 @@ mod tests {
             "xor_steps0",
             "xor_steps5000",
             "xor_eta0",
-            "xor_m.sgd",
+            "xor_m.rmsprop",
             "xor_m",
             "xor_tanh_relu",
             "xor_seed1_seed2",
@@ -954,7 +1129,7 @@ mod tests {
             bad("steps", "2.5"),
             Some(Error::BadParameter { name: "steps", .. })
         ));
-        assert_eq!(bad("m", "gd,sgd"), Some(Error::UnknownMethod("sgd".into())));
+        assert_eq!(bad("m", "gd,rmsprop"), Some(Error::UnknownMethod("rmsprop".into())));
         assert_eq!(bad("m", ""), Some(Error::OutOfRange(Why::NetworkChoice)));
         assert_eq!(bad("show", "lm"), Some(Error::OutOfRange(Why::NetworkChoice)));
         assert_eq!(bad("set", "square"), Some(Error::OutOfRange(Why::NetworkChoice)));
@@ -968,7 +1143,7 @@ mod tests {
         let only = setup.with("m", "lm,gd", &number).expect("methods");
         assert_eq!((only.methods.clone(), only.shown), (vec!["gd", "lm"], "gd"));
         assert_eq!(setup.fields(&|x| x.to_string())[1], "3");
-        assert_eq!(two.fields(&|x| x.to_string())[13], "gd,newton,momentum");
+        assert_eq!(two.fields(&|x| x.to_string())[15], "gd,newton,momentum");
     }
 
     #[test]

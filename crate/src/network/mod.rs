@@ -6,6 +6,7 @@
 
 pub mod data;
 pub mod mlp;
+pub mod sgd;
 #[cfg(test)]
 mod tests;
 pub mod training;

@@ -7,7 +7,6 @@ use plotters::prelude::IntoDrawingArea;
 use crate::error::Error;
 use crate::explore::network::{self, Report, Setup, Titles};
 use crate::explore::{cost, escape, momentum};
-use crate::method::catalog::METHOD_IDS;
 use crate::picture::backend::SketchBackend;
 use crate::picture::figure::Figure;
 use crate::picture::sketch::Sketch;
@@ -297,7 +296,7 @@ pub fn network_starts_lines(tallies: &[f64], lowest: f64, w: &dyn Words) -> Vec<
     let count = |v: f64| if v >= 0.0 && v.is_finite() { v as usize } else { 0 };
     let mut lines = vec![w.say(&["netStartsLowest"], &[Arg::Text(w.number(lowest))])];
     for row in tallies.chunks_exact(3 + KINDS.len()) {
-        let id = METHOD_IDS.get(count(row[0])).copied().unwrap_or("gd");
+        let id = network::method_at(count(row[0])).unwrap_or("gd");
         let reached: Vec<String> = (KINDS.iter().zip(&row[1..]))
             .filter(|(_, &n)| count(n) > 0)
             .map(|(key, &n)| w.say(&[key], &[Arg::Count(count(n))]))
@@ -327,7 +326,7 @@ pub fn network_times_line(wire: &[f64], spanish: bool, w: &dyn Words) -> String 
         .unwrap_or(0.0) as usize;
     let times: Vec<String> = (wire.get(1..).unwrap_or(&[]).chunks_exact(2))
         .map(|r| {
-            let id = METHOD_IDS.get(r[0].max(0.0) as usize).copied().unwrap_or("gd");
+            let id = network::method_at(r[0].max(0.0) as usize).unwrap_or("gd");
             let t = if r[1].is_finite() && r[1] > 0.0 {
                 crate::picture::units::duration(r[1], spanish)
             } else {
@@ -448,6 +447,7 @@ pub fn cost_note(rows: &[f64], from: f64, total: usize, spanish: bool, w: &dyn W
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::method::catalog::METHOD_IDS;
     use crate::numbers::RustNumbers;
     use crate::session::words::Keys;
 

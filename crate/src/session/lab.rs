@@ -107,7 +107,10 @@ pub fn starts_figure(histogram: &[f64], labels: &[String], title: &str) -> Figur
         .into_iter()
         .map(|r| {
             let label = labels.get(r.method).cloned().unwrap_or_default();
-            (label, method_style(r.method).rgb, r.counts, r.unbounded)
+            // (The network's methods, SGD too: the catalog's first, in the same order.)
+            let rgb = crate::explore::network::method_at(r.method)
+                .map_or(method_style(r.method).rgb, |id| crate::explore::network::style(id).rgb);
+            (label, rgb, r.counts, r.unbounded)
         })
         .collect();
     starts::figure(&rows, lo, hi, title)
@@ -407,16 +410,11 @@ impl Session {
 
     /// Seconds per step of each of the network's methods at its start, timed on `clock`
     /// (seconds; `explore::network::step_times`), on the wire: `[N, then per method its index
-    /// in METHOD_IDS and its seconds]`.
+    /// in `explore::network::method_ids` and its seconds]`.
     pub fn network_step_times(&self, clock: &mut dyn FnMut() -> f64) -> Result<Vec<f64>, Error> {
         let setup = &self.config.network;
         let times = crate::explore::network::step_times(setup, clock)?;
-        let index = |id: &str| {
-            crate::method::catalog::METHOD_IDS
-                .iter()
-                .position(|m| *m == id)
-                .unwrap_or(0) as f64
-        };
+        let index = |id: &str| crate::explore::network::method_index(id) as f64;
         let n = setup.training().dimension() as f64;
         let rows = setup.methods.iter().zip(times).flat_map(|(id, t)| [index(id), t]);
         Ok(std::iter::once(n).chain(rows).collect())

@@ -614,9 +614,15 @@ impl Session {
         next.embed = self.config.embed;
         next.present = self.config.present;
         next.hide = self.config.hide.clone();
-        // The page closes no panel a reader opened: the link keeps saying they are open.
-        next.basins = self.config.basins;
-        next.open = self.config.open.clone();
+        // The page closes no panel a reader opened: the link keeps saying they are open; the
+        // scene opens those it names (scene 8 its network's).
+        next.basins |= self.config.basins;
+        let named = std::mem::replace(&mut next.open, self.config.open.clone());
+        for panel in named {
+            if !next.open.contains(&panel) {
+                next.open.push(panel);
+            }
+        }
         if next.function.is_none() && next.preset.function.is_some() {
             next.function = self.functions[next.preset.dim - 1].clone();
         }

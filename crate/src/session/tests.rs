@@ -1030,7 +1030,11 @@ fn every_scene_text_says_what_its_runs_do() {
     #[cfg(any(feature = "lab", not(target_arch = "wasm32")))]
     {
         use crate::explore::network;
+        use crate::landscape::eigen::symmetric_eigen;
+        use crate::landscape::Landscape;
         let s = scene("network", 0);
+        // (The scene opens the network's panel.)
+        assert!(s.lab_panels().1.contains(&"network"), "{:?}", s.lab_panels());
         let report = network::train(s.network()).expect("trains");
         let run = |id: &str| report.runs.iter().find(|r| r.id == id).expect("the method is on");
         let end = |id: &str| *run(id).values.last().expect("values");
@@ -1046,6 +1050,29 @@ fn every_scene_text_says_what_its_runs_do() {
         for id in ["gd", "momentum"] {
             assert!(end(id) < 0.2, "{id} goes down past the saddle: E = {}", end(id));
         }
+
+        // 9. "Every run starts where damped Newton converged in scene 8: the saddle at E = ¼,
+        // where ‖∇E‖ < 10⁻⁸ and 3 of the 13 eigenvalues of H are negative. Full-batch GD stops
+        // at once … SGD takes each step's gradient on 4 of the 40 points … and E falls below ¼.
+        // Set the batch to 40 and SGD is GD again: it stays."
+        let mut s = scene("sgd", 0);
+        let setup = s.network().clone();
+        assert_eq!((setup.batch, setup.points, setup.from), (4, 40, Some("damped-newton")));
+        let training = setup.training();
+        let w = network::start(&setup, &training).expect("a start");
+        assert!((training.value(&w) - 0.25).abs() < 1e-6);
+        assert!(training.gradient(&w).norm() < 1e-8);
+        assert_eq!(network::negative(&symmetric_eigen(&training.hessian(&w)).0), 3);
+        let report = network::train(&setup).expect("trains");
+        let (gd, sgd) = (&report.runs[0], &report.runs[1]);
+        assert_eq!((gd.id, gd.status, gd.values.len()), ("gd", Status::Converged, 1));
+        assert!(*sgd.values.last().expect("values") < 0.24, "{:?}", sgd.values.last());
+        s.set_network("batch", "40").expect("a batch");
+        let all = network::train(s.network()).expect("trains");
+        assert!(
+            all.runs[1].values.iter().all(|e| (e - 0.25).abs() < 1e-4),
+            "SGD on every point stays"
+        );
     }
 }
 

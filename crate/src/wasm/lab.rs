@@ -100,6 +100,9 @@ delegate!(Explorer {
     call networkStepTimes: network_step_times(clock: &js_sys::Function) -> Result<Vec<f64>, JsValue> = |s| Ok(s.session.network_step_times(&mut seconds(clock))?);
     /// The line of those times, in the page's words (`session::figures::network_times_line`).
     fresh networkTimesLine: network_times_line(wire: &[f64], spanish: bool, say: &js_sys::Function, number: &js_sys::Function) -> String = |_| crate::session::figures::network_times_line(wire, spanish, &JsWords(say, number));
+    /// The methods the network panel runs, in its order: the catalog's, then SGD's
+    /// (`explore::network::method_ids`; a method's index on the network's wire).
+    fresh networkMethods: network_methods() -> Vec<String> = |_| crate::explore::network::method_ids().map(String::from).collect();
     /// The network panel's fields' names (`explore::network::FIELDS`).
     fresh networkFieldNames: network_field_names() -> Vec<String> = |_| crate::explore::network::FIELDS.map(String::from).to_vec();
     /// The fields the network panel shows, in its order (`explore::network::PANEL_FIELDS`).
