@@ -151,8 +151,14 @@ describe('a real network', () => {
     const lines = await page.$$eval('#net-starts-note li', (ls) => ls.map((l) => l.textContent));
     assert.equal(lines.length, 4, lines.join(' | '));
     assert.match(lines[0], /^E\* = .+, the lowest E any run reached\.$/);
-    assert.match(lines[1], /^GD: \d+ of 100 at E\*; \d+ (converged|at|crawling|still|stopped) .*\.$/);
+    assert.match(lines[1], /^GD: \d+ of 100 at E\*; \d+ (converged|at|crawling|with|stopped) .*\.$/);
     await page.locator('#net-starts-chart').screenshot({ path: join(ARTIFACTS, 'network-starts.png') });
+    // Another language: the same starts, worded again (the setup is the same in every language).
+    await page.selectOption('#lang', 'es');
+    await page.waitForFunction(() => document.querySelector('#net-starts-note li')?.textContent.includes('el menor E'));
+    assert.equal(await page.$eval('#network', (d) => d.dataset.starts), JSON.stringify(tallies));
+    await page.selectOption('#lang', 'en');
+    await page.waitForFunction(() => document.querySelector('#net-starts-note li')?.textContent.includes('the lowest E'));
     // Another setup: the starts shown were not of it, and go.
     await page.fill('#network [data-net="seed"]', '2');
     await page.press('#network [data-net="seed"]', 'Enter');

@@ -1,6 +1,6 @@
 //! Native figures for a step on all the weights of a network (bench/network.mjs runs this
 //! beside the browser's figures): for each network setup token given (the link's `net=`),
-//! each method's seconds per step at its seeded start, by `explore::network::step_times` on
+//! each method's seconds per step at the runs' start, by `explore::network::step_times` on
 //! `std::time::Instant`. Prints `token N id seconds id seconds …` lines.
 //! Run: cargo run --release -p descenso --example network_steps -- moons_h6.4_pts200_m.gd.newton
 #![allow(missing_docs)]

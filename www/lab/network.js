@@ -15,6 +15,7 @@ let timer = 0;
 let starts = null; // the many starts last run (a worker's reply)
 let times = null; // the step times last measured (a worker's reply)
 let trained = null; // the network last trained on a worker: { setup, report }
+let slow = 0; // the timer that says a training takes a while
 
 /** Where the runs start: the seeded weights, or where a method's run ended. */
 const fromLabel = (v) => (v === 'seed' ? tr('from_seed') : tr('netFromEnd', tr(v)));
@@ -45,10 +46,10 @@ function build() {
 async function runStarts() {
   const line = (text) => el.netStartsNote.replaceChildren(make('li', { textContent: text }));
   line(tr('netStartsRunning', STARTS));
-  const setup = String(page.explorer.networkFields());
+  const setup = page.explorer.networkToken();
   const m = await pool.ask('netStarts', { link: page.explorer.link(false), n: STARTS, bins: 24 });
   // (The setup changed meanwhile: these runs are not of it.)
-  if (setup !== String(page.explorer.networkFields())) return el.netStartsNote.replaceChildren();
+  if (setup !== page.explorer.networkToken()) return el.netStartsNote.replaceChildren();
   starts = m.error ? null : { ...m, setup };
   if (m.error) line(`${tr('errorPrefix')} ${m.error}`);
   else drawStarts();
@@ -57,9 +58,9 @@ async function runStarts() {
 /** A step of each method timed on a worker, at this N; the core words the line. */
 async function runTimes() {
   el.netTimes.textContent = tr('netTimesRunning');
-  const setup = String(page.explorer.networkFields());
+  const setup = page.explorer.networkToken();
   const m = await pool.ask('netTimes', { link: page.explorer.link(false) });
-  if (setup !== String(page.explorer.networkFields())) return (el.netTimes.textContent = '');
+  if (setup !== page.explorer.networkToken()) return (el.netTimes.textContent = '');
   times = m.error ? null : m.times;
   el.netTimes.textContent = m.error ? `${tr('errorPrefix')} ${m.error}` : timesLine();
   if (times) Object.assign(el.network.dataset, { times: JSON.stringify(Array.from(times)), timesFor: setup });
@@ -133,31 +134,33 @@ export async function maybeNetwork() {
 
 async function draw() {
   // (The many starts shown were of another setup: they go.)
-  if (starts && starts.setup !== String(page.explorer.networkFields())) {
+  if (starts && starts.setup !== page.explorer.networkToken()) {
     starts = null;
     el.netStartsChart.hidden = true;
     el.netStartsNote.replaceChildren();
     delete el.network.dataset.starts;
   }
   // (So were the step times.)
-  if (times && el.network.dataset.timesFor !== String(page.explorer.networkFields())) {
+  if (times && el.network.dataset.timesFor !== page.explorer.networkToken()) {
     times = null;
     el.netTimes.textContent = '';
     delete el.network.dataset.times;
   }
   // Trained on a worker (a Newton run at N = 105 takes seconds), once per setup.
-  const setup = String(page.explorer.networkFields());
+  const setup = page.explorer.networkToken();
+  clearTimeout(slow);
   if (trained?.setup !== setup) {
     el.network.dataset.training = 'true';
     // (Said only when it takes a while: a quick training does not flash the note.)
-    const slow = setTimeout(() => (el.networkNote.textContent = tr('netTraining')), 150);
+    slow = setTimeout(() => el.network.dataset.training && (el.networkNote.textContent = tr('netTraining')), 150);
+    // (A newer request supersedes this one: its reply never comes, and the newer draw goes on.)
     const m = await pool.ask('netTrain', { link: page.explorer.link(false) });
+    if (setup !== page.explorer.networkToken()) return;
     clearTimeout(slow);
-    if (setup !== String(page.explorer.networkFields())) return; // (a newer setup draws itself)
     delete el.network.dataset.training;
     if (m.error) return (el.networkNote.textContent = `${tr('errorPrefix')} ${m.error}`);
     trained = { setup, report: m.report };
-  }
+  } else delete el.network.dataset.training;
   let note = '';
   const n = await drawFigure(el.networkChart, (F, size) => {
     F.adoptNetwork(page.explorer, trained.report);

@@ -476,7 +476,7 @@ impl Report {
             let t = count(take(1)?[0])?;
             spectra.push((t, take(n)?.to_vec()));
         }
-        let ok = shown < runs.len().max(1)
+        let ok = shown < runs.len()
             && at == wire.len()
             && runs.iter().all(|r| !r.values.is_empty())
             && spectra
@@ -630,7 +630,8 @@ pub enum Reached {
     Saddle,
     /// It used up its steps with `‖∇E‖ <` [`CRAWL`]: on a plateau, or in a flat valley.
     Crawling,
-    /// It used up its steps with `‖∇E‖` larger: still descending.
+    /// It used up its steps with `‖∇E‖` larger: still descending, or (SGD, which never
+    /// converges) moving about where its noise keeps it.
     Moving,
     /// It stopped without converging: a singular Hessian, diverged, or `E` undefined.
     Stopped,
@@ -721,7 +722,7 @@ pub fn many_wire(setup: &Setup, ends: &[Vec<End>], bins: usize) -> [Vec<f64>; 2]
 }
 
 /// Seconds per step of each method of the setup (its order) on all `N` weights and its data,
-/// at its seeded start, timed on `clock` (seconds) by `cost::per_step`: every step is taken
+/// at the runs' start ([`start`]), timed on `clock` (seconds) by `cost::per_step`: every step is taken
 /// from the start itself, so that a run that would stop early does not make steps look free.
 /// NaN for a method whose start is not a running state (a start at a critical point).
 pub fn step_times(setup: &Setup, clock: &mut dyn FnMut() -> f64) -> Result<Vec<f64>, Error> {

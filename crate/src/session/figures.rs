@@ -139,6 +139,7 @@ impl LabFigures {
         let fits = |r: &Report| {
             r.weights == setup.training().dimension()
                 && r.runs.iter().map(|run| run.id).eq(setup.methods.iter().copied())
+                && r.runs.get(r.shown).is_some_and(|run| run.id == setup.shown)
         };
         match Report::from_wire(wire).filter(fits) {
             Some(report) => {
@@ -335,7 +336,15 @@ pub fn network_times_line(wire: &[f64], spanish: bool, w: &dyn Words) -> String 
             w.say(&["netTime"], &[Arg::Text(w.say(&[id, "_short"], &[])), Arg::Text(t)])
         })
         .collect();
-    w.say(&["netTimes"], &[Arg::Count(n), Arg::Text(times.join(", "))])
+    let line = w.say(&["netTimes"], &[Arg::Count(n), Arg::Text(times.join(", "))]);
+    // (SGD's step is timed as the panel runs it: with E and ∇E on every point after it.)
+    let sgd = (wire.get(1..).unwrap_or(&[]).chunks_exact(2))
+        .any(|r| network::method_at(r[0].max(0.0) as usize).is_some_and(|id| network::SGD_IDS.contains(&id)));
+    if sgd {
+        [line, w.say(&["netTimesSgd"], &[])].join(" ")
+    } else {
+        line
+    }
 }
 
 /// The sweep's note: the first η that diverged (and `2/λ_max` at the start), or that none did;
@@ -700,6 +709,10 @@ mod tests {
             "netTimes(13, netTime(gd_short, —), netTime(newton_short, 300 µs))"
         );
         assert_eq!(network_times_line(&[], false, &Keys), "netTimes(0, )");
+        // SGD's time says what it includes.
+        let sgd = crate::explore::network::method_index("sgd") as f64;
+        let line = network_times_line(&[13.0, sgd, 1e-5], false, &Keys);
+        assert_eq!(line, "netTimes(13, netTime(sgd_short, 10 µs)) netTimesSgd");
     }
 
     #[test]

@@ -420,6 +420,12 @@ impl Session {
         Ok(std::iter::once(n).chain(rows).collect())
     }
 
+    /// The network's setup as its link token (`net=`), the same in every language: what the
+    /// page keys its trained runs, starts and times by.
+    pub fn network_token(&self) -> String {
+        self.config.network.token(|x| self.numbers.format(x))
+    }
+
     /// The network's fields as the page shows them (`explore::network::FIELDS`' order).
     pub fn network_fields(&self) -> Vec<String> {
         let comma = self.decimal_comma();

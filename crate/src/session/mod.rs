@@ -623,6 +623,8 @@ impl Session {
                 next.open.push(panel);
             }
         }
+        next.open
+            .sort_by_key(|p| crate::share::link::LAB_PANELS.iter().position(|q| q == p));
         if next.function.is_none() && next.preset.function.is_some() {
             next.function = self.functions[next.preset.dim - 1].clone();
         }

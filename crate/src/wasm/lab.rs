@@ -82,6 +82,8 @@ delegate!(Explorer {
     /// Sets field `key` (of `networkFieldNames`) of the network panel's setup from `value` as the
     /// page writes it; on error nothing changes.
     change setNetwork: set_network(key: &str, value: &str) -> Result<(), JsValue> = |s| Ok(s.session.set_network(key, value)?);
+    /// The network's setup as its link token, the same in every language (`Session::network_token`).
+    call networkToken: network_token() -> String = |s| s.session.network_token();
     /// The network panel's fields as the page shows them, in `networkFieldNames`' order.
     call networkFields: network_fields() -> Vec<String> = |s| s.session.network_fields();
     /// The network's methods run from `count` starts, a histogram of `bins` bins
