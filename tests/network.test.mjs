@@ -102,6 +102,9 @@ describe('a real network', () => {
     const [n, steps, e] = await numbers(page);
     assert.equal(await page.$eval('#network', (d) => d.open), true);
     assert.deepEqual([n, steps], [13, 300]);
+    // The scene's button brings the panel, below the controls, into view.
+    await page.click('#scene-panel');
+    await page.waitForFunction(() => Math.abs(document.getElementById('network').getBoundingClientRect().top) < 5);
     assert.ok(e < 0.24, `SGD leaves the saddle: E = ${e}`);
     const note = await page.textContent('#network-note');
     assert.match(note, /^N = 13 weights and biases\. SGD \(mini-batches\): 300 steps, step limit, E = /);

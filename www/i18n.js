@@ -185,6 +185,7 @@ const STRINGS = {
     kappa: 'Condition number κ = λ₂/λ₁',
     rotation: 'Rotation θ',
     regimeButton: (c) => `(${c})`,
+    scenePanel: 'Show the panel ↓',
     etaRatio: (r) => `η = ${r} ηₒₚₜ`,
     atIterate: (m, t) => `At the current iterate of ${m} (t = ${t})`,
     headingSaddle: 'H indefinite: the step aims at the saddle of the quadratic model',

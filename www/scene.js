@@ -82,6 +82,12 @@ export function describeScene() {
       slider('rotation', theta, 0, 180, (v, [k]) => [k, v], (v) => `${Math.round(v)}°`),
     );
   }
+  if (sc.panel) {
+    // (Beside the title: the scene's text keeps its height.)
+    const b = make('button', { type: 'button', id: 'scene-panel', className: 'scene-panel', textContent: tr('scenePanel') });
+    b.addEventListener('click', () => document.getElementById(sc.panel).scrollIntoView({ behavior: 'smooth', block: 'start' }));
+    el.sceneTitle.append(' ', b);
+  }
   el.sceneControls.replaceChildren(...controls);
 }
 

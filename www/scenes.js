@@ -5,7 +5,8 @@
 // core applies in one step (a missing field takes the landscape's default).
 
 /** Each scene: its configuration as a share link (landscape, parameters, start, η, methods,
- *  panels), the controls it adds, and its text. */
+ *  panels), the controls it adds (`panel`: a button that brings the lab panel it is about into
+ *  view), and its text. */
 export const SCENES = [
   {
     id: 'free',
@@ -75,11 +76,13 @@ export const SCENES = [
   {
     id: 'network',
     link: 'l=tinynet&p=2,2,0&s=1,2&eta=2&m=gd,newton&open=network&net=xor_h3_tanh_mse_scale0.05_seed1_steps1000_eta0.5_m.gd.newton.damped-newton.momentum_show.damped-newton',
+    panel: 'network',
     title: { en: '8. A real network: the saddle at W = 0' },
   },
   {
     id: 'sgd',
     link: 'l=tinynet&p=2,2,0&s=1,2&eta=2&m=gd,newton&open=network&net=xor_h3_tanh_mse_scale0.05_seed1_steps300_eta0.5_batch4_from.damped-newton_m.gd.sgd_show.sgd',
+    panel: 'network',
     title: { en: '9. SGD leaves the saddle GD sits on' },
   },
 ];

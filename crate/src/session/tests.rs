@@ -1051,7 +1051,7 @@ fn every_scene_text_says_what_its_runs_do() {
             assert!(end(id) < 0.2, "{id} goes down past the saddle: E = {}", end(id));
         }
 
-        // 9. "Every run starts where damped Newton converged in scene 8: the saddle at E = ¼,
+        // 9. "In the network panel (under the controls) every run starts where damped Newton converged in scene 8: the saddle at E = ¼,
         // where ‖∇E‖ < 10⁻⁸ and 3 of the 13 eigenvalues of H are negative. Full-batch GD stops
         // at once … SGD takes each step's gradient on 4 of the 40 points … and E falls below ¼.
         // Set the batch to 40 and SGD is GD again: it stays."
