@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { ARTIFACTS, DIST, openBrowser } from './helpers.mjs';
 
 let browser;
@@ -37,6 +38,23 @@ async function open(url, allowed) {
 const iteration = (page, method) => page.getAttribute(`#readout tr[data-method="${method}"]`, 'data-iteration');
 
 describe('dist', () => {
+  // A size, not a time: the same bytes gzip to the same size on every machine. The figures
+  // themselves (per file) are bench/page.mjs's; this catches what pushes the first load over.
+  test('the first load stays within its budget of 150 KiB gzip', async () => {
+    const page = await browser.context.newPage();
+    const pending = [];
+    page.on('response', (r) =>
+      // (Redirects have no body.)
+      pending.push(r.body().then((b) => [r.url().replace(browser.origin, ''), gzipSync(b, { level: 9 }).length], () => null)),
+    );
+    await page.goto(`${browser.origin}/`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+    const sizes = (await Promise.all(pending)).filter(Boolean);
+    await page.close();
+    const total = sizes.reduce((sum, [, n]) => sum + n, 0);
+    assert.ok(total <= 150 * 1024, `${total} B gzip: ${JSON.stringify(sizes)}`);
+  });
+
   test('dist/ works under any sub-path of a plain static host', async () => {
     const PREFIX = '/courses/redes-neuronales/2026/descenso/';
     const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
